@@ -1,0 +1,36 @@
+package dev.logdex.core.analysis;
+
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.recommend.Recommender;
+import dev.logdex.core.report.AnalysisReport;
+import dev.logdex.core.report.UnparsedStatement;
+import dev.logdex.core.rules.Rules;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The decision stage: from a workload and a schema to the report (recommendations, findings, unparsed). */
+public final class Analysis {
+  private Analysis() {}
+
+  /** Analyses {@code workload} against {@code schema}. */
+  public static AnalysisReport run(String version, Schema schema, Workload workload, List<InputSummary> inputs,
+      long statements, List<String> schemaWarnings) {
+    List<UnparsedStatement> unparsed = new ArrayList<>();
+    long parsed = 0;
+    for (QueryStats q : workload.byTotalTime()) {
+      if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
+        String sample = q.sample().length() > 200 ? q.sample().substring(0, 200) : q.sample();
+        unparsed.add(new UnparsedStatement(q.fingerprint().id(), sample, q.calls(), u.reason()));
+      } else {
+        parsed++;
+      }
+    }
+    return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
+        parsed, workload.totalMillis(), new Recommender(schema).recommend(workload),
+        Rules.run(Rules.builtIn(), schema, workload), unparsed, schemaWarnings);
+  }
+}

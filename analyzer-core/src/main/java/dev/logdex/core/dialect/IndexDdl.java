@@ -1,0 +1,114 @@
+package dev.logdex.core.dialect;
+
+import dev.logdex.core.model.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes index DDL and index names for a dialect: production-safe forms only ({@code CREATE INDEX CONCURRENTLY} on
+ * PostgreSQL, online {@code ALTER TABLE ... ALGORITHM=INPLACE, LOCK=NONE} on MySQL and MariaDB).
+ */
+public final class IndexDdl {
+  private IndexDdl() {}
+
+  /** PostgreSQL's NAMEDATALEN - 1. */
+  static final int POSTGRES_MAX_NAME = 63;
+
+  /** MySQL's and MariaDB's identifier limit. */
+  static final int MYSQL_MAX_NAME = 64;
+
+  /**
+   * The statement that creates the index.
+   *
+   * @param schema the table's schema, or {@code ""} to leave the name unqualified
+   * @param keys plain column names, each optionally followed by {@code " DESC"}
+   * @param where a partial-index predicate already in SQL, or {@code ""}; PostgreSQL only
+   */
+  public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
+      String where) {
+    StringBuilder cols = new StringBuilder();
+    for (String k : keys) {
+      if (cols.length() > 0) {
+        cols.append(", ");
+      }
+      boolean desc = k.endsWith(" DESC");
+      String col = desc ? k.substring(0, k.length() - 5) : k;
+      cols.append(Identifiers.quote(dialect, col)).append(desc ? " DESC" : "");
+    }
+    String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
+        : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
+    if (dialect == Dialect.MYSQL) {
+      if (!where.isEmpty()) {
+        throw new IllegalArgumentException("MySQL has no partial indexes");
+      }
+      return "ALTER TABLE " + qualified + " ADD INDEX " + Identifiers.quote(dialect, name) + " (" + cols
+          + "), ALGORITHM=INPLACE, LOCK=NONE;";
+    }
+    return "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(dialect, name) + " ON " + qualified
+        + " (" + cols + ")" + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+  }
+
+  /** The statement that drops the index again. */
+  public static String drop(Dialect dialect, String schema, String table, String name) {
+    if (dialect == Dialect.MYSQL) {
+      String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
+          : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
+      return "ALTER TABLE " + qualified + " DROP INDEX " + Identifiers.quote(dialect, name)
+          + ", ALGORITHM=INPLACE, LOCK=NONE;";
+    }
+    String n = schema.isEmpty() ? Identifiers.quote(dialect, name)
+        : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, name);
+    return "DROP INDEX CONCURRENTLY IF EXISTS " + n + ";";
+  }
+
+  /**
+   * A deterministic, readable index name: {@code idx_<table>_<col>_<col>[_<predicate>]}, folded to
+   * {@code [a-z0-9_]}, cut to the dialect's limit with a hash of the full name so that two long names stay distinct.
+   */
+  public static String name(Dialect dialect, String table, List<String> keys, String where) {
+    StringBuilder b = new StringBuilder("idx_").append(table);
+    for (String k : keys) {
+      b.append('_').append(k.endsWith(" DESC") ? k.substring(0, k.length() - 5) + "_desc" : k);
+    }
+    if (!where.isEmpty()) {
+      b.append("_where_").append(where);
+    }
+    String full = sanitize(b.toString());
+    int max = dialect == Dialect.MYSQL ? MYSQL_MAX_NAME : POSTGRES_MAX_NAME;
+    if (full.length() <= max) {
+      return full;
+    }
+    String hash = hash(full);
+    return full.substring(0, max - hash.length() - 1) + "_" + hash;
+  }
+
+  private static String sanitize(String s) {
+    StringBuilder out = new StringBuilder();
+    boolean underscore = false;
+    for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+      boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+      if (ok) {
+        out.append(c);
+        underscore = false;
+      } else if (!underscore) {
+        out.append('_');
+        underscore = true;
+      }
+    }
+    while (out.length() > 0 && out.charAt(out.length() - 1) == '_') {
+      out.setLength(out.length() - 1);
+    }
+    return out.toString();
+  }
+
+  private static String hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= x & 0xff;
+      h *= 0x100000001b3L;
+    }
+    String hex = Long.toHexString(h);
+    return hex.substring(Math.max(0, hex.length() - 8));
+  }
+}

@@ -1,0 +1,2 @@
+/** Dialect-specific SQL writing: identifier quoting, index DDL and index names. */
+package dev.logdex.core.dialect;

@@ -1,0 +1,22 @@
+package dev.logdex.core.model;
+
+import java.util.Objects;
+
+/** A column of a table, both named as the schema names them (unquoted, folded as the database folds them). */
+public record ColumnRef(String table, String column) implements Comparable<ColumnRef> {
+  public ColumnRef {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(column, "column");
+  }
+
+  @Override
+  public int compareTo(ColumnRef o) {
+    int c = table.compareTo(o.table);
+    return c != 0 ? c : column.compareTo(o.column);
+  }
+
+  @Override
+  public String toString() {
+    return table + "." + column;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.logdex.core.model;
+
+import java.util.Objects;
+
+/**
+ * One use of a column by a statement.
+ *
+ * @param column the column used
+ * @param kind how it is used
+ * @param descending for {@link UseKind#ORDER_BY}: whether the sort is descending
+ * @param detail free text that explains the use: the other column of a join, the function of an expression use
+ */
+public record ColumnUse(ColumnRef column, UseKind kind, boolean descending, String detail) {
+  public ColumnUse {
+    Objects.requireNonNull(column, "column");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(detail, "detail");
+  }
+
+  public static ColumnUse of(ColumnRef column, UseKind kind) {
+    return new ColumnUse(column, kind, false, "");
+  }
+}

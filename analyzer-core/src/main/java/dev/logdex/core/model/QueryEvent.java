@@ -1,0 +1,45 @@
+package dev.logdex.core.model;
+
+import java.util.Objects;
+
+/**
+ * One observation of a statement in a log: a single execution (slow log, server log) or an aggregate row (a
+ * pg_stat_statements entry stands for {@code calls} executions).
+ *
+ * @param source the file or stream the event was read from, for error messages and provenance
+ * @param line the 1-based line where the event starts in {@code source}
+ * @param database the database the statement ran in, or {@code ""} when the log does not say
+ * @param user the user that ran it, or {@code ""} when the log does not say
+ * @param calls how many executions this event stands for (at least 1)
+ * @param totalMillis total execution time of those calls, in milliseconds ({@code 0} when the log has no timing)
+ * @param rows rows returned or affected, summed over the calls ({@code -1} when unknown)
+ * @param text the statement text as logged
+ */
+public record QueryEvent(
+    String source,
+    long line,
+    String database,
+    String user,
+    long calls,
+    double totalMillis,
+    long rows,
+    String text) {
+
+  public QueryEvent {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(text, "text");
+    if (calls < 1) {
+      throw new IllegalArgumentException("calls must be at least 1, was " + calls);
+    }
+    if (!(totalMillis >= 0)) {
+      throw new IllegalArgumentException("totalMillis must be >= 0, was " + totalMillis);
+    }
+  }
+
+  /** A single execution with no timing, as read from a plain SQL file. */
+  public static QueryEvent untimed(String source, long line, String text) {
+    return new QueryEvent(source, line, "", "", 1, 0, -1, text);
+  }
+}

@@ -1,0 +1,314 @@
+package dev.logdex.core.recommend;
+
+import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.ForeignKey;
+import dev.logdex.core.schema.Index;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a workload and a schema into ranked index recommendations.
+ *
+ * <p>Per query and per table it scans, a candidate of its equality columns, then at most one range column, or its
+ * ORDER BY keys when every filter is an equality (so the index serves the sort too). A query that always filters a
+ * soft-delete column with {@code IS NULL} gets a partial index on PostgreSQL. Candidates an existing index already
+ * serves are dropped; a candidate a longer one serves is merged into it. Unindexed foreign keys the workload joins
+ * or filters on are proposed too. Each is ranked by the time of the queries it serves, weighted by how much of their
+ * filtering it does, less the write cost it adds to its table.
+ */
+public final class Recommender {
+
+  /** Share of a table's write time one more index adds: every INSERT, and UPDATEs of indexed rows, maintain it. */
+  static final double WRITE_OVERHEAD_PER_INDEX = 0.10;
+
+  /** An index on join columns alone helps only when the planner drives the join from the other side. */
+  static final double JOIN_ONLY_WEIGHT = 0.5;
+
+  private static final Pattern SOFT_DELETE =
+      Pattern.compile("(?i)(deleted|archived|removed|discarded|trashed)(_at|_on|_date|_time)?");
+
+  private final Schema schema;
+  private final Dialect dialect;
+
+  public Recommender(Schema schema) {
+    this.schema = schema;
+    this.dialect = schema.dialect();
+  }
+
+  /** The recommendations for {@code workload}, best first. */
+  public List<Recommendation> recommend(Workload workload) {
+    boolean timed = workload.totalMillis() > 0;
+    Map<IndexCandidate, Evidence> candidates = new LinkedHashMap<>();
+    for (QueryStats q : workload.queries()) {
+      Optional<StatementProfile> p = q.profile();
+      if (p.isEmpty()) {
+        continue;
+      }
+      for (TableAccess a : p.get().accesses()) {
+        Optional<Table> table = schema.table(a.table());
+        if (table.isEmpty() && !schema.isEmpty()) {
+          continue; // a view, a temporary table, or a table the schema file lacks: nothing to index safely
+        }
+        candidateFor(a).ifPresent(c -> candidates.computeIfAbsent(c.candidate(), k -> new Evidence())
+            .add(q, 1.0, c.why()));
+        for (CandidateWithWhy j : joinCandidates(a)) {
+          candidates.computeIfAbsent(j.candidate(), k -> new Evidence()).add(q, JOIN_ONLY_WEIGHT, j.why());
+        }
+      }
+    }
+    addForeignKeys(workload, candidates);
+    candidates.keySet().removeIf(this::alreadyIndexed);
+    merge(candidates);
+    return rank(candidates, workload, timed);
+  }
+
+  private record CandidateWithWhy(IndexCandidate candidate, String why) {}
+
+  private Optional<CandidateWithWhy> candidateFor(TableAccess a) {
+    Set<String> eq = new LinkedHashSet<>();
+    Set<String> isNull = new LinkedHashSet<>();
+    String range = null;
+    boolean nonEquality = false;
+    List<ColumnUse> order = new ArrayList<>();
+    for (ColumnUse u : a.uses()) {
+      String col = u.column().column();
+      switch (u.kind()) {
+        case EQUALITY, IN -> eq.add(col);
+        case IS_NULL -> isNull.add(col);
+        case RANGE -> {
+          nonEquality = true;
+          if (range == null) {
+            range = col;
+          }
+        }
+        case ORDER_BY -> order.add(u);
+        default -> { }
+      }
+    }
+    String where = "";
+    for (String col : isNull) {
+      if (dialect == Dialect.POSTGRESQL && where.isEmpty() && SOFT_DELETE.matcher(col).matches()) {
+        where = Identifiers.quote(dialect, col) + " IS NULL";
+      } else {
+        eq.add(col);
+      }
+    }
+    List<String> keys = new ArrayList<>(eq);
+    StringBuilder why = new StringBuilder();
+    if (!eq.isEmpty()) {
+      why.append("equality on ").append(String.join(", ", eq));
+    }
+    if (range != null && !eq.contains(range)) {
+      keys.add(range);
+      why.append(why.length() > 0 ? "; " : "").append("range on ").append(range);
+    } else if (!nonEquality && a.sortServed() && !order.isEmpty()) {
+      List<String> sortKeys = sortKeys(order, eq);
+      if (!sortKeys.isEmpty()) {
+        keys.addAll(sortKeys);
+        why.append(why.length() > 0 ? "; " : "").append("serves ORDER BY ")
+            .append(String.join(", ", sortKeys));
+      }
+    }
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!where.isEmpty()) {
+      why.append(" (partial: ").append(where).append(")");
+    }
+    return Optional.of(new CandidateWithWhy(new IndexCandidate(a.table(), keys, eq.size(), where), why.toString()));
+  }
+
+  /** ORDER BY keys after the equality columns; normalised so the first is ascending (a B-tree scans both ways). */
+  private static List<String> sortKeys(List<ColumnUse> order, Set<String> eq) {
+    List<ColumnUse> rest = order.stream().filter(u -> !eq.contains(u.column().column())).toList();
+    if (rest.isEmpty()) {
+      return List.of();
+    }
+    boolean flip = rest.get(0).descending();
+    List<String> keys = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ColumnUse u : rest) {
+      if (seen.add(u.column().column())) {
+        keys.add(u.column().column() + (u.descending() != flip ? " DESC" : ""));
+      }
+    }
+    return keys;
+  }
+
+  /** A single-column candidate for each join column of an access that has no equality filter of its own. */
+  private List<CandidateWithWhy> joinCandidates(TableAccess a) {
+    boolean filtered = a.uses().stream().anyMatch(u -> u.kind().isEqualityLike());
+    if (filtered) {
+      return List.of();
+    }
+    List<CandidateWithWhy> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ColumnUse u : a.uses()) {
+      if (u.kind() == UseKind.JOIN && seen.add(u.column().column())) {
+        out.add(new CandidateWithWhy(new IndexCandidate(a.table(), List.of(u.column().column()), 1, ""),
+            "join on " + u.column() + " = " + u.detail()));
+      }
+    }
+    return out;
+  }
+
+  /** Unindexed foreign keys that the workload joins or filters on, or whose parent rows it deletes. */
+  private void addForeignKeys(Workload workload, Map<IndexCandidate, Evidence> candidates) {
+    for (Table t : schema.tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        IndexCandidate c = new IndexCandidate(t.name(), fk.columns(), fk.columns().size(), "");
+        if (alreadyIndexed(c)) {
+          continue;
+        }
+        String why = "foreign key " + t.name() + "(" + String.join(", ", fk.columns()) + ") -> "
+            + fk.referencedTable() + " has no index";
+        for (QueryStats q : workload.queries()) {
+          Optional<StatementProfile> p = q.profile();
+          if (p.isEmpty()) {
+            continue;
+          }
+          boolean filters = p.get().uses().stream().anyMatch(u -> u.column().table().equals(t.name())
+              && fk.columns().contains(u.column().column()) && u.kind().isEqualityLike());
+          boolean joins = p.get().uses().stream().anyMatch(u -> u.column().table().equals(t.name())
+              && fk.columns().contains(u.column().column()) && u.kind() == UseKind.JOIN);
+          boolean deletesParent = p.get().kind() == dev.logdex.core.model.StatementKind.DELETE
+              && p.get().tablesWritten().stream().anyMatch(w -> w.equalsIgnoreCase(fk.referencedTable()));
+          if (filters || joins || deletesParent) {
+            // A join alone helps only when the planner drives it from the parent side: weigh it as a join.
+            double weight = filters || deletesParent ? 1.0 : JOIN_ONLY_WEIGHT;
+            candidates.computeIfAbsent(c, k -> new Evidence())
+                .add(q, weight, deletesParent ? why + "; deletes on " + fk.referencedTable() + " scan it" : why);
+          }
+        }
+      }
+    }
+  }
+
+  private boolean alreadyIndexed(IndexCandidate c) {
+    Optional<Table> t = schema.table(c.table());
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (Index ix : t.get().indexes()) {
+      if (Coverage.covers(ix, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Folds each candidate into the longest other candidate that serves it as well. */
+  private static void merge(Map<IndexCandidate, Evidence> candidates) {
+    List<IndexCandidate> bySize = new ArrayList<>(candidates.keySet());
+    bySize.sort(Comparator.comparingInt((IndexCandidate c) -> c.keys().size()).reversed()
+        .thenComparing(c -> String.join(",", c.keys())));
+    for (IndexCandidate small : bySize) {
+      for (IndexCandidate big : bySize) {
+        if (candidates.containsKey(big) && candidates.containsKey(small) && Coverage.covers(big, small)) {
+          candidates.get(big).absorb(candidates.remove(small));
+          break;
+        }
+      }
+    }
+  }
+
+  private List<Recommendation> rank(Map<IndexCandidate, Evidence> candidates, Workload workload, boolean timed) {
+    Map<String, Workload.TableWrites> writes = workload.writesByTable();
+    record Scored(IndexCandidate c, Evidence e, double net) {}
+    List<Scored> scored = new ArrayList<>();
+    for (Map.Entry<IndexCandidate, Evidence> en : candidates.entrySet()) {
+      IndexCandidate c = en.getKey();
+      Evidence e = en.getValue();
+      Workload.TableWrites w = writes.get(c.table());
+      double writeCost = w == null ? 0 : WRITE_OVERHEAD_PER_INDEX * (timed ? w.totalMillis() : w.calls());
+      double net = e.benefit(timed) - writeCost;
+      if (net > 0) {
+        scored.add(new Scored(c, e, net));
+      }
+    }
+    scored.sort(Comparator.comparingDouble(Scored::net).reversed()
+        .thenComparing(s -> s.c().table()).thenComparing(s -> String.join(",", s.c().keys())));
+    List<Recommendation> out = new ArrayList<>();
+    for (Scored s : scored) {
+      IndexCandidate c = s.c();
+      String name = IndexDdl.name(dialect, c.table(), c.keys(), c.where());
+      String tableSchema = schema.table(c.table()).map(Table::schema).orElse("");
+      String qualifier = tableSchema.equals("public") ? "" : tableSchema;
+      String ddl = IndexDdl.create(dialect, qualifier, c.table(), name, c.keys(), c.where());
+      out.add(new Recommendation(out.size() + 1, c, name, ddl, round(s.net()), s.e().reason(timed),
+          s.e().served()));
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  /** The queries behind one candidate, with how fully it serves each. */
+  private static final class Evidence {
+    private final Map<String, QueryStats> queries = new LinkedHashMap<>();
+    private final Map<String, Double> weights = new LinkedHashMap<>();
+    private final Set<String> whys = new LinkedHashSet<>();
+
+    void add(QueryStats q, double weight, String why) {
+      queries.putIfAbsent(q.fingerprint().id(), q);
+      weights.merge(q.fingerprint().id(), weight, Math::max);
+      whys.add(why);
+    }
+
+    void absorb(Evidence other) {
+      other.queries.forEach(queries::putIfAbsent);
+      other.weights.forEach((k, v) -> weights.merge(k, v, Math::max));
+      whys.addAll(other.whys);
+    }
+
+    /** Milliseconds of the queries served, weighted; an untimed workload counts each call as 1 ms. */
+    double benefit(boolean timed) {
+      double b = 0;
+      for (Map.Entry<String, QueryStats> e : queries.entrySet()) {
+        QueryStats q = e.getValue();
+        b += weights.get(e.getKey()) * (timed ? q.totalMillis() : q.calls());
+      }
+      return b;
+    }
+
+    String reason(boolean timed) {
+      long calls = queries.values().stream().mapToLong(QueryStats::calls).sum();
+      double ms = queries.values().stream().mapToDouble(QueryStats::totalMillis).sum();
+      String evidence = queries.size() + (queries.size() == 1 ? " query" : " queries") + ", "
+          + String.format(Locale.ROOT, "%,d", calls) + " calls"
+          + (timed ? String.format(Locale.ROOT, ", %,.1f ms total", ms) : ", untimed");
+      List<String> parts = new ArrayList<>(whys);
+      String head = parts.size() <= 2 ? String.join(" | ", parts)
+          : parts.get(0) + " | " + parts.get(1) + " | +" + (parts.size() - 2) + " more";
+      return head + " (" + evidence + ")";
+    }
+
+    List<ServedQuery> served() {
+      return queries.values().stream()
+          .sorted(Comparator.comparingDouble(QueryStats::totalMillis).reversed()
+              .thenComparing(q -> q.fingerprint().id()))
+          .map(q -> new ServedQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis()))
+          .toList();
+    }
+  }
+}

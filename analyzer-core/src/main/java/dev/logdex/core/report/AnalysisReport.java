@@ -1,0 +1,52 @@
+package dev.logdex.core.report;
+
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.rules.Finding;
+import java.util.List;
+
+/**
+ * Everything {@code logdex analyze} reports; every writer renders this one value.
+ *
+ * @param version the logdex version
+ * @param dialect the dialect the DDL is written for
+ * @param inputs what was read from each input
+ * @param statements statements read (an aggregate row counts its calls)
+ * @param fingerprints distinct query classes
+ * @param parsed query classes understood
+ * @param totalMillis total time of all statements
+ * @param recommendations ranked index proposals
+ * @param findings schema findings
+ * @param unparsed query classes that could not be parsed
+ * @param warnings problems reading the schema, one line each
+ */
+public record AnalysisReport(
+    String version,
+    String dialect,
+    List<InputSummary> inputs,
+    long statements,
+    long fingerprints,
+    long parsed,
+    double totalMillis,
+    List<Recommendation> recommendations,
+    List<Finding> findings,
+    List<UnparsedStatement> unparsed,
+    List<String> warnings) {
+
+  public AnalysisReport {
+    inputs = List.copyOf(inputs);
+    recommendations = List.copyOf(recommendations);
+    findings = List.copyOf(findings);
+    unparsed = List.copyOf(unparsed);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** This report with only the first {@code n} recommendations. */
+  public AnalysisReport top(int n) {
+    if (n >= recommendations.size()) {
+      return this;
+    }
+    return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
+        recommendations.subList(0, n), findings, unparsed, warnings);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.logdex.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.rules.Finding;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The JSON output of {@code analyze}: a contract other tools read, so it is built field by field here rather than
+ * from the records' shapes, which may change.
+ */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private JsonReport() {}
+
+  public static void write(AnalysisReport r, Writer out) throws IOException {
+    MAPPER.writeValue(out, tree(r));
+    out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  /** The report as a JSON tree. */
+  public static ObjectNode tree(AnalysisReport r) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("logdex", r.version());
+    root.put("dialect", r.dialect());
+    ArrayNode inputs = root.putArray("inputs");
+    for (InputSummary in : r.inputs()) {
+      ObjectNode o = inputs.addObject();
+      o.put("path", in.path());
+      o.put("format", in.format());
+      o.put("events", in.events());
+      ObjectNode skipped = o.putObject("skipped");
+      in.skipped().forEach(skipped::put);
+    }
+    ObjectNode summary = root.putObject("summary");
+    summary.put("statements", r.statements());
+    summary.put("fingerprints", r.fingerprints());
+    summary.put("parsed", r.parsed());
+    summary.put("unparsed", r.fingerprints() - r.parsed());
+    summary.put("total_ms", round(r.totalMillis()));
+    ArrayNode recs = root.putArray("recommendations");
+    for (Recommendation rec : r.recommendations()) {
+      ObjectNode o = recs.addObject();
+      o.put("rank", rec.rank());
+      o.put("table", rec.index().table());
+      ArrayNode cols = o.putArray("columns");
+      rec.index().keys().forEach(cols::add);
+      if (rec.index().where().isEmpty()) {
+        o.putNull("where");
+      } else {
+        o.put("where", rec.index().where());
+      }
+      o.put("unique", false);
+      o.put("name", rec.name());
+      o.put("ddl", rec.ddl());
+      o.put("benefit", rec.benefit());
+      o.put("reason", rec.reason());
+      ArrayNode qs = o.putArray("queries");
+      for (ServedQuery q : rec.queries()) {
+        ObjectNode qo = qs.addObject();
+        qo.put("fingerprint", q.fingerprint());
+        qo.put("sample", q.sample());
+        qo.put("calls", q.calls());
+        qo.put("total_ms", round(q.totalMillis()));
+      }
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : r.findings()) {
+      ObjectNode o = findings.addObject();
+      o.put("rule", f.rule());
+      o.put("severity", f.severity().label());
+      o.put("table", f.table());
+      ArrayNode cols = o.putArray("columns");
+      f.columns().forEach(cols::add);
+      o.put("message", f.message());
+      o.put("fix", f.fix());
+    }
+    ArrayNode unparsed = root.putArray("unparsed");
+    for (UnparsedStatement u : r.unparsed()) {
+      ObjectNode o = unparsed.addObject();
+      o.put("fingerprint", u.fingerprint());
+      o.put("sample", u.sample());
+      o.put("reason", u.reason());
+    }
+    ArrayNode warnings = root.putArray("warnings");
+    r.warnings().forEach(warnings::add);
+    return root;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.logdex.core.report;
+
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.rules.Finding;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/** Markdown for a pull-request or issue comment. Log text is escaped so it cannot break the table or the page. */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  public static void write(AnalysisReport r, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder("# logdex report\n\n");
+    b.append(String.format(Locale.ROOT, "%,d statements, %,d distinct query classes (%,d parsed), %,.1f ms total.%n%n",
+        r.statements(), r.fingerprints(), r.parsed(), r.totalMillis()));
+    b.append("## Index recommendations\n\n");
+    if (r.recommendations().isEmpty()) {
+      b.append("None.\n");
+    } else {
+      b.append("| # | table | columns | benefit (ms) | queries | why |\n|---|---|---|---:|---:|---|\n");
+      for (Recommendation rec : r.recommendations()) {
+        String cols = String.join(", ", rec.index().keys())
+            + (rec.index().where().isEmpty() ? "" : " WHERE " + rec.index().where());
+        b.append(String.format(Locale.ROOT, "| %d | %s | %s | %,.1f | %d | %s |%n", rec.rank(),
+            cell(rec.index().table()), cell(cols), rec.benefit(), rec.queries().size(), cell(rec.reason())));
+      }
+      b.append('\n');
+      for (Recommendation rec : r.recommendations()) {
+        b.append("### ").append(rec.rank()).append(". ").append(cell(rec.name())).append("\n\n");
+        b.append(fence(rec.ddl()));
+        b.append("Serves:\n\n");
+        for (ServedQuery q : rec.queries()) {
+          b.append(String.format(Locale.ROOT, "- `%s`, %,d calls, %,.1f ms: %s%n", q.fingerprint(), q.calls(),
+              q.totalMillis(), code(TextReport.cut(TextReport.oneLine(q.sample()), 160))));
+        }
+        b.append('\n');
+      }
+    }
+    if (!r.findings().isEmpty()) {
+      b.append("## Findings\n\n| severity | rule | table | message |\n|---|---|---|---|\n");
+      for (Finding f : r.findings()) {
+        b.append("| ").append(f.severity().label()).append(" | ").append(cell(f.rule())).append(" | ")
+            .append(cell(f.table())).append(" | ").append(cell(f.message())).append(" |\n");
+      }
+      b.append('\n');
+    }
+    if (!r.unparsed().isEmpty()) {
+      b.append("## Not parsed\n\n");
+      for (UnparsedStatement u : r.unparsed()) {
+        b.append("- `").append(u.fingerprint()).append("`: ")
+            .append(code(TextReport.cut(TextReport.oneLine(u.sample()), 120))).append(" (")
+            .append(cell(u.reason())).append(")\n");
+      }
+      b.append('\n');
+    }
+    b.append("## Inputs\n\n");
+    for (InputSummary in : r.inputs()) {
+      b.append("- ").append(cell(in.path())).append(" (").append(in.format()).append("): ")
+          .append(in.events()).append(" events");
+      if (in.skippedTotal() > 0) {
+        b.append(", skipped: ").append(cell(in.skipped().toString()));
+      }
+      b.append('\n');
+    }
+    out.write(b.toString());
+    out.flush();
+  }
+
+  private static String cell(String s) {
+    return TextReport.oneLine(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+        .replace(">", "&gt;").replace("`", "\\`");
+  }
+
+  private static String code(String s) {
+    // Inline code ends at the first run of backticks as long as its fence: use a longer fence than any inside.
+    int longest = 0;
+    int run = 0;
+    for (char c : s.toCharArray()) {
+      run = c == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    return fence + " " + s + " " + fence;
+  }
+
+  private static String fence(String sql) {
+    return "```sql\n" + sql.replace("```", "` ` `") + "\n```\n\n";
+  }
+}

@@ -1,0 +1,104 @@
+package dev.logdex.core.rules;
+
+import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.ForeignKey;
+import dev.logdex.core.schema.Index;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A foreign key whose columns lead no index: joins on it scan, and deletes on the parent scan the child. */
+public final class UnindexedForeignKeyRule implements Rule {
+
+  @Override
+  public String id() {
+    return "unindexed-foreign-key";
+  }
+
+  @Override
+  public String title() {
+    return "Foreign key without an index";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public String help() {
+    return "A foreign key whose columns are not the leading columns of any index. Joins from the parent to the"
+        + " child scan the child table, and every DELETE (or key UPDATE) on the parent scans it to check for"
+        + " referencing rows, holding locks meanwhile. Fix: create an index on the foreign key columns, in"
+        + " their order.";
+  }
+
+  @Override
+  public List<Finding> findings(Schema schema, Workload workload) {
+    List<Finding> out = new ArrayList<>();
+    for (Table t : schema.tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        if (isIndexed(t, fk)) {
+          continue;
+        }
+        long useCalls = 0;
+        long parentDeletes = 0;
+        for (QueryStats q : workload.queries()) {
+          var p = q.profile();
+          if (p.isEmpty()) {
+            continue;
+          }
+          boolean used = false;
+          for (ColumnUse u : p.get().uses()) {
+            if (u.column().table().equals(t.name()) && fk.columns().contains(u.column().column())
+                && (u.kind() == UseKind.JOIN || u.kind().isEqualityLike())) {
+              used = true;
+            }
+          }
+          if (used) {
+            useCalls += q.calls();
+          }
+          if (p.get().kind() == StatementKind.DELETE
+              && p.get().tablesWritten().stream().anyMatch(w -> w.equalsIgnoreCase(fk.referencedTable()))) {
+            parentDeletes += q.calls();
+          }
+        }
+        String cols = String.join(", ", fk.columns());
+        String evidence = useCalls + parentDeletes == 0 ? "not used by the workload read"
+            : String.format(Locale.ROOT, "joined or filtered by %,d calls; %,d deletes on %s", useCalls,
+                parentDeletes, fk.referencedTable());
+        String name = IndexDdl.name(schema.dialect(), t.name(), fk.columns(), "");
+        String qualifier = t.schema().equals("public") ? "" : t.schema();
+        out.add(new Finding(id(), useCalls + parentDeletes > 0 ? Severity.WARNING : Severity.INFO, t.name(),
+            fk.columns(),
+            "foreign key " + t.name() + "(" + cols + ") -> " + fk.referencedTable() + " has no index ("
+                + evidence + ")",
+            IndexDdl.create(schema.dialect(), qualifier, t.name(), name, fk.columns(), "")));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isIndexed(Table t, ForeignKey fk) {
+    for (Index ix : t.indexes()) {
+      if (ix.isPartial() || ix.keys().size() < fk.columns().size()) {
+        continue;
+      }
+      boolean leads = true;
+      for (int i = 0; i < fk.columns().size() && leads; i++) {
+        leads = !ix.isExpression(i) && ix.column(i).equalsIgnoreCase(fk.columns().get(i));
+      }
+      if (leads) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,532 @@
+package dev.logdex.core.schema;
+
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.sql.SqlScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a schema from DDL: {@code pg_dump --schema-only} and {@code mysqldump --no-data} output, or any script of
+ * {@code CREATE TABLE}, {@code CREATE INDEX} and {@code ALTER TABLE ... ADD} statements.
+ *
+ * <p>Statements a schema does not need ({@code SET}, {@code COMMENT}, {@code GRANT}, functions, sequences, views)
+ * are passed over without complaint. A table, index or key statement that cannot be read becomes a warning naming
+ * its line; the rest of the file still loads. (JSqlParser 5.3 cannot read the {@code CREATE INDEX} statements
+ * pg_dump writes, with expression keys and partial predicates, hence this reader of the few statements it needs.)
+ */
+public final class DdlSchemaLoader {
+
+  /**
+   * The loaded schema and what could not be read.
+   *
+   * @param schema the tables, indexes and keys read
+   * @param warnings one line per statement that should have been read and was not: {@code file:line: reason}
+   */
+  public record Result(Schema schema, List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private final Optional<Dialect> forcedDialect;
+
+  /** A loader that tells the dialect from the DDL itself. */
+  public DdlSchemaLoader() {
+    this(Optional.empty());
+  }
+
+  /** A loader for DDL of a known dialect, or one that tells it from the DDL when empty. */
+  public DdlSchemaLoader(Optional<Dialect> dialect) {
+    this.forcedDialect = dialect;
+  }
+
+  /** Loads the DDL file at {@code path}. */
+  public Result load(Path path) throws SchemaException {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      try {
+        text = Files.readString(path, StandardCharsets.ISO_8859_1);
+      } catch (IOException again) {
+        throw new SchemaException(path + ": cannot read schema file: " + again.getMessage(), again);
+      }
+    } catch (IOException e) {
+      throw new SchemaException(path + ": cannot read schema file: " + e.getMessage(), e);
+    }
+    return load(text, path.toString());
+  }
+
+  /** Loads DDL text; {@code source} names it in warnings. */
+  public Result load(String ddl, String source) {
+    Dialect dialect = forcedDialect.orElseGet(() -> guessDialect(ddl));
+    boolean mysql = dialect == Dialect.MYSQL;
+    Builder b = new Builder(dialect);
+    for (SqlScript.Statement st : SqlScript.split(ddl, mysql)) {
+      DdlTokens t = new DdlTokens(st.text());
+      try {
+        if (t.accept("CREATE")) {
+          t.accept("OR", "REPLACE");
+          boolean temporary = t.accept("TEMPORARY") || t.accept("TEMP");
+          t.accept("UNLOGGED");
+          if (t.accept("TABLE")) {
+            if (!temporary) {
+              createTable(t, b);
+            }
+          } else if (t.peek().is("INDEX") || t.peek().is("UNIQUE") || t.peek().is("FULLTEXT")
+              || t.peek().is("SPATIAL")) {
+            createIndex(t, b);
+          }
+        } else if (t.accept("ALTER", "TABLE")) {
+          alterTable(t, b);
+        }
+      } catch (DdlException | IndexOutOfBoundsException e) {
+        b.warnings.add(source + ":" + st.line() + ": could not read '" + abbreviate(st.text()) + "': "
+            + e.getMessage());
+      }
+    }
+    return new Result(b.build(), b.warnings);
+  }
+
+  /** Backticks, ENGINE= and AUTO_INCREMENT say MySQL; anything else is taken as PostgreSQL. */
+  static Dialect guessDialect(String ddl) {
+    String head = ddl.length() > 200_000 ? ddl.substring(0, 200_000) : ddl;
+    String upper = head.toUpperCase(Locale.ROOT);
+    if (head.indexOf('`') >= 0 || upper.contains("ENGINE=") || upper.contains("AUTO_INCREMENT")
+        || upper.contains("MYSQLDUMP") || upper.contains("MARIADB DUMP")) {
+      return Dialect.MYSQL;
+    }
+    return Dialect.POSTGRESQL;
+  }
+
+  private static void createTable(DdlTokens t, Builder b) {
+    t.accept("IF", "NOT", "EXISTS");
+    String[] qn = t.qualifiedName(b.fold);
+    if (!t.peek().is("(")) {
+      return; // CREATE TABLE ... AS SELECT, PARTITION OF, LIKE: no columns to read here
+    }
+    TableBuilder table = b.table(qn[0], qn[1], true);
+    for (DdlTokens item : t.items()) {
+      tableElement(item, table, b);
+    }
+  }
+
+  private static void tableElement(DdlTokens t, TableBuilder table, Builder b) {
+    if (t.atEnd()) {
+      return;
+    }
+    String constraintName = "";
+    if (t.accept("CONSTRAINT")) {
+      constraintName = DdlTokens.part(t.next(), b.fold);
+    }
+    if (constraint(t, table, constraintName, b)) {
+      return;
+    }
+    if (t.peek().is("LIKE") || t.peek().is("EXCLUDE") || t.peek().is("PERIOD")) {
+      return;
+    }
+    column(t, table, b);
+  }
+
+  /** Reads a table constraint or MySQL index definition; false when the element is a column instead. */
+  private static boolean constraint(DdlTokens t, TableBuilder table, String name, Builder b) {
+    if (t.accept("PRIMARY", "KEY")) {
+      table.indexes.add(new Index(name, table.name, keys(t, b), true, true, method(t, b), "", false));
+      return true;
+    }
+    if (t.peek().is("UNIQUE")) {
+      t.next();
+      if (!t.accept("KEY")) {
+        t.accept("INDEX");
+      }
+      t.accept("NULLS", "NOT", "DISTINCT");
+      t.accept("NULLS", "DISTINCT");
+      String indexName = name;
+      if (!t.peek().is("(") && !t.peek().is("USING")) {
+        indexName = DdlTokens.part(t.next(), b.fold);
+      }
+      String method = method(t, b);
+      List<String> keys = keys(t, b);
+      String after = method(t, b);
+      table.indexes.add(new Index(indexName, table.name, keys, true, false,
+          method.equals("btree") ? after : method, "", false));
+      return true;
+    }
+    if (t.accept("FOREIGN", "KEY")) {
+      String fkName = name;
+      if (!t.peek().is("(")) {
+        fkName = DdlTokens.part(t.next(), b.fold);
+      }
+      List<String> cols = keys(t, b);
+      references(t, table, fkName, cols, b);
+      return true;
+    }
+    if (t.peek().is("CHECK")) {
+      return true;
+    }
+    if (t.peek().is("KEY") || t.peek().is("INDEX") || t.peek().is("FULLTEXT") || t.peek().is("SPATIAL")) {
+      String method = "btree";
+      if (t.accept("FULLTEXT")) {
+        method = "fulltext";
+      } else if (t.accept("SPATIAL")) {
+        method = "spatial";
+      }
+      t.accept("KEY");
+      t.accept("INDEX");
+      String indexName = name;
+      if (!t.peek().is("(") && !t.peek().is("USING")) {
+        indexName = DdlTokens.part(t.next(), b.fold);
+      }
+      String using = method(t, b);
+      List<String> keys = keys(t, b);
+      String after = method(t, b);
+      String m = !method.equals("btree") ? method : !using.equals("btree") ? using : after;
+      table.indexes.add(new Index(indexName, table.name, keys, false, false, m, "", false));
+      return true;
+    }
+    return false;
+  }
+
+  private static void references(DdlTokens t, TableBuilder table, String name, List<String> cols, Builder b) {
+    t.expect("REFERENCES");
+    String parent = t.name(b.fold);
+    List<String> parentCols = t.peek().is("(") ? keys(t, b) : List.of();
+    String onDelete = "";
+    while (!t.atEnd()) {
+      if (t.accept("ON", "DELETE")) {
+        onDelete = action(t);
+      } else if (t.accept("ON", "UPDATE")) {
+        action(t);
+      } else {
+        t.next(); // MATCH FULL, DEFERRABLE, NOT VALID, ...
+      }
+    }
+    table.foreignKeys.add(new ForeignKey(name, table.name, cols, parent, parentCols, onDelete));
+  }
+
+  private static String action(DdlTokens t) {
+    if (t.accept("SET", "NULL")) {
+      return "SET NULL";
+    }
+    if (t.accept("SET", "DEFAULT")) {
+      return "SET DEFAULT";
+    }
+    if (t.accept("NO", "ACTION")) {
+      return "NO ACTION";
+    }
+    return t.next().text().toUpperCase(Locale.ROOT);
+  }
+
+  private static void column(DdlTokens t, TableBuilder table, Builder b) {
+    String name = DdlTokens.part(t.next(), b.fold);
+    int typeStart = t.position();
+    while (!t.atEnd() && !isColumnConstraintStart(t)) {
+      if (t.peek().is("(")) {
+        t.group();
+      } else {
+        t.next();
+      }
+    }
+    String type = t.textFrom(typeStart).toLowerCase(Locale.ROOT);
+    boolean nullable = true;
+    while (!t.atEnd()) {
+      if (t.accept("NOT", "NULL")) {
+        nullable = false;
+      } else if (t.accept("PRIMARY", "KEY")) {
+        nullable = false;
+        table.indexes.add(new Index("", table.name, List.of(name), true, true, "btree", "", false));
+      } else if (t.accept("UNIQUE")) {
+        t.accept("KEY");
+        table.indexes.add(new Index("", table.name, List.of(name), true, false, "btree", "", false));
+      } else if (t.peek().is("REFERENCES")) {
+        int save = t.position();
+        // An inline reference runs to the end of the element, or to the next constraint keyword.
+        DdlTokens ref = new DdlTokens(referenceText(t, save));
+        references(ref, table, "", List.of(name), b);
+      } else if (t.peek().is("(")) {
+        t.group();
+      } else {
+        t.next();
+      }
+    }
+    table.columns.add(new Column(name, type, nullable));
+  }
+
+  private static String referenceText(DdlTokens t, int from) {
+    t.next(); // REFERENCES
+    while (!t.atEnd() && !t.peek().is("NOT") && !t.peek().is("DEFAULT") && !t.peek().is("CHECK")
+        && !t.peek().is("UNIQUE") && !t.peek().is("PRIMARY") && !t.peek().is("CONSTRAINT")) {
+      if (t.peek().is("(")) {
+        t.group();
+      } else {
+        t.next();
+      }
+    }
+    return t.textFrom(from);
+  }
+
+  private static boolean isColumnConstraintStart(DdlTokens t) {
+    DdlTokens.Token p = t.peek();
+    if (p.kind() != DdlTokens.Kind.WORD) {
+      return false;
+    }
+    return switch (p.text().toUpperCase(Locale.ROOT)) {
+      case "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "CONSTRAINT", "COLLATE",
+          "GENERATED", "AUTO_INCREMENT", "COMMENT", "AS", "ON", "IDENTITY", "STORAGE", "COMPRESSION", "INVISIBLE",
+          "VISIBLE", "KEY" -> true;
+      default -> false;
+    };
+  }
+
+  private static String method(DdlTokens t, Builder b) {
+    if (t.accept("USING")) {
+      return t.next().text().toLowerCase(Locale.ROOT);
+    }
+    return "btree";
+  }
+
+  /** Reads {@code (key, key, ...)}: plain columns by name (with DESC kept), anything else as an expression. */
+  private static List<String> keys(DdlTokens t, Builder b) {
+    List<String> keys = new ArrayList<>();
+    for (DdlTokens item : t.items()) {
+      keys.add(key(item, b));
+    }
+    if (keys.isEmpty()) {
+      throw new DdlException("empty key list");
+    }
+    return keys;
+  }
+
+  private static String key(DdlTokens item, Builder b) {
+    DdlTokens.Token first = item.peek();
+    if (first.kind() == DdlTokens.Kind.WORD || first.kind() == DdlTokens.Kind.QUOTED) {
+      String name = DdlTokens.part(item.next(), b.fold);
+      if (item.peek().is("(") && b.dialect == Dialect.MYSQL) {
+        item.group(); // MySQL prefix length: email(20)
+      }
+      boolean desc = false;
+      boolean plain = true;
+      while (!item.atEnd()) {
+        DdlTokens.Token tok = item.next();
+        if (tok.is("DESC")) {
+          desc = true;
+        } else if (tok.is("ASC") || tok.is("NULLS") || tok.is("FIRST") || tok.is("LAST")) {
+          continue;
+        } else if (tok.is("COLLATE")) {
+          item.next();
+        } else if (tok.kind() == DdlTokens.Kind.WORD && tok.text().toLowerCase(Locale.ROOT).endsWith("_ops")) {
+          continue; // an operator class does not change which column is indexed
+        } else {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        return desc ? name + " DESC" : name;
+      }
+    }
+    String text = item.sql().trim();
+    if (text.startsWith("(") && text.endsWith(")")) {
+      return text;
+    }
+    return "(" + text + ")";
+  }
+
+  private static void createIndex(DdlTokens t, Builder b) {
+    boolean unique = t.accept("UNIQUE");
+    String method = "btree";
+    if (t.accept("FULLTEXT")) {
+      method = "fulltext";
+    } else if (t.accept("SPATIAL")) {
+      method = "spatial";
+    }
+    t.expect("INDEX");
+    t.accept("CONCURRENTLY");
+    t.accept("IF", "NOT", "EXISTS");
+    String name = "";
+    if (!t.peek().is("ON")) {
+      name = t.name(b.fold);
+    }
+    String using = method(t, b);
+    t.expect("ON");
+    t.accept("ONLY");
+    String[] qn = t.qualifiedName(b.fold);
+    String using2 = method(t, b);
+    List<String> keys = keys(t, b);
+    String where = "";
+    while (!t.atEnd()) {
+      if (t.accept("WHERE")) {
+        where = stripParens(t.rest());
+        break;
+      }
+      if (t.peek().is("USING")) {
+        using2 = method(t, b);
+      } else if (t.peek().is("(")) {
+        t.group(); // INCLUDE (...), WITH (...)
+      } else {
+        t.next();
+      }
+    }
+    if (method.equals("btree")) {
+      method = !using.equals("btree") ? using : using2;
+    }
+    TableBuilder table = b.table(qn[0], qn[1], false);
+    table.indexes.add(new Index(name, table.name, keys, unique, false, method, where, false));
+  }
+
+  private static void alterTable(DdlTokens t, Builder b) {
+    t.accept("IF", "EXISTS");
+    t.accept("ONLY");
+    String[] qn = t.qualifiedName(b.fold);
+    TableBuilder table = null;
+    // ALTER TABLE t ADD ..., ADD ...: split the actions at top-level commas.
+    int depth = 0;
+    int from = t.position();
+    List<int[]> ranges = new ArrayList<>();
+    while (!t.atEnd()) {
+      DdlTokens.Token tok = t.next();
+      if (tok.is("(")) {
+        depth++;
+      } else if (tok.is(")")) {
+        depth--;
+      } else if (tok.is(",") && depth == 0) {
+        ranges.add(new int[] {from, t.position() - 1});
+        from = t.position();
+      }
+    }
+    ranges.add(new int[] {from, t.position()});
+    for (int[] r : ranges) {
+      t.reset(r[1]);
+      String action = t.textFrom(r[0]);
+      DdlTokens a = new DdlTokens(action);
+      if (!a.accept("ADD")) {
+        continue;
+      }
+      if (table == null) {
+        table = b.table(qn[0], qn[1], false);
+      }
+      String name = "";
+      if (a.accept("CONSTRAINT")) {
+        name = DdlTokens.part(a.next(), b.fold);
+      }
+      if (a.peek().is("COLUMN")) {
+        a.next();
+        column(a, table, b);
+      } else if (!constraint(a, table, name, b) && !a.peek().is("CHECK") && !a.peek().is("EXCLUDE")) {
+        column(a, table, b); // MySQL and PostgreSQL both allow ADD without COLUMN
+      }
+    }
+  }
+
+  private static String stripParens(String s) {
+    String x = s.trim();
+    while (x.startsWith("(") && x.endsWith(")") && balancedInside(x)) {
+      x = x.substring(1, x.length() - 1).trim();
+    }
+    return x;
+  }
+
+  private static boolean balancedInside(String x) {
+    int depth = 0;
+    for (int i = 0; i < x.length(); i++) {
+      char c = x.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0 && i < x.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+  }
+
+  /** Mutable state of one load; turned into immutable records at the end. */
+  private static final class Builder {
+    final Dialect dialect;
+    final boolean fold;
+    final Map<String, TableBuilder> tables = new LinkedHashMap<>();
+    final List<String> warnings = new ArrayList<>();
+
+    Builder(Dialect dialect) {
+      this.dialect = dialect;
+      this.fold = dialect == Dialect.POSTGRESQL;
+    }
+
+    TableBuilder table(String schema, String name, boolean create) {
+      TableBuilder existing = tables.get(name);
+      if (existing == null) {
+        existing = tables.get(name.toLowerCase(Locale.ROOT));
+      }
+      if (existing != null) {
+        return existing;
+      }
+      if (!create) {
+        throw new DdlException("table " + name + " is not defined before this statement");
+      }
+      TableBuilder tb = new TableBuilder(schema, name);
+      tables.put(name, tb);
+      return tb;
+    }
+
+    Schema build() {
+      List<Table> out = new ArrayList<>();
+      for (TableBuilder tb : tables.values()) {
+        if (dialect == Dialect.MYSQL) {
+          addInnodbForeignKeyIndexes(tb);
+        }
+        out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, -1));
+      }
+      return new Schema(dialect, out);
+    }
+
+    /** InnoDB creates an index for every foreign key that no index leads with; it exists, so count it. */
+    private static void addInnodbForeignKeyIndexes(TableBuilder tb) {
+      for (ForeignKey fk : tb.foreignKeys) {
+        boolean covered = tb.indexes.stream().anyMatch(ix -> leadsWith(ix, fk.columns()));
+        if (!covered) {
+          tb.indexes.add(new Index(fk.name(), tb.name, fk.columns(), false, false, "btree", "", true));
+        }
+      }
+    }
+
+    private static boolean leadsWith(Index ix, List<String> columns) {
+      if (ix.keys().size() < columns.size() || ix.isPartial()) {
+        return false;
+      }
+      for (int i = 0; i < columns.size(); i++) {
+        if (!ix.column(i).equalsIgnoreCase(columns.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static final class TableBuilder {
+    final String schema;
+    final String name;
+    final List<Column> columns = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+
+    TableBuilder(String schema, String name) {
+      this.schema = schema;
+      this.name = name;
+    }
+  }
+}

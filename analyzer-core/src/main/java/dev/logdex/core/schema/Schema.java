@@ -1,0 +1,60 @@
+package dev.logdex.core.schema;
+
+import dev.logdex.core.model.Dialect;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalog logdex reasons about: tables by name, with the dialect they come from.
+ *
+ * <p>Lookups accept a name as a query writes it: exact first, then case-insensitively, so {@code Users} finds
+ * {@code users}. Schema-qualified names ({@code public.users}) are looked up by their last part.
+ */
+public final class Schema {
+  private final Dialect dialect;
+  private final Map<String, Table> tables;
+  private final Map<String, Table> folded;
+
+  public Schema(Dialect dialect, Collection<Table> tables) {
+    this.dialect = dialect;
+    this.tables = new LinkedHashMap<>();
+    this.folded = new LinkedHashMap<>();
+    for (Table t : tables) {
+      this.tables.put(t.name(), t);
+      this.folded.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t);
+    }
+  }
+
+  /** A schema with no tables, for analysing a workload with no catalog at hand. */
+  public static Schema empty(Dialect dialect) {
+    return new Schema(dialect, List.of());
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** All tables, in the order the source declared them. */
+  public Collection<Table> tables() {
+    return tables.values();
+  }
+
+  public boolean isEmpty() {
+    return tables.isEmpty();
+  }
+
+  /** The table named {@code name}, which may be schema-qualified. */
+  public Optional<Table> table(String name) {
+    int dot = name.lastIndexOf('.');
+    String bare = dot >= 0 ? name.substring(dot + 1) : name;
+    Table t = tables.get(bare);
+    if (t == null) {
+      t = folded.get(bare.toLowerCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(t);
+  }
+}

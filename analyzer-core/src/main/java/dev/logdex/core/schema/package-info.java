@@ -1,0 +1,2 @@
+/** The schema catalog (tables, columns, indexes, keys) and the loaders that build it. */
+package dev.logdex.core.schema;

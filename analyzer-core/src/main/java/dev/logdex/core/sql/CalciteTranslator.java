@@ -1,0 +1,450 @@
+package dev.logdex.core.sql;
+
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.sql.tree.Block;
+import dev.logdex.core.sql.tree.Condition;
+import dev.logdex.core.sql.tree.Condition.Op;
+import dev.logdex.core.sql.tree.Expr;
+import dev.logdex.core.sql.tree.ParsedStatement;
+import dev.logdex.core.sql.tree.Query;
+import dev.logdex.core.sql.tree.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/** Parses with Calcite's Babel parser and translates its tree into the neutral form. */
+final class CalciteTranslator {
+
+  private final SqlParser.Config config;
+
+  CalciteTranslator(boolean backticks) {
+    this.config =
+        SqlParser.config()
+            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withConformance(SqlConformanceEnum.BABEL)
+            .withQuoting(backticks ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false)
+            .withIdentifierMaxLength(1024);
+  }
+
+  /** Parses {@code sql} (parameters already turned into {@code ?}). */
+  ParsedStatement parse(String sql) throws SqlParseException {
+    SqlNode node = SqlParser.create(sql, config).parseStmt();
+    return statement(node);
+  }
+
+  private ParsedStatement statement(SqlNode node) {
+    if (node instanceof SqlInsert insert) {
+      String target = tableName(insert.getTargetTable());
+      SqlNode source = insert.getSource();
+      Optional<Query> q = source.getKind() == SqlKind.VALUES ? Optional.empty() : Optional.of(query(source));
+      return new ParsedStatement(StatementKind.INSERT, Optional.of(target), q);
+    }
+    if (node instanceof SqlUpdate update) {
+      String target = tableName(update.getTargetTable());
+      String alias = update.getAlias() != null ? simple(update.getAlias()) : target;
+      List<Expr> values = new ArrayList<>();
+      for (SqlNode v : update.getSourceExpressionList()) {
+        values.add(expr(v));
+      }
+      Block b = rowBlock(target, alias, update.getCondition(), values);
+      return new ParsedStatement(StatementKind.UPDATE, Optional.of(target), Optional.of(b));
+    }
+    if (node instanceof SqlDelete delete) {
+      String target = tableName(delete.getTargetTable());
+      String alias = delete.getAlias() != null ? simple(delete.getAlias()) : target;
+      Block b = rowBlock(target, alias, delete.getCondition(), List.of());
+      return new ParsedStatement(StatementKind.DELETE, Optional.of(target), Optional.of(b));
+    }
+    SqlKind k = node.getKind();
+    if (node instanceof SqlSelect || node instanceof SqlOrderBy || node instanceof SqlWith
+        || k == SqlKind.UNION || k == SqlKind.INTERSECT || k == SqlKind.EXCEPT) {
+      return new ParsedStatement(StatementKind.SELECT, Optional.empty(), Optional.of(query(node)));
+    }
+    return new ParsedStatement(StatementKind.OTHER, Optional.empty(), Optional.empty());
+  }
+
+  private Block rowBlock(String table, String alias, SqlNode where, List<Expr> others) {
+    List<Condition> conds = new ArrayList<>();
+    if (where != null) {
+      conditions(where, false, conds);
+    }
+    return new Block(List.of(), List.of(new Source.TableSource(table, alias)), List.of(), conds, List.of(),
+        List.of(), List.of(), others);
+  }
+
+  private Query query(SqlNode node) {
+    if (node instanceof SqlWith with) {
+      List<Block.Cte> ctes = new ArrayList<>();
+      for (SqlNode item : with.withList) {
+        SqlWithItem wi = (SqlWithItem) item;
+        List<String> cols = new ArrayList<>();
+        if (wi.columnList != null) {
+          for (SqlNode c : wi.columnList) {
+            cols.add(simple((SqlIdentifier) c));
+          }
+        }
+        ctes.add(new Block.Cte(simple(wi.name), cols, query(wi.query)));
+      }
+      Query body = query(with.body);
+      return withCtes(body, ctes);
+    }
+    if (node instanceof SqlOrderBy ob) {
+      Query inner = query(ob.query);
+      List<Query.SortKey> keys = sortKeys(ob.orderList);
+      List<Expr> others = new ArrayList<>();
+      if (ob.offset != null) {
+        others.add(expr(ob.offset));
+      }
+      if (ob.fetch != null) {
+        others.add(expr(ob.fetch));
+      }
+      if (inner instanceof Block b) {
+        List<Query.SortKey> all = new ArrayList<>(b.orderBy());
+        all.addAll(keys);
+        List<Expr> o = new ArrayList<>(b.others());
+        o.addAll(others);
+        return new Block(b.ctes(), b.sources(), b.projections(), b.conditions(), b.having(), b.groupBy(), all, o);
+      }
+      Query.SetOperation so = (Query.SetOperation) inner;
+      return new Query.SetOperation(so.branches(), keys);
+    }
+    if (node instanceof SqlSelect s) {
+      return select(s);
+    }
+    SqlKind k = node.getKind();
+    if (k == SqlKind.UNION || k == SqlKind.INTERSECT || k == SqlKind.EXCEPT) {
+      List<Query> branches = new ArrayList<>();
+      for (SqlNode op : ((SqlCall) node).getOperandList()) {
+        Query q = query(op);
+        if (q instanceof Query.SetOperation so && so.orderBy().isEmpty()) {
+          branches.addAll(so.branches());
+        } else {
+          branches.add(q);
+        }
+      }
+      return new Query.SetOperation(branches, List.of());
+    }
+    // VALUES and anything else used as a query: keep its columns, read no table.
+    return new Block(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(expr(node)));
+  }
+
+  private static Query withCtes(Query body, List<Block.Cte> ctes) {
+    if (body instanceof Block b) {
+      List<Block.Cte> all = new ArrayList<>(ctes);
+      all.addAll(b.ctes());
+      return new Block(all, b.sources(), b.projections(), b.conditions(), b.having(), b.groupBy(), b.orderBy(),
+          b.others());
+    }
+    // A WITH over a set operation: wrap it so that every branch sees the CTEs.
+    return new Block(ctes, List.of(new Source.DerivedSource(body, "", List.of())), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of());
+  }
+
+  private Block select(SqlSelect s) {
+    List<Source> sources = new ArrayList<>();
+    List<Condition> conds = new ArrayList<>();
+    if (s.getFrom() != null) {
+      from(s.getFrom(), sources, conds);
+    }
+    if (s.getWhere() != null) {
+      conditions(s.getWhere(), false, conds);
+    }
+    List<Query.Projection> projections = new ArrayList<>();
+    List<Expr> others = new ArrayList<>();
+    for (SqlNode item : s.getSelectList()) {
+      if (item.getKind() == SqlKind.AS) {
+        SqlCall as = (SqlCall) item;
+        projections.add(new Query.Projection(expr(as.operand(0)), simple((SqlIdentifier) as.operand(1))));
+      } else if (item instanceof SqlIdentifier id && id.isStar()) {
+        continue;
+      } else {
+        Expr e = expr(item);
+        String name = e instanceof Expr.Column c ? c.name() : "";
+        projections.add(new Query.Projection(e, name));
+      }
+    }
+    List<Expr> group = new ArrayList<>();
+    if (s.getGroup() != null) {
+      for (SqlNode g : s.getGroup()) {
+        group.add(expr(g));
+      }
+    }
+    List<Condition> having = new ArrayList<>();
+    if (s.getHaving() != null) {
+      conditions(s.getHaving(), false, having);
+    }
+    List<Query.SortKey> order = s.getOrderList() != null ? sortKeys(s.getOrderList()) : List.of();
+    if (s.getFetch() != null) {
+      others.add(expr(s.getFetch()));
+    }
+    if (s.getOffset() != null) {
+      others.add(expr(s.getOffset()));
+    }
+    return new Block(List.of(), sources, projections, conds, having, group, order, others);
+  }
+
+  private List<Query.SortKey> sortKeys(SqlNodeList list) {
+    List<Query.SortKey> keys = new ArrayList<>();
+    for (SqlNode n : list) {
+      boolean desc = false;
+      SqlNode e = n;
+      while (e instanceof SqlCall c && (c.getKind() == SqlKind.DESCENDING || c.getKind() == SqlKind.NULLS_FIRST
+          || c.getKind() == SqlKind.NULLS_LAST)) {
+        if (c.getKind() == SqlKind.DESCENDING) {
+          desc = true;
+        }
+        e = c.operand(0);
+      }
+      keys.add(new Query.SortKey(expr(e), desc));
+    }
+    return keys;
+  }
+
+  private void from(SqlNode node, List<Source> sources, List<Condition> conds) {
+    if (node instanceof SqlJoin join) {
+      from(join.getLeft(), sources, conds);
+      from(join.getRight(), sources, conds);
+      if (join.getCondition() != null) {
+        if (join.getCondition() instanceof SqlNodeList using) {
+          usingColumns(using, sources, conds);
+        } else {
+          conditions(join.getCondition(), false, conds);
+        }
+      }
+      return;
+    }
+    String alias = null;
+    List<String> columns = new ArrayList<>();
+    SqlNode target = node;
+    if (node.getKind() == SqlKind.AS) {
+      List<SqlNode> ops = ((SqlCall) node).getOperandList();
+      target = ops.get(0);
+      alias = simple((SqlIdentifier) ops.get(1));
+      for (int i = 2; i < ops.size(); i++) {
+        columns.add(simple((SqlIdentifier) ops.get(i)));
+      }
+    }
+    if (target instanceof SqlIdentifier id) {
+      String name = tableName(id);
+      sources.add(new Source.TableSource(name, alias != null ? alias : name));
+    } else if (target.getKind() == SqlKind.LATERAL || target.getKind() == SqlKind.COLLECTION_TABLE) {
+      SqlNode inner = ((SqlCall) target).operand(0);
+      sources.add(new Source.DerivedSource(query(inner), alias != null ? alias : "", columns));
+    } else {
+      sources.add(new Source.DerivedSource(query(target), alias != null ? alias : "", columns));
+    }
+  }
+
+  /** JOIN ... USING (c): an equality of the column between the last two sources. */
+  private static void usingColumns(SqlNodeList using, List<Source> sources, List<Condition> conds) {
+    if (sources.size() < 2) {
+      return;
+    }
+    String right = sources.get(sources.size() - 1).alias();
+    String left = sources.get(sources.size() - 2).alias();
+    for (SqlNode n : using) {
+      String col = simple((SqlIdentifier) n);
+      conds.add(new Condition(Op.EQ, new Expr.Column(left, col), List.of(new Expr.Column(right, col)), false,
+          false));
+    }
+  }
+
+  private void conditions(SqlNode node, boolean underOr, List<Condition> out) {
+    SqlKind k = node.getKind();
+    if (k == SqlKind.AND) {
+      for (SqlNode op : ((SqlCall) node).getOperandList()) {
+        conditions(op, underOr, out);
+      }
+      return;
+    }
+    if (k == SqlKind.OR) {
+      for (SqlNode op : ((SqlCall) node).getOperandList()) {
+        conditions(op, true, out);
+      }
+      return;
+    }
+    Condition c = condition(node);
+    out.add(underOr ? c.underOr() : c);
+  }
+
+  private Condition condition(SqlNode node) {
+    if (!(node instanceof SqlCall call)) {
+      return new Condition(Op.OTHER, expr(node), List.of(), false, false);
+    }
+    List<SqlNode> ops = call.getOperandList();
+    switch (call.getKind()) {
+      case EQUALS:
+        return binary(Op.EQ, ops);
+      case NOT_EQUALS:
+        return binary(Op.NE, ops);
+      case LESS_THAN:
+        return binary(Op.LT, ops);
+      case LESS_THAN_OR_EQUAL:
+        return binary(Op.LE, ops);
+      case GREATER_THAN:
+        return binary(Op.GT, ops);
+      case GREATER_THAN_OR_EQUAL:
+        return binary(Op.GE, ops);
+      case IN:
+      case NOT_IN:
+        return new Condition(Op.IN, expr(ops.get(0)), inList(ops.get(1)), call.getKind() == SqlKind.NOT_IN, false);
+      case BETWEEN:
+        boolean notBetween = call.getOperator() instanceof SqlBetweenOperator b && b.isNegated();
+        return new Condition(Op.BETWEEN, expr(ops.get(0)), List.of(expr(ops.get(1)), expr(ops.get(2))),
+            notBetween, false);
+      case LIKE:
+        boolean notLike = call.getOperator() instanceof SqlLikeOperator l && l.isNegated();
+        return new Condition(Op.LIKE, expr(ops.get(0)), List.of(expr(ops.get(1))), notLike, false);
+      case IS_NULL:
+        return new Condition(Op.IS_NULL, expr(ops.get(0)), List.of(), false, false);
+      case IS_NOT_NULL:
+        return new Condition(Op.IS_NULL, expr(ops.get(0)), List.of(), true, false);
+      case EXISTS:
+        return new Condition(Op.EXISTS, new Expr.Subquery(query(ops.get(0))), List.of(), false, false);
+      case NOT:
+        Condition inner = condition(ops.get(0));
+        if (inner.op() == Op.EXISTS || inner.op() == Op.IN || inner.op() == Op.LIKE || inner.op() == Op.IS_NULL
+            || inner.op() == Op.BETWEEN) {
+          return new Condition(inner.op(), inner.left(), inner.right(), !inner.negated(), false);
+        }
+        return new Condition(Op.OTHER, new Expr.Opaque(List.of(inner.left())), inner.right(), true, false);
+      default:
+        return new Condition(Op.OTHER, expr(node), List.of(), false, false);
+    }
+  }
+
+  private Condition binary(Op op, List<SqlNode> ops) {
+    return new Condition(op, expr(ops.get(0)), List.of(expr(ops.get(1))), false, false);
+  }
+
+  private List<Expr> inList(SqlNode node) {
+    if (node instanceof SqlNodeList list) {
+      List<Expr> out = new ArrayList<>();
+      for (SqlNode n : list) {
+        out.add(expr(n));
+      }
+      return out;
+    }
+    return List.of(expr(node));
+  }
+
+  private Expr expr(SqlNode node) {
+    if (node == null) {
+      return new Expr.Opaque(List.of());
+    }
+    if (node instanceof SqlIdentifier id) {
+      if (id.isStar()) {
+        return new Expr.Opaque(List.of());
+      }
+      int n = id.names.size();
+      String name = part(id, n - 1);
+      String qualifier = n >= 2 ? part(id, n - 2) : "";
+      return new Expr.Column(qualifier, name);
+    }
+    if (node instanceof SqlDynamicParam) {
+      return Expr.Value.parameter();
+    }
+    if (node instanceof SqlLiteral lit) {
+      if (lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+        return new Expr.Value("", true);
+      }
+      if (lit instanceof SqlCharStringLiteral s) {
+        return new Expr.Value(s.getValueAs(String.class), false);
+      }
+      return new Expr.Value("", false);
+    }
+    if (node instanceof SqlNodeList list) {
+      List<Expr> children = new ArrayList<>();
+      for (SqlNode n : list) {
+        children.add(expr(n));
+      }
+      return new Expr.Opaque(children);
+    }
+    if (node instanceof SqlSelect || node instanceof SqlOrderBy || node instanceof SqlWith
+        || node.getKind() == SqlKind.UNION || node.getKind() == SqlKind.INTERSECT
+        || node.getKind() == SqlKind.EXCEPT) {
+      return new Expr.Subquery(query(node));
+    }
+    if (node instanceof SqlCall call) {
+      if (call.getOperator().getSyntax() == SqlSyntax.FUNCTION_ID && call.operandCount() == 0) {
+        // USER, CURRENT_DATE and friends: a column only if the schema says so.
+        return new Expr.Column("", call.getOperator().getName().toLowerCase(Locale.ROOT), true);
+      }
+      List<Expr> args = new ArrayList<>();
+      for (SqlNode op : call.getOperandList()) {
+        if (op != null) {
+          args.add(expr(op));
+        }
+      }
+      if (call instanceof SqlBasicCall && isBoolean(call.getKind())) {
+        List<Condition> conds = new ArrayList<>();
+        conditions(call, false, conds);
+        List<Expr> parts = new ArrayList<>();
+        for (Condition c : conds) {
+          parts.add(c.left());
+          parts.addAll(c.right());
+        }
+        return new Expr.Opaque(parts);
+      }
+      return new Expr.Call(call.getOperator().getName().toLowerCase(Locale.ROOT), args);
+    }
+    return new Expr.Opaque(List.of());
+  }
+
+  private static boolean isBoolean(SqlKind k) {
+    return k == SqlKind.AND || k == SqlKind.OR;
+  }
+
+  private static String tableName(SqlNode node) {
+    if (node instanceof SqlIdentifier id) {
+      return part(id, id.names.size() - 1);
+    }
+    if (node.getKind() == SqlKind.AS) {
+      return tableName(((SqlCall) node).operand(0));
+    }
+    if (node instanceof SqlCall c && c.operandCount() > 0) {
+      return tableName(c.operand(0)); // TABLE_REF with hints
+    }
+    return node.toString();
+  }
+
+  private static String simple(SqlIdentifier id) {
+    return part(id, id.names.size() - 1);
+  }
+
+  private static String part(SqlIdentifier id, int i) {
+    String s = id.names.get(i);
+    return id.isComponentQuoted(i) ? s : s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.logdex.core.sql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.logdex.core.model.Fingerprint;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.sql.tree.ParsedStatement;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Analyses statements: Calcite's Babel parser first, JSqlParser where Calcite cannot read the statement, both
+ * translated into one neutral form, then usage extraction against the schema. Results are cached by fingerprint, so
+ * each distinct statement is parsed once however often it was logged.
+ *
+ * <p>Thread-safe: the cache is concurrent and each analysis builds its own parser instances.
+ */
+public final class StatementAnalyzer {
+
+  /** Statements longer than this are not parsed (a generated mega-query would only stall the run). */
+  static final int MAX_LENGTH = 200_000;
+
+  /** Deeper nesting than this is not parsed: both parsers recurse and would overflow the stack. */
+  static final int MAX_DEPTH = 200;
+
+  private static final Set<String> ANALYSED_KEYWORDS =
+      Set.of("select", "with", "insert", "update", "delete", "replace", "(", "values", "table");
+
+  private final Schema schema;
+  private final Cache<String, StatementAnalysis> cache;
+  private final Counter calcite;
+  private final Counter jsqlparser;
+  private final Counter keyword;
+  private final Counter failures;
+
+  /** An analyzer against {@code schema} that counts its work in {@code registry}. */
+  public StatementAnalyzer(Schema schema, MeterRegistry registry) {
+    this.schema = schema;
+    this.cache = Caffeine.newBuilder().maximumSize(200_000).recordStats().build();
+    this.calcite = registry.counter("logdex.statements.parsed", "parser", "calcite");
+    this.jsqlparser = registry.counter("logdex.statements.parsed", "parser", "jsqlparser");
+    this.keyword = registry.counter("logdex.statements.parsed", "parser", "keyword");
+    this.failures = registry.counter("logdex.parse.failures");
+    registry.gauge("logdex.parse.cache.hits", cache, c -> c.stats().hitCount());
+    registry.gauge("logdex.parse.cache.misses", cache, c -> c.stats().missCount());
+  }
+
+  /** The analysis of the statement class {@code fingerprint}, parsing {@code sample} only on a cache miss. */
+  public StatementAnalysis analyze(Fingerprint fingerprint, String sample) {
+    return cache.get(fingerprint.id(), id -> analyzeUncached(sample));
+  }
+
+  /** How many lookups the parse cache answered without parsing. */
+  public long cacheHits() {
+    return cache.stats().hitCount();
+  }
+
+  /** How many lookups the parse cache had to parse for. */
+  public long cacheMisses() {
+    return cache.stats().missCount();
+  }
+
+  StatementAnalysis analyzeUncached(String sample) {
+    String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample));
+    String first = firstKeyword(sql);
+    if (!ANALYSED_KEYWORDS.contains(first)) {
+      keyword.increment();
+      return new StatementAnalysis.Parsed(
+          new StatementProfile(StatementKind.OTHER, List.of(), Set.of(), Set.of(), List.of()), "keyword");
+    }
+    if (sql.length() > MAX_LENGTH) {
+      failures.increment();
+      return new StatementAnalysis.Unparsed("statement longer than " + MAX_LENGTH + " characters");
+    }
+    if (depth(sql) > MAX_DEPTH) {
+      failures.increment();
+      return new StatementAnalysis.Unparsed("nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    String reason;
+    try {
+      ParsedStatement parsed = new CalciteTranslator(sql.indexOf('`') >= 0).parse(sql);
+      calcite.increment();
+      return profile(parsed, "calcite");
+    } catch (Exception | StackOverflowError e) {
+      reason = oneLine(e);
+    }
+    try {
+      ParsedStatement parsed = new JsqlTranslator().parse(sql);
+      jsqlparser.increment();
+      return profile(parsed, "jsqlparser");
+    } catch (Exception | StackOverflowError e) {
+      reason = oneLine(e);
+    } catch (Error e) {
+      // JSqlParser's token manager throws an Error subclass on characters it has no token for.
+      if (!e.getClass().getName().contains("TokenMgr")) {
+        throw e;
+      }
+      reason = oneLine(e);
+    }
+    failures.increment();
+    return new StatementAnalysis.Unparsed(reason);
+  }
+
+  private StatementAnalysis profile(ParsedStatement st, String parser) {
+    return new StatementAnalysis.Parsed(UsageExtractor.profile(st, schema), parser);
+  }
+
+  private static String stripTrailingTerminator(String s) {
+    String t = s.strip();
+    while (t.endsWith(";")) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    return t;
+  }
+
+  private static String firstKeyword(String sql) {
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? n : end;
+      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        break;
+      }
+    }
+    if (i < n && sql.charAt(i) == '(') {
+      return "(";
+    }
+    int j = i;
+    while (j < n && Character.isLetter(sql.charAt(j))) {
+      j++;
+    }
+    return sql.substring(i, j).toLowerCase(Locale.ROOT);
+  }
+
+  private static int depth(String sql) {
+    int depth = 0;
+    int max = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return max;
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    String line = (nl < 0 ? m : m.substring(0, nl)).strip();
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+}

@@ -1,0 +1,551 @@
+package dev.logdex.core.sql;
+
+import dev.logdex.core.model.ColumnRef;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import dev.logdex.core.sql.tree.Block;
+import dev.logdex.core.sql.tree.Condition;
+import dev.logdex.core.sql.tree.Condition.Op;
+import dev.logdex.core.sql.tree.Expr;
+import dev.logdex.core.sql.tree.ParsedStatement;
+import dev.logdex.core.sql.tree.Query;
+import dev.logdex.core.sql.tree.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@link ParsedStatement} against a {@link Schema}: resolves aliases, CTEs, derived tables and unqualified
+ * columns to the tables they belong to, and classifies every use of a column (equality, range, IN, join, sort,
+ * grouping, expression). One instance analyses one statement; it is not reused.
+ */
+final class UsageExtractor {
+
+  private final Schema schema;
+  private final List<Binding.TableBinding> bindings = new ArrayList<>();
+  private final Set<String> unresolved = new LinkedHashSet<>();
+
+  private UsageExtractor(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** The profile of {@code statement} against {@code schema}. */
+  static StatementProfile profile(ParsedStatement statement, Schema schema) {
+    UsageExtractor x = new UsageExtractor(schema);
+    statement.query().ifPresent(q -> x.query(q, null, List.of()));
+    Set<String> read = new LinkedHashSet<>();
+    List<TableAccess> accesses = new ArrayList<>();
+    for (Binding.TableBinding b : x.bindings) {
+      read.add(b.table);
+      accesses.add(new TableAccess(b.table, b.uses, b.sortServed));
+    }
+    Set<String> written = new LinkedHashSet<>();
+    statement.target().ifPresent(t -> written.add(x.canonicalTable(t)));
+    if (statement.kind() == StatementKind.INSERT) {
+      // The target of INSERT ... SELECT is not read; the rows come from the query.
+      read.removeAll(written);
+    }
+    return new StatementProfile(statement.kind(), accesses, read, written, List.copyOf(x.unresolved));
+  }
+
+  // ---- scopes and bindings ----
+
+  /** What a name in FROM stands for. */
+  private sealed interface Binding {
+    String alias();
+
+    /** A base table: uses of its columns are collected here. */
+    final class TableBinding implements Binding {
+      final String alias;
+      final String table;
+      final Optional<Table> schemaTable;
+      final List<ColumnUse> uses = new ArrayList<>();
+      boolean sortServed;
+
+      TableBinding(String alias, String table, Optional<Table> schemaTable) {
+        this.alias = alias;
+        this.table = table;
+        this.schemaTable = schemaTable;
+      }
+
+      @Override
+      public String alias() {
+        return alias;
+      }
+
+      /** Whether the table has the column; true when the schema does not know the table. */
+      boolean has(String column) {
+        return schemaTable.map(t -> t.column(column).isPresent()).orElse(true);
+      }
+
+      String columnName(String column) {
+        return schemaTable.flatMap(t -> t.column(column)).map(c -> c.name()).orElse(column);
+      }
+    }
+
+    /** A derived table or CTE reference: its output columns, traced to base columns where they are plain. */
+    record DerivedBinding(String alias, Output output) implements Binding {}
+  }
+
+  /** The output columns of an analysed query. */
+  private record Output(List<String> names, List<Resolution> bases, boolean star, Scope inner, boolean opaque) {
+    Optional<Resolution> column(String name) {
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).equalsIgnoreCase(name)) {
+          return Optional.of(bases.get(i));
+        }
+      }
+      if (star && inner != null) {
+        Resolution r = inner.resolveHere("", name);
+        if (!(r instanceof Resolution.Unresolved)) {
+          return Optional.of(r);
+        }
+      }
+      return opaque ? Optional.of(new Resolution.Computed()) : Optional.empty();
+    }
+  }
+
+  /** What a column reference turned out to be. */
+  private sealed interface Resolution {
+    record Base(Binding.TableBinding binding, String column) implements Resolution {}
+
+    /** A select-list alias or a computed column of a derived table: resolved, but no base column. */
+    record Computed() implements Resolution {}
+
+    record Unresolved() implements Resolution {}
+  }
+
+  private final class Scope {
+    final Scope parent;
+    final List<Binding> bindings = new ArrayList<>();
+    final List<Block.Cte> ctes;
+    final List<Output> cteOutputs;
+    List<Query.Projection> projections = List.of();
+
+    Scope(Scope parent, List<Block.Cte> ctes, List<Output> cteOutputs) {
+      this.parent = parent;
+      this.ctes = ctes;
+      this.cteOutputs = cteOutputs;
+    }
+
+    Optional<Output> cte(String name) {
+      for (int i = ctes.size() - 1; i >= 0; i--) {
+        if (ctes.get(i).name().equalsIgnoreCase(name) && i < cteOutputs.size()) {
+          return Optional.of(cteOutputs.get(i));
+        }
+      }
+      return parent == null ? Optional.empty() : parent.cte(name);
+    }
+
+    Resolution resolve(Expr.Column c) {
+      for (Scope s = this; s != null; s = s.parent) {
+        Resolution r = s.resolveHere(c.qualifier(), c.name());
+        if (!(r instanceof Resolution.Unresolved)) {
+          return r;
+        }
+      }
+      if (c.qualifier().isEmpty()) {
+        for (Query.Projection p : projections) {
+          if (p.alias().equalsIgnoreCase(c.name()) && !(p.expr() instanceof Expr.Column pc
+              && pc.name().equalsIgnoreCase(c.name()) && pc.qualifier().isEmpty())) {
+            return new Resolution.Computed();
+          }
+        }
+      }
+      return new Resolution.Unresolved();
+    }
+
+    Resolution resolveHere(String qualifier, String name) {
+      if (!qualifier.isEmpty()) {
+        for (Binding b : bindings) {
+          if (b.alias().equalsIgnoreCase(qualifier)
+              || b instanceof Binding.TableBinding tb && tb.table.equalsIgnoreCase(qualifier)) {
+            return resolveIn(b, name);
+          }
+        }
+        return new Resolution.Unresolved();
+      }
+      Resolution found = new Resolution.Unresolved();
+      int tablesWithoutSchema = 0;
+      for (Binding b : bindings) {
+        if (b instanceof Binding.TableBinding tb && tb.schemaTable.isEmpty()) {
+          tablesWithoutSchema++;
+          continue;
+        }
+        Resolution r = resolveIn(b, name);
+        if (!(r instanceof Resolution.Unresolved)) {
+          if (!(found instanceof Resolution.Unresolved)) {
+            return new Resolution.Unresolved(); // ambiguous: the database would refuse it too
+          }
+          found = r;
+        }
+      }
+      if (found instanceof Resolution.Unresolved && tablesWithoutSchema == 1) {
+        // The one table the schema does not describe is the only place the column can come from.
+        for (Binding b : bindings) {
+          if (b instanceof Binding.TableBinding tb && tb.schemaTable.isEmpty()) {
+            return new Resolution.Base(tb, name);
+          }
+        }
+      }
+      return found;
+    }
+
+    private Resolution resolveIn(Binding b, String name) {
+      if (b instanceof Binding.TableBinding tb) {
+        return tb.has(name) ? new Resolution.Base(tb, tb.columnName(name)) : new Resolution.Unresolved();
+      }
+      Binding.DerivedBinding db = (Binding.DerivedBinding) b;
+      return db.output().column(name).orElse(new Resolution.Unresolved());
+    }
+  }
+
+  // ---- walking the tree ----
+
+  private Output query(Query q, Scope parent, List<String> columnNames) {
+    if (q instanceof Query.SetOperation so) {
+      Output first = null;
+      for (Query branch : so.branches()) {
+        Output o = query(branch, parent, columnNames);
+        if (first == null) {
+          first = o;
+        }
+      }
+      return first;
+    }
+    Block b = (Block) q;
+    // CTEs first, each seeing the ones before it (and itself, for WITH RECURSIVE).
+    List<Output> cteOutputs = new ArrayList<>();
+    Scope cteScope = new Scope(parent, b.ctes(), cteOutputs);
+    for (Block.Cte cte : b.ctes()) {
+      cteOutputs.add(new Output(List.of(), List.of(), false, null, true)); // placeholder for self-reference
+      Output o = query(cte.query(), cteScope, cte.columns());
+      cteOutputs.set(cteOutputs.size() - 1, o);
+    }
+    Scope scope = new Scope(cteScope, List.of(), List.of());
+    for (Source src : b.sources()) {
+      if (src instanceof Source.TableSource ts) {
+        Optional<Output> cte = cteScope.cte(ts.name());
+        if (cte.isPresent()) {
+          scope.bindings.add(new Binding.DerivedBinding(ts.alias(), cte.get()));
+        } else {
+          Optional<Table> t = schema.table(ts.name());
+          String name = t.map(Table::name).orElse(ts.name());
+          String alias = ts.alias().equals(ts.name()) ? name : ts.alias();
+          Binding.TableBinding tb = new Binding.TableBinding(alias, name, t);
+          scope.bindings.add(tb);
+          bindings.add(tb);
+        }
+      } else {
+        Source.DerivedSource ds = (Source.DerivedSource) src;
+        // A FROM subquery cannot see its sibling sources, only the enclosing scopes.
+        Output o = query(ds.query(), cteScope, ds.columns());
+        scope.bindings.add(new Binding.DerivedBinding(ds.alias(), o));
+      }
+    }
+    scope.projections = b.projections();
+    for (Condition c : b.conditions()) {
+      condition(c, scope);
+    }
+    for (Condition c : b.having()) {
+      touchAll(c.left(), scope);
+      c.right().forEach(e -> touchAll(e, scope));
+    }
+    for (Expr g : b.groupBy()) {
+      keyUse(g, scope, UseKind.GROUP_BY, false);
+    }
+    orderBy(b.orderBy(), scope);
+    for (Query.Projection p : b.projections()) {
+      touchAll(p.expr(), scope);
+    }
+    for (Expr e : b.others()) {
+      touchAll(e, scope);
+    }
+    return output(b, scope, columnNames);
+  }
+
+  private Output output(Block b, Scope scope, List<String> columnNames) {
+    List<String> names = new ArrayList<>();
+    List<Resolution> bases = new ArrayList<>();
+    for (int i = 0; i < b.projections().size(); i++) {
+      Query.Projection p = b.projections().get(i);
+      String name = i < columnNames.size() ? columnNames.get(i) : p.alias();
+      names.add(name);
+      bases.add(p.expr() instanceof Expr.Column c ? scope.resolve(c) : new Resolution.Computed());
+    }
+    // The translators drop `*` items, so a name missing from the select list is looked up in the block's own
+    // sources (select t.*, ...). Names given after the alias rename positionally, which a bare `select *` makes
+    // impossible to follow: then any name is accepted as computed.
+    return new Output(names, bases, true, scope, b.projections().isEmpty() && !columnNames.isEmpty());
+  }
+
+  private void orderBy(List<Query.SortKey> keys, Scope scope) {
+    Binding.TableBinding only = null;
+    boolean allOnOne = !keys.isEmpty();
+    for (Query.SortKey k : keys) {
+      Expr e = k.expr();
+      Optional<Resolution.Base> base = plainBase(e, scope);
+      if (base.isEmpty() && e instanceof Expr.Column c && c.qualifier().isEmpty()) {
+        // ORDER BY a select-list alias of a plain column sorts by that column.
+        for (Query.Projection p : scope.projections) {
+          if (p.alias().equalsIgnoreCase(c.name()) && p.expr() instanceof Expr.Column pc) {
+            base = plainBase(pc, scope);
+          }
+        }
+      }
+      if (base.isPresent()) {
+        Resolution.Base r = base.get();
+        r.binding().uses.add(new ColumnUse(ref(r), UseKind.ORDER_BY, k.descending(), ""));
+        if (only == null) {
+          only = r.binding();
+        } else if (only != r.binding()) {
+          allOnOne = false;
+        }
+      } else {
+        allOnOne = false;
+        if (!(e instanceof Expr.Value)) {
+          keyUse(e, scope, UseKind.ORDER_BY, k.descending());
+        }
+      }
+    }
+    if (allOnOne && only != null && scope.bindings.contains(only)) {
+      only.sortServed = true;
+    }
+  }
+
+  private void keyUse(Expr e, Scope scope, UseKind kind, boolean desc) {
+    Optional<Resolution.Base> base = plainBase(e, scope);
+    if (base.isPresent()) {
+      Resolution.Base r = base.get();
+      r.binding().uses.add(new ColumnUse(ref(r), kind, desc, ""));
+    } else if (e instanceof Expr.Column c) {
+      resolveOrRecord(c, scope); // an alias or computed column: nothing to index, but it must resolve
+    } else {
+      expressionUses(e, scope, "");
+    }
+  }
+
+  private void condition(Condition c, Scope scope) {
+    if (c.op() == Op.EXISTS) {
+      touchAll(c.left(), scope);
+      return;
+    }
+    if (c.disjunctive()) {
+      nonSargable(c, scope, "under OR");
+      return;
+    }
+    Optional<Resolution.Base> left = plainBase(c.left(), scope);
+    switch (c.op()) {
+      case EQ -> {
+        Expr rightExpr = c.right().get(0);
+        Optional<Resolution.Base> right = plainBase(rightExpr, scope);
+        if (left.isPresent() && right.isPresent() && left.get().binding() != right.get().binding()) {
+          join(left.get(), right.get());
+        } else if (left.isPresent() && isConstantFor(rightExpr, scope, left.get().binding())) {
+          use(left.get(), UseKind.EQUALITY, "");
+          touchAll(rightExpr, scope);
+        } else if (right.isPresent() && isConstantFor(c.left(), scope, right.get().binding())) {
+          use(right.get(), UseKind.EQUALITY, "");
+          touchAll(c.left(), scope);
+        } else {
+          sides(c, scope);
+        }
+      }
+      case LT, LE, GT, GE -> {
+        Expr rightExpr = c.right().get(0);
+        Optional<Resolution.Base> right = plainBase(rightExpr, scope);
+        if (left.isPresent() && isConstantFor(rightExpr, scope, left.get().binding())) {
+          use(left.get(), UseKind.RANGE, "");
+          touchAll(rightExpr, scope);
+        } else if (right.isPresent() && isConstantFor(c.left(), scope, right.get().binding())) {
+          use(right.get(), UseKind.RANGE, "");
+          touchAll(c.left(), scope);
+        } else {
+          sides(c, scope);
+        }
+      }
+      case BETWEEN -> {
+        if (left.isPresent() && !c.negated()
+            && c.right().stream().allMatch(e -> isConstantFor(e, scope, left.get().binding()))) {
+          use(left.get(), UseKind.RANGE, "");
+          c.right().forEach(e -> touchAll(e, scope));
+        } else {
+          sides(c, scope);
+        }
+      }
+      case IN -> {
+        if (left.isPresent() && !c.negated()
+            && c.right().stream().allMatch(e -> isConstantFor(e, scope, left.get().binding()))) {
+          use(left.get(), UseKind.IN, "");
+          c.right().forEach(e -> touchAll(e, scope));
+        } else {
+          sides(c, scope);
+        }
+      }
+      case LIKE -> {
+        Expr pattern = c.right().get(0);
+        if (left.isPresent() && !c.negated() && pattern instanceof Expr.Value v && isPrefixPattern(v.text())) {
+          use(left.get(), UseKind.RANGE, "LIKE prefix");
+        } else if (left.isPresent()) {
+          use(left.get(), UseKind.NON_SARGABLE,
+              pattern instanceof Expr.Value v && v.text().isEmpty() ? "LIKE with a bound pattern" : "LIKE");
+          c.right().forEach(e -> touchAll(e, scope));
+        } else {
+          sides(c, scope);
+        }
+      }
+      case IS_NULL -> {
+        if (left.isPresent()) {
+          use(left.get(), c.negated() ? UseKind.NON_SARGABLE : UseKind.IS_NULL, c.negated() ? "IS NOT NULL" : "");
+        } else {
+          sides(c, scope);
+        }
+      }
+      case NE -> nonSargable(c, scope, "<>");
+      default -> {
+        // A bare boolean column (WHERE active) is an equality with true.
+        if (left.isPresent() && !c.negated()) {
+          use(left.get(), UseKind.EQUALITY, "boolean");
+        } else {
+          sides(c, scope);
+        }
+      }
+    }
+  }
+
+  /** Both sides of a condition no index serves directly: plain columns are non-sargable, others expressions. */
+  private void sides(Condition c, Scope scope) {
+    List<Expr> all = new ArrayList<>();
+    all.add(c.left());
+    all.addAll(c.right());
+    for (Expr e : all) {
+      Optional<Resolution.Base> b = plainBase(e, scope);
+      if (b.isPresent()) {
+        use(b.get(), UseKind.NON_SARGABLE, c.op().name().toLowerCase(Locale.ROOT));
+      } else {
+        expressionUses(e, scope, "");
+      }
+    }
+  }
+
+  private void nonSargable(Condition c, Scope scope, String why) {
+    List<Expr> all = new ArrayList<>();
+    all.add(c.left());
+    all.addAll(c.right());
+    for (Expr e : all) {
+      Optional<Resolution.Base> b = plainBase(e, scope);
+      if (b.isPresent()) {
+        use(b.get(), UseKind.NON_SARGABLE, why);
+      } else {
+        expressionUses(e, scope, why);
+      }
+    }
+  }
+
+  private void join(Resolution.Base a, Resolution.Base b) {
+    a.binding().uses.add(new ColumnUse(ref(a), UseKind.JOIN, false, ref(b).toString()));
+    b.binding().uses.add(new ColumnUse(ref(b), UseKind.JOIN, false, ref(a).toString()));
+  }
+
+  private void use(Resolution.Base r, UseKind kind, String detail) {
+    r.binding().uses.add(new ColumnUse(ref(r), kind, false, detail));
+  }
+
+  /** Records every column inside {@code e} as an expression use, and analyses its subqueries. */
+  private void expressionUses(Expr e, Scope scope, String why) {
+    String fn = e instanceof Expr.Call call ? call.name() : why;
+    forEachColumn(e, scope, col -> {
+      Resolution r = resolveOrRecord(col, scope);
+      if (r instanceof Resolution.Base base) {
+        base.binding().uses.add(new ColumnUse(ref(base), UseKind.EXPRESSION, false, fn));
+      }
+    });
+  }
+
+  /** Resolves every column inside {@code e} (recording failures) without recording uses. */
+  private void touchAll(Expr e, Scope scope) {
+    forEachColumn(e, scope, col -> resolveOrRecord(col, scope));
+  }
+
+  private Resolution resolveOrRecord(Expr.Column c, Scope scope) {
+    Resolution r = scope.resolve(c);
+    if (r instanceof Resolution.Unresolved && !c.maybeFunction()) {
+      unresolved.add(display(c));
+    }
+    return r;
+  }
+
+  private void forEachColumn(Expr e, Scope scope, java.util.function.Consumer<Expr.Column> action) {
+    if (e instanceof Expr.Column c) {
+      action.accept(c);
+    } else if (e instanceof Expr.Call call) {
+      call.args().forEach(a -> forEachColumn(a, scope, action));
+    } else if (e instanceof Expr.Opaque o) {
+      o.children().forEach(a -> forEachColumn(a, scope, action));
+    } else if (e instanceof Expr.Subquery s) {
+      query(s.query(), scope, List.of());
+    }
+  }
+
+  /** The base column {@code e} is, if it is a plain column reference that resolves to a table column. */
+  private Optional<Resolution.Base> plainBase(Expr e, Scope scope) {
+    if (e instanceof Expr.Column c) {
+      Resolution r = scope.resolve(c);
+      if (r instanceof Resolution.Base b) {
+        return Optional.of(b);
+      }
+      if (r instanceof Resolution.Unresolved && !c.maybeFunction()) {
+        unresolved.add(display(c));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code e} is fixed while {@code binding} is scanned: values, parameters, and expressions over other
+   * tables' columns (an outer query's, or a table joined earlier).
+   */
+  private boolean isConstantFor(Expr e, Scope scope, Binding.TableBinding binding) {
+    if (e instanceof Expr.Value) {
+      return true;
+    }
+    if (e instanceof Expr.Column c) {
+      Resolution r = scope.resolve(c);
+      return !(r instanceof Resolution.Base b && b.binding() == binding) && !(r instanceof Resolution.Unresolved);
+    }
+    if (e instanceof Expr.Call call) {
+      return call.args().stream().allMatch(a -> isConstantFor(a, scope, binding));
+    }
+    if (e instanceof Expr.Subquery) {
+      return true;
+    }
+    if (e instanceof Expr.Opaque o) {
+      return o.children().stream().allMatch(a -> isConstantFor(a, scope, binding));
+    }
+    return false;
+  }
+
+  private static boolean isPrefixPattern(String p) {
+    return !p.isEmpty() && p.charAt(0) != '%' && p.charAt(0) != '_';
+  }
+
+  private static ColumnRef ref(Resolution.Base r) {
+    return new ColumnRef(r.binding().table, r.column());
+  }
+
+  private static String display(Expr.Column c) {
+    return c.qualifier().isEmpty() ? c.name() : c.qualifier() + "." + c.name();
+  }
+
+  private String canonicalTable(String name) {
+    return schema.table(name).map(Table::name).orElse(name);
+  }
+}

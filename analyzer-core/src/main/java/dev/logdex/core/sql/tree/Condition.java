@@ -1,0 +1,44 @@
+package dev.logdex.core.sql.tree;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One conjunct of a WHERE, ON or HAVING clause, with AND already flattened.
+ *
+ * @param op what the predicate tests
+ * @param left its subject (the left operand)
+ * @param right the other operands: one for comparisons and LIKE, two for BETWEEN, the list for IN, none for IS NULL
+ * @param negated NOT IN, NOT LIKE, NOT BETWEEN, IS NOT NULL, NOT EXISTS
+ * @param disjunctive whether it sits under an OR, so no single index scan can rely on it
+ */
+public record Condition(Op op, Expr left, List<Expr> right, boolean negated, boolean disjunctive) {
+
+  /** Predicate operators usage extraction tells apart. */
+  public enum Op {
+    EQ,
+    NE,
+    LT,
+    LE,
+    GT,
+    GE,
+    IN,
+    BETWEEN,
+    LIKE,
+    IS_NULL,
+    EXISTS,
+    /** Any other boolean expression; its columns are kept in {@code left}. */
+    OTHER
+  }
+
+  public Condition {
+    Objects.requireNonNull(op, "op");
+    Objects.requireNonNull(left, "left");
+    right = List.copyOf(right);
+  }
+
+  /** This condition marked as sitting under an OR. */
+  public Condition underOr() {
+    return new Condition(op, left, right, negated, true);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.logdex.core.sql.tree;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scalar expression in the neutral statement form that both parsers translate into. Only what column usage needs
+ * is kept: column references, values, calls (functions, operators, casts), subqueries, and everything else as an
+ * opaque node that still carries its children, so no column reference is lost.
+ */
+public sealed interface Expr {
+
+  /**
+   * A column reference as written: {@code qualifier.name} or a bare {@code name}.
+   *
+   * @param qualifier the table name or alias before the column, {@code ""} when unqualified
+   * @param name the column name, folded as the database folds it
+   * @param maybeFunction whether the parser read it as a niladic function ({@code user}, {@code current_date}):
+   *     then it is a column only where the schema has such a column
+   */
+  record Column(String qualifier, String name, boolean maybeFunction) implements Expr {
+    public Column {
+      Objects.requireNonNull(qualifier, "qualifier");
+      Objects.requireNonNull(name, "name");
+    }
+
+    public Column(String qualifier, String name) {
+      this(qualifier, name, false);
+    }
+  }
+
+  /**
+   * A literal or a bind parameter.
+   *
+   * @param text the literal's value for string literals (for LIKE prefixes), {@code ""} for parameters and others
+   * @param isNull whether it is the NULL literal
+   */
+  record Value(String text, boolean isNull) implements Expr {
+    public Value {
+      Objects.requireNonNull(text, "text");
+    }
+
+    public static Value parameter() {
+      return new Value("", false);
+    }
+  }
+
+  /** A function, operator or cast applied to arguments. */
+  record Call(String name, List<Expr> args) implements Expr {
+    public Call {
+      Objects.requireNonNull(name, "name");
+      args = List.copyOf(args);
+    }
+  }
+
+  /** A subquery used as a value, in IN, or under EXISTS. */
+  record Subquery(Query query) implements Expr {
+    public Subquery {
+      Objects.requireNonNull(query, "query");
+    }
+  }
+
+  /** Anything else (CASE, row constructors, arrays, ...), with its children. */
+  record Opaque(List<Expr> children) implements Expr {
+    public Opaque {
+      children = List.copyOf(children);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.logdex.cli;
+
+import dev.logdex.core.analysis.Analysis;
+import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.report.AnalysisReport;
+import dev.logdex.core.report.JsonReport;
+import dev.logdex.core.report.MarkdownReport;
+import dev.logdex.core.report.TextReport;
+import dev.logdex.core.schema.DdlSchemaLoader;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.SchemaException;
+import dev.logdex.core.sql.StatementAnalyzer;
+import dev.logdex.core.workload.WorkloadBuilder;
+import dev.logdex.readers.FormatDetector;
+import dev.logdex.readers.InputFiles;
+import dev.logdex.readers.LogReader;
+import dev.logdex.readers.SkipAccount;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code logdex analyze}: logs and a schema in, ranked index recommendations out. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = "Reads query logs, analyses every statement against the schema and ranks index proposals.",
+    footer = {"", "Examples:",
+        "  logdex analyze --schema schema.sql pg_stat_statements.csv",
+        "  logdex analyze --schema dump.sql --format json --output report.json day1.csv.gz day2.csv"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+  enum Format { text, json, markdown }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--schema", paramLabel = "FILE",
+      description = "Schema DDL (pg_dump --schema-only or mysqldump --no-data output). Without it, no index is "
+          + "known to exist and unqualified columns resolve only in single-table queries.")
+  Path schemaFile;
+
+  @Option(names = "--dialect", paramLabel = "NAME",
+      description = "postgresql or mysql (mariadb). Default: told from the schema file, else postgresql.")
+  String dialect;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--top", paramLabel = "N", description = "Show only the N best recommendations. Default: all.")
+  Integer top;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+  Path output;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      description = "Read every input as FORMAT (pg_stat_statements, sql) instead of detecting it.")
+  String inputFormat;
+
+  @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
+  boolean stats;
+
+  @Option(names = "--debug", description = "Show stack traces for errors.")
+  boolean debug;
+
+  @Parameters(paramLabel = "LOG", arity = "1..*",
+      description = "Log files to read: plain or gzip; - reads standard input.")
+  List<String> logs;
+
+  @Override
+  public Integer call() throws IOException {
+    if (top != null && top < 1) {
+      throw new UserError("--top must be at least 1, was " + top);
+    }
+    Optional<Dialect> forced = Optional.empty();
+    if (dialect != null) {
+      forced = Optional.of(Dialect.parse(dialect).orElseThrow(
+          () -> new UserError("--dialect: unknown dialect '" + dialect + "'; use postgresql or mysql")));
+    }
+    Schema schema;
+    List<String> warnings = new ArrayList<>();
+    if (schemaFile != null) {
+      if (!Files.isRegularFile(schemaFile)) {
+        throw new UserError(schemaFile + ": schema file not found");
+      }
+      try {
+        DdlSchemaLoader.Result loaded = new DdlSchemaLoader(forced).load(schemaFile);
+        schema = loaded.schema();
+        warnings.addAll(loaded.warnings());
+      } catch (SchemaException e) {
+        throw new UserError(e.getMessage());
+      }
+      if (schema.isEmpty()) {
+        throw new UserError(schemaFile + ": no CREATE TABLE statement found; is this a schema dump?");
+      }
+    } else {
+      schema = Schema.empty(forced.orElse(Dialect.POSTGRESQL));
+    }
+
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
+    Fingerprinter fingerprinter = schema.dialect() == Dialect.MYSQL ? Fingerprinter.mysql()
+        : Fingerprinter.standard();
+    WorkloadBuilder workload = new WorkloadBuilder(fingerprinter, analyzer, registry);
+    List<InputSummary> inputs = new ArrayList<>();
+    for (String log : logs) {
+      inputs.add(read(log, workload));
+    }
+    AnalysisReport report = Analysis.run(Version.current(), schema, workload.build(), inputs,
+        workload.statements(), warnings);
+    if (top != null) {
+      report = report.top(top);
+    }
+    write(report);
+    PrintWriter err = spec.commandLine().getErr();
+    for (InputSummary in : inputs) {
+      if (in.skippedTotal() > 0) {
+        err.printf(Locale.ROOT, "logdex: %s: skipped %,d of its records:%n", in.path(), in.skippedTotal());
+        in.skipped().forEach((reason, n) -> err.printf(Locale.ROOT, "  %,d x %s (first at %s)%n", n, reason,
+            in.firstSkipAt().get(reason)));
+      }
+    }
+    if (stats) {
+      printStats(registry, analyzer, err);
+    }
+    err.flush();
+    return 0;
+  }
+
+  private InputSummary read(String log, WorkloadBuilder workload) throws IOException {
+    if (!log.equals("-") && !Files.isRegularFile(Path.of(log))) {
+      throw new UserError(log + ": log file not found");
+    }
+    LogReader reader;
+    if (inputFormat != null) {
+      reader = FormatDetector.byName(inputFormat).orElseThrow(() -> new UserError("--input-format: unknown format '"
+          + inputFormat + "'; known: " + String.join(", ",
+              FormatDetector.readers().stream().map(LogReader::format).toList())));
+    } else if (log.equals("-")) {
+      throw new UserError("standard input needs --input-format, since it cannot be read twice to detect it");
+    } else {
+      reader = FormatDetector.detect(log).orElseThrow(() -> new UserError(log
+          + ": cannot tell the log format from its first lines; give --input-format (known: "
+          + String.join(", ", FormatDetector.readers().stream().map(LogReader::format).toList()) + ")"));
+    }
+    SkipAccount skips = new SkipAccount(log);
+    try (Reader in = InputFiles.open(log)) {
+      reader.read(in, log, workload, skips);
+    } catch (NoSuchFileException e) {
+      throw new UserError(log + ": log file not found");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      skips.skip("truncated or corrupt gzip data, rest of file not read", -1);
+    }
+    return skips.summary(reader.format());
+  }
+
+  private void write(AnalysisReport report) throws IOException {
+    Writer out = output != null
+        ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
+        : spec.commandLine().getOut();
+    try {
+      switch (format) {
+        case json -> JsonReport.write(report, out);
+        case markdown -> MarkdownReport.write(report, out);
+        default -> TextReport.write(report, out);
+      }
+    } finally {
+      if (output != null) {
+        out.close();
+      } else {
+        out.flush();
+      }
+    }
+  }
+
+  private static void printStats(SimpleMeterRegistry registry, StatementAnalyzer analyzer, PrintWriter err) {
+    err.println("logdex stats:");
+    for (Meter m : registry.getMeters()) {
+      String tags = m.getId().getTags().isEmpty() ? ""
+          : m.getId().getTags().stream().map(t -> t.getKey() + "=" + t.getValue())
+              .reduce((a, b) -> a + "," + b).map(s -> "{" + s + "}").orElse("");
+      double v = m.measure().iterator().next().getValue();
+      err.printf(Locale.ROOT, "  %-45s %,.0f%n", m.getId().getName() + tags, v);
+    }
+    long hits = analyzer.cacheHits();
+    long total = hits + analyzer.cacheMisses();
+    err.printf(Locale.ROOT, "  %-45s %.1f%%%n", "logdex.parse.cache.hit_rate",
+        total == 0 ? 0.0 : 100.0 * hits / total);
+  }
+}
