@@ -1,0 +1,127 @@
+package dev.logdex.core.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.QueryEvent;
+import dev.logdex.core.schema.DdlSchemaLoader;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.sql.StatementAnalyzer;
+import dev.logdex.core.workload.WorkloadBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecommenderTest {
+
+  static final String PG = """
+      CREATE TABLE users (id bigint PRIMARY KEY, email text, created_at timestamptz, deleted_at timestamptz);
+      CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id), status text,
+        created_at timestamptz, total int);
+      CREATE INDEX orders_status ON orders (status, created_at);
+      """;
+
+  private static List<Recommendation> recommend(String ddl, Dialect dialect, Object... sqlAndMillis) {
+    Schema schema = new DdlSchemaLoader(Optional.of(dialect)).load(ddl, "t").schema();
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
+    for (int i = 0; i < sqlAndMillis.length; i += 2) {
+      b.accept(new QueryEvent("t", 1, "", "", 10, ((Number) sqlAndMillis[i + 1]).doubleValue(), -1,
+          (String) sqlAndMillis[i]));
+    }
+    return new Recommender(schema).recommend(b.build());
+  }
+
+  private static List<List<String>> keys(List<Recommendation> recs) {
+    return recs.stream().map(r -> r.index().keys()).toList();
+  }
+
+  @Test
+  void equalityColumnsComeFirstThenOneRangeColumn() {
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM orders WHERE created_at > $1 AND total > $2 AND user_id = $3", 100);
+    assertThat(keys(recs)).containsExactly(List.of("user_id", "created_at"));
+    assertThat(recs.get(0).ddl()).isEqualTo(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_user_id_created_at ON orders (user_id, created_at);");
+    assertThat(recs.get(0).queries()).singleElement().satisfies(q -> {
+      assertThat(q.calls()).isEqualTo(10);
+      assertThat(q.totalMillis()).isEqualTo(100);
+    });
+  }
+
+  @Test
+  void sortKeysFollowEqualitiesWhenEveryFilterIsAnEquality() {
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM orders WHERE user_id = $1 ORDER BY created_at DESC, total ASC LIMIT 20", 100);
+    assertThat(keys(recs)).containsExactly(List.of("user_id", "created_at", "total DESC"));
+  }
+
+  @Test
+  void softDeleteFilterBecomesAPartialIndexOnPostgresOnly() {
+    String q = "SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL";
+    Recommendation pg = recommend(PG, Dialect.POSTGRESQL, q, 50).get(0);
+    assertThat(pg.index().keys()).containsExactly("email");
+    assertThat(pg.index().where()).isEqualTo("deleted_at IS NULL");
+    assertThat(pg.ddl()).endsWith("(email) WHERE deleted_at IS NULL;");
+    Recommendation my = recommend(PG, Dialect.MYSQL, q, 50).get(0);
+    assertThat(my.index().where()).isEmpty();
+    assertThat(my.index().keys()).containsExactlyInAnyOrder("email", "deleted_at");
+    assertThat(my.ddl()).startsWith("ALTER TABLE users ADD INDEX").endsWith(", ALGORITHM=INPLACE, LOCK=NONE;");
+  }
+
+  @Test
+  void aCandidateAnExistingIndexLeadsWithIsDropped() {
+    assertThat(recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM orders WHERE status = $1", 100,
+        "SELECT * FROM orders WHERE status = $1 AND created_at > $2", 100,
+        "SELECT * FROM users WHERE id = $1", 100)).isEmpty();
+  }
+
+  @Test
+  void aShorterCandidateMergesIntoOneThatServesItToo() {
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM users WHERE email = $1", 10,
+        "SELECT * FROM users WHERE email = $1 AND created_at > $2", 20);
+    assertThat(keys(recs)).containsExactly(List.of("email", "created_at"));
+    assertThat(recs.get(0).queries()).hasSize(2);
+    assertThat(recs.get(0).benefit()).isEqualTo(30.0);
+  }
+
+  @Test
+  void unindexedForeignKeysUsedByTheWorkloadAreRecommended() {
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT u.email FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = $1", 80);
+    assertThat(recs).anySatisfy(r -> {
+      assertThat(r.index().table()).isEqualTo("orders");
+      assertThat(r.index().keys()).containsExactly("user_id");
+      assertThat(r.reason()).contains("foreign key orders(user_id)");
+    });
+  }
+
+  @Test
+  void writesOnTheTableCostEnoughToRejectACandidate() {
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM users WHERE email = $1", 1,
+        "INSERT INTO users (id, email) VALUES ($1, $2)", 1000);
+    assertThat(recs).isEmpty();
+  }
+
+  @Test
+  void rankingIsByBenefit() {
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM users WHERE email = $1", 10,
+        "SELECT * FROM orders WHERE total = $1", 500);
+    assertThat(recs).extracting(Recommendation::rank).containsExactly(1, 2);
+    assertThat(recs.get(0).index().table()).isEqualTo("orders");
+  }
+
+  @Test
+  void namesThatNeedQuotingAreQuotedInTheDdl() {
+    String ddl = "CREATE TABLE \"Order\" (id int PRIMARY KEY, \"user\" int, \"a\"\"b\" int);";
+    Recommendation r = recommend(ddl, Dialect.POSTGRESQL,
+        "SELECT * FROM \"Order\" WHERE \"user\" = $1 AND \"a\"\"b\" = 2", 10).get(0);
+    assertThat(r.ddl()).contains("ON \"Order\" (\"user\", \"a\"\"b\")");
+  }
+}

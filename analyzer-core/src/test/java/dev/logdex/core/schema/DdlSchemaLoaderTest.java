@@ -1,0 +1,103 @@
+package dev.logdex.core.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.model.Dialect;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DdlSchemaLoaderTest {
+
+  private static DdlSchemaLoader.Result load(String resource) throws Exception {
+    return new DdlSchemaLoader().load(Path.of("src/test/resources/schema", resource));
+  }
+
+  @Test
+  void readsPgDumpOutput() throws Exception {
+    DdlSchemaLoader.Result r = load("pg_dump.sql");
+    Schema s = r.schema();
+    assertThat(r.warnings()).isEmpty();
+    assertThat(s.dialect()).isEqualTo(Dialect.POSTGRESQL);
+    assertThat(s.tables()).extracting(Table::name).containsExactly("AuditEvents", "categories", "order_items",
+        "orders", "products", "reviews", "sessions", "users");
+    Table orders = s.table("orders").orElseThrow();
+    assertThat(orders.schema()).isEqualTo("public");
+    assertThat(orders.primaryKey()).get().extracting(Index::keys).asList().containsExactly("id");
+    assertThat(orders.indexes()).extracting(Index::name).contains("orders_status_idx", "orders_status_created_idx");
+    assertThat(orders.foreignKeys()).singleElement().satisfies(fk -> {
+      assertThat(fk.columns()).containsExactly("user_id");
+      assertThat(fk.referencedTable()).isEqualTo("users");
+    });
+    assertThat(s.table("order_items").orElseThrow().foreignKeys())
+        .anySatisfy(fk -> assertThat(fk.onDelete()).isEqualTo("CASCADE"));
+    Index partial = s.table("reviews").orElseThrow().indexes().stream()
+        .filter(i -> i.name().equals("reviews_user_idx")).findFirst().orElseThrow();
+    assertThat(partial.where()).isEqualTo("deleted_at IS NULL");
+    Index expression = s.table("users").orElseThrow().indexes().stream()
+        .filter(i -> i.name().equals("users_email_key")).findFirst().orElseThrow();
+    assertThat(expression.unique()).isTrue();
+    assertThat(expression.isExpression(0)).isTrue();
+    assertThat(expression.keys().get(0)).contains("lower");
+    Index gin = s.table("AuditEvents").orElseThrow().indexes().stream()
+        .filter(i -> i.name().equals("audit_payload_gin")).findFirst().orElseThrow();
+    assertThat(gin.method()).isEqualTo("gin");
+    assertThat(s.table("users").orElseThrow().column("email")).get().extracting(Column::nullable).isEqualTo(false);
+  }
+
+  @Test
+  void readsMysqldumpOutputAndBackticks() throws Exception {
+    Schema s = load("mysqldump.sql").schema();
+    assertThat(s.dialect()).isEqualTo(Dialect.MYSQL);
+    Table orders = s.table("orders").orElseThrow();
+    Index statusIdx = orders.indexes().stream().filter(i -> i.name().equals("orders_status_idx")).findFirst()
+        .orElseThrow();
+    assertThat(statusIdx.keys()).containsExactly("status", "created_at DESC");
+    assertThat(orders.foreignKeys()).singleElement().satisfies(fk -> assertThat(fk.onDelete()).isEqualTo("CASCADE"));
+    assertThat(orders.indexes()).filteredOn(Index::implicit).isEmpty(); // mysqldump lists InnoDB's FK index
+    Table order = s.table("order").orElseThrow();
+    assertThat(order.column("Desc")).isPresent();
+    assertThat(order.indexes()).anySatisfy(i -> assertThat(i.method()).isEqualTo("fulltext"));
+  }
+
+  @Test
+  void innodbCreatesAnIndexForAForeignKeyNoIndexLeadsWith() {
+    Schema s = new DdlSchemaLoader().load("""
+        CREATE TABLE p (id int PRIMARY KEY) ENGINE=InnoDB;
+        CREATE TABLE c (id int PRIMARY KEY, p_id int, FOREIGN KEY (p_id) REFERENCES p (id)) ENGINE=InnoDB;
+        """, "t").schema();
+    assertThat(s.table("c").orElseThrow().indexes()).anySatisfy(i -> {
+      assertThat(i.implicit()).isTrue();
+      assertThat(i.keys()).containsExactly("p_id");
+    });
+  }
+
+  @Test
+  void inlineAndTableLevelKeysAndUnfoldedNames() {
+    Schema s = new DdlSchemaLoader(java.util.Optional.of(Dialect.POSTGRESQL)).load("""
+        CREATE TABLE NATION (N_NATIONKEY INTEGER NOT NULL, N_REGIONKEY INTEGER NOT NULL,
+          CONSTRAINT pk PRIMARY KEY (N_NATIONKEY), UNIQUE (N_REGIONKEY, N_NATIONKEY));
+        CREATE TABLE "Mixed" (id int REFERENCES nation (n_nationkey) ON DELETE SET NULL, x int UNIQUE);
+        """, "t").schema();
+    Table nation = s.table("nation").orElseThrow();
+    assertThat(nation.name()).isEqualTo("nation");
+    assertThat(nation.column("n_nationkey")).isPresent();
+    assertThat(nation.indexes()).extracting(Index::keys).asList()
+        .contains(java.util.List.of("n_nationkey"), java.util.List.of("n_regionkey", "n_nationkey"));
+    Table mixed = s.table("Mixed").orElseThrow();
+    assertThat(mixed.foreignKeys()).singleElement().satisfies(fk -> {
+      assertThat(fk.referencedTable()).isEqualTo("nation");
+      assertThat(fk.onDelete()).isEqualTo("SET NULL");
+    });
+  }
+
+  @Test
+  void statementsItCannotReadBecomeWarningsWithTheirLine() {
+    DdlSchemaLoader.Result r = new DdlSchemaLoader().load("""
+        CREATE TABLE a (id int);
+        CREATE INDEX broken ON missing_table (x);
+        GRANT SELECT ON a TO bob;
+        """, "file.sql");
+    assertThat(r.schema().tables()).hasSize(1);
+    assertThat(r.warnings()).singleElement().asString().startsWith("file.sql:2:").contains("missing_table");
+  }
+}

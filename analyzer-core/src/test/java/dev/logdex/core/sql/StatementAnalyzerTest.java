@@ -1,0 +1,164 @@
+package dev.logdex.core.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.DdlSchemaLoader;
+import dev.logdex.core.schema.Schema;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementAnalyzerTest {
+
+  static final Schema SCHEMA = new DdlSchemaLoader().load("""
+      CREATE TABLE users (id bigint PRIMARY KEY, email text, name text, created_at timestamptz,
+        deleted_at timestamptz, "order" int);
+      CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id), status text,
+        total int, created_at timestamptz);
+      CREATE TABLE items (id bigint PRIMARY KEY, order_id bigint, sku text);
+      """, "test").schema();
+
+  private final StatementAnalyzer analyzer = new StatementAnalyzer(SCHEMA, new SimpleMeterRegistry());
+
+  private StatementAnalysis analysis(String sql) {
+    return analyzer.analyze(Fingerprinter.standard().fingerprint(sql), sql);
+  }
+
+  private StatementProfile profile(String sql) {
+    StatementAnalysis a = analysis(sql);
+    assertThat(a).isInstanceOf(StatementAnalysis.Parsed.class);
+    return ((StatementAnalysis.Parsed) a).profile();
+  }
+
+  private static List<String> uses(StatementProfile p) {
+    return p.uses().stream().map(u -> u.column() + ":" + u.kind() + (u.descending() ? ":desc" : "")).toList();
+  }
+
+  @Test
+  void equalityRangeAndOrderAreClassifiedThroughAnAlias() {
+    StatementProfile p = profile(
+        "SELECT u.id FROM users u WHERE u.email = $1 AND created_at > $2 ORDER BY u.created_at DESC LIMIT 10");
+    assertThat(uses(p)).containsExactly("users.email:EQUALITY", "users.created_at:RANGE",
+        "users.created_at:ORDER_BY:desc");
+    assertThat(p.kind()).isEqualTo(StatementKind.SELECT);
+    assertThat(p.accesses().get(0).sortServed()).isTrue();
+  }
+
+  @Test
+  void unqualifiedColumnsResolveThroughTheSchema() {
+    StatementProfile p = profile("SELECT name FROM users JOIN orders ON users.id = user_id WHERE status = 'paid'");
+    assertThat(uses(p)).containsExactlyInAnyOrder("users.id:JOIN", "orders.user_id:JOIN",
+        "orders.status:EQUALITY");
+  }
+
+  @Test
+  void inIsNullLikePrefixAndBetween() {
+    StatementProfile p = profile("SELECT * FROM users WHERE id IN (1, 2, 3) AND deleted_at IS NULL"
+        + " AND name LIKE 'ab%' AND created_at BETWEEN $1 AND $2 AND email LIKE '%x'");
+    assertThat(uses(p)).containsExactly("users.id:IN", "users.deleted_at:IS_NULL", "users.name:RANGE",
+        "users.created_at:RANGE", "users.email:NON_SARGABLE");
+  }
+
+  @Test
+  void aColumnUnderAFunctionIsAnExpressionUse() {
+    StatementProfile p = profile("SELECT id FROM users WHERE lower(email) = lower($1)");
+    assertThat(p.uses()).singleElement().satisfies(u -> {
+      assertThat(u.kind()).isEqualTo(UseKind.EXPRESSION);
+      assertThat(u.detail()).isEqualTo("lower");
+    });
+  }
+
+  @Test
+  void conditionsUnderOrAreNotIndexEqualities() {
+    StatementProfile p = profile("SELECT id FROM users WHERE email = $1 OR name = $2");
+    assertThat(p.uses()).extracting(ColumnUse::kind).containsOnly(UseKind.NON_SARGABLE);
+  }
+
+  @Test
+  void cteAndDerivedTableColumnsTraceBackToTheirTables() {
+    StatementProfile p = profile("""
+        WITH recent AS (SELECT id, user_id AS uid FROM orders WHERE created_at > now() - interval '1 day')
+        SELECT d.n FROM (SELECT user_id, count(*) AS n FROM orders GROUP BY user_id) AS d (who, n)
+        JOIN recent r ON r.uid = d.who WHERE r.id = 5""");
+    assertThat(p.unresolved()).isEmpty();
+    assertThat(uses(p)).contains("orders.created_at:RANGE", "orders.user_id:GROUP_BY", "orders.id:EQUALITY");
+  }
+
+  @Test
+  void correlatedSubqueryColumnsAreJoinsToTheOuterTable() {
+    StatementProfile p = profile("SELECT id FROM users u WHERE EXISTS "
+        + "(SELECT 1 FROM orders o WHERE o.user_id = u.id AND o.status = 'open')");
+    assertThat(uses(p)).contains("orders.user_id:JOIN", "users.id:JOIN", "orders.status:EQUALITY");
+    assertThat(p.tablesRead()).containsExactlyInAnyOrder("users", "orders");
+  }
+
+  @Test
+  void updateAndDeleteWriteTheirTargetAndFilterIt() {
+    StatementProfile up = profile("UPDATE users SET name = $1 WHERE id = $2");
+    assertThat(up.kind()).isEqualTo(StatementKind.UPDATE);
+    assertThat(up.tablesWritten()).containsExactly("users");
+    assertThat(uses(up)).containsExactly("users.id:EQUALITY");
+    StatementProfile del = profile("DELETE FROM orders WHERE created_at < $1");
+    assertThat(del.tablesWritten()).containsExactly("orders");
+    assertThat(uses(del)).containsExactly("orders.created_at:RANGE");
+  }
+
+  @Test
+  void insertSelectReadsItsSourceAndWritesItsTarget() {
+    StatementProfile p = profile("INSERT INTO items (order_id, sku) SELECT id, 'x' FROM orders WHERE status = $1");
+    assertThat(p.kind()).isEqualTo(StatementKind.INSERT);
+    assertThat(p.tablesWritten()).containsExactly("items");
+    assertThat(p.tablesRead()).containsExactly("orders");
+  }
+
+  @Test
+  void statementsCalciteCannotReadFallBackToJsqlparser() {
+    StatementAnalysis a = analysis("INSERT INTO users (id, email) VALUES ($1, $2) "
+        + "ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email RETURNING id");
+    assertThat(a).isInstanceOfSatisfying(StatementAnalysis.Parsed.class,
+        p -> assertThat(p.parser()).isEqualTo("jsqlparser"));
+    StatementAnalysis locked = analysis("SELECT id FROM orders WHERE status = $1 FOR UPDATE SKIP LOCKED");
+    assertThat(locked).isInstanceOfSatisfying(StatementAnalysis.Parsed.class, p -> {
+      assertThat(p.parser()).isEqualTo("jsqlparser");
+      assertThat(uses(p.profile())).containsExactly("orders.status:EQUALITY");
+    });
+  }
+
+  @Test
+  void quotedReservedColumnNamesResolve() {
+    StatementProfile p = profile("SELECT id FROM users WHERE \"order\" = 3");
+    assertThat(uses(p)).containsExactly("users.order:EQUALITY");
+  }
+
+  @Test
+  void unknownColumnsAreReportedUnresolved() {
+    StatementProfile p = profile("SELECT id FROM users WHERE nickname = $1");
+    assertThat(p.unresolved()).containsExactly("nickname");
+  }
+
+  @Test
+  void unparseableStatementsAreReportedNotThrown() {
+    StatementAnalysis a = analysis("SELECT FROM WHERE ((");
+    assertThat(a).isInstanceOf(StatementAnalysis.Unparsed.class);
+    assertThat(((StatementAnalysis.Unparsed) a).reason()).isNotBlank();
+  }
+
+  @Test
+  void utilityStatementsAreRecognisedWithoutParsing() {
+    assertThat(analysis("BEGIN")).isInstanceOfSatisfying(StatementAnalysis.Parsed.class,
+        p -> assertThat(p.profile().kind()).isEqualTo(StatementKind.OTHER));
+  }
+
+  @Test
+  void eachDistinctStatementIsParsedOnce() {
+    analysis("SELECT id FROM users WHERE id = 1");
+    analysis("SELECT id FROM users WHERE id = 2");
+    assertThat(analyzer.cacheMisses()).isEqualTo(1);
+    assertThat(analyzer.cacheHits()).isEqualTo(1);
+  }
+}
