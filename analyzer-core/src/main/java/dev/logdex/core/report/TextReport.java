@@ -31,7 +31,7 @@ public final class TextReport {
       b.append('\n').append("Findings:\n");
       for (Finding f : r.findings()) {
         b.append(String.format(Locale.ROOT, "  %-7s %-22s %s%n", f.severity().label(), f.rule(),
-            cut(f.message(), 68)));
+            cut(f.message(), 67)));
       }
     }
     if (!r.unparsed().isEmpty()) {

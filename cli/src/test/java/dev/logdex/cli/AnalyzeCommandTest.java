@@ -1,0 +1,95 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The README's quick start, run in-process on sample-logs/. */
+class AnalyzeCommandTest {
+  private static final String SCHEMA = "../sample-logs/shop/schema.sql";
+  private static final String LOG = "../sample-logs/shop/pg_stat_statements.csv";
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Logdex.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void theQuickStartPrintsARankedTable() {
+    assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
+    assertThat(out.toString()).contains("idx_orders_user_id_created_at").contains("recommendations")
+        .contains("unindexed-foreign-key");
+    // Everything but the DDL (kept whole so it can be copied) fits a 100-column terminal.
+    assertThat(out.toString().lines().filter(l -> !l.startsWith("     CREATE") && !l.startsWith("     ALTER")))
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void jsonFollowsTheContract() throws Exception {
+    assertThat(run("analyze", "--schema", SCHEMA, "--format", "json", "--top", "3", LOG)).isZero();
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertThat(root.get("logdex").asText()).isNotBlank();
+    assertThat(root.at("/inputs/0/format").asText()).isEqualTo("pg_stat_statements");
+    assertThat(root.at("/inputs/0/events").asLong()).isEqualTo(13);
+    assertThat(root.at("/summary/fingerprints").asLong()).isEqualTo(13);
+    assertThat(root.at("/summary/unparsed").asLong()).isZero();
+    JsonNode recs = root.get("recommendations");
+    assertThat(recs).hasSize(3);
+    JsonNode first = recs.get(0);
+    for (String field : new String[] {"rank", "table", "columns", "where", "unique", "ddl", "benefit", "reason",
+        "queries"}) {
+      assertThat(first.has(field)).as(field).isTrue();
+    }
+    assertThat(first.at("/queries/0/fingerprint").asText()).hasSize(16);
+    assertThat(root.get("findings").get(0).get("rule").asText()).isEqualTo("unindexed-foreign-key");
+    assertThat(root.get("unparsed")).isEmpty();
+  }
+
+  @Test
+  void markdownGoesToTheOutputFile(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("r.md");
+    assertThat(run("analyze", "--schema", SCHEMA, "--format", "markdown", "-o", report.toString(), LOG)).isZero();
+    assertThat(Files.readString(report)).startsWith("# logdex report").contains("| # | table |");
+  }
+
+  @Test
+  void aMissingFileIsAOneLineUsageError() {
+    assertThat(run("analyze", "--schema", "nope.sql", LOG)).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("logdex: nope.sql: schema file not found");
+    assertThat(err.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void anUnknownLogFormatNamesTheFileAndTheFix(@TempDir Path dir) throws Exception {
+    Path junk = dir.resolve("junk.log");
+    Files.writeString(junk, "\u0001\u0002 not a log\n");
+    assertThat(run("analyze", junk.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(junk.toString()).contains("--input-format");
+  }
+
+  @Test
+  void statsCountParsersAndCacheHits() {
+    assertThat(run("analyze", "--schema", SCHEMA, "--stats", LOG)).isZero();
+    assertThat(err.toString()).contains("logdex.statements.parsed{parser=calcite}")
+        .contains("logdex.parse.cache.hit_rate").contains("logdex.events.read");
+  }
+
+  @Test
+  void aBadOptionValueIsAUsageError() {
+    assertThat(run("analyze", "--dialect", "oracle", LOG)).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown dialect 'oracle'");
+  }
+}
