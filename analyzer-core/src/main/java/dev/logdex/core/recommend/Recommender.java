@@ -185,10 +185,21 @@ public final class Recommender {
           if (p.isEmpty()) {
             continue;
           }
-          boolean filters = p.get().uses().stream().anyMatch(u -> u.column().table().equals(t.name())
-              && fk.columns().contains(u.column().column()) && u.kind().isEqualityLike());
-          boolean joins = p.get().uses().stream().anyMatch(u -> u.column().table().equals(t.name())
-              && fk.columns().contains(u.column().column()) && u.kind() == UseKind.JOIN);
+          boolean filters = false;
+          boolean joins = false;
+          for (TableAccess a : p.get().accesses()) {
+            if (!a.table().equals(t.name())) {
+              continue;
+            }
+            boolean onFk = a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
+                && u.kind().isEqualityLike());
+            boolean otherFilter = a.uses().stream().anyMatch(u -> !fk.columns().contains(u.column().column())
+                && u.kind().isEqualityLike());
+            filters |= onFk;
+            // A join on the key helps only where this table has no filter of its own to be found by.
+            joins |= !otherFilter && a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
+                && u.kind() == UseKind.JOIN);
+          }
           boolean deletesParent = p.get().kind() == dev.logdex.core.model.StatementKind.DELETE
               && p.get().tablesWritten().stream().anyMatch(w -> w.equalsIgnoreCase(fk.referencedTable()));
           if (filters || joins || deletesParent) {
@@ -222,7 +233,16 @@ public final class Recommender {
         .thenComparing(c -> String.join(",", c.keys())));
     for (IndexCandidate small : bySize) {
       for (IndexCandidate big : bySize) {
-        if (candidates.containsKey(big) && candidates.containsKey(small) && Coverage.covers(big, small)) {
+        if (!candidates.containsKey(big) || !candidates.containsKey(small)) {
+          continue;
+        }
+        boolean fullyServed = Coverage.covers(big, small)
+            // A partial index serves a full candidate's queries when every one of them has its predicate.
+            || !big.where().isEmpty() && small.where().isEmpty()
+                && Coverage.covers(big, new IndexCandidate(small.table(), small.keys(), small.equalityPrefix(),
+                    big.where()))
+                && candidates.get(big).servesAllOf(candidates.get(small));
+        if (fullyServed) {
           candidates.get(big).absorb(candidates.remove(small));
           break;
         }
@@ -273,6 +293,10 @@ public final class Recommender {
       queries.putIfAbsent(q.fingerprint().id(), q);
       weights.merge(q.fingerprint().id(), weight, Math::max);
       whys.add(why);
+    }
+
+    boolean servesAllOf(Evidence other) {
+      return queries.keySet().containsAll(other.queries.keySet());
     }
 
     void absorb(Evidence other) {

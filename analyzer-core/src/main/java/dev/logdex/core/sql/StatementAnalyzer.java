@@ -84,15 +84,17 @@ public final class StatementAnalyzer {
     String reason;
     try {
       ParsedStatement parsed = new CalciteTranslator(sql.indexOf('`') >= 0).parse(sql);
+      StatementAnalysis result = profile(parsed, "calcite");
       calcite.increment();
-      return profile(parsed, "calcite");
+      return result;
     } catch (Exception | StackOverflowError e) {
       reason = oneLine(e);
     }
     try {
       ParsedStatement parsed = new JsqlTranslator().parse(sql);
+      StatementAnalysis result = profile(parsed, "jsqlparser");
       jsqlparser.increment();
-      return profile(parsed, "jsqlparser");
+      return result;
     } catch (Exception | StackOverflowError e) {
       reason = oneLine(e);
     } catch (Error e) {

@@ -124,4 +124,29 @@ class RecommenderTest {
         "SELECT * FROM \"Order\" WHERE \"user\" = $1 AND \"a\"\"b\" = 2", 10).get(0);
     assertThat(r.ddl()).contains("ON \"Order\" (\"user\", \"a\"\"b\")");
   }
+
+  @Test
+  void aForeignKeyJoinedFromATableFoundByAnotherFilterIsNotProposed() {
+    // orders is found by its id; an index on orders.user_id would not serve this join.
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT u.email FROM orders o JOIN users u ON u.id = o.user_id WHERE o.id = $1", 80);
+    assertThat(recs).isEmpty();
+  }
+
+  @Test
+  void aFullCandidateFoldsIntoAPartialOneOnlyWhenAllItsQueriesHaveThePredicate() {
+    // posts.user_id is an unindexed foreign key: it alone would be a full candidate of its own.
+    String ddl = PG + "CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id),"
+        + " created_at timestamptz, deleted_at timestamptz);";
+    String live = "SELECT * FROM posts WHERE user_id = $1 AND deleted_at IS NULL ORDER BY created_at";
+    List<Recommendation> folded = recommend(ddl, Dialect.POSTGRESQL, live, 50);
+    assertThat(folded).singleElement().satisfies(r -> {
+      assertThat(r.index().keys()).containsExactly("user_id", "created_at");
+      assertThat(r.index().where()).isEqualTo("deleted_at IS NULL");
+      assertThat(r.reason()).contains("foreign key posts(user_id)");
+    });
+    List<Recommendation> both = recommend(ddl, Dialect.POSTGRESQL, live, 50,
+        "SELECT count(*) FROM posts WHERE user_id = $1", 40);
+    assertThat(both).extracting(r -> r.index().where()).containsExactlyInAnyOrder("", "deleted_at IS NULL");
+  }
 }
