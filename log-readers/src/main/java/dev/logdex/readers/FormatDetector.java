@@ -2,6 +2,7 @@ package dev.logdex.readers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,9 +11,18 @@ import java.util.Optional;
 public final class FormatDetector {
   private FormatDetector() {}
 
-  /** Every reader logdex has, by format name. */
+  /** How many leading lines are read to tell the format. */
+  static final int SNIFF_LINES = 64;
+
+  /** Every reader logdex has. */
   public static List<LogReader> readers() {
-    return List.of(new PgStatStatementsReader(), new SqlFileReader());
+    return List.of(new PgStatStatementsReader(), new PostgresLogReader(), new PostgresCsvLogReader(),
+        new PostgresJsonLogReader(), new SlowLogReader(), new GeneralLogReader(), new SqlFileReader());
+  }
+
+  /** The format names, for help texts and error messages. */
+  public static List<String> formats() {
+    return readers().stream().map(LogReader::format).toList();
   }
 
   /** The reader for a format name given with {@code --input-format}. */
@@ -21,11 +31,7 @@ public final class FormatDetector {
     return readers().stream().filter(r -> r.format().equals(n)).findFirst();
   }
 
-  /**
-   * Detects the format of {@code path} by sniffing its first lines.
-   *
-   * @return the reader, or empty when no format matches
-   */
+  /** Detects the format of {@code path} by sniffing its first lines. */
   public static Optional<LogReader> detect(String path) throws IOException {
     try (BufferedReader r = new BufferedReader(InputFiles.open(path))) {
       return detect(r);
@@ -33,28 +39,52 @@ public final class FormatDetector {
   }
 
   static Optional<LogReader> detect(BufferedReader r) throws IOException {
-    String first = null;
-    for (int i = 0; i < 50; i++) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < SNIFF_LINES * 4 && lines.size() < SNIFF_LINES; i++) {
       String line = r.readLine();
       if (line == null) {
         break;
       }
       if (!line.isBlank()) {
-        first = line;
-        break;
+        lines.add(line);
       }
     }
-    if (first == null) {
+    if (lines.isEmpty()) {
       return Optional.empty();
     }
+    String first = lines.get(0);
     if (PgStatStatementsReader.looksLikeHeader(first)) {
       return Optional.of(new PgStatStatementsReader());
+    }
+    if (PostgresJsonLogReader.looksLike(first)) {
+      return Optional.of(new PostgresJsonLogReader());
+    }
+    if (lines.stream().anyMatch(PostgresCsvLogReader::looksLike)) {
+      return Optional.of(new PostgresCsvLogReader());
+    }
+    if (lines.stream().anyMatch(SlowLogReader::looksLike)) {
+      return Optional.of(new SlowLogReader());
+    }
+    if (lines.stream().anyMatch(l -> GeneralLogReader.parse(l) != null)) {
+      return Optional.of(new GeneralLogReader());
+    }
+    if (lines.stream().anyMatch(FormatDetector::looksLikePostgres)) {
+      return Optional.of(new PostgresLogReader());
     }
     String f = first.trim().toLowerCase(Locale.ROOT);
     if (f.startsWith("--") || f.startsWith("/*") || startsWithSqlKeyword(f)) {
       return Optional.of(new SqlFileReader());
     }
     return Optional.empty();
+  }
+
+  private static boolean looksLikePostgres(String line) {
+    for (String sev : List.of("LOG: ", "ERROR: ", "FATAL: ", "WARNING: ", "STATEMENT: ", "DETAIL: ")) {
+      if (line.contains(sev)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWithSqlKeyword(String f) {

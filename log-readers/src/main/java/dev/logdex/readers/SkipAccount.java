@@ -9,6 +9,7 @@ public final class SkipAccount {
   private final String source;
   private final Map<String, Long> counts = new TreeMap<>();
   private final Map<String, String> first = new TreeMap<>();
+  private final Map<String, Long> passedOver = new TreeMap<>();
   private long events;
 
   public SkipAccount(String source) {
@@ -21,7 +22,16 @@ public final class SkipAccount {
     first.putIfAbsent(reason, source + ":" + line);
   }
 
-  void event() {
+  /**
+   * Records a line that is not a statement and was never meant to be one (a checkpoint message, a connection
+   * line, a server banner): counted by kind, so that nothing read goes unaccounted, but not damage.
+   */
+  public void passOver(String kind) {
+    passedOver.merge(kind, 1L, Long::sum);
+  }
+
+  /** Counts one event handed on. */
+  public void event() {
     events++;
   }
 
@@ -34,6 +44,6 @@ public final class SkipAccount {
   }
 
   public InputSummary summary(String format) {
-    return new InputSummary(source, format, events, counts, first);
+    return new InputSummary(source, format, events, counts, first, passedOver);
   }
 }

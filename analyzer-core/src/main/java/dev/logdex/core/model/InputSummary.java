@@ -12,14 +12,21 @@ import java.util.TreeMap;
  * @param events events read
  * @param skipped skipped lines or records by reason
  * @param firstSkipAt for each reason, where it first happened ({@code file:line})
+ * @param passedOver lines that are not statements (server messages, banners), by kind
  */
 public record InputSummary(
-    String path, String format, long events, Map<String, Long> skipped, Map<String, String> firstSkipAt) {
+    String path,
+    String format,
+    long events,
+    Map<String, Long> skipped,
+    Map<String, String> firstSkipAt,
+    Map<String, Long> passedOver) {
   public InputSummary {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(format, "format");
     skipped = java.util.Collections.unmodifiableMap(new TreeMap<>(skipped));
     firstSkipAt = java.util.Collections.unmodifiableMap(new TreeMap<>(firstSkipAt));
+    passedOver = java.util.Collections.unmodifiableMap(new TreeMap<>(passedOver));
   }
 
   /** Total skipped over all reasons. */

@@ -42,6 +42,8 @@ public final class JsonReport {
       o.put("events", in.events());
       ObjectNode skipped = o.putObject("skipped");
       in.skipped().forEach(skipped::put);
+      ObjectNode passed = o.putObject("passed_over");
+      in.passedOver().forEach(passed::put);
     }
     ObjectNode summary = root.putObject("summary");
     summary.put("statements", r.statements());

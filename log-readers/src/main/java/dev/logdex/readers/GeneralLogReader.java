@@ -1,0 +1,234 @@
+package dev.logdex.readers;
+
+import dev.logdex.core.model.QueryEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads MySQL and MariaDB general query logs: lines of {@code [time] id Command argument}, in the 5.x layout
+ * ({@code 051007 21:55:24}, the time written only when it changes) and the 5.7+/8.x one ({@code 2016-06-07T19:07:02.558338Z}).
+ * {@code Query} and {@code Execute} lines are calls (a {@code Prepare} is not: its {@code Execute} is); the
+ * database is tracked per connection from {@code Connect}, {@code Init DB} and {@code use}. Lines that do not
+ * start an entry continue the statement before them. The log has no timings.
+ */
+public final class GeneralLogReader implements LogReader {
+
+  public static final String FORMAT = "mysql_general";
+
+  /** Commands mysqld writes, longest first so that "Binlog Dump GTID" wins over "Binlog Dump". */
+  static final List<String> COMMANDS = List.of("Binlog Dump GTID", "Reset connection", "Register Slave",
+      "Delayed insert", "Binlog Dump", "Change user", "Connect Out", "Close stmt", "Reset stmt", "Table Dump",
+      "Field List", "Processlist", "Set option", "Statistics", "Long Data", "Create DB", "Shutdown", "Init DB",
+      "Drop DB", "Connect", "Execute", "Prepare", "Refresh", "Daemon", "Fetch", "Query", "Sleep", "Debug", "Error",
+      "Kill", "Ping", "Quit", "Time");
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
+      throws IOException {
+    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
+    Map<Long, String> databases = new HashMap<>();
+    Optional<Instant> time = Optional.empty();
+    Pending pending = null;
+    long lineNo = 0;
+    for (String line; (line = in.readLine()) != null; ) {
+      lineNo++;
+      if (MysqlBanner.is(line)) {
+        pending = flush(pending, source, events, skips, databases);
+        skips.passOver("server banner lines");
+        continue;
+      }
+      Line parsed = parse(line);
+      if (parsed == null) {
+        if (pending != null) {
+          pending.text.append('\n').append(line);
+        } else if (line.isBlank()) {
+          skips.passOver("blank lines");
+        } else {
+          skips.skip("line outside any entry", lineNo);
+        }
+        continue;
+      }
+      pending = flush(pending, source, events, skips, databases);
+      if (parsed.time().isPresent()) {
+        time = parsed.time();
+      }
+      String arg = parsed.argument();
+      switch (parsed.command()) {
+        case "Query", "Execute" -> pending = new Pending(lineNo, time, parsed.id(), arg);
+        case "Connect", "Change user" -> {
+          // "user@host on db using TCP/IP"; a refused login writes "Access denied for user ..." instead.
+          int on = arg.indexOf(" on ");
+          if (on >= 0) {
+            String rest = arg.substring(on + 4).strip();
+            int sp = rest.indexOf(' ');
+            String db = sp < 0 ? rest : rest.substring(0, sp);
+            if (db.equals("using")) {
+              db = "";
+            }
+            databases.put(parsed.id(), db);
+          }
+          skips.passOver("Connect lines");
+        }
+        case "Init DB" -> {
+          databases.put(parsed.id(), arg.strip());
+          skips.passOver("Init DB lines");
+        }
+        case "Quit" -> {
+          databases.remove(parsed.id());
+          skips.passOver("Quit lines");
+        }
+        default -> skips.passOver(parsed.command() + " lines");
+      }
+    }
+    flush(pending, source, events, skips, databases);
+  }
+
+  private record Line(Optional<Instant> time, long id, String command, String argument) {}
+
+  private static final class Pending {
+    final long line;
+    final Optional<Instant> time;
+    final long id;
+    final StringBuilder text;
+
+    Pending(long line, Optional<Instant> time, long id, String first) {
+      this.line = line;
+      this.time = time;
+      this.id = id;
+      this.text = new StringBuilder(first);
+    }
+  }
+
+  private static Pending flush(Pending p, String source, Consumer<QueryEvent> events, SkipAccount skips,
+      Map<Long, String> databases) {
+    if (p == null) {
+      return null;
+    }
+    String sql = p.text.toString().strip();
+    if (sql.isEmpty()) {
+      skips.skip("Query line with no statement", p.line);
+      return null;
+    }
+    if (sql.regionMatches(true, 0, "use ", 0, 4) && sql.indexOf(' ', 4) < 0) {
+      String db = sql.substring(4).strip();
+      db = db.endsWith(";") ? db.substring(0, db.length() - 1) : db;
+      databases.put(p.id, db.replace("`", ""));
+    }
+    skips.event();
+    events.accept(new QueryEvent(source, p.line, p.time, databases.getOrDefault(p.id, ""), "", 1, 0, -1, -1, 0,
+        sql));
+    return null;
+  }
+
+  /** Parses an entry line, or returns null when the line continues the previous entry. */
+  static Line parse(String line) {
+    int n = line.length();
+    int i = 0;
+    Optional<Instant> time = Optional.empty();
+    if (i < n && Character.isDigit(line.charAt(i))) {
+      int end = timestampEnd(line);
+      if (end < 0) {
+        return null;
+      }
+      time = parseTime(line.substring(0, end));
+      i = end;
+    }
+    int ws = i;
+    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i == ws && i > 0 || i == 0 && time.isEmpty()) {
+      return null; // entries without a time start with white space; text at column 0 is a continuation
+    }
+    int idStart = i;
+    while (i < n && Character.isDigit(line.charAt(i))) {
+      i++;
+    }
+    if (i == idStart || i >= n || line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+      return null;
+    }
+    long id = Long.parseLong(line.substring(idStart, i));
+    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    for (String c : COMMANDS) {
+      if (line.startsWith(c, i)) {
+        int after = i + c.length();
+        if (after == n || line.charAt(after) == '\t' || line.charAt(after) == ' ') {
+          String arg = after >= n ? "" : line.substring(after + 1);
+          // 5.x pads the command column with spaces; 8.x separates with one tab.
+          if (line.charAt(Math.min(after, n - 1)) == ' ') {
+            arg = arg.stripLeading();
+          }
+          return new Line(time, id, c, arg);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** End of a leading {@code yyMMdd H:mm:ss} or ISO timestamp, or -1. */
+  private static int timestampEnd(String line) {
+    if (line.length() >= 20 && line.charAt(4) == '-' && line.charAt(10) == 'T') {
+      int k = 19;
+      while (k < line.length() && line.charAt(k) != ' ' && line.charAt(k) != '\t') {
+        k++;
+      }
+      return k;
+    }
+    if (line.length() >= 14 && isDigits(line, 0, 6) && line.charAt(6) == ' ') {
+      int k = 7;
+      while (k < line.length() && line.charAt(k) == ' ') {
+        k++;
+      }
+      int start = k;
+      while (k < line.length() && (Character.isDigit(line.charAt(k)) || line.charAt(k) == ':')) {
+        k++;
+      }
+      return k - start >= 7 ? k : -1;
+    }
+    return -1;
+  }
+
+  private static Optional<Instant> parseTime(String t) {
+    try {
+      if (t.length() >= 19 && t.charAt(4) == '-') {
+        if (t.endsWith("Z") || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10) {
+          return Optional.of(OffsetDateTime.parse(t).toInstant());
+        }
+        return Optional.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
+      }
+      String[] p = t.trim().split("\\s+");
+      String[] hms = p[1].split(":");
+      return Optional.of(LocalDateTime.of(2000 + Integer.parseInt(p[0].substring(0, 2)),
+          Integer.parseInt(p[0].substring(2, 4)), Integer.parseInt(p[0].substring(4, 6)), Integer.parseInt(hms[0]),
+          Integer.parseInt(hms[1]), Integer.parseInt(hms[2])).toInstant(ZoneOffset.UTC));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isDigits(String s, int from, int len) {
+    for (int k = from; k < from + len; k++) {
+      if (!Character.isDigit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

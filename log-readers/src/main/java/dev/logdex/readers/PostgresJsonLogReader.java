@@ -1,0 +1,82 @@
+package dev.logdex.readers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.model.QueryEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.function.Consumer;
+
+/**
+ * Reads PostgreSQL 15's jsonlog (one object a line: {@code timestamp, user, dbname, pid, error_severity, message})
+ * and the same records as CloudNativePG wraps them ({@code {"logger":"postgres","record":{log_time, user_name,
+ * database_name, process_id, error_severity, message}}}).
+ */
+public final class PostgresJsonLogReader implements LogReader {
+
+  public static final String FORMAT = "postgres_json";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
+      throws IOException {
+    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
+    PostgresMessages messages = new PostgresMessages(events, skips);
+    long lineNo = 0;
+    for (String line; (line = in.readLine()) != null; ) {
+      lineNo++;
+      if (line.isBlank()) {
+        skips.passOver("blank lines");
+        continue;
+      }
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(line);
+      } catch (JsonProcessingException e) {
+        skips.skip("line is not a JSON object", lineNo);
+        continue;
+      }
+      if (node == null || !node.isObject()) {
+        skips.skip("line is not a JSON object", lineNo);
+        continue;
+      }
+      JsonNode rec = node.has("record") && node.get("record").isObject() ? node.get("record") : node;
+      String severity = text(rec, "error_severity");
+      String message = text(rec, "message");
+      if (severity.isEmpty() || !rec.has("message")) {
+        // CloudNativePG interleaves its own operator messages with the server's records.
+        skips.passOver("JSON lines that are not server log records");
+        continue;
+      }
+      String time = first(rec, "timestamp", "log_time");
+      messages.accept(new PostgresMessages.Message(source, lineNo, PostgresTimestamps.parse(time),
+          first(rec, "user", "user_name"), first(rec, "dbname", "database_name"), first(rec, "pid", "process_id"),
+          severity, message));
+    }
+    messages.finish();
+  }
+
+  private static String first(JsonNode n, String a, String b) {
+    String v = text(n, a);
+    return v.isEmpty() ? text(n, b) : v;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? "" : v.asText();
+  }
+
+  /** Whether a first line looks like a jsonlog record. */
+  static boolean looksLike(String line) {
+    String t = line.trim();
+    return t.startsWith("{") && t.contains("\"error_severity\"");
+  }
+}

@@ -1,0 +1,323 @@
+package dev.logdex.readers;
+
+import dev.logdex.core.model.QueryEvent;
+import dev.logdex.core.sql.SqlScript;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads MySQL, MariaDB and Percona Server slow query logs: entries of {@code # Time:}, {@code # User@Host:},
+ * {@code # Query_time: ... Lock_time: ... Rows_sent: ... Rows_examined: ...} and further {@code #} lines, then
+ * {@code use db;}, {@code SET timestamp=N;} and the statement. The server banner a restart writes in the middle of
+ * the file is passed over; an entry cut short (no statement) is counted as skipped.
+ *
+ * <p>An entry with several statements (a multi-statement call) becomes one event per statement, its time and rows
+ * shared out equally, since the log does not say how they split.
+ */
+public final class SlowLogReader implements LogReader {
+
+  public static final String FORMAT = "mysql_slow";
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
+      throws IOException {
+    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
+    Entry entry = null;
+    String database = ""; // `use db;` carries over to later entries of the same log
+    long lineNo = 0;
+    for (String line; (line = in.readLine()) != null; ) {
+      lineNo++;
+      if (MysqlBanner.is(line)) {
+        entry = flush(entry, source, events, skips);
+        skips.passOver("server banner lines");
+        continue;
+      }
+      if (line.startsWith("# ") || line.equals("#")) {
+        boolean starts = line.startsWith("# Time:") || line.startsWith("# User@Host:")
+            || line.startsWith("# Query_time:");
+        if (entry == null || starts && (entry.hasText() || entry.seen(line))) {
+          entry = flush(entry, source, events, skips);
+          entry = new Entry(lineNo, database);
+        }
+        entry.header(line);
+        continue;
+      }
+      if (entry == null) {
+        if (line.isBlank()) {
+          skips.passOver("blank lines");
+        } else {
+          skips.skip("statement text before the first entry header (the log starts mid-entry)", lineNo);
+        }
+        continue;
+      }
+      String t = line.strip();
+      if (isUse(t)) {
+        database = unquote(t.substring(4, t.length() - 1).strip());
+      }
+      // The server writes `use db;` and then `SET timestamp=N;` before the statement; a `use` after those is
+      // the statement itself.
+      if (!entry.hasText() && !entry.sawUse && !entry.sawTimestamp && isUse(t)) {
+        entry.sawUse = true;
+        entry.database = database;
+      } else if (!entry.hasText() && !entry.sawTimestamp && serverTimestamp(t) >= 0) {
+        entry.sawTimestamp = true;
+        entry.time = Optional.of(Instant.ofEpochSecond(serverTimestamp(t)));
+      } else {
+        if (isUse(t)) {
+          entry.database = database;
+        }
+        entry.text.append(line).append('\n');
+      }
+    }
+    flush(entry, source, events, skips);
+  }
+
+  private static boolean isUse(String t) {
+    return t.length() > 5 && t.regionMatches(true, 0, "use ", 0, 4) && t.endsWith(";") && t.indexOf(' ', 4) < 0;
+  }
+
+  /**
+   * The epoch seconds of the line the server writes before each statement, {@code SET timestamp=N;}, or with
+   * replication's ids {@code SET last_insert_id=N,insert_id=N,timestamp=N;} (MySQL's log.cc); -1 for any other
+   * line, such as an application's own {@code SET}.
+   */
+  static long serverTimestamp(String t) {
+    if (!t.regionMatches(true, 0, "SET ", 0, 4) || !t.endsWith(";")) {
+      return -1;
+    }
+    long ts = -1;
+    for (String assignment : t.substring(4, t.length() - 1).split(",")) {
+      int eq = assignment.indexOf('=');
+      if (eq < 0) {
+        return -1;
+      }
+      String name = assignment.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String value = assignment.substring(eq + 1).strip();
+      if (!isDigits(value)) {
+        return -1;
+      }
+      switch (name) {
+        case "timestamp" -> ts = Long.parseLong(value);
+        case "insert_id", "last_insert_id" -> { }
+        default -> {
+          return -1;
+        }
+      }
+    }
+    return ts;
+  }
+
+  private static boolean isDigits(String s) {
+    if (s.isEmpty() || s.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String unquote(String s) {
+    return s.length() >= 2 && s.startsWith("`") && s.endsWith("`") ? s.substring(1, s.length() - 1) : s;
+  }
+
+  private static Entry flush(Entry e, String source, Consumer<QueryEvent> events, SkipAccount skips) {
+    if (e == null) {
+      return null;
+    }
+    if (!e.sawTime && !e.sawUser && !e.sawQueryTime) {
+      skips.skip("entry before the first complete header (the log starts mid-entry)", e.line);
+      return null;
+    }
+    if (!e.admin.isEmpty()) {
+      emit(e, source, List.of("administrator command: " + e.admin), events, skips);
+      return null;
+    }
+    String text = e.text.toString().strip();
+    if (text.isEmpty()) {
+      skips.skip("entry with no statement (cut short)", e.line);
+      return null;
+    }
+    List<String> statements = SqlScript.split(text, true).stream().map(SqlScript.Statement::text)
+        .filter(s -> !s.isBlank()).toList();
+    if (statements.isEmpty()) {
+      // Only comments: keep the text, so the call is still counted.
+      statements = List.of(text);
+    }
+    emit(e, source, statements, events, skips);
+    return null;
+  }
+
+  private static void emit(Entry e, String source, List<String> statements, Consumer<QueryEvent> events,
+      SkipAccount skips) {
+    int n = statements.size();
+    for (String sql : statements) {
+      skips.event();
+      events.accept(new QueryEvent(source, e.line, e.time, e.database, e.user, 1, e.millis / n,
+          e.rowsSent < 0 ? -1 : e.rowsSent / n, e.rowsExamined < 0 ? -1 : e.rowsExamined / n, e.lockMillis / n,
+          sql));
+    }
+    if (e.badTime) {
+      skips.passOver("entries with an unreadable Query_time (counted without time)");
+    }
+  }
+
+  /** One entry being read. */
+  private static final class Entry {
+    final long line;
+    Optional<Instant> time = Optional.empty();
+    String database;
+    String user = "";
+    double millis;
+    double lockMillis;
+    long rowsSent = -1;
+    long rowsExamined = -1;
+    boolean badTime;
+    boolean sawTime;
+    boolean sawUser;
+    boolean sawQueryTime;
+    boolean sawUse;
+    boolean sawTimestamp;
+    String admin = "";
+    final StringBuilder text = new StringBuilder();
+
+    Entry(long line, String database) {
+      this.line = line;
+      this.database = database;
+    }
+
+    boolean hasText() {
+      return text.length() > 0 || !admin.isEmpty();
+    }
+
+    /** Whether this header line repeats one the entry already has: then it starts the next entry. */
+    boolean seen(String line) {
+      return line.startsWith("# Time:") && (sawTime || sawUser || sawQueryTime)
+          || line.startsWith("# User@Host:") && (sawUser || sawQueryTime)
+          || line.startsWith("# Query_time:") && sawQueryTime;
+    }
+
+    void header(String line) {
+      String h = line.substring(1).strip();
+      // "# Time: ... # User@Host: ..." on one line, as some versions write it.
+      for (String part : h.split(" # ")) {
+        headerPart(part.strip());
+      }
+    }
+
+    private void headerPart(String h) {
+      if (h.startsWith("Time:")) {
+        sawTime = true;
+        time = time.isPresent() ? time : parseTime(h.substring(5).strip());
+      } else if (h.startsWith("User@Host:")) {
+        sawUser = true;
+        String v = h.substring(10).strip();
+        int bracket = v.indexOf('[');
+        user = (bracket > 0 ? v.substring(0, bracket) : v.split("\\s")[0]).strip();
+      } else if (h.startsWith("administrator command:")) {
+        admin = h.substring(22).strip();
+        if (admin.endsWith(";")) {
+          admin = admin.substring(0, admin.length() - 1);
+        }
+      } else {
+        fields(h);
+      }
+    }
+
+    /** Reads "Key: value" pairs: Query_time, Lock_time, Rows_sent, Rows_examined, Schema, ... */
+    private void fields(String h) {
+      String[] tok = h.split("\\s+");
+      for (int i = 0; i < tok.length; i++) {
+        if (!tok[i].endsWith(":")) {
+          continue;
+        }
+        String key = tok[i].substring(0, tok[i].length() - 1);
+        String value = i + 1 < tok.length && !tok[i + 1].endsWith(":") ? tok[i + 1] : "";
+        switch (key) {
+          case "Query_time" -> {
+            sawQueryTime = true;
+            double v = seconds(value);
+            if (v < 0) {
+              badTime = true;
+            } else {
+              millis = v * 1000;
+            }
+          }
+          case "Lock_time" -> lockMillis = Math.max(0, seconds(value)) * 1000;
+          case "Rows_sent" -> rowsSent = number(value);
+          case "Rows_examined" -> rowsExamined = number(value);
+          case "Schema" -> {
+            if (!value.isEmpty()) {
+              database = value;
+            }
+          }
+          default -> { }
+        }
+      }
+    }
+
+    private static double seconds(String v) {
+      try {
+        double d = Double.parseDouble(v);
+        // Overflowed timers (18446744073709.x, a negative 64-bit count) are not times.
+        return d >= 0 && d < 1e9 ? d : -1;
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
+    private static long number(String v) {
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
+    private static Optional<Instant> parseTime(String v) {
+      try {
+        if (v.length() >= 19 && v.charAt(4) == '-') {
+          String s = v.split("\\s")[0];
+          if (s.endsWith("Z") || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10) {
+            return Optional.of(OffsetDateTime.parse(s).toInstant());
+          }
+          return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
+        }
+        // 071218 11:48:27 or 100211  0:55:24 (yyMMdd H:mm:ss, hour padded with a space)
+        String[] p = v.trim().split("\\s+");
+        if (p.length >= 2 && p[0].length() == 6) {
+          String[] hms = p[1].split(":");
+          LocalDateTime t = LocalDateTime.of(2000 + Integer.parseInt(p[0].substring(0, 2)),
+              Integer.parseInt(p[0].substring(2, 4)), Integer.parseInt(p[0].substring(4, 6)),
+              Integer.parseInt(hms[0]), Integer.parseInt(hms[1]), Integer.parseInt(hms[2]));
+          return Optional.of(t.toInstant(ZoneOffset.UTC));
+        }
+      } catch (NumberFormatException | IndexOutOfBoundsException | java.time.DateTimeException e) {
+        return Optional.empty();
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the first lines look like a slow log. */
+  static boolean looksLike(String line) {
+    String l = line.toLowerCase(Locale.ROOT);
+    return l.startsWith("# time:") || l.startsWith("# user@host:") || l.startsWith("# query_time:");
+  }
+}
