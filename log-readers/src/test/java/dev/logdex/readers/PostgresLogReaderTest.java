@@ -1,0 +1,109 @@
+package dev.logdex.readers;
+
+import static dev.logdex.readers.ReaderTesting.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.model.QueryEvent;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PostgresLogReaderTest {
+
+  @Test
+  void durationStatementsAreTimedCallsWithUserAndDatabaseFromThePrefix() throws Exception {
+    var r = read(new PostgresLogReader(), """
+        2024-03-01 10:00:00.123 UTC [311] user=app,db=shop LOG:  duration: 12.5 ms  statement: SELECT * FROM users
+        \tWHERE id = 7
+        2024-03-01 10:00:01 UTC [312] app@shop LOG:  duration: 1.0 ms  execute <unnamed>: SELECT 1 WHERE $1 = 2
+        2024-03-01 10:00:01 UTC [312] app@shop DETAIL:  parameters: $1 = '5'
+        """);
+    assertThat(r.events()).hasSize(2);
+    QueryEvent first = r.events().get(0);
+    assertThat(first.text()).isEqualTo("SELECT * FROM users\nWHERE id = 7");
+    assertThat(first.totalMillis()).isEqualTo(12.5);
+    assertThat(first.user()).isEqualTo("app");
+    assertThat(first.database()).isEqualTo("shop");
+    assertThat(first.time()).contains(Instant.parse("2024-03-01T10:00:00.123Z"));
+    assertThat(r.events().get(1).database()).isEqualTo("shop");
+    assertThat(r.events().get(1).text()).isEqualTo("SELECT 1 WHERE $1 = 2");
+    assertThat(r.skips().skipped()).isZero();
+  }
+
+  @Test
+  void aLoggedStatementTakesTheLaterBareDurationOfTheSameBackend() throws Exception {
+    var r = read(new PostgresLogReader(), """
+        2024-03-01 10:00:00 UTC [1] LOG:  statement: SELECT a FROM t
+        2024-03-01 10:00:00 UTC [2] LOG:  statement: SELECT b FROM t
+        2024-03-01 10:00:00 UTC [1] LOG:  duration: 3.000 ms
+        2024-03-01 10:00:00 UTC [2] LOG:  statement: SELECT c FROM t
+        """);
+    assertThat(r.events()).extracting(QueryEvent::text, QueryEvent::totalMillis).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("SELECT a FROM t", 3.0),
+        org.assertj.core.groups.Tuple.tuple("SELECT b FROM t", 0.0),
+        org.assertj.core.groups.Tuple.tuple("SELECT c FROM t", 0.0));
+  }
+
+  @Test
+  void parseBindErrorsAndTheirStatementsAreNotCalls() throws Exception {
+    var r = read(new PostgresLogReader(), """
+        2024-03-01 10:00:00 UTC [1] LOG:  duration: 0.1 ms  parse s1: SELECT 1
+        2024-03-01 10:00:00 UTC [1] LOG:  duration: 0.1 ms  bind s1: SELECT 1
+        2024-03-01 10:00:00 UTC [1] LOG:  duration: 0.5 ms  execute s1: SELECT 1
+        2024-03-01 10:00:00 UTC [1] ERROR:  relation "nope" does not exist at character 15
+        2024-03-01 10:00:00 UTC [1] STATEMENT:  SELECT * FROM nope
+        2024-03-01 10:00:00 UTC [1] LOG:  checkpoint starting: time
+        pg_ctl: could not start server
+        """);
+    assertThat(r.events()).singleElement().satisfies(e -> assertThat(e.text()).isEqualTo("SELECT 1"));
+    assertThat(r.skips().skipped()).isZero();
+    assertThat(r.skips().summary("postgres").passedOver()).containsKeys(
+        "parse phases (their execute is the call)", "bind phases (their execute is the call)",
+        "server messages (ERROR)", "server messages (STATEMENT)", "lines outside any log message");
+  }
+
+  @Test
+  void anExplicitLogLinePrefixIsMatchedExactly() throws Exception {
+    var r = read(new PostgresLogReader("%m [%p] %q%u@%d "), """
+        2024-03-01 10:00:00.500 CET [77] bob@sales LOG:  duration: 2 ms  statement: SELECT 2
+        2024-03-01 10:00:00.600 CET [78] LOG:  checkpoint complete
+        """);
+    assertThat(r.events()).singleElement().satisfies(e -> {
+      assertThat(e.user()).isEqualTo("bob");
+      assertThat(e.database()).isEqualTo("sales");
+      assertThat(e.time()).contains(Instant.parse("2024-03-01T09:00:00.500Z"));
+    });
+  }
+
+  @Test
+  void syslogContinuationLinesJoinTheirMessage() throws Exception {
+    var r = read(new PostgresLogReader(), """
+        Feb 11 13:15:40 host postgres[10819]: [7-1] db=d,user=u LOG:  duration: 1.5 ms  statement: SELECT a,
+        Feb 11 13:15:40 host postgres[10819]: [7-2] #011       b FROM t
+        """);
+    assertThat(r.events()).singleElement().satisfies(e -> {
+      assertThat(e.text()).isEqualTo("SELECT a,\n       b FROM t");
+      assertThat(e.database()).isEqualTo("d");
+    });
+  }
+
+  @Test
+  void csvlogMessagesSpanningLinesAndJsonlogRecordsAreRead() throws Exception {
+    var csv = read(new PostgresCsvLogReader(), """
+        2024-03-01 10:00:00.1 UTC,"u","d",9,"h:1",s.1,1,"SELECT",2024-03-01 09:00:00 UTC,1/1,0,LOG,00000,\
+        "duration: 4.5 ms  statement: SELECT x
+        FROM y",,,,,,,,,"app","client backend",,0
+        """);
+    assertThat(csv.events()).singleElement().satisfies(e -> {
+      assertThat(e.text()).isEqualTo("SELECT x\nFROM y");
+      assertThat(e.totalMillis()).isEqualTo(4.5);
+      assertThat(e.user()).isEqualTo("u");
+    });
+    var json = read(new PostgresJsonLogReader(), """
+        {"timestamp":"2024-03-01 10:00:00.000 UTC","user":"u","dbname":"d","pid":5,"error_severity":"LOG","message":"duration: 2.0 ms  statement: SELECT 3"}
+        {"level":"info","msg":"not a record"}
+        {"logger":"postgres","record":{"log_time":"2024-03-01 10:00:01.000 UTC","user_name":"v","database_name":"e","process_id":"6","error_severity":"LOG","message":"duration: 1.0 ms  statement: SELECT 4"}}
+        """);
+    assertThat(json.events()).extracting(QueryEvent::text, QueryEvent::database).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("SELECT 3", "d"), org.assertj.core.groups.Tuple.tuple("SELECT 4", "e"));
+  }
+}
