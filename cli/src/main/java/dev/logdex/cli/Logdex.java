@@ -18,7 +18,17 @@ public final class Logdex {
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or input error). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    try {
+      return commandLine().execute(args);
+    } catch (Error e) {
+      // picocli's handler sees exceptions only; an Error (a broken install, out of memory) still gets one line.
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      System.err.println("logdex: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        e.printStackTrace();
+      }
+      return 1;
+    }
   }
 
   static CommandLine commandLine() {

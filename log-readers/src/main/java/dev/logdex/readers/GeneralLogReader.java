@@ -33,6 +33,11 @@ public final class GeneralLogReader implements LogReader {
       "Kill", "Ping", "Quit", "Time");
 
   @Override
+  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
+    return java.util.Optional.of(dev.logdex.core.model.Dialect.MYSQL);
+  }
+
+  @Override
   public String format() {
     return FORMAT;
   }

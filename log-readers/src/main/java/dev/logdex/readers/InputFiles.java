@@ -1,6 +1,7 @@
 package dev.logdex.readers;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,15 +10,36 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /** Opens inputs: plain or gzip (by content, not by name), files or {@code -} for standard input. */
 public final class InputFiles {
   private InputFiles() {}
 
+  /**
+   * An open input with a count of the bytes read from it so far (compressed bytes for gzip, so that it compares
+   * with the file's size).
+   *
+   * @param size the file's size in bytes, or -1 for standard input
+   */
+  public record Input(Reader reader, AtomicLong bytesRead, long size) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
+  }
+
   /** Opens {@code path} ({@code -} is standard input) as UTF-8 text, gunzipping when it is gzip. */
   public static Reader open(String path) throws IOException {
-    InputStream raw = path.equals("-") ? System.in : Files.newInputStream(Path.of(path));
+    return openCounted(path).reader();
+  }
+
+  /** Opens {@code path} like {@link #open(String)}, counting the bytes read. */
+  public static Input openCounted(String path) throws IOException {
+    boolean stdin = path.equals("-");
+    AtomicLong count = new AtomicLong();
+    InputStream raw = new Counting(stdin ? System.in : Files.newInputStream(Path.of(path)), count);
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int b1 = in.read();
@@ -27,6 +49,34 @@ public final class InputFiles {
     // Logs hold whatever bytes applications sent: malformed UTF-8 becomes U+FFFD instead of stopping the read.
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new java.io.BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
+    Reader reader = new java.io.BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
+    return new Input(reader, count, stdin ? -1 : Files.size(Path.of(path)));
+  }
+
+  private static final class Counting extends FilterInputStream {
+    private final AtomicLong count;
+
+    Counting(InputStream in, AtomicLong count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        count.addAndGet(n);
+      }
+      return n;
+    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +16,11 @@ public interface LogReader {
 
   /** The format name, as {@code --input-format} takes it and reports print it. */
   String format();
+
+  /** The database family whose logs this format is, when it says (a plain SQL file does not). */
+  default Optional<Dialect> dialect() {
+    return Optional.empty();
+  }
 
   /**
    * Reads {@code input} to its end.

@@ -26,6 +26,11 @@ public final class PgStatStatementsReader implements LogReader {
   public static final String FORMAT = "pg_stat_statements";
 
   @Override
+  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
+    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  }
+
+  @Override
   public String format() {
     return FORMAT;
   }

@@ -26,6 +26,11 @@ public final class PostgresCsvLogReader implements LogReader {
   static final int MESSAGE = 13;
 
   @Override
+  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
+    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  }
+
+  @Override
   public String format() {
     return FORMAT;
   }

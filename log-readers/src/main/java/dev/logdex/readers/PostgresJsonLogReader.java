@@ -21,6 +21,11 @@ public final class PostgresJsonLogReader implements LogReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
+  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
+    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  }
+
+  @Override
   public String format() {
     return FORMAT;
   }

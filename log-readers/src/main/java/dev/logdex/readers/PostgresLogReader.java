@@ -30,6 +30,11 @@ public final class PostgresLogReader implements LogReader {
   }
 
   @Override
+  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
+    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  }
+
+  @Override
   public String format() {
     return FORMAT;
   }

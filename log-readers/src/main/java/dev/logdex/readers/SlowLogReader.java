@@ -28,6 +28,11 @@ public final class SlowLogReader implements LogReader {
   public static final String FORMAT = "mysql_slow";
 
   @Override
+  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
+    return java.util.Optional.of(dev.logdex.core.model.Dialect.MYSQL);
+  }
+
+  @Override
   public String format() {
     return FORMAT;
   }

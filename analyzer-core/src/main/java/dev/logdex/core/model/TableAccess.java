@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param table the table, named as in the schema
  * @param uses the uses of its columns in this block, in statement order
  * @param sortServed whether the block's whole ORDER BY is on this table, so an index could also serve the sort
+ * @param limited whether the block returns a bounded number of rows, so reading in index order can stop early
  */
-public record TableAccess(String table, List<ColumnUse> uses, boolean sortServed) {
+public record TableAccess(String table, List<ColumnUse> uses, boolean sortServed, boolean limited) {
   public TableAccess {
     Objects.requireNonNull(table, "table");
     uses = List.copyOf(uses);

@@ -119,7 +119,8 @@ public final class Recommender {
     if (range != null && !eq.contains(range)) {
       keys.add(range);
       why.append(why.length() > 0 ? "; " : "").append("range on ").append(range);
-    } else if (!nonEquality && a.sortServed() && !order.isEmpty()) {
+    } else if (!nonEquality && a.sortServed() && !order.isEmpty() && (!eq.isEmpty() || a.limited())) {
+      // With no filter, index order only pays when the query stops early (LIMIT); a full sort reads every row.
       List<String> sortKeys = sortKeys(order, eq);
       if (!sortKeys.isEmpty()) {
         keys.addAll(sortKeys);
@@ -319,7 +320,7 @@ public final class Recommender {
       long calls = queries.values().stream().mapToLong(QueryStats::calls).sum();
       double ms = queries.values().stream().mapToDouble(QueryStats::totalMillis).sum();
       String evidence = queries.size() + (queries.size() == 1 ? " query" : " queries") + ", "
-          + String.format(Locale.ROOT, "%,d", calls) + " calls"
+          + String.format(Locale.ROOT, "%,d", calls) + (calls == 1 ? " call" : " calls")
           + (timed ? String.format(Locale.ROOT, ", %,.1f ms total", ms) : ", untimed");
       List<String> parts = new ArrayList<>(whys);
       String head = parts.size() <= 2 ? String.join(" | ", parts)

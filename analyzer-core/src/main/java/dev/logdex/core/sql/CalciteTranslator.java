@@ -99,7 +99,7 @@ final class CalciteTranslator {
       conditions(where, false, conds);
     }
     return new Block(List.of(), List.of(new Source.TableSource(table, alias)), List.of(), conds, List.of(),
-        List.of(), List.of(), others);
+        List.of(), List.of(), others, false);
   }
 
   private Query query(SqlNode node) {
@@ -129,11 +129,7 @@ final class CalciteTranslator {
         others.add(expr(ob.fetch));
       }
       if (inner instanceof Block b) {
-        List<Query.SortKey> all = new ArrayList<>(b.orderBy());
-        all.addAll(keys);
-        List<Expr> o = new ArrayList<>(b.others());
-        o.addAll(others);
-        return new Block(b.ctes(), b.sources(), b.projections(), b.conditions(), b.having(), b.groupBy(), all, o);
+        return b.withOrder(keys, others, ob.fetch != null);
       }
       Query.SetOperation so = (Query.SetOperation) inner;
       return new Query.SetOperation(so.branches(), keys);
@@ -156,19 +152,12 @@ final class CalciteTranslator {
     }
     // VALUES and anything else used as a query: keep its columns, read no table.
     return new Block(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(expr(node)));
+        List.of(expr(node)), false);
   }
 
   private static Query withCtes(Query body, List<Block.Cte> ctes) {
-    if (body instanceof Block b) {
-      List<Block.Cte> all = new ArrayList<>(ctes);
-      all.addAll(b.ctes());
-      return new Block(all, b.sources(), b.projections(), b.conditions(), b.having(), b.groupBy(), b.orderBy(),
-          b.others());
-    }
-    // A WITH over a set operation: wrap it so that every branch sees the CTEs.
-    return new Block(ctes, List.of(new Source.DerivedSource(body, "", List.of())), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of());
+    // A WITH over a set operation wraps it, so that every branch sees the CTEs.
+    return body instanceof Block b ? b.withCtes(ctes) : Block.wrapping(ctes, body);
   }
 
   private Block select(SqlSelect s) {
@@ -211,7 +200,8 @@ final class CalciteTranslator {
     if (s.getOffset() != null) {
       others.add(expr(s.getOffset()));
     }
-    return new Block(List.of(), sources, projections, conds, having, group, order, others);
+    return new Block(List.of(), sources, projections, conds, having, group, order, others,
+        s.getFetch() != null);
   }
 
   private List<Query.SortKey> sortKeys(SqlNodeList list) {

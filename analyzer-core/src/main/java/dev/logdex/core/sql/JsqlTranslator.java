@@ -105,7 +105,7 @@ final class JsqlTranslator {
         }
       }
       Block b = new Block(ctes(update.getWithItemsList()), sources, List.of(), conds, List.of(), List.of(),
-          sortKeys(update.getOrderByElements()), others);
+          sortKeys(update.getOrderByElements()), others, update.getLimit() != null);
       return new ParsedStatement(StatementKind.UPDATE, Optional.of(target), Optional.of(b));
     }
     if (st instanceof Delete delete) {
@@ -124,7 +124,7 @@ final class JsqlTranslator {
         conditions(delete.getWhere(), false, conds);
       }
       Block b = new Block(ctes(delete.getWithItemsList()), sources, List.of(), conds, List.of(), List.of(),
-          sortKeys(delete.getOrderByElements()), List.of());
+          sortKeys(delete.getOrderByElements()), List.of(), delete.getLimit() != null);
       return new ParsedStatement(StatementKind.DELETE, Optional.of(target), Optional.of(b));
     }
     return new ParsedStatement(StatementKind.OTHER, Optional.empty(), Optional.empty());
@@ -142,27 +142,18 @@ final class JsqlTranslator {
       body = new Query.SetOperation(branches, sortKeys(sol.getOrderByElements()));
     } else if (select instanceof ParenthesedSelect ps) {
       body = query(ps.getSelect());
-      if (select.getOrderByElements() != null && body instanceof Block b) {
-        List<Query.SortKey> keys = new ArrayList<>(b.orderBy());
-        keys.addAll(sortKeys(select.getOrderByElements()));
-        body = new Block(b.ctes(), b.sources(), b.projections(), b.conditions(), b.having(), b.groupBy(), keys,
-            b.others());
+      if (body instanceof Block b && (select.getOrderByElements() != null || isLimited(select))) {
+        body = b.withOrder(sortKeys(select.getOrderByElements()), List.of(), isLimited(select));
       }
     } else {
-      body = new Block(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      body = new Block(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          false);
     }
     List<Block.Cte> ctes = ctes(select.getWithItemsList());
     if (ctes.isEmpty()) {
       return body;
     }
-    if (body instanceof Block b) {
-      List<Block.Cte> all = new ArrayList<>(ctes);
-      all.addAll(b.ctes());
-      return new Block(all, b.sources(), b.projections(), b.conditions(), b.having(), b.groupBy(), b.orderBy(),
-          b.others());
-    }
-    return new Block(ctes, List.of(new Source.DerivedSource(body, "", List.of())), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of());
+    return body instanceof Block b ? b.withCtes(ctes) : Block.wrapping(ctes, body);
   }
 
   private List<Block.Cte> ctes(List<WithItem<?>> items) {
@@ -217,7 +208,12 @@ final class JsqlTranslator {
       conditions(ps.getHaving(), false, having);
     }
     return new Block(List.of(), sources, projections, conds, having, group, sortKeys(ps.getOrderByElements()),
-        List.of());
+        List.of(), isLimited(ps));
+  }
+
+  private static boolean isLimited(Select s) {
+    return s.getLimit() != null || s.getFetch() != null
+        || s instanceof PlainSelect ps && ps.getTop() != null;
   }
 
   private void joins(List<Join> joins, List<Source> sources, List<Condition> conds) {

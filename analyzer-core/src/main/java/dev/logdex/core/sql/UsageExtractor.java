@@ -45,7 +45,7 @@ final class UsageExtractor {
     List<TableAccess> accesses = new ArrayList<>();
     for (Binding.TableBinding b : x.bindings) {
       read.add(b.table);
-      accesses.add(new TableAccess(b.table, b.uses, b.sortServed));
+      accesses.add(new TableAccess(b.table, b.uses, b.sortServed, b.limited));
     }
     Set<String> written = new LinkedHashSet<>();
     statement.target().ifPresent(t -> written.add(x.canonicalTable(t)));
@@ -69,6 +69,7 @@ final class UsageExtractor {
       final Optional<Table> schemaTable;
       final List<ColumnUse> uses = new ArrayList<>();
       boolean sortServed;
+      boolean limited;
 
       TableBinding(String alias, String table, Optional<Table> schemaTable) {
         this.alias = alias;
@@ -263,6 +264,10 @@ final class UsageExtractor {
       keyUse(g, scope, UseKind.GROUP_BY, false);
     }
     orderBy(b.orderBy(), scope);
+    if (b.limited()) {
+      scope.bindings.stream().filter(x -> x instanceof Binding.TableBinding)
+          .forEach(x -> ((Binding.TableBinding) x).limited = true);
+    }
     for (Query.Projection p : b.projections()) {
       touchAll(p.expr(), scope);
     }

@@ -149,4 +149,11 @@ class RecommenderTest {
         "SELECT count(*) FROM posts WHERE user_id = $1", 40);
     assertThat(both).extracting(r -> r.index().where()).containsExactlyInAnyOrder("", "deleted_at IS NULL");
   }
+
+  @Test
+  void aSortWithNoFilterIsWorthAnIndexOnlyWhenTheQueryStopsEarly() {
+    assertThat(recommend(PG, Dialect.POSTGRESQL, "SELECT * FROM orders ORDER BY total", 100)).isEmpty();
+    assertThat(keys(recommend(PG, Dialect.POSTGRESQL, "SELECT * FROM orders ORDER BY total DESC LIMIT 10", 100)))
+        .containsExactly(List.of("total"));
+  }
 }
