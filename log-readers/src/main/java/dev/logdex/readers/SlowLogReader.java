@@ -1,7 +1,6 @@
 package dev.logdex.readers;
 
 import dev.logdex.core.model.QueryEvent;
-import dev.logdex.core.sql.SqlScript;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,8 +19,8 @@ import java.util.function.Consumer;
  * {@code use db;}, {@code SET timestamp=N;} and the statement. The server banner a restart writes in the middle of
  * the file is passed over; an entry cut short (no statement) is counted as skipped.
  *
- * <p>An entry with several statements (a multi-statement call) becomes one event per statement, its time and rows
- * shared out equally, since the log does not say how they split.
+ * <p>An entry is one event even when its text holds several statements (a multi-statement call, a trigger body):
+ * the server timed it as one execution.
  */
 public final class SlowLogReader implements LogReader {
 
@@ -159,14 +158,18 @@ public final class SlowLogReader implements LogReader {
       skips.skip("entry with no statement (cut short)", e.line);
       return null;
     }
-    List<String> statements = SqlScript.split(text, true).stream().map(SqlScript.Statement::text)
-        .filter(s -> !s.isBlank()).toList();
-    if (statements.isEmpty()) {
-      // Only comments: keep the text, so the call is still counted.
-      statements = List.of(text);
-    }
-    emit(e, source, statements, events, skips);
+    // One entry is one execution with one Query_time, even when its text holds several statements (a trigger's
+    // BEGIN ... END, a multi-statement call): it stays one event, as the server counted it.
+    emit(e, source, List.of(stripTerminator(text)), events, skips);
     return null;
+  }
+
+  private static String stripTerminator(String text) {
+    String t = text.strip();
+    while (t.endsWith(";")) {
+      t = t.substring(0, t.length() - 1).stripTrailing();
+    }
+    return t.isEmpty() ? text.strip() : t;
   }
 
   private static void emit(Entry e, String source, List<String> statements, Consumer<QueryEvent> events,

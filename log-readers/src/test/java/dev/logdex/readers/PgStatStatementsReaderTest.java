@@ -91,7 +91,7 @@ class PgStatStatementsReaderTest {
         .extracting(LogReader::format).isEqualTo("sql");
     List<QueryEvent> events = new ArrayList<>();
     new SqlFileReader().read(new StringReader(sql), "q.sql", events::add, new SkipAccount("q.sql"));
-    assertThat(events).extracting(QueryEvent::text).containsExactly("SELECT 1", "SELECT 'a;b' FROM t");
+    assertThat(events).extracting(QueryEvent::text).containsExactly("-- q\nSELECT 1", "SELECT 'a;b' FROM t");
     assertThat(events).extracting(QueryEvent::line).containsExactly(2L, 3L);
   }
 

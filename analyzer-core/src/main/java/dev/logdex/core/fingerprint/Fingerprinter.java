@@ -101,6 +101,7 @@ public final class Fingerprinter {
     // VALUES folding: the text of the first tuple, and where the list ends so far.
     private String firstTuple;
     private int valuesEnd = -1;
+    private boolean executable;
 
     Scan(String s) {
       this.s = s;
@@ -118,6 +119,11 @@ public final class Fingerprinter {
           i = skipLine(i);
         } else if (c == '#' && backslashEscapes) {
           i = skipLine(i);
+        } else if (backslashEscapes && c == '/' && isExecutableComment(i)) {
+          i = openExecutableComment(i);
+        } else if (executable && c == '*' && i + 1 < n && s.charAt(i + 1) == '/') {
+          executable = false; // the end of a /*!...*/ whose inside was read as code
+          i += 2;
         } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
           i = skipBlockComment(i);
         } else if (c == '\'') {
@@ -165,6 +171,21 @@ public final class Fingerprinter {
         }
       }
       return out.toString();
+    }
+
+    /** MySQL runs the inside of {@code /*!50003 ...*}{@code /} (MariaDB: {@code /*M!100100 ...}): it is code. */
+    private boolean isExecutableComment(int i) {
+      return !executable && i + 2 < n && s.charAt(i + 1) == '*'
+          && (s.charAt(i + 2) == '!' || s.charAt(i + 2) == 'M' && i + 3 < n && s.charAt(i + 3) == '!');
+    }
+
+    private int openExecutableComment(int i) {
+      int k = i + (s.charAt(i + 2) == 'M' ? 4 : 3);
+      while (k < n && isDigit(s.charAt(k))) {
+        k++; // the version number
+      }
+      executable = true;
+      return k;
     }
 
     private int skipLine(int i) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Splits a SQL script (a dump, a migration, a file of queries) into statements.
  *
- * <p>Understands quotes, comments (MySQL's executable {@code /*!...*}{@code /} ones are dropped as comments),
+ * <p>Understands quotes, comments (kept in the statement's text, since MySQL runs {@code /*!...*}{@code /} ones;
+ * a statement of nothing but plain comments is dropped),
  * PostgreSQL dollar-quoted bodies, psql meta-command lines ({@code \connect}, {@code \restrict}) and the mysql
  * client's {@code DELIMITER} command, which mysqldump writes around triggers and routines.
  */
@@ -67,15 +68,21 @@ public final class SqlScript {
         next = endOfQuoted(script, i, c, backslashEscapes && c != '`');
       } else if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-'
           || c == '#' && backslashEscapes) {
+        // Comments stay in the statement's text (MySQL runs /*!...*/ ones), but do not start a statement.
         int end = script.indexOf('\n', i);
-        i = end < 0 ? n : end;
+        end = end < 0 ? n : end;
+        cur.append(script, i, end);
+        i = end;
         continue;
       } else if (c == '/' && i + 1 < n && script.charAt(i + 1) == '*') {
         int end = script.indexOf("*/", i + 2);
         int stop = end < 0 ? n : end + 2;
         line += count(script, i, stop);
+        cur.append(script, i, stop);
+        if (script.startsWith("/*!", i) && startLine < 0) {
+          startLine = line; // an executable comment is a statement of its own
+        }
         i = stop;
-        cur.append(' ');
         continue;
       } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(script.charAt(i - 1)))) {
         next = endOfDollarQuoted(script, i);
@@ -93,9 +100,10 @@ public final class SqlScript {
     return out;
   }
 
+  /** Adds the statement collected in {@code cur}, unless it holds nothing but comments and white space. */
   private static void flush(List<Statement> out, StringBuilder cur, int startLine) {
     String text = cur.toString().trim();
-    if (!text.isEmpty()) {
+    if (!text.isEmpty() && startLine >= 0) {
       out.add(new Statement(text, startLine));
     }
     cur.setLength(0);

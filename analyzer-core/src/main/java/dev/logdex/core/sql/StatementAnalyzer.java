@@ -66,6 +66,10 @@ public final class StatementAnalyzer {
   }
 
   StatementAnalysis analyzeUncached(String sample) {
+    List<SqlScript.Statement> parts = SqlScript.split(sample, sample.indexOf('`') >= 0);
+    if (parts.size() > 1) {
+      return combined(parts);
+    }
     String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample));
     String first = firstKeyword(sql);
     if (!ANALYSED_KEYWORDS.contains(first)) {
@@ -106,6 +110,36 @@ public final class StatementAnalyzer {
     }
     failures.increment();
     return new StatementAnalysis.Unparsed(reason);
+  }
+
+  /** A text of several statements (one logged call): each analysed, their profiles joined. */
+  private StatementAnalysis combined(List<SqlScript.Statement> parts) {
+    StatementKind kind = StatementKind.OTHER;
+    List<dev.logdex.core.model.TableAccess> accesses = new java.util.ArrayList<>();
+    Set<String> read = new java.util.LinkedHashSet<>();
+    Set<String> written = new java.util.LinkedHashSet<>();
+    List<String> unresolved = new java.util.ArrayList<>();
+    String parser = "keyword";
+    for (SqlScript.Statement part : parts) {
+      StatementAnalysis a = analyzeUncached(part.text());
+      if (a instanceof StatementAnalysis.Unparsed u) {
+        return new StatementAnalysis.Unparsed("statement " + (parts.indexOf(part) + 1) + " of " + parts.size()
+            + ": " + u.reason());
+      }
+      StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) a;
+      StatementProfile pr = p.profile();
+      if (kind == StatementKind.OTHER) {
+        kind = pr.kind();
+      }
+      if (!p.parser().equals("keyword")) {
+        parser = p.parser();
+      }
+      accesses.addAll(pr.accesses());
+      read.addAll(pr.tablesRead());
+      written.addAll(pr.tablesWritten());
+      unresolved.addAll(pr.unresolved());
+    }
+    return new StatementAnalysis.Parsed(new StatementProfile(kind, accesses, read, written, unresolved), parser);
   }
 
   private StatementAnalysis profile(ParsedStatement st, String parser) {

@@ -81,4 +81,15 @@ class FingerprinterTest {
       assertThat(norm(once)).isEqualTo(once);
     }
   }
+
+  @Test
+  void mysqlExecutableCommentsAreCodeAndOtherCommentsAreNot() {
+    Fingerprinter my = Fingerprinter.mysql();
+    assertThat(my.normalize("/*!40101 SET NAMES utf8 */")).isEqualTo("set names utf8");
+    assertThat(my.normalize("/*!40101 SET NAMES utf8 */"))
+        .isNotEqualTo(my.normalize("/*!40101 SET character_set_client = @saved_cs_client */"));
+    assertThat(my.normalize("SHOW /*!50002 GLOBAL */ STATUS")).isEqualTo("show global status");
+    assertThat(my.normalize("SELECT /*+ MAX_EXECUTION_TIME(1000) */ a FROM t /* app:x */"))
+        .isEqualTo("select a from t");
+  }
 }

@@ -161,4 +161,11 @@ class StatementAnalyzerTest {
     assertThat(analyzer.cacheMisses()).isEqualTo(1);
     assertThat(analyzer.cacheHits()).isEqualTo(1);
   }
+
+  @Test
+  void aTextOfSeveralStatementsJoinsTheirProfiles() {
+    StatementProfile p = profile("SET search_path = public; SELECT id FROM users WHERE email = $1");
+    assertThat(p.kind()).isEqualTo(StatementKind.SELECT);
+    assertThat(uses(p)).containsExactly("users.email:EQUALITY");
+  }
 }
