@@ -92,4 +92,38 @@ class AnalyzeCommandTest {
     assertThat(run("analyze", "--dialect", "oracle", LOG)).isEqualTo(2);
     assertThat(err.toString()).contains("unknown dialect 'oracle'");
   }
+
+  @Test
+  void aSlowLogWithoutASchemaIsAnalysedAsMysqlAndItsSkipsAreReported() {
+    assertThat(run("analyze", "src/test/resources/logs/truncated-slow.log")).isZero();
+    assertThat(out.toString()).contains("ALTER TABLE orders ADD INDEX idx_orders_customer_email_created_at")
+        .contains("2 statements, 1 distinct");
+    assertThat(err.toString()).contains("skipped 1 records")
+        .contains("entry with no statement (cut short) (first at src/test/resources/logs/truncated-slow.log:12)");
+  }
+
+  @Test
+  void strictTurnsASkipIntoAFailure() {
+    assertThat(run("analyze", "--strict", "src/test/resources/logs/truncated-slow.log")).isEqualTo(2);
+    assertThat(err.toString()).contains("--strict: 1 input records were skipped");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void anExplicitLogLinePrefixReadsUserAndDatabase() throws Exception {
+    assertThat(run("analyze", "--format", "json", "--input-format", "postgres", "--log-line-prefix",
+        "ts=%m pid=%p who=%u/%d ", "src/test/resources/logs/custom-prefix.log")).isZero();
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertThat(root.at("/inputs/0/format").asText()).isEqualTo("postgres");
+    assertThat(root.at("/summary/statements").asLong()).isEqualTo(2);
+    assertThat(root.at("/summary/fingerprints").asLong()).isEqualTo(1);
+    assertThat(root.at("/summary/total_ms").asDouble()).isEqualTo(22.0);
+  }
+
+  @Test
+  void globsTheShellLeftAloneAreExpanded() {
+    assertThat(run("analyze", "--quiet", "src/test/resources/logs/*.log")).isZero();
+    assertThat(out.toString()).contains("4 statements");
+    assertThat(err.toString()).isEmpty();
+  }
 }

@@ -80,4 +80,59 @@ final class Parameters {
     }
     return sql.length();
   }
+
+  /**
+   * MySQL (without ANSI_QUOTES) reads {@code "text"} as a string; both parsers read it as a name. Rewrites each
+   * double-quoted string as a single-quoted one, so that both parsers see a literal. Backslash escapes inside
+   * strings are MySQL's default, so they are honoured while scanning.
+   */
+  static String mysqlDoubleQuotedStrings(String sql) {
+    if (sql.indexOf('"') < 0) {
+      return sql;
+    }
+    StringBuilder out = new StringBuilder(sql.length() + 8);
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '`') {
+        int end = skipQuotedWithEscapes(sql, i, c);
+        out.append(sql, i, end);
+        i = end;
+      } else if (c == '"') {
+        int end = skipQuotedWithEscapes(sql, i, '"');
+        String inner = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"").replace("\\\"", "\"");
+        out.append('\'').append(inner.replace("\\'", "'").replace("'", "''")).append('\'');
+        i = end;
+      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#') {
+        int end = sql.indexOf('\n', i);
+        end = end < 0 ? n : end;
+        out.append(sql, i, end);
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int skipQuotedWithEscapes(String sql, int i, char q) {
+    int k = i + 1;
+    while (k < sql.length()) {
+      char c = sql.charAt(k);
+      if (c == '\\' && q != '`') {
+        k += 2;
+      } else if (c == q) {
+        if (k + 1 < sql.length() && sql.charAt(k + 1) == q) {
+          k += 2;
+          continue;
+        }
+        return k + 1;
+      } else {
+        k++;
+      }
+    }
+    return sql.length();
+  }
 }

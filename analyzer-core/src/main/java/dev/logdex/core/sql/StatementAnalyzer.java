@@ -66,11 +66,16 @@ public final class StatementAnalyzer {
   }
 
   StatementAnalysis analyzeUncached(String sample) {
-    List<SqlScript.Statement> parts = SqlScript.split(sample, sample.indexOf('`') >= 0);
+    List<SqlScript.Statement> parts =
+        SqlScript.split(sample, schema.dialect() == dev.logdex.core.model.Dialect.MYSQL);
     if (parts.size() > 1) {
       return combined(parts);
     }
+    boolean mysql = schema.dialect() == dev.logdex.core.model.Dialect.MYSQL;
     String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample));
+    if (mysql) {
+      sql = Parameters.mysqlDoubleQuotedStrings(sql);
+    }
     String first = firstKeyword(sql);
     if (!ANALYSED_KEYWORDS.contains(first)) {
       keyword.increment();
@@ -87,7 +92,7 @@ public final class StatementAnalyzer {
     }
     String reason;
     try {
-      ParsedStatement parsed = new CalciteTranslator(sql.indexOf('`') >= 0).parse(sql);
+      ParsedStatement parsed = new CalciteTranslator(mysql || sql.indexOf('`') >= 0).parse(sql);
       StatementAnalysis result = profile(parsed, "calcite");
       calcite.increment();
       return result;

@@ -168,4 +168,15 @@ class StatementAnalyzerTest {
     assertThat(p.kind()).isEqualTo(StatementKind.SELECT);
     assertThat(uses(p)).containsExactly("users.email:EQUALITY");
   }
+
+  @Test
+  void mysqlDoubleQuotedTextIsAStringNotAName() {
+    Schema my = new DdlSchemaLoader().load(
+        "CREATE TABLE `users` (`id` int PRIMARY KEY, `email` varchar(99), `Note` text) ENGINE=InnoDB;", "t").schema();
+    StatementAnalyzer a = new StatementAnalyzer(my, new SimpleMeterRegistry());
+    String sql = "SELECT `id` FROM users WHERE email = \"a@b.c\" AND Note = \"it's \\\"quoted\\\"\"";
+    StatementAnalysis r = a.analyze(Fingerprinter.mysql().fingerprint(sql), sql);
+    assertThat(r).isInstanceOfSatisfying(StatementAnalysis.Parsed.class, p -> assertThat(uses(p.profile()))
+        .containsExactly("users.email:EQUALITY", "users.Note:EQUALITY"));
+  }
 }
