@@ -40,7 +40,15 @@ public final class PgStatStatementsReader implements LogReader {
       throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(false).setAllowMissingColumnNames(true).get();
-    try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(format).get()) {
+    CSVParser opened;
+    try {
+      opened = CSVParser.builder().setReader(input).setFormat(format).get();
+    } catch (org.apache.commons.csv.CSVException | IllegalArgumentException | IllegalStateException e) {
+      // The header itself is broken (a stray quote, duplicate names): nothing after it can be placed.
+      skips.skip("unreadable CSV header: " + e.getMessage(), 1);
+      return;
+    }
+    try (CSVParser parser = opened) {
       Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       header.putAll(parser.getHeaderMap());
       Integer query = header.get("query");
@@ -61,7 +69,7 @@ public final class PgStatStatementsReader implements LogReader {
             break;
           }
           rec = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
           // The CSV is broken beyond this point (an unterminated quote): nothing after it can be trusted.
           skips.skip("malformed CSV, rest of file not read", lastLine + 1);
           break;

@@ -49,7 +49,7 @@ public final class PostgresCsvLogReader implements LogReader {
             break;
           }
           r = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
           skips.skip("malformed CSV, rest of file not read", lastLine + 1);
           break;
         }
