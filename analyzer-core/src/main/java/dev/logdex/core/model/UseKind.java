@@ -17,7 +17,9 @@ public enum UseKind {
   /** The column under a function or operator, such as {@code lower(email) = ?}: a plain index does not serve it. */
   EXPRESSION,
   /** A filter no B-tree index serves: {@code <>}, {@code LIKE '%x'}, {@code IS NOT NULL}, comparisons in an OR. */
-  NON_SARGABLE;
+  NON_SARGABLE,
+  /** Read in the select list (directly, inside an expression, or through {@code *}). */
+  SELECT;
 
   /** Whether an index can treat this use as an equality on the column. */
   public boolean isEqualityLike() {

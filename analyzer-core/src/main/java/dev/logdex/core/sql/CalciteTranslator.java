@@ -176,7 +176,8 @@ final class CalciteTranslator {
         SqlCall as = (SqlCall) item;
         projections.add(new Query.Projection(expr(as.operand(0)), simple((SqlIdentifier) as.operand(1))));
       } else if (item instanceof SqlIdentifier id && id.isStar()) {
-        continue;
+        projections.add(new Query.Projection(new Expr.Star(id.names.size() > 1 ? part(id, id.names.size() - 2) : ""),
+            ""));
       } else {
         Expr e = expr(item);
         String name = e instanceof Expr.Column c ? c.name() : "";

@@ -188,8 +188,12 @@ final class JsqlTranslator {
     List<Query.Projection> projections = new ArrayList<>();
     for (SelectItem<?> item : ps.getSelectItems()) {
       Expression e = item.getExpression();
-      if (e instanceof net.sf.jsqlparser.statement.select.AllColumns
-          || e instanceof net.sf.jsqlparser.statement.select.AllTableColumns) {
+      if (e instanceof net.sf.jsqlparser.statement.select.AllTableColumns atc) {
+        projections.add(new Query.Projection(new Expr.Star(name(atc.getTable())), ""));
+        continue;
+      }
+      if (e instanceof net.sf.jsqlparser.statement.select.AllColumns) {
+        projections.add(new Query.Projection(new Expr.Star(""), ""));
         continue;
       }
       Expr x = expr(e);

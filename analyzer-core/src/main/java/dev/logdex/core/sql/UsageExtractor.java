@@ -269,7 +269,7 @@ final class UsageExtractor {
           .forEach(x -> ((Binding.TableBinding) x).limited = true);
     }
     for (Query.Projection p : b.projections()) {
-      touchAll(p.expr(), scope);
+      selectUses(p.expr(), scope);
     }
     for (Expr e : b.others()) {
       touchAll(e, scope);
@@ -277,11 +277,32 @@ final class UsageExtractor {
     return output(b, scope, columnNames);
   }
 
+  /** Records what a select-list item reads: its columns, or every column of the tables a {@code *} names. */
+  private void selectUses(Expr e, Scope scope) {
+    if (e instanceof Expr.Star star) {
+      for (Binding bd : scope.bindings) {
+        if (bd instanceof Binding.TableBinding tb
+            && (star.qualifier().isEmpty() || tb.alias.equalsIgnoreCase(star.qualifier()))) {
+          tb.schemaTable.ifPresent(t -> t.columns().forEach(c -> tb.uses.add(
+              new ColumnUse(new ColumnRef(tb.table, c.name()), UseKind.SELECT, false, "*"))));
+        }
+      }
+      return;
+    }
+    forEachColumn(e, scope, col -> {
+      Resolution r = resolveOrRecord(col, scope);
+      if (r instanceof Resolution.Base base) {
+        base.binding().uses.add(new ColumnUse(ref(base), UseKind.SELECT, false, ""));
+      }
+    });
+  }
+
   private Output output(Block b, Scope scope, List<String> columnNames) {
     List<String> names = new ArrayList<>();
     List<Resolution> bases = new ArrayList<>();
-    for (int i = 0; i < b.projections().size(); i++) {
-      Query.Projection p = b.projections().get(i);
+    List<Query.Projection> named = b.projections().stream().filter(p -> !(p.expr() instanceof Expr.Star)).toList();
+    for (int i = 0; i < named.size(); i++) {
+      Query.Projection p = named.get(i);
       String name = i < columnNames.size() ? columnNames.get(i) : p.alias();
       names.add(name);
       bases.add(p.expr() instanceof Expr.Column c ? scope.resolve(c) : new Resolution.Computed());
@@ -289,7 +310,7 @@ final class UsageExtractor {
     // The translators drop `*` items, so a name missing from the select list is looked up in the block's own
     // sources (select t.*, ...). Names given after the alias rename positionally, which a bare `select *` makes
     // impossible to follow: then any name is accepted as computed.
-    return new Output(names, bases, true, scope, b.projections().isEmpty() && !columnNames.isEmpty());
+    return new Output(names, bases, true, scope, named.isEmpty() && !columnNames.isEmpty());
   }
 
   private void orderBy(List<Query.SortKey> keys, Scope scope) {

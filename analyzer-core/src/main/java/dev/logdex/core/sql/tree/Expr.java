@@ -53,6 +53,13 @@ public sealed interface Expr {
     }
   }
 
+  /** {@code *} or {@code t.*} in a select list. */
+  record Star(String qualifier) implements Expr {
+    public Star {
+      Objects.requireNonNull(qualifier, "qualifier");
+    }
+  }
+
   /** A subquery used as a value, in IN, or under EXISTS. */
   record Subquery(Query query) implements Expr {
     public Subquery {
