@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a workload and a schema into ranked index recommendations.
@@ -41,9 +40,6 @@ public final class Recommender {
 
   /** An index on join columns alone helps only when the planner drives the join from the other side. */
   static final double JOIN_ONLY_WEIGHT = 0.5;
-
-  private static final Pattern SOFT_DELETE =
-      Pattern.compile("(?i)(deleted|archived|removed|discarded|trashed)(_at|_on|_date|_time)?");
 
   private final Schema schema;
   private final Dialect dialect;
@@ -105,7 +101,7 @@ public final class Recommender {
     }
     String where = "";
     for (String col : isNull) {
-      if (dialect == Dialect.POSTGRESQL && where.isEmpty() && SOFT_DELETE.matcher(col).matches()) {
+      if (dialect == Dialect.POSTGRESQL && where.isEmpty() && dev.logdex.core.schema.SoftDelete.isColumn(col)) {
         where = Identifiers.quote(dialect, col) + " IS NULL";
       } else {
         eq.add(col);

@@ -10,19 +10,53 @@ import java.util.List;
 public final class Rules {
   private Rules() {}
 
-  /** Every built-in rule. */
+  /** Every built-in rule with its default settings. */
   public static List<Rule> builtIn() {
-    return List.of(new UnindexedForeignKeyRule());
+    return builtIn(LintConfig.defaults());
   }
 
-  /** Runs {@code rules}; findings ordered by severity (worst first), then table and rule. */
+  /** Every built-in rule, with the thresholds {@code config} sets. */
+  public static List<Rule> builtIn(LintConfig config) {
+    return List.of(
+        new UnindexedForeignKeyRule(),
+        new MissingForeignKeyRule(),
+        new MissingDeleteRuleRule(),
+        new DuplicateIndexRule(),
+        new RedundantIndexRule(),
+        new MissingPrimaryKeyRule(),
+        new GodTableRule(config.number("god-table", "min-columns", 20), config.number("god-table", "min-group", 3)),
+        new DenormalizedColumnRule(),
+        new MixedDeleteStrategyRule(),
+        new NoMigrationHistoryRule(config.migrationTool()));
+  }
+
+  /** The built-in rule with this id. */
+  public static java.util.Optional<Rule> byId(String id) {
+    return builtIn().stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Runs {@code rules}. Findings come worst severity first; within a severity, grouped by rule in the order of
+   * {@link #builtIn()}, each rule's findings in the order the rule ranks them.
+   */
   public static List<Finding> run(List<Rule> rules, Schema schema, Workload workload) {
+    return run(rules, schema, workload, LintConfig.defaults());
+  }
+
+  /** Runs {@code rules} with {@code config}'s severities and suppressions. */
+  public static List<Finding> run(List<Rule> rules, Schema schema, Workload workload, LintConfig config) {
     List<Finding> out = new ArrayList<>();
     for (Rule r : rules) {
-      out.addAll(r.findings(schema, workload));
+      java.util.Optional<Severity> override = config.severity(r.id());
+      for (Finding f : r.findings(schema, workload)) {
+        Finding g = override.map(s -> new Finding(f.rule(), s, f.table(), f.columns(), f.message(), f.fix()))
+            .orElse(f);
+        if (!config.suppressed(g)) {
+          out.add(g);
+        }
+      }
     }
-    out.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::table)
-        .thenComparing(Finding::rule).thenComparing(f -> String.join(",", f.columns())));
+    out.sort(Comparator.comparing(Finding::severity).reversed()); // stable: keeps rule order and each rule's ranking
     return out;
   }
 }

@@ -5,7 +5,6 @@ import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.model.UseKind;
 import dev.logdex.core.schema.ForeignKey;
-import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 import dev.logdex.core.workload.QueryStats;
@@ -42,10 +41,11 @@ public final class UnindexedForeignKeyRule implements Rule {
 
   @Override
   public List<Finding> findings(Schema schema, Workload workload) {
-    List<Finding> out = new ArrayList<>();
+    record Ranked(Finding finding, long calls) {}
+    List<Ranked> ranked = new ArrayList<>();
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
-        if (isIndexed(t, fk)) {
+        if (t.hasIndexLeadingWith(fk.columns())) {
           continue;
         }
         long useCalls = 0;
@@ -76,29 +76,15 @@ public final class UnindexedForeignKeyRule implements Rule {
                 parentDeletes, fk.referencedTable());
         String name = IndexDdl.name(schema.dialect(), t.name(), fk.columns(), "");
         String qualifier = t.schema().equals("public") ? "" : t.schema();
-        out.add(new Finding(id(), useCalls + parentDeletes > 0 ? Severity.WARNING : Severity.INFO, t.name(),
-            fk.columns(),
+        ranked.add(new Ranked(new Finding(id(), useCalls + parentDeletes > 0 ? Severity.WARNING : Severity.INFO,
+            t.name(), fk.columns(),
             "foreign key " + t.name() + "(" + cols + ") -> " + fk.referencedTable() + " has no index ("
                 + evidence + ")",
-            IndexDdl.create(schema.dialect(), qualifier, t.name(), name, fk.columns(), "")));
+            IndexDdl.create(schema.dialect(), qualifier, t.name(), name, fk.columns(), "")), useCalls + parentDeletes));
       }
     }
-    return out;
-  }
-
-  private static boolean isIndexed(Table t, ForeignKey fk) {
-    for (Index ix : t.indexes()) {
-      if (ix.isPartial() || ix.keys().size() < fk.columns().size()) {
-        continue;
-      }
-      boolean leads = true;
-      for (int i = 0; i < fk.columns().size() && leads; i++) {
-        leads = !ix.isExpression(i) && ix.column(i).equalsIgnoreCase(fk.columns().get(i));
-      }
-      if (leads) {
-        return true;
-      }
-    }
-    return false;
+    // Ranked by how much the workload leans on the missing index.
+    return ranked.stream().sorted(java.util.Comparator.comparingLong(Ranked::calls).reversed())
+        .map(Ranked::finding).toList();
   }
 }

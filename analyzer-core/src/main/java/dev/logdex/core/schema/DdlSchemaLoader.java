@@ -88,12 +88,45 @@ public final class DdlSchemaLoader {
         } else if (t.accept("ALTER", "TABLE")) {
           alterTable(t, b);
         }
+        DdlTokens trig = new DdlTokens(st.text());
+        if (trig.accept("CREATE")) {
+          trigger(trig, b);
+        }
       } catch (DdlException | IndexOutOfBoundsException e) {
         b.warnings.add(source + ":" + st.line() + ": could not read '" + abbreviate(st.text()) + "': "
             + e.getMessage());
       }
     }
+    b.wholeDatabase = isDump(ddl);
     return new Result(b.build(), b.warnings);
+  }
+
+  /** pg_dump and mysqldump say what they are in their first lines. */
+  private static boolean isDump(String ddl) {
+    String head = ddl.length() > 4000 ? ddl.substring(0, 4000) : ddl;
+    return head.contains("PostgreSQL database dump") || head.contains("MySQL dump") || head.contains("MariaDB dump");
+  }
+
+  /** CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name ... ON table: the table has a trigger. */
+  private static void trigger(DdlTokens t, Builder b) {
+    t.accept("OR", "REPLACE");
+    t.accept("CONSTRAINT");
+    while (!t.atEnd() && !t.peek().is("TRIGGER")) {
+      if (t.peek().is("TABLE") || t.peek().is("INDEX") || t.peek().is("FUNCTION") || t.peek().is("VIEW")) {
+        return;
+      }
+      t.next(); // DEFINER=..., /*!50017 ...*/ parts
+    }
+    if (!t.accept("TRIGGER")) {
+      return;
+    }
+    while (!t.atEnd()) {
+      if (t.accept("ON")) {
+        b.triggers.add(t.name(b.fold));
+        return;
+      }
+      t.next();
+    }
   }
 
   /** Backticks, ENGINE= and AUTO_INCREMENT say MySQL; anything else is taken as PostgreSQL. */
@@ -461,6 +494,8 @@ public final class DdlSchemaLoader {
     final boolean fold;
     final Map<String, TableBuilder> tables = new LinkedHashMap<>();
     final List<String> warnings = new ArrayList<>();
+    final java.util.Set<String> triggers = new java.util.TreeSet<>();
+    boolean wholeDatabase;
 
     Builder(Dialect dialect) {
       this.dialect = dialect;
@@ -491,29 +526,17 @@ public final class DdlSchemaLoader {
         }
         out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, -1));
       }
-      return new Schema(dialect, out);
+      return new Schema(dialect, out, triggers, wholeDatabase);
     }
 
     /** InnoDB creates an index for every foreign key that no index leads with; it exists, so count it. */
     private static void addInnodbForeignKeyIndexes(TableBuilder tb) {
       for (ForeignKey fk : tb.foreignKeys) {
-        boolean covered = tb.indexes.stream().anyMatch(ix -> leadsWith(ix, fk.columns()));
-        if (!covered) {
+        Table sofar = new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, -1);
+        if (!sofar.hasIndexLeadingWith(fk.columns())) {
           tb.indexes.add(new Index(fk.name(), tb.name, fk.columns(), false, false, "btree", "", true));
         }
       }
-    }
-
-    private static boolean leadsWith(Index ix, List<String> columns) {
-      if (ix.keys().size() < columns.size() || ix.isPartial()) {
-        return false;
-      }
-      for (int i = 0; i < columns.size(); i++) {
-        if (!ix.column(i).equalsIgnoreCase(columns.get(i))) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 

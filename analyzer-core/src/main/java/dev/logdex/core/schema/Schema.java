@@ -18,9 +18,25 @@ public final class Schema {
   private final Dialect dialect;
   private final Map<String, Table> tables;
   private final Map<String, Table> folded;
+  private final java.util.Set<String> tablesWithTriggers;
+  private final boolean wholeDatabase;
 
   public Schema(Dialect dialect, Collection<Table> tables) {
+    this(dialect, tables, java.util.Set.of(), false);
+  }
+
+  /**
+   * A schema.
+   *
+   * @param tablesWithTriggers tables that have triggers (a trigger may keep a copied column in step)
+   * @param wholeDatabase whether the source describes a whole database (a dump or a live catalog), so that a table
+   *     it lacks does not exist; a hand-written script may describe only part of one
+   */
+  public Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
+      boolean wholeDatabase) {
     this.dialect = dialect;
+    this.tablesWithTriggers = java.util.Set.copyOf(tablesWithTriggers);
+    this.wholeDatabase = wholeDatabase;
     this.tables = new LinkedHashMap<>();
     this.folded = new LinkedHashMap<>();
     for (Table t : tables) {
@@ -36,6 +52,16 @@ public final class Schema {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** Whether the table has a trigger. */
+  public boolean hasTrigger(String table) {
+    return tablesWithTriggers.stream().anyMatch(t -> t.equalsIgnoreCase(table));
+  }
+
+  /** Whether the source describes a whole database (a dump or a live catalog). */
+  public boolean isWholeDatabase() {
+    return wholeDatabase;
   }
 
   /** All tables, in the order the source declared them. */

@@ -52,6 +52,26 @@ public record Table(
     return indexes.stream().filter(Index::primary).findFirst();
   }
 
+  /**
+   * Whether a B-tree index (or the primary key) that is not partial starts with exactly these columns, in this
+   * order: then lookups by them, and the checks a foreign key needs, use an index.
+   */
+  public boolean hasIndexLeadingWith(List<String> cols) {
+    for (Index ix : indexes) {
+      if (ix.isPartial() || !ix.isBtree() && !ix.implicit() || ix.keys().size() < cols.size()) {
+        continue;
+      }
+      boolean leads = true;
+      for (int i = 0; i < cols.size() && leads; i++) {
+        leads = !ix.isExpression(i) && ix.column(i).equalsIgnoreCase(cols.get(i));
+      }
+      if (leads) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The row estimate when known. */
   public OptionalLong rows() {
     return rowEstimate < 0 ? OptionalLong.empty() : OptionalLong.of(rowEstimate);

@@ -1,0 +1,63 @@
+package dev.logdex.core.dialect;
+
+import dev.logdex.core.model.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes foreign-key DDL that is safe on a live database, and the query that finds rows blocking it. */
+public final class ConstraintDdl {
+  private ConstraintDdl() {}
+
+  /** A constraint name as PostgreSQL would choose it ({@code <table>_<cols>_fkey}), within the length limit. */
+  public static String foreignKeyName(Dialect dialect, String table, List<String> columns) {
+    String base = IndexDdl.name(dialect, table, columns, "");
+    return base.substring("idx_".length()) + "_fkey";
+  }
+
+  /**
+   * The statements that add a foreign key. PostgreSQL: {@code NOT VALID} first (no long lock while old rows are
+   * checked), then {@code VALIDATE CONSTRAINT}. MySQL and MariaDB: one {@code ALTER TABLE}.
+   */
+  public static List<String> addForeignKey(Dialect d, String table, String name, List<String> columns,
+      String parent, List<String> parentColumns, String onDelete) {
+    String fk = "ALTER TABLE " + q(d, table) + " ADD CONSTRAINT " + q(d, name) + " FOREIGN KEY (" + cols(d, columns)
+        + ") REFERENCES " + q(d, parent) + " (" + cols(d, parentColumns) + ")"
+        + (onDelete.isEmpty() ? "" : " ON DELETE " + onDelete);
+    List<String> out = new ArrayList<>();
+    if (d == Dialect.POSTGRESQL) {
+      out.add(fk + " NOT VALID;");
+      out.add("ALTER TABLE " + q(d, table) + " VALIDATE CONSTRAINT " + q(d, name) + ";");
+    } else {
+      out.add(fk + ";");
+    }
+    return out;
+  }
+
+  /** The statement that drops a foreign key. */
+  public static String dropForeignKey(Dialect d, String table, String name) {
+    return "ALTER TABLE " + q(d, table) + (d == Dialect.MYSQL ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ")
+        + q(d, name) + ";";
+  }
+
+  /** Counts the child rows whose key has no parent: they would make the constraint fail. */
+  public static String orphanCount(Dialect d, String table, List<String> columns, String parent,
+      List<String> parentColumns) {
+    StringBuilder join = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      join.append(i == 0 ? "" : " AND ").append("p.").append(q(d, parentColumns.get(i))).append(" = c.")
+          .append(q(d, columns.get(i)));
+    }
+    String notNull = columns.stream().map(c -> "c." + q(d, c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    return "SELECT count(*) FROM " + q(d, table) + " c WHERE " + notNull + " AND NOT EXISTS (SELECT 1 FROM "
+        + q(d, parent) + " p WHERE " + join + ");";
+  }
+
+  private static String cols(Dialect d, List<String> columns) {
+    return columns.stream().map(c -> q(d, c)).collect(Collectors.joining(", "));
+  }
+
+  private static String q(Dialect d, String name) {
+    return Identifiers.quote(d, name);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.logdex.core.rules;
+
+import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.schema.Index;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import java.util.List;
+
+/** What the duplicate-index and redundant-index rules share: which index may go, and the statement that drops it. */
+final class IndexDuplicationRules {
+  private IndexDuplicationRules() {}
+
+  /**
+   * Whether an index may be proposed for dropping at all: not a primary key, not unique (it enforces something),
+   * not created by the database itself, not partial, with a name to drop it by.
+   */
+  static boolean droppable(Index ix) {
+    return !ix.primary() && !ix.unique() && !ix.implicit() && !ix.isPartial() && !ix.name().isEmpty();
+  }
+
+  static String drop(Schema schema, Table t, Index ix) {
+    String qualifier = t.schema().equals("public") ? "" : t.schema();
+    return IndexDdl.drop(schema.dialect(), qualifier, t.name(), ix.name());
+  }
+
+  static String keys(Index ix) {
+    return String.join(", ", ix.keys());
+  }
+
+  /** Same access method and predicate: only then can one index stand in for the other. */
+  static boolean sameKind(Index a, Index b) {
+    return a.method().equals(b.method()) && normalize(a.where()).equals(normalize(b.where()));
+  }
+
+  static String normalize(String predicate) {
+    return predicate.replaceAll("[\\s()]+", " ").trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static List<String> columns(Index ix) {
+    return ix.keys();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.logdex.core.rules;
+
+import dev.logdex.core.dialect.ConstraintDdl;
+import dev.logdex.core.model.ColumnRef;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.ForeignKey;
+import dev.logdex.core.schema.Index;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import dev.logdex.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A column the workload joins to another table's key, with no foreign key saying so: nothing stops orphans, and
+ * the planner and every reader of the schema lack the fact.
+ */
+public final class MissingForeignKeyRule implements Rule {
+
+  @Override
+  public String id() {
+    return "missing-foreign-key";
+  }
+
+  @Override
+  public String title() {
+    return "Join on a key without a foreign key";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public String help() {
+    return "A column that the workload joins to another table's primary or unique key, with no foreign key"
+        + " constraint. Nothing stops rows that point at nothing (orphans), deletes of the parent leave them"
+        + " behind, and tools that read the schema miss the relation. Fix: count the orphan rows first (the query"
+        + " is in the fix), clean them up, then add the constraint; on PostgreSQL NOT VALID first and VALIDATE"
+        + " after, so the table is not locked while old rows are checked.";
+  }
+
+  @Override
+  public List<Finding> findings(Schema schema, Workload workload) {
+    // child column -> (parent column, calls)
+    Map<ColumnRef, ColumnRef> parents = new LinkedHashMap<>();
+    Map<ColumnRef, Long> calls = new LinkedHashMap<>();
+    for (Workloads.Profiled p : Workloads.profiled(workload)) {
+      java.util.Set<ColumnRef> seen = new java.util.HashSet<>();
+      for (TableAccess a : p.profile().accesses()) {
+        for (ColumnUse u : a.uses()) {
+          if (u.kind() != UseKind.JOIN) {
+            continue;
+          }
+          Optional<ColumnRef> other = parse(u.detail());
+          if (other.isEmpty() || !isKey(schema, other.get()) || isKey(schema, u.column())) {
+            continue;
+          }
+          ColumnRef child = u.column();
+          if (hasForeignKey(schema, child, other.get()) || schema.table(child.table()).isEmpty()) {
+            continue;
+          }
+          parents.putIfAbsent(child, other.get());
+          if (seen.add(child)) {
+            calls.merge(child, p.stats().calls(), Long::sum);
+          }
+        }
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Map.Entry<ColumnRef, ColumnRef> e : parents.entrySet()) {
+      ColumnRef child = e.getKey();
+      ColumnRef parent = e.getValue();
+      String name = ConstraintDdl.foreignKeyName(schema.dialect(), child.table(), List.of(child.column()));
+      String fix = "-- rows that would block the constraint:\n"
+          + ConstraintDdl.orphanCount(schema.dialect(), child.table(), List.of(child.column()), parent.table(),
+              List.of(parent.column()))
+          + "\n" + String.join("\n", ConstraintDdl.addForeignKey(schema.dialect(), child.table(), name,
+              List.of(child.column()), parent.table(), List.of(parent.column()), ""));
+      out.add(new Finding(id(), defaultSeverity(), child.table(), List.of(child.column()),
+          child + " is joined to " + parent + " (" + Workloads.calls(calls.get(child)) + ") but has no foreign key",
+          fix));
+    }
+    return out;
+  }
+
+  private static Optional<ColumnRef> parse(String detail) {
+    int dot = detail.lastIndexOf('.');
+    return dot <= 0 ? Optional.empty()
+        : Optional.of(new ColumnRef(detail.substring(0, dot), detail.substring(dot + 1)));
+  }
+
+  /** The column is by itself the primary key or a unique key of its table. */
+  private static boolean isKey(Schema schema, ColumnRef c) {
+    Optional<Table> t = schema.table(c.table());
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (Index ix : t.get().indexes()) {
+      if ((ix.primary() || ix.unique()) && !ix.isPartial() && ix.keys().size() == 1
+          && ix.column(0).equalsIgnoreCase(c.column())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasForeignKey(Schema schema, ColumnRef child, ColumnRef parent) {
+    Table t = schema.table(child.table()).orElseThrow();
+    for (ForeignKey fk : t.foreignKeys()) {
+      if (fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(child.column())) {
+        return true; // it references something already; a different target is not this rule's concern
+      }
+    }
+    return false;
+  }
+}
