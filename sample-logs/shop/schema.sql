@@ -151,7 +151,7 @@ CREATE TABLE public.orders (
     id bigint NOT NULL,
     user_id bigint NOT NULL,
     status text NOT NULL,
-    customer_email character varying(255),
+    user_email character varying(255),
     total_cents integer NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     shipped_at timestamp with time zone
@@ -180,6 +180,19 @@ ALTER TABLE public.orders_id_seq OWNER TO postgres;
 
 ALTER SEQUENCE public.orders_id_seq OWNED BY public.orders.id;
 
+
+--
+-- Name: product_views; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.product_views (
+    product_id bigint NOT NULL,
+    user_id bigint,
+    viewed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE public.product_views OWNER TO postgres;
 
 --
 -- Name: products; Type: TABLE; Schema: public; Owner: postgres
@@ -294,6 +307,38 @@ ALTER TABLE public.sessions_id_seq OWNER TO postgres;
 
 ALTER SEQUENCE public.sessions_id_seq OWNED BY public.sessions.id;
 
+
+--
+-- Name: user_settings; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.user_settings (
+    user_id bigint NOT NULL,
+    pref_theme text,
+    pref_language text,
+    pref_timezone text,
+    pref_currency text,
+    pref_density text,
+    pref_start_page text,
+    pref_beta boolean,
+    notify_email boolean,
+    notify_sms boolean,
+    notify_push boolean,
+    notify_digest text,
+    notify_quiet_from time without time zone,
+    notify_quiet_to time without time zone,
+    notify_marketing boolean,
+    billing_plan text,
+    billing_cycle text,
+    billing_card_last4 text,
+    billing_country text,
+    billing_vat_id text,
+    billing_email text,
+    billing_renews_at timestamp with time zone
+);
+
+
+ALTER TABLE public.user_settings OWNER TO postgres;
 
 --
 -- Name: users; Type: TABLE; Schema: public; Owner: postgres
@@ -461,6 +506,14 @@ ALTER TABLE ONLY public.sessions
 
 
 --
+-- Name: user_settings user_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.user_settings
+    ADD CONSTRAINT user_settings_pkey PRIMARY KEY (user_id);
+
+
+--
 -- Name: users users_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
 --
 
@@ -501,6 +554,20 @@ CREATE UNIQUE INDEX products_sku_key ON public.products USING btree (sku);
 --
 
 CREATE INDEX reviews_user_idx ON public.reviews USING btree (user_id) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: sessions_token_idx; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX sessions_token_idx ON public.sessions USING btree (token);
+
+
+--
+-- Name: sessions_token_lookup; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX sessions_token_lookup ON public.sessions USING btree (token);
 
 
 --
@@ -572,6 +639,14 @@ ALTER TABLE ONLY public.reviews
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id);
+
+
+--
+-- Name: user_settings user_settings_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.user_settings
+    ADD CONSTRAINT user_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id);
 
 
 --

@@ -1,24 +1,12 @@
 package dev.logdex.cli;
 
 import dev.logdex.core.analysis.Analysis;
-import dev.logdex.core.fingerprint.Fingerprinter;
-import dev.logdex.core.model.Dialect;
-import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.report.JsonReport;
 import dev.logdex.core.report.MarkdownReport;
 import dev.logdex.core.report.TextReport;
-import dev.logdex.core.schema.DdlSchemaLoader;
-import dev.logdex.core.schema.Schema;
-import dev.logdex.core.schema.SchemaException;
+import dev.logdex.core.rules.Severity;
 import dev.logdex.core.sql.StatementAnalyzer;
-import dev.logdex.core.workload.Workload;
-import dev.logdex.core.workload.WorkloadBuilder;
-import dev.logdex.readers.FormatDetector;
-import dev.logdex.readers.InputFiles;
-import dev.logdex.readers.LogReader;
-import dev.logdex.readers.PostgresLogReader;
-import dev.logdex.readers.SkipAccount;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -26,17 +14,14 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code logdex analyze}: logs and a schema in, ranked index recommendations out. */
@@ -53,14 +38,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--schema", paramLabel = "FILE",
-      description = "Schema DDL (pg_dump --schema-only or mysqldump --no-data output). Without it, no index is "
-          + "known to exist and unqualified columns resolve only in single-table queries.")
-  Path schemaFile;
-
-  @Option(names = "--dialect", paramLabel = "NAME",
-      description = "postgresql or mysql (mariadb). Default: told from the schema file, else postgresql.")
-  String dialect;
+  @Mixin WorkloadOptions inputs;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
@@ -72,155 +50,32 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
   Path output;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "Read every input as FORMAT instead of detecting it: pg_stat_statements, postgres, "
-          + "postgres_csv, postgres_json, mysql_slow, mysql_general, sql.")
-  String inputFormat;
-
-  @Option(names = "--log-line-prefix", paramLabel = "PREFIX",
-      description = "PostgreSQL's log_line_prefix as set on the server, e.g. '%m [%p] %q%u@%d '. Default: the "
-          + "prefix is found by itself (common forms: user=%u,db=%d and %u@%d).")
-  String logLinePrefix;
-
-  @Option(names = "--strict", description = "Fail (exit 2) when any input line had to be skipped.")
-  boolean strict;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress display and no skip summary on stderr.")
-  boolean quiet;
-
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
-  @Option(names = "--debug", description = "Show stack traces for errors.")
-  boolean debug;
-
-  @Parameters(paramLabel = "LOG", arity = "1..*",
-      description = "Log files to read: plain or gzip; - reads standard input.")
-  List<String> logs;
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit 3 when a finding of this severity or worse is reported: info, warning or error.")
+  String failOn;
 
   @Override
   public Integer call() throws IOException {
     if (top != null && top < 1) {
       throw new UserError("--top must be at least 1, was " + top);
     }
-    Optional<Dialect> forced = Optional.empty();
-    if (dialect != null) {
-      forced = Optional.of(Dialect.parse(dialect).orElseThrow(
-          () -> new UserError("--dialect: unknown dialect '" + dialect + "'; use postgresql or mysql")));
+    if (inputs.logs.isEmpty()) {
+      throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
     }
-    List<String> warnings = new ArrayList<>();
-    List<String> paths = Inputs.expand(logs);
-    List<LogReader> readers = new ArrayList<>();
-    for (String log : paths) {
-      readers.add(readerFor(log));
-    }
-    Schema schema = schemaFile != null ? loadSchema(forced, warnings)
-        : Schema.empty(forced.or(() -> dialectOfLogs(readers)).orElse(Dialect.POSTGRESQL));
-
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
-    Workload workload = Workload.empty();
-    long statements = 0;
-    List<InputSummary> inputs = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      LogReader reader = readers.get(i);
-      Dialect logDialect = reader.dialect().orElse(schema.dialect());
-      WorkloadBuilder builder = new WorkloadBuilder(
-          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry);
-      inputs.add(read(paths.get(i), reader, builder));
-      workload = Workload.merge(workload, builder.build());
-      statements += builder.statements();
-    }
+    java.util.Optional<Severity> threshold = LintCommand.severity("--fail-on", failOn);
     PrintWriter err = spec.commandLine().getErr();
-    long skipped = inputs.stream().mapToLong(InputSummary::skippedTotal).sum();
-    if (!quiet || strict && skipped > 0) {
-      printSkips(inputs, err);
-    }
-    if (strict && skipped > 0) {
-      throw new UserError("--strict: " + skipped + " input records were skipped (listed above)");
-    }
-    AnalysisReport report = Analysis.run(Version.current(), schema, workload, inputs, statements, warnings);
+    WorkloadOptions.Loaded in = inputs.load(err);
+    AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
+        in.statements(), in.warnings(), in.config());
     write(top != null ? report.top(top) : report);
     if (stats) {
-      printStats(registry, analyzer, err);
+      printStats(in.registry(), in.analyzer(), err);
     }
     err.flush();
-    return 0;
-  }
-
-  private Schema loadSchema(Optional<Dialect> forced, List<String> warnings) {
-    if (!Files.isRegularFile(schemaFile)) {
-      throw new UserError(schemaFile + ": schema file not found");
-    }
-    Schema schema;
-    try {
-      DdlSchemaLoader.Result loaded = new DdlSchemaLoader(forced).load(schemaFile);
-      schema = loaded.schema();
-      warnings.addAll(loaded.warnings());
-    } catch (SchemaException e) {
-      throw new UserError(e.getMessage());
-    }
-    if (schema.isEmpty()) {
-      throw new UserError(schemaFile + ": no CREATE TABLE statement found; is this a schema dump?");
-    }
-    return schema;
-  }
-
-  /** Without a schema or --dialect, the logs say which database they come from, when they agree. */
-  private static Optional<Dialect> dialectOfLogs(List<LogReader> readers) {
-    List<Dialect> said = readers.stream().map(LogReader::dialect).flatMap(Optional::stream).distinct().toList();
-    return said.size() == 1 ? Optional.of(said.get(0)) : Optional.empty();
-  }
-
-  private LogReader readerFor(String log) throws IOException {
-    if (!log.equals("-") && !Files.isRegularFile(Path.of(log))) {
-      throw new UserError(log + ": log file not found");
-    }
-    LogReader reader;
-    if (inputFormat != null) {
-      reader = FormatDetector.byName(inputFormat).orElseThrow(() -> new UserError("--input-format: unknown format '"
-          + inputFormat + "'; known: " + String.join(", ", FormatDetector.formats())));
-    } else if (log.equals("-")) {
-      throw new UserError("standard input needs --input-format, since it cannot be read twice to detect it");
-    } else {
-      reader = FormatDetector.detect(log).orElseThrow(() -> new UserError(log
-          + ": cannot tell the log format from its first lines; give --input-format (known: "
-          + String.join(", ", FormatDetector.formats()) + ")"));
-    }
-    if (logLinePrefix != null && reader instanceof PostgresLogReader) {
-      reader = new PostgresLogReader(logLinePrefix);
-    }
-    return reader;
-  }
-
-  private InputSummary read(String log, LogReader reader, WorkloadBuilder workload) throws IOException {
-    SkipAccount skips = new SkipAccount(log);
-    boolean terminal = System.console() != null && !quiet;
-    try (InputFiles.Input in = InputFiles.openCounted(log);
-        AutoCloseable progress = Progress.start(terminal, spec.commandLine().getErr(), log, in.bytesRead(),
-            in.size(), skips::events)) {
-      reader.read(in.reader(), log, workload, skips);
-    } catch (NoSuchFileException e) {
-      throw new UserError(log + ": log file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      skips.skip("truncated or corrupt gzip data, rest of file not read", skips.events() + 1);
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return skips.summary(reader.format());
-  }
-
-  private static void printSkips(List<InputSummary> inputs, PrintWriter err) {
-    for (InputSummary in : inputs) {
-      if (in.skippedTotal() > 0) {
-        err.printf(Locale.ROOT, "logdex: %s: skipped %,d records:%n", in.path(), in.skippedTotal());
-        in.skipped().forEach((reason, n) -> err.printf(Locale.ROOT, "  %,d x %s (first at %s)%n", n, reason,
-            in.firstSkipAt().get(reason)));
-      }
-    }
-    err.flush();
+    return LintCommand.exitCode(report.findings(), threshold);
   }
 
   private void write(AnalysisReport report) throws IOException {

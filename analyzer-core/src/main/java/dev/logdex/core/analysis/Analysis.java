@@ -4,6 +4,7 @@ import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommender;
 import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.report.UnparsedStatement;
+import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.rules.Rules;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.sql.StatementAnalysis;
@@ -19,6 +20,12 @@ public final class Analysis {
   /** Analyses {@code workload} against {@code schema}. */
   public static AnalysisReport run(String version, Schema schema, Workload workload, List<InputSummary> inputs,
       long statements, List<String> schemaWarnings) {
+    return run(version, schema, workload, inputs, statements, schemaWarnings, LintConfig.defaults());
+  }
+
+  /** Analyses {@code workload} against {@code schema}, with the rule settings of {@code config}. */
+  public static AnalysisReport run(String version, Schema schema, Workload workload, List<InputSummary> inputs,
+      long statements, List<String> schemaWarnings, LintConfig config) {
     List<UnparsedStatement> unparsed = new ArrayList<>();
     long parsed = 0;
     for (QueryStats q : workload.byTotalTime()) {
@@ -31,6 +38,6 @@ public final class Analysis {
     }
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
         parsed, workload.totalMillis(), new Recommender(schema).recommend(workload),
-        Rules.run(Rules.builtIn(), schema, workload), unparsed, schemaWarnings);
+        Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings);
   }
 }

@@ -77,17 +77,7 @@ public final class JsonReport {
         qo.put("total_ms", round(q.totalMillis()));
       }
     }
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : r.findings()) {
-      ObjectNode o = findings.addObject();
-      o.put("rule", f.rule());
-      o.put("severity", f.severity().label());
-      o.put("table", f.table());
-      ArrayNode cols = o.putArray("columns");
-      f.columns().forEach(cols::add);
-      o.put("message", f.message());
-      o.put("fix", f.fix());
-    }
+    root.set("findings", findings(r.findings()));
     ArrayNode unparsed = root.putArray("unparsed");
     for (UnparsedStatement u : r.unparsed()) {
       ObjectNode o = unparsed.addObject();
@@ -98,6 +88,22 @@ public final class JsonReport {
     ArrayNode warnings = root.putArray("warnings");
     r.warnings().forEach(warnings::add);
     return root;
+  }
+
+  /** Findings as the JSON array both {@code analyze} and {@code lint} write. */
+  public static ArrayNode findings(java.util.List<Finding> list) {
+    ArrayNode findings = MAPPER.createArrayNode();
+    for (Finding f : list) {
+      ObjectNode o = findings.addObject();
+      o.put("rule", f.rule());
+      o.put("severity", f.severity().label());
+      o.put("table", f.table());
+      ArrayNode cols = o.putArray("columns");
+      f.columns().forEach(cols::add);
+      o.put("message", f.message());
+      o.put("fix", f.fix());
+    }
+    return findings;
   }
 
   private static double round(double v) {

@@ -69,7 +69,7 @@ public final class MarkdownReport {
     out.flush();
   }
 
-  private static String cell(String s) {
+  static String cell(String s) {
     return TextReport.oneLine(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
         .replace(">", "&gt;").replace("`", "\\`");
   }

@@ -4,7 +4,6 @@ import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.model.UseKind;
 import dev.logdex.core.schema.Column;
 import dev.logdex.core.schema.ForeignKey;
-import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 import dev.logdex.core.workload.Workload;
@@ -15,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A column that copies a column of the table its foreign key references ({@code orders.customer_email} beside
- * {@code orders.user_id -> users.email}), with no trigger keeping it in step.
+ * {@code orders.customer_id -> users.email}), with no trigger keeping it in step.
  */
 public final class DenormalizedColumnRule implements Rule {
 
@@ -37,8 +36,8 @@ public final class DenormalizedColumnRule implements Rule {
   @Override
   public String help() {
     return "A column named <word>_<column> that copies a column of the table its foreign key references, of the"
-        + " same type, where <word> names the relation (the key's own name, the parent's name) or the copied"
-        + " column is unique in the parent (an email, a slug). The copy goes stale when the parent changes, and"
+        + " same type, where <word> names the relation (customer_email beside customer_id, or the parent's name)."
+        + " The copy goes stale when the parent changes, and"
         + " nothing in the schema keeps it in step: no trigger on the table. Queries that join to the parent"
         + " anyway make it pure cost. Fix: read the value through the join and drop the copy; if it is a"
         + " deliberate snapshot (the email at the time of the order), say so in a column comment and suppress.";
@@ -71,9 +70,10 @@ public final class DenormalizedColumnRule implements Rule {
           if (source.isEmpty() || isKey(parent.get(), source.get().name()) || !sameType(c, source.get())) {
             continue;
           }
+          // The prefix must name the relation: billing_email beside user_id is not a copy of users.email.
           boolean named = word.equals(fkBase) || word.equals(parentName) || parentName.equals(word + "s")
               || parentName.equals(word + "es");
-          if (!named && !isUnique(parent.get(), source.get().name())) {
+          if (!named) {
             continue;
           }
           long joins = Workloads.callsUsing(workload, child.name(),
@@ -112,20 +112,5 @@ public final class DenormalizedColumnRule implements Rule {
 
   private static boolean isKey(Table t, String column) {
     return t.primaryKey().map(pk -> pk.keys().size() == 1 && pk.column(0).equalsIgnoreCase(column)).orElse(false);
-  }
-
-  /** Unique by itself, or through an expression over it alone, such as {@code lower(email)}. */
-  private static boolean isUnique(Table t, String column) {
-    for (Index ix : t.indexes()) {
-      if (!ix.unique() || ix.keys().size() != 1 || ix.isPartial()) {
-        continue;
-      }
-      String k = ix.keys().get(0);
-      if (ix.column(0).equalsIgnoreCase(column) || ix.isExpression(0)
-          && k.toLowerCase(Locale.ROOT).matches(".*\\b" + column.toLowerCase(Locale.ROOT) + "\\b.*")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,0 +1,83 @@
+package dev.logdex.cli;
+
+import dev.logdex.core.report.FindingsReport;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.rules.Rules;
+import dev.logdex.core.rules.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code logdex lint}: the schema findings alone, with the workload as evidence when logs are given. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = "Finds schema design mistakes (missing and redundant indexes and keys, god tables, "
+        + "denormalized columns, mixed deletes), with evidence from the logs when given, and their fixes.",
+    footer = {"", "Examples:",
+        "  logdex lint --schema schema.sql",
+        "  logdex lint --schema schema.sql --fail-on warning pg_stat_statements.csv",
+        "", "Exit codes: 0 no finding at the --fail-on level, 2 usage or input error, 3 findings at that level."})
+final class LintCommand implements Callable<Integer> {
+
+  enum Format { text, json, markdown }
+
+  @Spec CommandSpec spec;
+
+  @Mixin WorkloadOptions inputs;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--severity", paramLabel = "SEVERITY",
+      description = "Report only findings of this severity or worse: info, warning or error. Default: info.")
+  String severity;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit 3 when a finding of this severity or worse is reported: info, warning or error.")
+  String failOn;
+
+  @Override
+  public Integer call() throws IOException {
+    if (inputs.schemaFile == null) {
+      throw new UserError("lint needs --schema FILE (a pg_dump --schema-only or mysqldump --no-data output)");
+    }
+    Optional<Severity> min = severity("--severity", severity);
+    Optional<Severity> threshold = severity("--fail-on", failOn);
+    PrintWriter out = spec.commandLine().getOut();
+    WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
+    List<Finding> findings = Rules.run(Rules.builtIn(in.config()), in.schema(), in.workload(), in.config())
+        .stream().filter(f -> min.isEmpty() || f.severity().compareTo(min.get()) >= 0).toList();
+    for (String w : in.warnings()) {
+      spec.commandLine().getErr().println("logdex: warning: " + w);
+    }
+    switch (format) {
+      case json -> FindingsReport.json(Version.current(), findings, out);
+      case markdown -> FindingsReport.markdown(findings, out);
+      default -> FindingsReport.text(findings, out);
+    }
+    return exitCode(findings, threshold);
+  }
+
+  static Optional<Severity> severity(String option, String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Severity.parse(value).orElseThrow(
+        () -> new UserError(option + ": unknown severity '" + value + "'; use info, warning or error")));
+  }
+
+  /** 3 when a finding reaches the threshold, so CI can tell findings from crashes (1) and mistakes (2). */
+  static int exitCode(List<Finding> findings, Optional<Severity> threshold) {
+    return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().compareTo(threshold.get()) >= 0)
+        ? 3 : 0;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.report.FindingsReport;
+import dev.logdex.core.rules.Rules;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LintCommandTest {
+  private static final String SCHEMA = "../sample-logs/shop/schema.sql";
+  private static final String LOG = "../sample-logs/shop/pg_stat_statements.csv";
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Logdex.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void theSampleShopShowsEveryRuleThatNeedsNoLiveDatabase() throws Exception {
+    assertThat(run("lint", "--schema", SCHEMA, "--format", "json", LOG)).isZero();
+    JsonNode findings = new ObjectMapper().readTree(out.toString()).get("findings");
+    Set<String> rules = new HashSet<>();
+    findings.forEach(f -> rules.add(f.get("rule").asText()));
+    assertThat(rules).containsExactlyInAnyOrderElementsOf(Rules.builtIn().stream().map(r -> r.id()).toList());
+  }
+
+  @Test
+  void failOnExitsThreeWhenAFindingReachesTheLevel() {
+    assertThat(run("lint", "--schema", SCHEMA, "--fail-on", "warning", LOG)).isEqualTo(3);
+    assertThat(run("lint", "--schema", SCHEMA, "--fail-on", "error", LOG)).isZero();
+  }
+
+  @Test
+  void severityFiltersTheReport() {
+    assertThat(run("lint", "--schema", SCHEMA, "--severity", "warning", LOG)).isZero();
+    assertThat(out.toString()).doesNotContain("info ").contains("warning duplicate-index");
+  }
+
+  @Test
+  void aProjectFileUpTheTreeSuppressesAndReRanks(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("a/b"));
+    Files.writeString(dir.resolve(".logdex.yml"), """
+        rules:
+          duplicate-index: {severity: error}
+        suppress:
+          - {rule: missing-primary-key, table: product_views}
+        """);
+    Path schema = Path.of(SCHEMA).toAbsolutePath();
+    String previous = System.getProperty("user.dir");
+    // The working directory is where the project file is looked for, upward from it.
+    System.setProperty("user.dir", sub.toString());
+    try {
+      assertThat(run("lint", "--schema", schema.toString(), "--fail-on", "error")).isEqualTo(3);
+    } finally {
+      System.setProperty("user.dir", previous);
+    }
+    assertThat(out.toString()).contains("error   duplicate-index").doesNotContain("missing-primary-key");
+  }
+
+  @Test
+  void aBrokenProjectFileIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("bad.yml");
+    Files.writeString(config, "rules:\n  no-such-rule: {severity: error}\n");
+    assertThat(run("lint", "--schema", SCHEMA, "--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(config.toString()).contains("rules.no-such-rule: no such rule");
+  }
+
+  @Test
+  void rulesListsAndExplains() {
+    assertThat(run("rules")).isZero();
+    assertThat(out.toString()).contains("god-table").contains("mixed-delete-strategy");
+    assertThat(run("rules", "missing-delete-rule")).isZero();
+    assertThat(out.toString()).contains("ON DELETE CASCADE");
+    assertThat(run("rules", "nope")).isEqualTo(2);
+  }
+
+  @Test
+  void theReadmeRuleTableIsTheGeneratedOne() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    assertThat(readme).contains(FindingsReport.rulesTable(Rules.builtIn()));
+  }
+}
