@@ -27,7 +27,8 @@ public final class Rules {
         new GodTableRule(config.number("god-table", "min-columns", 20), config.number("god-table", "min-group", 3)),
         new DenormalizedColumnRule(),
         new MixedDeleteStrategyRule(),
-        new NoMigrationHistoryRule(config.migrationTool()));
+        new NoMigrationHistoryRule(config.migrationTool()),
+        new UnusedIndexRule());
   }
 
   /** The built-in rule with this id. */

@@ -20,6 +20,7 @@ public final class Schema {
   private final Map<String, Table> folded;
   private final java.util.Set<String> tablesWithTriggers;
   private final boolean wholeDatabase;
+  private final List<IndexUsage> indexUsage;
 
   public Schema(Dialect dialect, Collection<Table> tables) {
     this(dialect, tables, java.util.Set.of(), false);
@@ -34,7 +35,14 @@ public final class Schema {
    */
   public Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
       boolean wholeDatabase) {
+    this(dialect, tables, tablesWithTriggers, wholeDatabase, List.of());
+  }
+
+  /** A schema read from a live database, with what it says about index use. */
+  public Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
+      boolean wholeDatabase, List<IndexUsage> indexUsage) {
     this.dialect = dialect;
+    this.indexUsage = List.copyOf(indexUsage);
     this.tablesWithTriggers = java.util.Set.copyOf(tablesWithTriggers);
     this.wholeDatabase = wholeDatabase;
     this.tables = new LinkedHashMap<>();
@@ -52,6 +60,11 @@ public final class Schema {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** Index use statistics, when the schema came from a live database that keeps them; else empty. */
+  public List<IndexUsage> indexUsage() {
+    return indexUsage;
   }
 
   /** Whether the table has a trigger. */

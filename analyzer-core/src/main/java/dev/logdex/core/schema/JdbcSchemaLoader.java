@@ -1,0 +1,299 @@
+package dev.logdex.core.schema;
+
+import dev.logdex.core.model.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the schema of a live PostgreSQL or MySQL/MariaDB database from its catalog: tables with row estimates,
+ * columns, indexes (partial and expression ones too), primary and foreign keys, triggers, and on PostgreSQL the
+ * index use statistics. Only reads: the caller's connection should be read-only (see {@link #prepare}).
+ */
+public final class JdbcSchemaLoader {
+  private JdbcSchemaLoader() {}
+
+  /** The dialect of the database behind {@code c}. */
+  public static Dialect dialectOf(Connection c) throws SQLException {
+    String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+    return product.contains("postgres") ? Dialect.POSTGRESQL : Dialect.MYSQL;
+  }
+
+  /** Makes the session read-only with a statement timeout, so that nothing logdex runs can write or hang. */
+  public static void prepare(Connection c, int timeoutSeconds) throws SQLException {
+    c.setReadOnly(true);
+    try (Statement st = c.createStatement()) {
+      if (dialectOf(c) == Dialect.POSTGRESQL) {
+        st.execute("SET statement_timeout = '" + timeoutSeconds + "s'");
+        st.execute("SET default_transaction_read_only = on");
+      } else {
+        st.execute("SET SESSION max_statement_time = " + timeoutSeconds);
+        st.execute("SET SESSION TRANSACTION READ ONLY");
+      }
+    }
+  }
+
+  /** Loads the schema of the database {@code c} is connected to. */
+  public static Schema load(Connection c) throws SQLException {
+    return dialectOf(c) == Dialect.POSTGRESQL ? postgres(c) : mysql(c);
+  }
+
+  private static final class Builder {
+    final Map<String, String> schemaOf = new LinkedHashMap<>();
+    final Map<String, Long> rows = new LinkedHashMap<>();
+    final Map<String, List<Column>> columns = new LinkedHashMap<>();
+    final Map<String, List<Index>> indexes = new LinkedHashMap<>();
+    final Map<String, List<ForeignKey>> fks = new LinkedHashMap<>();
+    final Set<String> triggers = new TreeSet<>();
+    final List<IndexUsage> usage = new ArrayList<>();
+
+    void table(String schema, String name, long estimate) {
+      schemaOf.put(name, schema);
+      rows.put(name, estimate);
+      columns.put(name, new ArrayList<>());
+      indexes.put(name, new ArrayList<>());
+      fks.put(name, new ArrayList<>());
+    }
+
+    Schema build(Dialect d) {
+      List<Table> tables = new ArrayList<>();
+      for (String t : schemaOf.keySet()) {
+        tables.add(new Table(schemaOf.get(t), t, columns.get(t), indexes.get(t), fks.get(t), rows.get(t)));
+      }
+      return new Schema(d, tables, triggers, true, usage);
+    }
+  }
+
+  private static Schema postgres(Connection c) throws SQLException {
+    Builder b = new Builder();
+    String userTables = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+        + " AND n.nspname NOT LIKE 'pg_temp%'";
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT n.nspname, c.relname, c.reltuples::bigint FROM pg_class c"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+          + " AND " + userTables + " ORDER BY n.nspname, c.relname")) {
+        while (rs.next()) {
+          b.table(rs.getString(1), rs.getString(2), Math.max(-1, rs.getLong(3)));
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+          + " NOT a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON"
+          + " n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "
+          + userTables + " ORDER BY c.relname, a.attnum")) {
+        while (rs.next()) {
+          List<Column> cols = b.columns.get(rs.getString(1));
+          if (cols != null) {
+            cols.add(new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+          }
+        }
+      }
+      // One row per key part: its definition, whether it is a plain column (attnum <> 0), and its direction.
+      try (ResultSet rs = st.executeQuery("SELECT t.relname, i.relname, x.indisunique, x.indisprimary, am.amname,"
+          + " coalesce(pg_get_expr(x.indpred, x.indrelid, true), ''), k.n,"
+          + " pg_get_indexdef(x.indexrelid, k.n, true), x.indkey[k.n - 1] <> 0,"
+          + " (x.indoption[k.n - 1] & 1) = 1"
+          + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+          + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam"
+          + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) AS k(n)"
+          + " WHERE " + userTables + " ORDER BY t.relname, i.relname, k.n")) {
+        String current = null;
+        String[] row = null;
+        List<String> keys = new ArrayList<>();
+        while (rs.next()) {
+          String id = rs.getString(1) + "." + rs.getString(2);
+          if (!id.equals(current)) {
+            addIndex(b, row, keys);
+            current = id;
+            row = new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3)),
+                String.valueOf(rs.getBoolean(4)), rs.getString(5), rs.getString(6)};
+            keys = new ArrayList<>();
+          }
+          String def = rs.getString(8);
+          boolean plain = rs.getBoolean(9);
+          String key = plain ? unquote(def) : "(" + def + ")";
+          keys.add(plain && rs.getBoolean(10) ? key + " DESC" : key);
+        }
+        addIndex(b, row, keys);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT t.relname, con.conname, p.relname, con.confdeltype,"
+          + " (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(att, i)"
+          + "   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.att),"
+          + " (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY k(att, i)"
+          + "   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.att)"
+          + " FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid JOIN pg_class p ON p.oid = con.confrelid"
+          + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE con.contype = 'f' AND " + userTables
+          + " ORDER BY t.relname, con.conname")) {
+        while (rs.next()) {
+          List<ForeignKey> list = b.fks.get(rs.getString(1));
+          if (list != null) {
+            list.add(new ForeignKey(rs.getString(2), rs.getString(1), strings(rs, 5), rs.getString(3),
+                strings(rs, 6), postgresAction(rs.getString(4))));
+          }
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT DISTINCT c.relname FROM pg_trigger tg JOIN pg_class c ON"
+          + " c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal AND "
+          + userTables)) {
+        while (rs.next()) {
+          b.triggers.add(rs.getString(1));
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT s.relname, s.indexrelname, s.idx_scan,"
+          + " pg_relation_size(s.indexrelid), coalesce((SELECT stats_reset::text FROM pg_stat_database"
+          + " WHERE datname = current_database()), '') FROM pg_stat_user_indexes s")) {
+        while (rs.next()) {
+          b.usage.add(new IndexUsage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+              rs.getString(5)));
+        }
+      }
+    }
+    return b.build(Dialect.POSTGRESQL);
+  }
+
+  private static void addIndex(Builder b, String[] row, List<String> keys) {
+    if (row == null || !b.indexes.containsKey(row[0])) {
+      return;
+    }
+    b.indexes.get(row[0]).add(new Index(row[1], row[0], keys, Boolean.parseBoolean(row[2]),
+        Boolean.parseBoolean(row[3]), row[4], row[5], false));
+  }
+
+  private static List<String> strings(ResultSet rs, int col) throws SQLException {
+    java.sql.Array a = rs.getArray(col);
+    if (a == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) {
+      out.add(String.valueOf(o));
+    }
+    return out;
+  }
+
+  private static String postgresAction(String code) {
+    return switch (code) {
+      case "c" -> "CASCADE";
+      case "n" -> "SET NULL";
+      case "d" -> "SET DEFAULT";
+      case "r" -> "RESTRICT";
+      default -> ""; // 'a': NO ACTION, the default
+    };
+  }
+
+  /** pg_get_indexdef quotes a column name only where it must; the catalog keeps it as the database stores it. */
+  private static String unquote(String s) {
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s;
+  }
+
+  private static Schema mysql(Connection c) throws SQLException {
+    Builder b = new Builder();
+    String db;
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+      rs.next();
+      db = rs.getString(1);
+    }
+    if (db == null) {
+      throw new SQLException("no database selected: give one in the URL, e.g. jdbc:mariadb://host:3306/shop");
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, COALESCE(TABLE_ROWS, -1) FROM"
+        + " information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          b.table("", rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM"
+        + " information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          List<Column> cols = b.columns.get(rs.getString(1));
+          if (cols != null) {
+            cols.add(new Column(rs.getString(2), rs.getString(3).toLowerCase(java.util.Locale.ROOT),
+                rs.getString(4).equals("YES")));
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE,"
+        + " COLUMN_NAME, COLLATION FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
+        + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        String current = null;
+        String[] row = null;
+        List<String> keys = new ArrayList<>();
+        while (rs.next()) {
+          String id = rs.getString(1) + "." + rs.getString(2);
+          if (!id.equals(current)) {
+            addMysqlIndex(b, row, keys);
+            current = id;
+            row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+            keys = new ArrayList<>();
+          }
+          String col = rs.getString(5);
+          keys.add(col == null ? "(expression)" : "D".equals(rs.getString(6)) ? col + " DESC" : col);
+        }
+        addMysqlIndex(b, row, keys);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_NAME,"
+        + " k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE FROM information_schema.KEY_COLUMN_USAGE k"
+        + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
+        + " AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME"
+        + " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+        + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        Map<String, String[]> head = new LinkedHashMap<>();
+        Map<String, List<String>> cols = new LinkedHashMap<>();
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        while (rs.next()) {
+          String id = rs.getString(1) + "." + rs.getString(2);
+          head.putIfAbsent(id, new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(6)});
+          cols.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(4));
+          refs.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(5));
+        }
+        for (Map.Entry<String, String[]> e : head.entrySet()) {
+          String[] h = e.getValue();
+          List<ForeignKey> list = b.fks.get(h[0]);
+          if (list != null) {
+            String rule = h[3].equals("NO ACTION") || h[3].equals("RESTRICT") ? "" : h[3];
+            list.add(new ForeignKey(h[1], h[0], cols.get(e.getKey()), h[2], refs.get(e.getKey()), rule));
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT EVENT_OBJECT_TABLE FROM"
+        + " information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          b.triggers.add(rs.getString(1));
+        }
+      }
+    }
+    return b.build(Dialect.MYSQL);
+  }
+
+  private static void addMysqlIndex(Builder b, String[] row, List<String> keys) {
+    if (row == null || !b.indexes.containsKey(row[0])) {
+      return;
+    }
+    boolean primary = row[1].equals("PRIMARY");
+    String type = row[3].toLowerCase(java.util.Locale.ROOT);
+    b.indexes.get(row[0]).add(new Index(primary ? "" : row[1], row[0], keys, row[2].equals("0"), primary,
+        type.equals("btree") ? "btree" : type, "", false));
+  }
+}

@@ -1,0 +1,146 @@
+package dev.logdex.core.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.rules.UnusedIndexRule;
+import dev.logdex.core.workload.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalog of a real PostgreSQL and a real MariaDB, each in a scratch database: the JDBC loader reads the same
+ * tables, columns, indexes and keys that the DDL loader reads from the script that created them.
+ */
+class JdbcSchemaLoaderIT {
+
+  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+  private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+
+  private static Connection connect(String url, String user) throws SQLException {
+    try {
+      return DriverManager.getConnection(url, user, "");
+    } catch (SQLException e) {
+      if (System.getenv("CI") != null) {
+        throw e;
+      }
+      assumeTrue(false, "no database at " + url);
+      throw e;
+    }
+  }
+
+  private static String scratch() {
+    return "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  @Test
+  void postgresCatalogMatchesTheDdlThatMadeIt() throws Exception {
+    String ddl = Files.readString(Path.of("../sample-logs/shop/make/schema.sql"));
+    String db = scratch();
+    try (Connection admin = connect(PG + "postgres", "postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(PG + db, "postgres"); Statement s = c.createStatement()) {
+          s.execute(ddl);
+        }
+        Schema live;
+        try (Connection c = connect(PG + db, "postgres")) {
+          JdbcSchemaLoader.prepare(c, 30);
+          live = JdbcSchemaLoader.load(c);
+        }
+        Schema fromDdl = new DdlSchemaLoader(Optional.of(Dialect.POSTGRESQL)).load(ddl, "schema.sql").schema();
+        assertThat(live.dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(live.isWholeDatabase()).isTrue();
+        assertSameShape(live, fromDdl);
+        // A fresh database has scanned no index: the unused-index rule sees every plain one.
+        List<Finding> unused = new UnusedIndexRule().findings(live, Workload.empty());
+        assertThat(unused).extracting(Finding::message).anySatisfy(m -> assertThat(m)
+            .contains("index orders_status_idx (status) has not been scanned"));
+        assertThat(unused).extracting(Finding::table).doesNotContain("users"); // users has only unique indexes
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
+  void mariadbCatalogMatchesTheDdlThatMadeIt() throws Exception {
+    String ddl = """
+        CREATE TABLE users (id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, email varchar(255) NOT NULL,
+          deleted_at datetime NULL, UNIQUE KEY users_email_key (email)) ENGINE=InnoDB;
+        CREATE TABLE orders (id bigint unsigned NOT NULL AUTO_INCREMENT, user_id bigint unsigned NOT NULL,
+          status varchar(20) NOT NULL, created_at datetime NOT NULL, PRIMARY KEY (id),
+          KEY orders_status_idx (status, created_at DESC),
+          CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE) ENGINE=InnoDB;
+        CREATE TABLE notes (id int NOT NULL, user_id bigint unsigned, PRIMARY KEY (id),
+          CONSTRAINT notes_user_fk FOREIGN KEY (user_id) REFERENCES users (id)) ENGINE=InnoDB;
+        """;
+    String db = scratch();
+    try (Connection admin = connect(MARIADB, "root"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(MARIADB + db + "?allowMultiQueries=true", "root");
+            Statement s = c.createStatement()) {
+          s.execute(ddl);
+        }
+        Schema live;
+        try (Connection c = connect(MARIADB + db, "root")) {
+          JdbcSchemaLoader.prepare(c, 30);
+          live = JdbcSchemaLoader.load(c);
+        }
+        Schema fromDdl = new DdlSchemaLoader(Optional.of(Dialect.MYSQL)).load(ddl, "schema.sql").schema();
+        assertThat(live.dialect()).isEqualTo(Dialect.MYSQL);
+        assertSameShape(live, fromDdl);
+        assertThat(live.table("orders").orElseThrow().rows()).isPresent();
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db);
+      }
+    }
+  }
+
+  /** Same tables, columns and nullability, index keys and kinds, and foreign keys (names aside). */
+  private static void assertSameShape(Schema live, Schema ddl) {
+    assertThat(names(live)).isEqualTo(names(ddl));
+    for (Table t : ddl.tables()) {
+      Table l = live.table(t.name()).orElseThrow();
+      assertThat(l.columns()).extracting(Column::name, Column::nullable)
+          .as("columns of %s", t.name())
+          .containsExactlyElementsOf(t.columns().stream()
+              .map(c -> org.assertj.core.groups.Tuple.tuple(c.name(), c.nullable())).toList());
+      assertThat(shapes(l)).as("indexes of %s", t.name()).isEqualTo(shapes(t));
+      assertThat(l.foreignKeys()).extracting(ForeignKey::columns, ForeignKey::referencedTable, ForeignKey::onDelete)
+          .as("foreign keys of %s", t.name())
+          .containsExactlyInAnyOrderElementsOf(t.foreignKeys().stream().map(f -> org.assertj.core.groups.Tuple.tuple(
+              f.columns(), f.referencedTable(), f.onDelete())).toList());
+    }
+  }
+
+  private static Set<String> names(Schema s) {
+    Set<String> out = new TreeSet<>();
+    s.tables().forEach(t -> out.add(t.name()));
+    return out;
+  }
+
+  private static Set<String> shapes(Table t) {
+    Set<String> out = new TreeSet<>();
+    for (Index ix : t.indexes()) {
+      // PostgreSQL writes expressions back with casts: lower((email)::text) is lower(email).
+      String keys = String.join(",", ix.keys()).replaceAll("::[a-z ]+", "").replaceAll("[\\s()\"]", "").toLowerCase();
+      out.add(keys + "|" + ix.unique() + "|" + ix.primary() + "|" + ix.method() + "|"
+          + ix.where().replaceAll("[\\s()]", "").toLowerCase());
+    }
+    return out;
+  }
+}
