@@ -68,8 +68,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     java.util.Optional<Severity> threshold = LintCommand.severity("--fail-on", failOn);
     PrintWriter err = spec.commandLine().getErr();
     WorkloadOptions.Loaded in = inputs.load(err);
-    AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
-        in.statements(), in.warnings(), in.config());
+    AnalysisReport report;
+    try {
+      report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(), in.statements(),
+          in.warnings(), in.config());
+      report = report.withFindings(in.withLiveEvidence(report.findings()));
+    } finally {
+      in.close();
+    }
     write(top != null ? report.top(top) : report);
     if (stats) {
       printStats(in.registry(), in.analyzer(), err);

@@ -47,15 +47,21 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (inputs.schemaFile == null) {
-      throw new UserError("lint needs --schema FILE (a pg_dump --schema-only or mysqldump --no-data output)");
+    if (inputs.schemaFile == null && inputs.db == null) {
+      throw new UserError("lint needs --schema FILE (a pg_dump --schema-only or mysqldump --no-data output)"
+          + " or --db URL");
     }
     Optional<Severity> min = severity("--severity", severity);
     Optional<Severity> threshold = severity("--fail-on", failOn);
     PrintWriter out = spec.commandLine().getOut();
     WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
-    List<Finding> findings = Rules.run(Rules.builtIn(in.config()), in.schema(), in.workload(), in.config())
-        .stream().filter(f -> min.isEmpty() || f.severity().compareTo(min.get()) >= 0).toList();
+    List<Finding> findings;
+    try {
+      findings = in.withLiveEvidence(Rules.run(Rules.builtIn(in.config()), in.schema(), in.workload(), in.config()))
+          .stream().filter(f -> min.isEmpty() || f.severity().compareTo(min.get()) >= 0).toList();
+    } finally {
+      in.close();
+    }
     for (String w : in.warnings()) {
       spec.commandLine().getErr().println("logdex: warning: " + w);
     }

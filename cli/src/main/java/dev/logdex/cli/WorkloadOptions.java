@@ -36,6 +36,20 @@ final class WorkloadOptions {
           + "known to exist and unqualified columns resolve only in single-table queries.")
   Path schemaFile;
 
+  @Option(names = "--db", paramLabel = "URL",
+      description = "Read the schema, row estimates and index statistics from a live database instead of "
+          + "--schema: jdbc:postgresql://host:5432/db or jdbc:mariadb://host:3306/db. Read-only, with a "
+          + "statement timeout. The password comes from LOGDEX_DB_PASSWORD (or PGPASSWORD), or --db-password-file.")
+  String db;
+
+  @Option(names = "--db-user", paramLabel = "USER",
+      description = "The database user. Default: LOGDEX_DB_USER, else the user in the URL, else the driver's.")
+  String dbUser;
+
+  @Option(names = "--db-password-file", paramLabel = "FILE",
+      description = "A file whose first line is the password (never give a password on the command line).")
+  Path dbPasswordFile;
+
   @Option(names = "--dialect", paramLabel = "NAME",
       description = "postgresql or mysql (mariadb). Default: told from the schema file, else from the logs, "
           + "else postgresql.")
@@ -70,9 +84,30 @@ final class WorkloadOptions {
           + "standard input.")
   List<String> logs = new ArrayList<>();
 
-  /** What reading produced. */
+  /**
+   * What reading produced.
+   *
+   * @param live the read-only connection to the database given with --db, for live evidence; the caller closes it
+   */
   record Loaded(Schema schema, Workload workload, List<InputSummary> inputs, long statements, List<String> warnings,
-      LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer) {}
+      LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer,
+      Optional<java.sql.Connection> live) {
+
+    /** The findings with what the live database adds to them, if there is one. */
+    List<dev.logdex.core.rules.Finding> withLiveEvidence(List<dev.logdex.core.rules.Finding> findings) {
+      return live.map(c -> dev.logdex.core.rules.LiveEvidence.add(c, schema, findings)).orElse(findings);
+    }
+
+    void close() {
+      live.ifPresent(c -> {
+        try {
+          c.close();
+        } catch (java.sql.SQLException e) {
+          // closing a read-only session: nothing to lose
+        }
+      });
+    }
+  }
 
   Loaded load(PrintWriter err) throws IOException {
     Optional<Dialect> forced = Optional.empty();
@@ -87,7 +122,13 @@ final class WorkloadOptions {
     for (String log : paths) {
       readers.add(readerFor(log));
     }
-    Schema schema = schemaFile != null ? loadSchema(forced, warnings)
+    if (db != null && schemaFile != null) {
+      throw new UserError("give --schema FILE or --db URL, not both");
+    }
+    Optional<java.sql.Connection> live = db == null ? Optional.empty() : Optional.of(LiveDatabase.connect(db,
+        dbUser, dbPasswordFile));
+    Schema schema = live.isPresent() ? LiveDatabase.schema(live.get(), db)
+        : schemaFile != null ? loadSchema(forced, warnings)
         : Schema.empty(forced.or(() -> dialectOfLogs(readers)).orElse(Dialect.POSTGRESQL));
 
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -111,7 +152,7 @@ final class WorkloadOptions {
     if (strict && skipped > 0) {
       throw new UserError("--strict: " + skipped + " input records were skipped (listed above)");
     }
-    return new Loaded(schema, workload, inputs, statements, warnings, lint, registry, analyzer);
+    return new Loaded(schema, workload, inputs, statements, warnings, lint, registry, analyzer, live);
   }
 
   private LintConfig lintConfig() throws IOException {

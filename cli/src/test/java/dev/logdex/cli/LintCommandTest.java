@@ -36,7 +36,9 @@ class LintCommandTest {
     JsonNode findings = new ObjectMapper().readTree(out.toString()).get("findings");
     Set<String> rules = new HashSet<>();
     findings.forEach(f -> rules.add(f.get("rule").asText()));
-    assertThat(rules).containsExactlyInAnyOrderElementsOf(Rules.builtIn().stream().map(r -> r.id()).toList());
+    // unused-index needs a live database's statistics (LintLiveIT); every other rule shows in the sample.
+    assertThat(rules).containsExactlyInAnyOrderElementsOf(
+        Rules.builtIn().stream().map(r -> r.id()).filter(id -> !id.equals("unused-index")).toList());
   }
 
   @Test

@@ -41,6 +41,12 @@ public record AnalysisReport(
     warnings = List.copyOf(warnings);
   }
 
+  /** This report with other findings (the same ones with live evidence added). */
+  public AnalysisReport withFindings(List<Finding> other) {
+    return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
+        recommendations, other, unparsed, warnings);
+  }
+
   /** This report with only the first {@code n} recommendations. */
   public AnalysisReport top(int n) {
     if (n >= recommendations.size()) {

@@ -43,9 +43,22 @@ public final class DenormalizedColumnRule implements Rule {
         + " deliberate snapshot (the email at the time of the order), say so in a column comment and suppress.";
   }
 
-  @Override
-  public List<Finding> findings(Schema schema, Workload workload) {
-    List<Finding> out = new ArrayList<>();
+  /**
+   * A column that copies a parent's column.
+   *
+   * @param child the table with the copy
+   * @param column the copy
+   * @param foreignKey the child's column that references the parent
+   * @param parent the referenced table
+   * @param parentKey the parent's referenced column
+   * @param source the parent's column it copies
+   */
+  public record Copy(String child, String column, String foreignKey, String parent, String parentKey,
+      String source) {}
+
+  /** Every copy in {@code schema}, whatever the workload. */
+  public static List<Copy> copies(Schema schema) {
+    List<Copy> out = new ArrayList<>();
     for (Table child : schema.tables()) {
       if (schema.hasTrigger(child.name())) {
         continue; // a trigger may well keep the copy in step
@@ -58,6 +71,7 @@ public final class DenormalizedColumnRule implements Rule {
         String fkCol = fk.columns().get(0);
         String fkBase = fkCol.toLowerCase(Locale.ROOT).replaceAll("_?id$", "");
         String parentName = parent.get().name().toLowerCase(Locale.ROOT);
+        String parentKey = fk.referencedColumns().isEmpty() ? "id" : fk.referencedColumns().get(0);
         for (Column c : child.columns()) {
           String name = c.name().toLowerCase(Locale.ROOT);
           int u = name.indexOf('_');
@@ -65,35 +79,52 @@ public final class DenormalizedColumnRule implements Rule {
             continue;
           }
           String word = name.substring(0, u);
-          String rest = name.substring(u + 1);
-          Optional<Column> source = parent.get().column(rest);
+          Optional<Column> source = parent.get().column(name.substring(u + 1));
           if (source.isEmpty() || isKey(parent.get(), source.get().name()) || !sameType(c, source.get())) {
             continue;
           }
           // The prefix must name the relation: billing_email beside user_id is not a copy of users.email.
           boolean named = word.equals(fkBase) || word.equals(parentName) || parentName.equals(word + "s")
               || parentName.equals(word + "es");
-          if (!named) {
-            continue;
+          if (named) {
+            out.add(new Copy(child.name(), c.name(), fkCol, parent.get().name(), parentKey, source.get().name()));
           }
-          long joins = Workloads.callsUsing(workload, child.name(),
-              (a, use) -> use.kind() == UseKind.JOIN && use.column().column().equalsIgnoreCase(fkCol));
-          String msg = child.name() + "." + c.name() + " copies " + parent.get().name() + "." + source.get().name()
-              + " (through " + fkCol + ") and no trigger keeps it in step"
-              + (joins > 0 ? "; " + Workloads.calls(joins) + " join to " + parent.get().name() + " anyway" : "");
-          var d = schema.dialect();
-          String fix = "-- read it through the join instead, e.g. SELECT p." + Identifiers.quote(d, source.get().name())
-              + " FROM " + Identifiers.quote(d, child.name()) + " c JOIN " + Identifiers.quote(d, parent.get().name())
-              + " p ON p." + Identifiers.quote(d, fk.referencedColumns().isEmpty() ? "id" : fk.referencedColumns()
-                  .get(0)) + " = c." + Identifiers.quote(d, fkCol) + ";\n"
-              + "ALTER TABLE " + Identifiers.quote(d, child.name()) + " DROP COLUMN " + Identifiers.quote(d, c.name())
-              + ";";
-          out.add(new Finding(id(), joins > 0 ? Severity.WARNING : defaultSeverity(), child.name(),
-              List.of(c.name()), msg, fix));
         }
       }
     }
     return out;
+  }
+
+  @Override
+  public List<Finding> findings(Schema schema, Workload workload) {
+    List<Finding> out = new ArrayList<>();
+    var d = schema.dialect();
+    for (Copy copy : copies(schema)) {
+      long joins = Workloads.callsUsing(workload, copy.child(),
+          (a, use) -> use.kind() == UseKind.JOIN && use.column().column().equalsIgnoreCase(copy.foreignKey()));
+      String msg = copy.child() + "." + copy.column() + " copies " + copy.parent() + "." + copy.source()
+          + " (through " + copy.foreignKey() + ") and no trigger keeps it in step"
+          + (joins > 0 ? "; " + Workloads.calls(joins) + " join to " + copy.parent() + " anyway" : "");
+      String fix = "-- read it through the join instead, e.g. SELECT p." + Identifiers.quote(d, copy.source())
+          + " FROM " + Identifiers.quote(d, copy.child()) + " c JOIN " + Identifiers.quote(d, copy.parent())
+          + " p ON p." + Identifiers.quote(d, copy.parentKey()) + " = c." + Identifiers.quote(d, copy.foreignKey())
+          + ";\nALTER TABLE " + Identifiers.quote(d, copy.child()) + " DROP COLUMN "
+          + Identifiers.quote(d, copy.column()) + ";";
+      out.add(new Finding(id(), joins > 0 ? Severity.WARNING : defaultSeverity(), copy.child(),
+          List.of(copy.column()), msg, fix));
+    }
+    return out;
+  }
+
+  /** The query that counts the rows where the copy disagrees with its source (NULLs compared as values). */
+  public static String disagreementQuery(dev.logdex.core.model.Dialect d, Copy copy) {
+    String c = "c." + Identifiers.quote(d, copy.column());
+    String p = "p." + Identifiers.quote(d, copy.source());
+    String differs = d == dev.logdex.core.model.Dialect.MYSQL ? "NOT (" + c + " <=> " + p + ")"
+        : c + " IS DISTINCT FROM " + p;
+    return "SELECT count(*) FROM " + Identifiers.quote(d, copy.child()) + " c JOIN "
+        + Identifiers.quote(d, copy.parent()) + " p ON p." + Identifiers.quote(d, copy.parentKey()) + " = c."
+        + Identifiers.quote(d, copy.foreignKey()) + " WHERE " + differs;
   }
 
   private static boolean sameType(Column a, Column b) {

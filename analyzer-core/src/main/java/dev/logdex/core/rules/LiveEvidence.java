@@ -1,0 +1,47 @@
+package dev.logdex.core.rules;
+
+import dev.logdex.core.schema.Schema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What only a live database can add to findings: how many rows a denormalized copy gets wrong. Read-only
+ * queries, each bounded by the session's statement timeout.
+ */
+public final class LiveEvidence {
+  private LiveEvidence() {}
+
+  /** {@code findings} with the live counts added to the messages they concern. */
+  public static List<Finding> add(Connection c, Schema schema, List<Finding> findings) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      out.add(f.rule().equals("denormalized-column") ? denormalized(c, schema, f) : f);
+    }
+    return out;
+  }
+
+  private static Finding denormalized(Connection c, Schema schema, Finding f) {
+    for (DenormalizedColumnRule.Copy copy : DenormalizedColumnRule.copies(schema)) {
+      if (!copy.child().equals(f.table()) || !f.columns().equals(List.of(copy.column()))) {
+        continue;
+      }
+      String note;
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(DenormalizedColumnRule.disagreementQuery(schema.dialect(), copy))) {
+        rs.next();
+        long n = rs.getLong(1);
+        note = String.format(Locale.ROOT, "; %,d %s with %s.%s now", n, n == 1 ? "row disagrees" : "rows disagree",
+            copy.parent(), copy.source());
+      } catch (SQLException e) {
+        note = "; could not count disagreeing rows: " + e.getMessage().lines().findFirst().orElse("");
+      }
+      return new Finding(f.rule(), f.severity(), f.table(), f.columns(), f.message() + note, f.fix());
+    }
+    return f;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.logdex.cli;
+
+import dev.logdex.core.schema.JdbcSchemaLoader;
+import dev.logdex.core.schema.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Opens the database named with --db: read-only, with a statement timeout, credentials never echoed. */
+final class LiveDatabase {
+  private LiveDatabase() {}
+
+  static final int TIMEOUT_SECONDS = 60;
+
+  static Connection connect(String url, String user, Path passwordFile) {
+    String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
+    if (!jdbc.startsWith("jdbc:postgresql:") && !jdbc.startsWith("jdbc:mariadb:")) {
+      throw new UserError("--db: give a jdbc:postgresql://... or jdbc:mariadb://... URL, not " + redact(url));
+    }
+    Properties props = new Properties();
+    String u = user != null ? user : System.getenv("LOGDEX_DB_USER");
+    if (u != null) {
+      props.setProperty("user", u);
+    }
+    String password = System.getenv("LOGDEX_DB_PASSWORD");
+    if (password == null && jdbc.startsWith("jdbc:postgresql:")) {
+      password = System.getenv("PGPASSWORD");
+    }
+    if (passwordFile != null) {
+      try {
+        password = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+      } catch (IOException e) {
+        throw new UserError(passwordFile + ": cannot read the password file: " + e.getMessage());
+      }
+    }
+    if (password != null) {
+      props.setProperty("password", password);
+    }
+    try {
+      Connection c = DriverManager.getConnection(jdbc, props);
+      JdbcSchemaLoader.prepare(c, TIMEOUT_SECONDS);
+      return c;
+    } catch (SQLException e) {
+      throw new UserError("--db " + redact(url) + ": cannot connect: " + redact(firstLine(e.getMessage())));
+    }
+  }
+
+  static Schema schema(Connection c, String url) {
+    try {
+      return JdbcSchemaLoader.load(c);
+    } catch (SQLException e) {
+      throw new UserError("--db " + redact(url) + ": cannot read the catalog: " + redact(firstLine(e.getMessage())));
+    }
+  }
+
+  /** A URL or message with any password in it replaced, so that it can be printed. */
+  static String redact(String s) {
+    return s == null ? "" : s.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
+        .replaceAll("//([^/:@]+):[^@/]*@", "//$1:***@");
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+}
