@@ -50,6 +50,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
   Path output;
 
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Also write a snapshot (for logdex diff, merge and migrate --from) to FILE.")
+  Path save;
+
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
@@ -75,6 +79,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       report = report.withFindings(in.withLiveEvidence(report.findings()));
     } finally {
       in.close();
+    }
+    if (save != null) {
+      Snapshots.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report),
+          save);
     }
     write(top != null ? report.top(top) : report);
     if (stats) {

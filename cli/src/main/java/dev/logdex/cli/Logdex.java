@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Turns database query logs into ranked, evidence-backed index recommendations.",
-    subcommands = {AnalyzeCommand.class, LintCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, LintCommand.class, RulesCommand.class, DiffCommand.class, MergeCommand.class,
+        MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class Logdex {
 
   public static void main(String[] args) {

@@ -36,7 +36,7 @@ public final class ConstraintDdl {
 
   /** The statement that drops a foreign key. */
   public static String dropForeignKey(Dialect d, String table, String name) {
-    return "ALTER TABLE " + q(d, table) + (d == Dialect.MYSQL ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ")
+    return "ALTER TABLE " + q(d, table) + (d == Dialect.MYSQL ? " DROP FOREIGN KEY " : " DROP CONSTRAINT IF EXISTS ")
         + q(d, name) + ";";
   }
 

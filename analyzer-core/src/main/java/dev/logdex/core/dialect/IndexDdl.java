@@ -49,6 +49,36 @@ public final class IndexDdl {
         + " (" + cols + ")" + (where.isEmpty() ? "" : " WHERE " + where) + ";";
   }
 
+  /**
+   * The statement that creates an existing index again (to undo dropping it): its method, key expressions and
+   * predicate as the schema gives them.
+   */
+  public static String recreate(Dialect dialect, String schema, String table, String name, List<String> keys,
+      boolean unique, String method, String where) {
+    StringBuilder cols = new StringBuilder();
+    for (String k : keys) {
+      if (cols.length() > 0) {
+        cols.append(", ");
+      }
+      if (k.startsWith("(")) {
+        cols.append(k); // an expression key, as the schema wrote it
+      } else {
+        boolean desc = k.endsWith(" DESC");
+        cols.append(Identifiers.quote(dialect, desc ? k.substring(0, k.length() - 5) : k)).append(desc ? " DESC" : "");
+      }
+    }
+    String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
+        : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
+    if (dialect == Dialect.MYSQL) {
+      String kind = unique ? "UNIQUE INDEX " : method.equals("fulltext") ? "FULLTEXT INDEX " : "INDEX ";
+      return "ALTER TABLE " + qualified + " ADD " + kind + Identifiers.quote(dialect, name) + " (" + cols
+          + "), ALGORITHM=INPLACE, LOCK=NONE;";
+    }
+    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(dialect, name)
+        + " ON " + qualified + (method.equals("btree") ? "" : " USING " + method) + " (" + cols + ")"
+        + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+  }
+
   /** The statement that drops the index again. */
   public static String drop(Dialect dialect, String schema, String table, String name) {
     if (dialect == Dialect.MYSQL) {

@@ -46,9 +46,17 @@ public final class MissingForeignKeyRule implements Rule {
         + " after, so the table is not locked while old rows are checked.";
   }
 
-  @Override
-  public List<Finding> findings(Schema schema, Workload workload) {
-    // child column -> (parent column, calls)
+  /**
+   * A join on a key that no constraint backs.
+   *
+   * @param child the joined column that should reference
+   * @param parent the key it is joined to
+   * @param calls calls of the statements that join them
+   */
+  public record Missing(ColumnRef child, ColumnRef parent, long calls) {}
+
+  /** Every column the workload joins to another table's key without a foreign key. */
+  public static List<Missing> missing(Schema schema, Workload workload) {
     Map<ColumnRef, ColumnRef> parents = new LinkedHashMap<>();
     Map<ColumnRef, Long> calls = new LinkedHashMap<>();
     for (Workloads.Profiled p : Workloads.profiled(workload)) {
@@ -63,7 +71,7 @@ public final class MissingForeignKeyRule implements Rule {
             continue;
           }
           ColumnRef child = u.column();
-          if (hasForeignKey(schema, child, other.get()) || schema.table(child.table()).isEmpty()) {
+          if (schema.table(child.table()).isEmpty() || hasForeignKey(schema, child, other.get())) {
             continue;
           }
           parents.putIfAbsent(child, other.get());
@@ -73,10 +81,17 @@ public final class MissingForeignKeyRule implements Rule {
         }
       }
     }
+    List<Missing> out = new ArrayList<>();
+    parents.forEach((child, parent) -> out.add(new Missing(child, parent, calls.get(child))));
+    return out;
+  }
+
+  @Override
+  public List<Finding> findings(Schema schema, Workload workload) {
     List<Finding> out = new ArrayList<>();
-    for (Map.Entry<ColumnRef, ColumnRef> e : parents.entrySet()) {
-      ColumnRef child = e.getKey();
-      ColumnRef parent = e.getValue();
+    for (Missing m : missing(schema, workload)) {
+      ColumnRef child = m.child();
+      ColumnRef parent = m.parent();
       String name = ConstraintDdl.foreignKeyName(schema.dialect(), child.table(), List.of(child.column()));
       String fix = "-- rows that would block the constraint:\n"
           + ConstraintDdl.orphanCount(schema.dialect(), child.table(), List.of(child.column()), parent.table(),
@@ -84,8 +99,7 @@ public final class MissingForeignKeyRule implements Rule {
           + "\n" + String.join("\n", ConstraintDdl.addForeignKey(schema.dialect(), child.table(), name,
               List.of(child.column()), parent.table(), List.of(parent.column()), ""));
       out.add(new Finding(id(), defaultSeverity(), child.table(), List.of(child.column()),
-          child + " is joined to " + parent + " (" + Workloads.calls(calls.get(child)) + ") but has no foreign key",
-          fix));
+          child + " is joined to " + parent + " (" + Workloads.calls(m.calls()) + ") but has no foreign key", fix));
     }
     return out;
   }

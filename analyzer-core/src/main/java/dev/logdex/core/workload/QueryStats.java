@@ -10,7 +10,8 @@ import java.util.Optional;
  * Everything known about one query class in a workload.
  *
  * @param fingerprint the class
- * @param sample one statement of the class as logged (the first seen)
+ * @param sample one statement of the class as logged: of all seen, the smallest text (so that adding up does not
+ *     depend on order)
  * @param calls executions
  * @param totalMillis total execution time
  * @param rows rows returned or affected ({@code -1} when no source said)
@@ -38,6 +39,7 @@ public record QueryStats(
   /** This class with {@code other}'s counts added (same fingerprint). */
   public QueryStats plus(QueryStats other) {
     long r = rows < 0 ? other.rows : other.rows < 0 ? rows : rows + other.rows;
-    return new QueryStats(fingerprint, sample, calls + other.calls, totalMillis + other.totalMillis, r, analysis);
+    String keep = sample.compareTo(other.sample) <= 0 ? sample : other.sample;
+    return new QueryStats(fingerprint, keep, calls + other.calls, totalMillis + other.totalMillis, r, analysis);
   }
 }

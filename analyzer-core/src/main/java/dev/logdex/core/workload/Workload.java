@@ -19,6 +19,15 @@ public final class Workload {
     this.queries = new TreeMap<>(queries);
   }
 
+  /** A workload of these query classes (one per fingerprint; repeated ones are added up). */
+  public static Workload of(Collection<QueryStats> queries) {
+    Map<String, QueryStats> m = new LinkedHashMap<>();
+    for (QueryStats q : queries) {
+      m.merge(q.fingerprint().id(), q, QueryStats::plus);
+    }
+    return new Workload(m);
+  }
+
   /** An empty workload. */
   public static Workload empty() {
     return new Workload(Map.of());

@@ -1,0 +1,148 @@
+package dev.logdex.core.migration;
+
+import dev.logdex.core.dialect.ConstraintDdl;
+import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.rules.MissingForeignKeyRule;
+import dev.logdex.core.schema.Index;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import dev.logdex.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns recommendations and finding fixes into {@link Change}s with their undo. */
+public final class Changes {
+  private Changes() {}
+
+  /** What {@code --only} selects by default: index proposals and the fixes that are safe to apply as they are. */
+  public static final Set<String> DEFAULT_SELECTION = Set.of("indexes", "unindexed-foreign-key",
+      "missing-foreign-key", "duplicate-index", "redundant-index");
+
+  /** Every name {@code --only} takes. */
+  public static final Set<String> SELECTABLE = Set.of("indexes", "unindexed-foreign-key", "missing-foreign-key",
+      "duplicate-index", "redundant-index", "unused-index");
+
+  /**
+   * The changes for {@code recommendations} and {@code findings}, in that order, limited to {@code selection}
+   * ("indexes" for the recommendations, and rule ids). Info-level findings (an index the workload does not need)
+   * are left out unless {@code includeInfo}, as when the user names their rule.
+   */
+  public static List<Change> of(Schema schema, Workload workload, List<Recommendation> recommendations,
+      List<Finding> findings, Set<String> selection, boolean includeInfo) {
+    Dialect d = schema.dialect();
+    List<Change> out = new ArrayList<>();
+    List<String> created = new ArrayList<>(); // "table(col,col" prefixes the recommendations create
+    if (selection.contains("indexes")) {
+      for (Recommendation r : recommendations) {
+        String qualifier = qualifier(schema, r.index().table());
+        List<String> why = new ArrayList<>();
+        why.add("logdex: index on " + r.index().table() + " (" + String.join(", ", r.index().keys()) + ")"
+            + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where()));
+        why.add("why: " + r.reason());
+        why.add(String.format(Locale.ROOT, "estimated effect: %,.1f ms less over the analysed workload", r.benefit()));
+        for (ServedQuery q : r.queries()) {
+          why.add(String.format(Locale.ROOT, "serves %s (%,d calls, %,.1f ms): %s", q.fingerprint(), q.calls(),
+              q.totalMillis(), oneLine(q.sample(), 120)));
+        }
+        out.add(new Change("add_index_" + slug(r.name().replaceFirst("^idx_", "")), why, List.of(r.ddl()),
+            List.of(IndexDdl.drop(d, qualifier, r.index().table(), r.name())), d == Dialect.POSTGRESQL));
+        created.add(r.index().table() + "(" + String.join(",", r.index().keys()));
+      }
+    }
+    for (Finding f : findings) {
+      if (!selection.contains(f.rule()) || !includeInfo && f.severity() == dev.logdex.core.rules.Severity.INFO) {
+        continue;
+      }
+      switch (f.rule()) {
+        case "unindexed-foreign-key" -> {
+          String key = f.table() + "(" + String.join(",", f.columns());
+          if (created.stream().noneMatch(c -> c.startsWith(key))) {
+            String name = IndexDdl.name(d, f.table(), f.columns(), "");
+            out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
+                List.of(IndexDdl.create(d, qualifier(schema, f.table()), f.table(), name, f.columns(), "")),
+                List.of(IndexDdl.drop(d, qualifier(schema, f.table()), f.table(), name)), d == Dialect.POSTGRESQL));
+          }
+        }
+        case "duplicate-index", "redundant-index", "unused-index" -> dropIndex(schema, f).ifPresent(out::add);
+        default -> { }
+      }
+    }
+    if (selection.contains("missing-foreign-key")) {
+      for (MissingForeignKeyRule.Missing m : MissingForeignKeyRule.missing(schema, workload)) {
+        out.add(addForeignKey(d, m));
+      }
+    }
+    return out;
+  }
+
+  private static Change addForeignKey(Dialect d, MissingForeignKeyRule.Missing m) {
+    String child = m.child().table();
+    List<String> cols = List.of(m.child().column());
+    List<String> parentCols = List.of(m.parent().column());
+    String name = ConstraintDdl.foreignKeyName(d, child, cols);
+    String orphans = ConstraintDdl.orphanCount(d, child, cols, m.parent().table(), parentCols);
+    List<String> up = new ArrayList<>();
+    List<String> add = ConstraintDdl.addForeignKey(d, child, name, cols, m.parent().table(), parentCols, "");
+    if (d == Dialect.POSTGRESQL) {
+      // Once only (PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS), and not at all while rows would make it fail:
+      // then stop with a clear message, before any lock is taken.
+      String exists = orphans.replaceFirst("^SELECT count\\(\\*\\) FROM", "SELECT 1 FROM").replaceAll(";$", "");
+      String addNotValid = add.get(0).replaceAll(";$", "");
+      up.add("DO $logdex$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '"
+          + name.replace("'", "''") + "') THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', 'rows of "
+          + child.replace("'", "''") + " reference no " + m.parent().table().replace("'", "''")
+          + " row: count them with " + orphans.replace("'", "''") + "'; END IF; " + addNotValid
+          + "; END IF; END $logdex$;");
+      up.add(add.get(1)); // VALIDATE: a no-op once valid, and outside the DO block so it locks less
+    } else {
+      up.add("-- rows that would block the constraint: " + orphans);
+      up.addAll(add);
+    }
+    return new Change("add_foreign_key_" + slug(child + "_" + m.child().column()),
+        List.of("logdex: " + m.child() + " is joined to " + m.parent() + " (" + m.calls() + " calls) but has no"
+            + " foreign key"),
+        up, List.of(ConstraintDdl.dropForeignKey(d, child, name)), d == Dialect.POSTGRESQL);
+  }
+
+  /** The index a duplicate/redundant/unused finding drops, with the statement that creates it again. */
+  private static Optional<Change> dropIndex(Schema schema, Finding f) {
+    Optional<Table> t = schema.table(f.table());
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    Dialect d = schema.dialect();
+    String qualifier = qualifier(schema, f.table());
+    for (Index ix : t.get().indexes()) {
+      if (ix.name().isEmpty() || !IndexDdl.drop(d, qualifier, t.get().name(), ix.name()).equals(f.fix())) {
+        continue;
+      }
+      return Optional.of(new Change("drop_index_" + slug(ix.name()), List.of("logdex: " + f.message()),
+          List.of(f.fix()), List.of(IndexDdl.recreate(d, qualifier, t.get().name(), ix.name(), ix.keys(), ix.unique(),
+              ix.method(), ix.where())), d == Dialect.POSTGRESQL));
+    }
+    return Optional.empty();
+  }
+
+  private static String qualifier(Schema schema, String table) {
+    String s = schema.table(table).map(Table::schema).orElse("");
+    return s.equals("public") ? "" : s;
+  }
+
+  /** A file-name-safe, lower-case slug. */
+  static String slug(String s) {
+    String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    return x.length() <= 80 ? x : x.substring(0, 80);
+  }
+
+  private static String oneLine(String s, int max) {
+    String one = s.replaceAll("\\s+", " ").trim();
+    return one.length() <= max ? one : one.substring(0, max - 3) + "...";
+  }
+}

@@ -1,0 +1,157 @@
+package dev.logdex.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.snapshot.SnapshotDiff;
+import dev.logdex.core.snapshot.SnapshotDiff.QueryChange;
+import dev.logdex.core.snapshot.SnapshotDiff.Status;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link SnapshotDiff}: text for a terminal, Markdown for a pull-request comment, JSON for tools. */
+public final class DiffReport {
+  private DiffReport() {}
+
+  public static void text(SnapshotDiff d, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "total time %,.1f ms -> %,.1f ms (%+.1f%%)%n", d.beforeMillis(),
+        d.afterMillis(), pct(d.beforeMillis(), d.afterMillis())));
+    for (Status s : List.of(Status.SLOWER, Status.NEW, Status.FASTER, Status.GONE)) {
+      List<QueryChange> list = d.queries().stream().filter(q -> q.status() == s).toList();
+      if (list.isEmpty()) {
+        continue;
+      }
+      b.append('\n').append(s.name().toLowerCase(Locale.ROOT)).append(" (").append(list.size()).append("):\n");
+      for (QueryChange q : list) {
+        b.append(String.format(Locale.ROOT, "  %s %s%n      %s%n", q.fingerprint(), line(q),
+            TextReport.cut(TextReport.oneLine(q.sample()), 90)));
+      }
+    }
+    if (!d.applied().isEmpty()) {
+      b.append("\napplied recommendations:\n");
+      for (SnapshotDiff.Applied a : d.applied()) {
+        b.append("  ").append(a.recommendation().ddl()).append('\n');
+        for (QueryChange q : a.served()) {
+          b.append(String.format(Locale.ROOT, "      %s mean %,.3f -> %,.3f ms%n", q.fingerprint(), q.meanBefore(),
+              q.meanAfter()));
+        }
+      }
+    }
+    recs(b, "still open", d.open());
+    recs(b, "new recommendations", d.added());
+    out.write(b.toString());
+    out.flush();
+  }
+
+  public static void markdown(SnapshotDiff d, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder("## logdex: before / after\n\n");
+    b.append(String.format(Locale.ROOT, "Total time %,.1f ms → %,.1f ms (%+.1f%%).%n%n", d.beforeMillis(),
+        d.afterMillis(), pct(d.beforeMillis(), d.afterMillis())));
+    List<QueryChange> moved = d.queries().stream().filter(q -> q.status() != Status.SAME).toList();
+    if (!moved.isEmpty()) {
+      b.append("| change | query | calls | mean ms | share of time |\n|---|---|---:|---:|---:|\n");
+      for (QueryChange q : moved) {
+        b.append(String.format(Locale.ROOT, "| %s | `%s` %s | %,d → %,d | %,.3f → %,.3f | %.1f%% → %.1f%% |%n",
+            label(q), q.fingerprint(), MarkdownReport.cell(TextReport.cut(TextReport.oneLine(q.sample()), 80)),
+            q.callsBefore(), q.callsAfter(), q.meanBefore(), q.meanAfter(), 100 * q.shareBefore(),
+            100 * q.shareAfter()));
+      }
+      b.append('\n');
+    }
+    if (!d.applied().isEmpty()) {
+      b.append("### Applied recommendations\n\n");
+      for (SnapshotDiff.Applied a : d.applied()) {
+        b.append("- `").append(MarkdownReport.cell(a.recommendation().name())).append("`: ");
+        b.append(String.join(", ", a.served().stream().map(q -> String.format(Locale.ROOT,
+            "`%s` %,.3f → %,.3f ms", q.fingerprint(), q.meanBefore(), q.meanAfter())).toList())).append('\n');
+      }
+      b.append('\n');
+    }
+    mdRecs(b, "Still open", d.open());
+    mdRecs(b, "New recommendations", d.added());
+    out.write(b.toString());
+    out.flush();
+  }
+
+  public static void json(SnapshotDiff d, Writer out) throws IOException {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    ObjectNode root = m.createObjectNode();
+    root.put("total_ms_before", d.beforeMillis());
+    root.put("total_ms_after", d.afterMillis());
+    root.put("worst_regression_pct", d.worstRegressionPct());
+    ArrayNode qs = root.putArray("queries");
+    for (QueryChange q : d.queries()) {
+      ObjectNode o = qs.addObject();
+      o.put("fingerprint", q.fingerprint());
+      o.put("status", q.status().name().toLowerCase(Locale.ROOT));
+      o.put("sample", q.sample());
+      o.put("calls_before", q.callsBefore());
+      o.put("calls_after", q.callsAfter());
+      o.put("mean_ms_before", q.meanBefore());
+      o.put("mean_ms_after", q.meanAfter());
+      o.put("share_before", q.shareBefore());
+      o.put("share_after", q.shareAfter());
+      o.put("change_pct", q.changePct());
+    }
+    ArrayNode applied = root.putArray("applied");
+    for (SnapshotDiff.Applied a : d.applied()) {
+      ObjectNode o = applied.addObject();
+      o.put("name", a.recommendation().name());
+      o.put("ddl", a.recommendation().ddl());
+      ArrayNode served = o.putArray("queries");
+      a.served().forEach(q -> served.addObject().put("fingerprint", q.fingerprint())
+          .put("mean_ms_before", q.meanBefore()).put("mean_ms_after", q.meanAfter()));
+    }
+    ArrayNode open = root.putArray("open");
+    d.open().forEach(r -> open.addObject().put("name", r.name()).put("ddl", r.ddl()));
+    ArrayNode added = root.putArray("new");
+    d.added().forEach(r -> added.addObject().put("name", r.name()).put("ddl", r.ddl()));
+    m.writeValue(out, root);
+    out.write("\n");
+    out.flush();
+  }
+
+  private static String line(QueryChange q) {
+    return switch (q.status()) {
+      case NEW -> String.format(Locale.ROOT, "%,d calls, mean %,.3f ms", q.callsAfter(), q.meanAfter());
+      case GONE -> String.format(Locale.ROOT, "was %,d calls, mean %,.3f ms", q.callsBefore(), q.meanBefore());
+      default -> String.format(Locale.ROOT, "mean %,.3f -> %,.3f ms (%+.1f%%), calls %,d -> %,d, share %.1f%% -> %.1f%%",
+          q.meanBefore(), q.meanAfter(), q.changePct(), q.callsBefore(), q.callsAfter(), 100 * q.shareBefore(),
+          100 * q.shareAfter());
+    };
+  }
+
+  private static String label(QueryChange q) {
+    return switch (q.status()) {
+      case SLOWER -> String.format(Locale.ROOT, "slower %+.0f%%", q.changePct());
+      case FASTER -> String.format(Locale.ROOT, "faster %+.0f%%", q.changePct());
+      default -> q.status().name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static void recs(StringBuilder b, String title, List<Recommendation> list) {
+    if (!list.isEmpty()) {
+      b.append('\n').append(title).append(":\n");
+      list.forEach(r -> b.append("  ").append(r.ddl()).append('\n'));
+    }
+  }
+
+  private static void mdRecs(StringBuilder b, String title, List<Recommendation> list) {
+    if (!list.isEmpty()) {
+      b.append("### ").append(title).append("\n\n");
+      list.forEach(r -> b.append("- `").append(r.ddl().replace("`", "'")).append("`\n"));
+      b.append('\n');
+    }
+  }
+
+  private static double pct(double before, double after) {
+    return before == 0 ? 0 : 100.0 * (after - before) / before;
+  }
+}

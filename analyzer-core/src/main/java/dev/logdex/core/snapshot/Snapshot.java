@@ -1,0 +1,32 @@
+package dev.logdex.core.snapshot;
+
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.workload.Workload;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a later comparison or merge needs from one analysis: the workload (per query class its calls, times,
+ * rows and column usage), the schema, the recommendations and findings, and what was read.
+ *
+ * @param logdexVersion the version that wrote it
+ * @param statements statements read
+ */
+public record Snapshot(String logdexVersion, Schema schema, Workload workload, List<InputSummary> inputs,
+    long statements, List<Recommendation> recommendations, List<Finding> findings) {
+
+  /** The snapshot format this logdex writes; it reads this one and every older one. */
+  public static final int FORMAT_VERSION = 1;
+
+  public Snapshot {
+    Objects.requireNonNull(logdexVersion, "logdexVersion");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(workload, "workload");
+    inputs = List.copyOf(inputs);
+    recommendations = List.copyOf(recommendations);
+    findings = List.copyOf(findings);
+  }
+}

@@ -1,0 +1,352 @@
+package dev.logdex.core.snapshot;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.model.ColumnRef;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.Fingerprint;
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.recommend.IndexCandidate;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.rules.Severity;
+import dev.logdex.core.schema.Column;
+import dev.logdex.core.schema.ForeignKey;
+import dev.logdex.core.schema.Index;
+import dev.logdex.core.schema.IndexUsage;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes and reads snapshots. The shape is documented in {@code docs/snapshot.schema.json}; fields are written in
+ * a fixed order and lists in a stable one (query classes by fingerprint id), with no clock in it, so that two
+ * snapshots of the same input are byte-identical.
+ */
+public final class SnapshotJson {
+  private SnapshotJson() {}
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  /** Thrown for a file that is not a snapshot this logdex can read; the message says why. */
+  public static final class UnreadableSnapshotException extends Exception {
+    UnreadableSnapshotException(String message) {
+      super(message);
+    }
+  }
+
+  public static void write(Snapshot s, Writer out) throws IOException {
+    MAPPER.writeValue(out, tree(s));
+    out.write("\n");
+    out.flush();
+  }
+
+  static ObjectNode tree(Snapshot s) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", "logdex-snapshot");
+    root.put("version", Snapshot.FORMAT_VERSION);
+    root.put("logdex", s.logdexVersion());
+    root.put("dialect", s.schema().dialect().label());
+    root.put("statements", s.statements());
+    ArrayNode inputs = root.putArray("inputs");
+    for (InputSummary in : s.inputs()) {
+      ObjectNode o = inputs.addObject();
+      o.put("path", in.path());
+      o.put("format", in.format());
+      o.put("events", in.events());
+      putMap(o.putObject("skipped"), in.skipped());
+      ObjectNode first = o.putObject("first_skip_at");
+      in.firstSkipAt().forEach(first::put);
+      putMap(o.putObject("passed_over"), in.passedOver());
+    }
+    root.set("schema", schema(s.schema()));
+    ArrayNode queries = root.putArray("queries");
+    for (QueryStats q : s.workload().queries()) { // ordered by fingerprint id
+      queries.add(query(q));
+    }
+    ArrayNode recs = root.putArray("recommendations");
+    for (Recommendation r : s.recommendations()) {
+      ObjectNode o = recs.addObject();
+      o.put("rank", r.rank());
+      o.put("table", r.index().table());
+      strings(o.putArray("columns"), r.index().keys());
+      o.put("equality_prefix", r.index().equalityPrefix());
+      o.put("where", r.index().where());
+      o.put("name", r.name());
+      o.put("ddl", r.ddl());
+      o.put("benefit", r.benefit());
+      o.put("reason", r.reason());
+      ArrayNode served = o.putArray("queries");
+      for (ServedQuery q : r.queries()) {
+        ObjectNode qo = served.addObject();
+        qo.put("fingerprint", q.fingerprint());
+        qo.put("sample", q.sample());
+        qo.put("calls", q.calls());
+        qo.put("total_ms", q.totalMillis());
+      }
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : s.findings()) {
+      ObjectNode o = findings.addObject();
+      o.put("rule", f.rule());
+      o.put("severity", f.severity().label());
+      o.put("table", f.table());
+      strings(o.putArray("columns"), f.columns());
+      o.put("message", f.message());
+      o.put("fix", f.fix());
+    }
+    return root;
+  }
+
+  /** The schema part alone: merge compares it to tell snapshots of one schema from others. */
+  public static ObjectNode schema(Schema schema) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("dialect", schema.dialect().label());
+    o.put("whole_database", schema.isWholeDatabase());
+    ArrayNode tables = o.putArray("tables");
+    Set<String> triggers = new TreeSet<>();
+    for (Table t : schema.tables()) {
+      if (schema.hasTrigger(t.name())) {
+        triggers.add(t.name());
+      }
+      ObjectNode to = tables.addObject();
+      to.put("schema", t.schema());
+      to.put("name", t.name());
+      to.put("rows", t.rowEstimate());
+      ArrayNode cols = to.putArray("columns");
+      for (Column c : t.columns()) {
+        ObjectNode co = cols.addObject();
+        co.put("name", c.name());
+        co.put("type", c.type());
+        co.put("nullable", c.nullable());
+      }
+      ArrayNode ixs = to.putArray("indexes");
+      for (Index ix : t.indexes()) {
+        ObjectNode io = ixs.addObject();
+        io.put("name", ix.name());
+        strings(io.putArray("keys"), ix.keys());
+        io.put("unique", ix.unique());
+        io.put("primary", ix.primary());
+        io.put("method", ix.method());
+        io.put("where", ix.where());
+        io.put("implicit", ix.implicit());
+      }
+      ArrayNode fks = to.putArray("foreign_keys");
+      for (ForeignKey fk : t.foreignKeys()) {
+        ObjectNode fo = fks.addObject();
+        fo.put("name", fk.name());
+        strings(fo.putArray("columns"), fk.columns());
+        fo.put("references", fk.referencedTable());
+        strings(fo.putArray("referenced_columns"), fk.referencedColumns());
+        fo.put("on_delete", fk.onDelete());
+      }
+    }
+    strings(o.putArray("tables_with_triggers"), List.copyOf(triggers));
+    ArrayNode usage = o.putArray("index_usage");
+    for (IndexUsage u : schema.indexUsage()) {
+      ObjectNode uo = usage.addObject();
+      uo.put("table", u.table());
+      uo.put("index", u.index());
+      uo.put("scans", u.scans());
+      uo.put("size_bytes", u.sizeBytes());
+      uo.put("since", u.since());
+    }
+    return o;
+  }
+
+  private static ObjectNode query(QueryStats q) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("fingerprint", q.fingerprint().id());
+    o.put("normalized", q.fingerprint().normalized());
+    o.put("sample", q.sample());
+    o.put("calls", q.calls());
+    o.put("total_ms", q.totalMillis());
+    o.put("mean_ms", q.meanMillis());
+    o.put("rows", q.rows());
+    if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
+      o.put("parser", "");
+      o.put("unparsed", u.reason());
+      return o;
+    }
+    StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) q.analysis();
+    o.put("parser", p.parser());
+    StatementProfile pr = p.profile();
+    o.put("kind", pr.kind().name());
+    strings(o.putArray("tables_read"), List.copyOf(new TreeSet<>(pr.tablesRead())));
+    strings(o.putArray("tables_written"), List.copyOf(new TreeSet<>(pr.tablesWritten())));
+    strings(o.putArray("unresolved"), pr.unresolved());
+    ArrayNode accesses = o.putArray("accesses");
+    for (TableAccess a : pr.accesses()) {
+      ObjectNode ao = accesses.addObject();
+      ao.put("table", a.table());
+      ao.put("sort_served", a.sortServed());
+      ao.put("limited", a.limited());
+      ArrayNode uses = ao.putArray("uses");
+      for (ColumnUse u : a.uses()) {
+        ObjectNode uo = uses.addObject();
+        uo.put("column", u.column().column());
+        uo.put("kind", u.kind().name());
+        uo.put("descending", u.descending());
+        uo.put("detail", u.detail());
+      }
+    }
+    return o;
+  }
+
+  /** Reads a snapshot written by this or an older logdex. */
+  public static Snapshot read(Reader in, String source) throws IOException, UnreadableSnapshotException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      throw new UnreadableSnapshotException(source + ": not JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !"logdex-snapshot".equals(root.path("format").asText())) {
+      throw new UnreadableSnapshotException(source + ": not a logdex snapshot (no \"format\": \"logdex-snapshot\")");
+    }
+    int version = root.path("version").asInt(-1);
+    if (version < 1 || version > Snapshot.FORMAT_VERSION) {
+      throw new UnreadableSnapshotException(source + ": snapshot format " + version + " is newer than this logdex"
+          + " reads (" + Snapshot.FORMAT_VERSION + "); upgrade logdex");
+    }
+    try {
+      Dialect dialect = Dialect.parse(root.path("dialect").asText()).orElseThrow(
+          () -> new IllegalArgumentException("unknown dialect " + root.path("dialect")));
+      Schema schema = readSchema(root.path("schema"), dialect);
+      List<QueryStats> queries = new ArrayList<>();
+      for (JsonNode q : root.path("queries")) {
+        queries.add(readQuery(q));
+      }
+      List<InputSummary> inputs = new ArrayList<>();
+      for (JsonNode i : root.path("inputs")) {
+        inputs.add(new InputSummary(i.path("path").asText(), i.path("format").asText(), i.path("events").asLong(),
+            longs(i.path("skipped")), texts(i.path("first_skip_at")), longs(i.path("passed_over"))));
+      }
+      List<Recommendation> recs = new ArrayList<>();
+      for (JsonNode r : root.path("recommendations")) {
+        List<ServedQuery> served = new ArrayList<>();
+        for (JsonNode q : r.path("queries")) {
+          served.add(new ServedQuery(q.path("fingerprint").asText(), q.path("sample").asText(),
+              q.path("calls").asLong(), q.path("total_ms").asDouble()));
+        }
+        recs.add(new Recommendation(r.path("rank").asInt(), new IndexCandidate(r.path("table").asText(),
+            strings(r.path("columns")), r.path("equality_prefix").asInt(), r.path("where").asText()),
+            r.path("name").asText(), r.path("ddl").asText(), r.path("benefit").asDouble(),
+            r.path("reason").asText(), served));
+      }
+      List<Finding> findings = new ArrayList<>();
+      for (JsonNode f : root.path("findings")) {
+        findings.add(new Finding(f.path("rule").asText(), Severity.parse(f.path("severity").asText())
+            .orElse(Severity.INFO), f.path("table").asText(), strings(f.path("columns")), f.path("message").asText(),
+            f.path("fix").asText()));
+      }
+      return new Snapshot(root.path("logdex").asText(), schema, Workload.of(queries), inputs,
+          root.path("statements").asLong(), recs, findings);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new UnreadableSnapshotException(source + ": damaged snapshot: " + e.getMessage());
+    }
+  }
+
+  private static Schema readSchema(JsonNode s, Dialect dialect) {
+    List<Table> tables = new ArrayList<>();
+    for (JsonNode t : s.path("tables")) {
+      String name = t.path("name").asText();
+      List<Column> cols = new ArrayList<>();
+      for (JsonNode c : t.path("columns")) {
+        cols.add(new Column(c.path("name").asText(), c.path("type").asText(), c.path("nullable").asBoolean()));
+      }
+      List<Index> ixs = new ArrayList<>();
+      for (JsonNode i : t.path("indexes")) {
+        ixs.add(new Index(i.path("name").asText(), name, strings(i.path("keys")), i.path("unique").asBoolean(),
+            i.path("primary").asBoolean(), i.path("method").asText(), i.path("where").asText(),
+            i.path("implicit").asBoolean()));
+      }
+      List<ForeignKey> fks = new ArrayList<>();
+      for (JsonNode f : t.path("foreign_keys")) {
+        fks.add(new ForeignKey(f.path("name").asText(), name, strings(f.path("columns")),
+            f.path("references").asText(), strings(f.path("referenced_columns")), f.path("on_delete").asText()));
+      }
+      tables.add(new Table(t.path("schema").asText(), name, cols, ixs, fks, t.path("rows").asLong(-1)));
+    }
+    List<IndexUsage> usage = new ArrayList<>();
+    for (JsonNode u : s.path("index_usage")) {
+      usage.add(new IndexUsage(u.path("table").asText(), u.path("index").asText(), u.path("scans").asLong(),
+          u.path("size_bytes").asLong(), u.path("since").asText()));
+    }
+    return new Schema(dialect, tables, Set.copyOf(strings(s.path("tables_with_triggers"))),
+        s.path("whole_database").asBoolean(), usage);
+  }
+
+  private static QueryStats readQuery(JsonNode q) {
+    Fingerprint fp = new Fingerprint(q.path("fingerprint").asText(), q.path("normalized").asText());
+    StatementAnalysis analysis;
+    if (q.has("unparsed")) {
+      analysis = new StatementAnalysis.Unparsed(q.path("unparsed").asText());
+    } else {
+      List<TableAccess> accesses = new ArrayList<>();
+      for (JsonNode a : q.path("accesses")) {
+        String table = a.path("table").asText();
+        List<ColumnUse> uses = new ArrayList<>();
+        for (JsonNode u : a.path("uses")) {
+          uses.add(new ColumnUse(new ColumnRef(table, u.path("column").asText()), UseKind.valueOf(
+              u.path("kind").asText()), u.path("descending").asBoolean(), u.path("detail").asText()));
+        }
+        accesses.add(new TableAccess(table, uses, a.path("sort_served").asBoolean(), a.path("limited").asBoolean()));
+      }
+      analysis = new StatementAnalysis.Parsed(new StatementProfile(StatementKind.valueOf(q.path("kind").asText()),
+          accesses, Set.copyOf(strings(q.path("tables_read"))), Set.copyOf(strings(q.path("tables_written"))),
+          strings(q.path("unresolved"))), q.path("parser").asText());
+    }
+    return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
+        q.path("rows").asLong(-1), analysis);
+  }
+
+  private static void strings(ArrayNode a, List<String> values) {
+    values.forEach(a::add);
+  }
+
+  private static List<String> strings(JsonNode a) {
+    List<String> out = new ArrayList<>();
+    a.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static void putMap(ObjectNode o, Map<String, Long> m) {
+    m.forEach(o::put);
+  }
+
+  private static Map<String, Long> longs(JsonNode o) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+    return m;
+  }
+
+  private static Map<String, String> texts(JsonNode o) {
+    Map<String, String> m = new LinkedHashMap<>();
+    o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    return m;
+  }
+}
