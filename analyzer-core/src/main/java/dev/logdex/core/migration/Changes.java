@@ -95,8 +95,10 @@ public final class Changes {
       // then stop with a clear message, before any lock is taken.
       String exists = orphans.replaceFirst("^SELECT count\\(\\*\\) FROM", "SELECT 1 FROM").replaceAll(";$", "");
       String addNotValid = add.get(0).replaceAll(";$", "");
+      // Constraint names are unique per table, so the check names the table too.
+      String regclass = dev.logdex.core.dialect.Identifiers.quote(d, child).replace("'", "''");
       up.add("DO $logdex$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '"
-          + name.replace("'", "''") + "') THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', 'rows of "
+          + name.replace("'", "''") + "' AND conrelid = '" + regclass + "'::regclass) THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', 'rows of "
           + child.replace("'", "''") + " reference no " + m.parent().table().replace("'", "''")
           + " row: count them with " + orphans.replace("'", "''") + "'; END IF; " + addNotValid
           + "; END IF; END $logdex$;");
