@@ -34,14 +34,15 @@ import picocli.CommandLine.Spec;
         "  logdex analyze --schema dump.sql --format json --output report.json day1.csv.gz day2.csv"})
 final class AnalyzeCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown }
+  enum Format { text, json, markdown, html }
 
   @Spec CommandSpec spec;
 
   @Mixin WorkloadOptions inputs;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
+      description = "text, json, markdown or html (one self-contained file with charts; use with -o). "
+          + "Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--top", paramLabel = "N", description = "Show only the N best recommendations. Default: all.")
@@ -84,7 +85,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       Snapshots.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report),
           save);
     }
-    write(top != null ? report.top(top) : report);
+    write(top != null ? report.top(top) : report, in.workload());
     if (stats) {
       printStats(in.registry(), in.analyzer(), err);
     }
@@ -92,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     return LintCommand.exitCode(report.findings(), threshold);
   }
 
-  private void write(AnalysisReport report) throws IOException {
+  private void write(AnalysisReport report, dev.logdex.core.workload.Workload workload) throws IOException {
     Writer out = output != null
         ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
         : spec.commandLine().getOut();
@@ -100,6 +101,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       switch (format) {
         case json -> JsonReport.write(report, out);
         case markdown -> MarkdownReport.write(report, out);
+        case html -> dev.logdex.core.report.HtmlReport.write(report, workload, out);
         default -> TextReport.write(report, out);
       }
     } finally {

@@ -1,0 +1,175 @@
+package dev.logdex.core.report;
+
+import static dev.logdex.core.report.Html.esc;
+
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.rules.Finding;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTML report: one self-contained file (inline CSS, charts as inline SVG, no network), readable on a laptop and
+ * printable. Every piece of log text, name and message is escaped.
+ */
+public final class HtmlReport {
+  private HtmlReport() {}
+
+  /** Writes the report of {@code r}, with its charts drawn from {@code workload}. */
+  public static void write(AnalysisReport r, dev.logdex.core.workload.Workload workload, Writer out)
+      throws IOException {
+    List<Map.Entry<String, Double>> top = new ArrayList<>();
+    for (var q : workload.byTotalTime()) {
+      if (top.size() == 10) {
+        break;
+      }
+      String sample = TextReport.oneLine(q.sample());
+      top.add(Map.entry(q.fingerprint().id().substring(0, 8) + "  " + sample, q.totalMillis()));
+    }
+    Map<String, Double> byTable = new LinkedHashMap<>();
+    for (var q : workload.queries()) {
+      q.profile().ifPresent(p -> {
+        java.util.Set<String> tables = new java.util.TreeSet<>(p.tablesRead());
+        tables.addAll(p.tablesWritten());
+        tables.forEach(t -> byTable.merge(t, q.totalMillis(), Double::sum));
+      });
+    }
+    write(r, top, byTable, out);
+  }
+
+  /**
+   * Writes the report.
+   *
+   * @param topQueries the query classes by total time, largest first: (sample, total ms)
+   * @param timeByTable the workload's time by table (the time of the queries that touch each table)
+   */
+  public static void write(AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
+      Map<String, Double> timeByTable, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append("<section id=\"summary\"><h2>Summary</h2><div class=\"stats\">");
+    stat(b, String.format(Locale.ROOT, "%,d", r.statements()), "statements");
+    stat(b, String.format(Locale.ROOT, "%,d", r.fingerprints()), "distinct queries");
+    stat(b, r.fingerprints() == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%", 100.0 * r.parsed() / r.fingerprints()),
+        "parsed");
+    stat(b, String.format(Locale.ROOT, "%,.1f ms", r.totalMillis()), "total time");
+    stat(b, String.valueOf(r.recommendations().size()), "recommendations");
+    stat(b, String.valueOf(r.findings().size()), "findings");
+    b.append("</div><p class=\"muted\">Inputs: ");
+    List<String> ins = new ArrayList<>();
+    for (InputSummary in : r.inputs()) {
+      ins.add(esc(in.path()) + " (" + esc(in.format()) + ", " + String.format(Locale.ROOT, "%,d", in.events())
+          + " events)");
+    }
+    b.append(ins.isEmpty() ? "none" : String.join("; ", ins)).append(". Dialect: ").append(esc(r.dialect()))
+        .append(". logdex ").append(esc(r.version())).append(".</p></section>\n");
+
+    b.append("<section id=\"charts\"><h2>Where the time goes</h2>");
+    b.append(Html.bars("chart-queries", "Top queries by total time",
+        topQueries.stream().map(Map.Entry::getKey).toList(), topQueries.stream().map(Map.Entry::getValue).toList(),
+        "ms"));
+    List<Map.Entry<String, Double>> tables = new ArrayList<>(timeByTable.entrySet());
+    tables.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    tables = tables.subList(0, Math.min(12, tables.size()));
+    b.append(Html.bars("chart-tables", "Time of the queries touching each table",
+        tables.stream().map(Map.Entry::getKey).toList(), tables.stream().map(Map.Entry::getValue).toList(), "ms"));
+    b.append(Html.bars("chart-benefit", "Estimated benefit per recommendation",
+        r.recommendations().stream().map(x -> x.index().table() + " (" + String.join(", ", x.index().keys()) + ")")
+            .toList(), r.recommendations().stream().map(Recommendation::benefit).toList(), "ms"));
+    b.append("</section>\n");
+
+    b.append("<section id=\"recommendations\"><h2>Recommendations</h2>");
+    if (r.recommendations().isEmpty()) {
+      b.append("<p>No index recommendations.</p>");
+    }
+    for (Recommendation rec : r.recommendations()) {
+      String ddlId = "ddl-" + rec.rank();
+      b.append("<div class=\"rec\"><h3>").append(rec.rank()).append(". ").append(esc(rec.index().table()))
+          .append(" (").append(esc(String.join(", ", rec.index().keys()))).append(")")
+          .append(rec.index().where().isEmpty() ? "" : " WHERE " + esc(rec.index().where()))
+          .append(String.format(Locale.ROOT, " <span class=\"muted\">benefit %,.1f ms</span></h3>", rec.benefit()))
+          .append("<p>").append(esc(rec.reason())).append("</p>")
+          .append("<button class=\"copy\" type=\"button\" data-target=\"").append(ddlId).append("\">Copy DDL</button>")
+          .append("<pre id=\"").append(ddlId).append("\">").append(esc(rec.ddl())).append("</pre>")
+          .append("<details><summary>").append(rec.queries().size()).append(rec.queries().size() == 1 ? " query" : " queries")
+          .append(" served</summary><table><thead><tr><th>fingerprint</th><th>calls</th><th>total ms</th><th>sample</th>"
+              + "</tr></thead><tbody>");
+      for (ServedQuery q : rec.queries()) {
+        b.append("<tr><td><code>").append(esc(q.fingerprint())).append("</code></td><td class=\"num\">")
+            .append(String.format(Locale.ROOT, "%,d", q.calls())).append("</td><td class=\"num\">")
+            .append(String.format(Locale.ROOT, "%,.1f", q.totalMillis())).append("</td><td><code>")
+            .append(esc(q.sample())).append("</code></td></tr>");
+      }
+      b.append("</tbody></table></details></div>");
+    }
+    b.append("</section>\n");
+
+    b.append("<section id=\"findings\"><h2>Findings</h2>");
+    Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+    r.findings().forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
+    if (byRule.isEmpty()) {
+      b.append("<p>No findings.</p>");
+    }
+    for (Map.Entry<String, List<Finding>> e : byRule.entrySet()) {
+      b.append("<h3><code>").append(esc(e.getKey())).append("</code> (").append(e.getValue().size()).append(")</h3>")
+          .append("<table><thead><tr><th>severity</th><th>table</th><th>message</th><th>fix</th></tr></thead><tbody>");
+      for (Finding f : e.getValue()) {
+        b.append("<tr><td class=\"sev-").append(f.severity().label()).append("\">").append(f.severity().label())
+            .append("</td><td>").append(esc(f.table())).append("</td><td>").append(esc(f.message()))
+            .append("</td><td><pre>").append(esc(f.fix())).append("</pre></td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
+    b.append("</section>\n");
+
+    b.append("<section id=\"unparsed\"><h2>Not parsed</h2>");
+    if (r.unparsed().isEmpty()) {
+      b.append("<p>Every statement was parsed.</p>");
+    } else {
+      b.append("<table><thead><tr><th>fingerprint</th><th>calls</th><th>sample</th><th>reason</th></tr></thead><tbody>");
+      for (UnparsedStatement u : r.unparsed()) {
+        b.append("<tr><td><code>").append(esc(u.fingerprint())).append("</code></td><td class=\"num\">")
+            .append(u.calls()).append("</td><td><code>").append(esc(u.sample())).append("</code></td><td>")
+            .append(esc(u.reason())).append("</td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
+    b.append("</section>\n");
+
+    b.append("<section id=\"inputs\"><h2>Input account</h2><table><thead><tr><th>input</th><th>format</th>"
+        + "<th>events</th><th>skipped</th><th>passed over</th></tr></thead><tbody>");
+    for (InputSummary in : r.inputs()) {
+      b.append("<tr><td>").append(esc(in.path())).append("</td><td>").append(esc(in.format()))
+          .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,d", in.events())).append("</td><td>")
+          .append(counts(in.skipped(), in.firstSkipAt())).append("</td><td>").append(counts(in.passedOver(), Map.of()))
+          .append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+    for (String w : r.warnings()) {
+      b.append("<p class=\"sev-warning\">").append(esc(w)).append("</p>");
+    }
+    b.append("</section>");
+    out.write(Html.page("logdex report", b.toString()));
+    out.flush();
+  }
+
+  private static void stat(StringBuilder b, String value, String label) {
+    b.append("<div class=\"stat\"><b>").append(esc(value)).append("</b><span>").append(esc(label))
+        .append("</span></div>");
+  }
+
+  private static String counts(Map<String, Long> counts, Map<String, String> where) {
+    if (counts.isEmpty()) {
+      return "none";
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%,d × %s", v, esc(k))
+        + (where.containsKey(k) ? " <span class=\"muted\">(first at " + esc(where.get(k)) + ")</span>" : "")));
+    return String.join("<br>", parts);
+  }
+}
