@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         "", "Exit codes: 0 ok, 2 usage or input error, 3 a query class slowed down past --fail-on-regression."})
 final class DiffCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown }
+  enum Format { text, json, markdown, html }
 
   @Spec CommandSpec spec;
 
@@ -37,7 +37,7 @@ final class DiffCommand implements Callable<Integer> {
   Path after;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
+      description = "text, json, markdown or html. Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--noise", paramLabel = "PCT", defaultValue = "10",
@@ -60,6 +60,7 @@ final class DiffCommand implements Callable<Integer> {
     switch (format) {
       case json -> DiffReport.json(d, out);
       case markdown -> DiffReport.markdown(d, out);
+      case html -> DiffReport.html(d, out);
       default -> DiffReport.text(d, out);
     }
     if (failOnRegression != null && d.worstRegressionPct() > failOnRegression) {

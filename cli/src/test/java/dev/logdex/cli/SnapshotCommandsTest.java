@@ -51,6 +51,9 @@ class SnapshotCommandsTest {
     assertThat(diff.out()).contains("## logdex: before / after").contains("slower +200%")
         .contains(q.get("fingerprint").asText());
     assertThat(diff.err()).contains("200.0% slower, past --fail-on-regression 50.0");
+    CliRun html = new CliRun();
+    assertThat(html.run("diff", before.toString(), afterFile.toString(), "--format", "html")).isZero();
+    assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("id=\"chart-diff\"").contains("slower +200%");
   }
 
   @Test

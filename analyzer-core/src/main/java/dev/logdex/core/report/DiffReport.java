@@ -79,6 +79,52 @@ public final class DiffReport {
     out.flush();
   }
 
+  /** One self-contained page: before/after bars for the classes that changed, and the lists of the text view. */
+  public static void html(SnapshotDiff d, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "<p>Total time %,.1f ms → %,.1f ms (%+.1f%%).</p>", d.beforeMillis(),
+        d.afterMillis(), pct(d.beforeMillis(), d.afterMillis())));
+    List<QueryChange> moved = d.queries().stream()
+        .filter(q -> q.status() == Status.SLOWER || q.status() == Status.FASTER).limit(10).toList();
+    java.util.List<String> labels = new java.util.ArrayList<>();
+    java.util.List<Double> values = new java.util.ArrayList<>();
+    for (QueryChange q : moved) {
+      labels.add(q.fingerprint().substring(0, 8) + " before");
+      values.add(q.meanBefore());
+      labels.add(q.fingerprint().substring(0, 8) + " after");
+      values.add(q.meanAfter());
+    }
+    b.append(Html.bars("chart-diff", "Mean time before and after, per query class that changed", labels, values,
+        "ms"));
+    b.append("<table><thead><tr><th>change</th><th>query</th><th>calls</th><th>mean ms</th><th>share of time</th>"
+        + "</tr></thead><tbody>");
+    for (QueryChange q : d.queries()) {
+      if (q.status() == Status.SAME) {
+        continue;
+      }
+      b.append("<tr><td>").append(Html.esc(label(q))).append("</td><td><code>").append(Html.esc(q.fingerprint()))
+          .append("</code> ").append(Html.esc(TextReport.oneLine(q.sample()))).append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%,d → %,d", q.callsBefore(), q.callsAfter()))
+          .append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%,.3f → %,.3f", q.meanBefore(), q.meanAfter()))
+          .append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%.1f%% → %.1f%%", 100 * q.shareBefore(), 100 * q.shareAfter()))
+          .append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+    for (var a : d.applied()) {
+      b.append("<p>Applied: <code>").append(Html.esc(a.recommendation().ddl())).append("</code></p>");
+    }
+    for (Recommendation r : d.open()) {
+      b.append("<p>Still open: <code>").append(Html.esc(r.ddl())).append("</code></p>");
+    }
+    for (Recommendation r : d.added()) {
+      b.append("<p>New: <code>").append(Html.esc(r.ddl())).append("</code></p>");
+    }
+    out.write(Html.page("logdex: before / after", b.toString()));
+    out.flush();
+  }
+
   public static void json(SnapshotDiff d, Writer out) throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
