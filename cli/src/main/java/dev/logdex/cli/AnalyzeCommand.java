@@ -102,7 +102,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         case json -> JsonReport.write(report, out);
         case markdown -> MarkdownReport.write(report, out);
         case html -> dev.logdex.core.report.HtmlReport.write(report, workload, out);
-        default -> TextReport.write(report, out);
+        default -> TextReport.write(report, out, output == null && Terminal.color());
       }
     } finally {
       if (output != null) {

@@ -68,7 +68,7 @@ final class LintCommand implements Callable<Integer> {
     switch (format) {
       case json -> FindingsReport.json(Version.current(), findings, out);
       case markdown -> FindingsReport.markdown(findings, out);
-      default -> FindingsReport.text(findings, out);
+      default -> FindingsReport.text(findings, out, Terminal.color());
     }
     return exitCode(findings, threshold);
   }

@@ -17,9 +17,15 @@ public final class FindingsReport {
 
   /** Findings for a terminal: one block each, the fix indented under its message. */
   public static void text(List<Finding> findings, Writer out) throws IOException {
+    text(findings, out, false);
+  }
+
+  /** The same, with ANSI colours when {@code color}. */
+  public static void text(List<Finding> findings, Writer out, boolean color) throws IOException {
     StringBuilder b = new StringBuilder();
     for (Finding f : findings) {
-      b.append(String.format(Locale.ROOT, "%-7s %s%s%n", f.severity().label(), f.rule(),
+      b.append(TextReport.severity(String.format(Locale.ROOT, "%-7s", f.severity().label()), f.severity(), color))
+          .append(String.format(Locale.ROOT, " %s%s%n", f.rule(),
           f.table().isEmpty() ? "" : "  " + f.table() + (f.columns().isEmpty() ? ""
               : "(" + String.join(", ", f.columns()) + ")")));
       b.append("        ").append(f.message()).append('\n');

@@ -12,26 +12,35 @@ public final class TextReport {
   private TextReport() {}
 
   public static void write(AnalysisReport r, Writer out) throws IOException {
+    write(r, out, false);
+  }
+
+  /**
+   * Writes the report; with {@code color}, ANSI colours for a terminal (the caller checks for one, and for
+   * {@code NO_COLOR}). Colour codes take no columns: the table still fits 100.
+   */
+  public static void write(AnalysisReport r, Writer out, boolean color) throws IOException {
     StringBuilder b = new StringBuilder();
     if (r.recommendations().isEmpty()) {
       b.append("No index recommendations.\n");
     } else {
-      b.append(String.format(Locale.ROOT, "%-4s %-18s %-40s %12s %7s%n", "#", "table", "columns", "benefit ms",
-          "queries"));
+      b.append(bold(String.format(Locale.ROOT, "%-4s %-18s %-40s %12s %7s", "#", "table", "columns", "benefit ms",
+          "queries"), color)).append('\n');
       for (Recommendation rec : r.recommendations()) {
         String cols = String.join(", ", rec.index().keys())
             + (rec.index().where().isEmpty() ? "" : " WHERE " + rec.index().where());
         b.append(String.format(Locale.ROOT, "%-4d %-18s %-40s %,12.1f %7d%n", rec.rank(),
             cut(rec.index().table(), 18), cut(cols, 40), rec.benefit(), rec.queries().size()));
         b.append("     ").append(cut(rec.reason(), 95)).append('\n');
-        b.append("     ").append(rec.ddl()).append('\n');
+        b.append("     ").append(color ? "\u001b[36m" + rec.ddl() + "\u001b[0m" : rec.ddl()).append('\n');
       }
     }
     if (!r.findings().isEmpty()) {
-      b.append('\n').append("Findings:\n");
+      b.append('\n').append(bold("Findings:", color)).append('\n');
       for (Finding f : r.findings()) {
-        b.append(String.format(Locale.ROOT, "  %-7s %-22s %s%n", f.severity().label(), f.rule(),
-            cut(f.message(), 67)));
+        String sev = String.format(Locale.ROOT, "%-7s", f.severity().label());
+        b.append("  ").append(severity(sev, f.severity(), color))
+            .append(String.format(Locale.ROOT, " %-22s %s%n", f.rule(), cut(f.message(), 67)));
       }
     }
     if (!r.unparsed().isEmpty()) {
@@ -51,6 +60,23 @@ public final class TextReport {
         r.findings().size(), skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d input lines skipped", skipped)));
     out.write(b.toString());
     out.flush();
+  }
+
+  static String bold(String s, boolean color) {
+    return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+  }
+
+  /** A severity label in its colour: red errors, yellow warnings, cyan information. */
+  static String severity(String text, dev.logdex.core.rules.Severity s, boolean color) {
+    if (!color) {
+      return text;
+    }
+    String code = switch (s) {
+      case ERROR -> "\u001b[31;1m";
+      case WARNING -> "\u001b[33m";
+      case INFO -> "\u001b[36m";
+    };
+    return code + text + "\u001b[0m";
   }
 
   static String cut(String s, int width) {
