@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Turns database query logs into ranked, evidence-backed index recommendations.",
+    footer = {"", "Shell completion: source <(logdex generate-completion)"},
     subcommands = {AnalyzeCommand.class, LintCommand.class, RulesCommand.class, DiffCommand.class, MergeCommand.class,
-        MigrateCommand.class, CommandLine.HelpCommand.class})
+        MigrateCommand.class, ReferenceCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+        CommandLine.HelpCommand.class})
 public final class Logdex {
 
   public static void main(String[] args) {

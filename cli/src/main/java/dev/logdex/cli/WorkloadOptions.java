@@ -61,8 +61,8 @@ final class WorkloadOptions {
   String inputFormat;
 
   @Option(names = "--log-line-prefix", paramLabel = "PREFIX",
-      description = "PostgreSQL's log_line_prefix as set on the server, e.g. '%m [%p] %q%u@%d '. Default: the "
-          + "prefix is found by itself (common forms: user=%u,db=%d and %u@%d).")
+      description = "PostgreSQL's log_line_prefix as set on the server, e.g. '%%m [%%p] %%q%%u@%%d '. Default: the "
+          + "prefix is found by itself (common forms: user=%%u,db=%%d and %%u@%%d).")
   String logLinePrefix;
 
   @Option(names = "--config", paramLabel = "FILE",

@@ -1,0 +1,44 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a whole: help, version, suggestions, completion and the generated reference. */
+class CommandLineTest {
+
+  @Test
+  void everyCommandHasHelpWithExamples() {
+    for (String cmd : new String[] {"analyze", "lint", "rules", "diff", "merge", "migrate"}) {
+      CliRun cli = new CliRun();
+      assertThat(cli.run(cmd, "--help")).isZero();
+      assertThat(cli.out()).as(cmd).contains("Usage: logdex " + cmd).contains("Example");
+    }
+    CliRun version = new CliRun();
+    assertThat(version.run("--version")).isZero();
+    assertThat(version.out()).startsWith("logdex ");
+  }
+
+  @Test
+  void aMistypedOptionGetsASuggestion() {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "--fromat", "json", "x.csv")).isEqualTo(2);
+    assertThat(cli.err()).contains("Unknown option: '--fromat'").contains("--format");
+  }
+
+  @Test
+  void completionIsGeneratedFromTheDefinitions() {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("generate-completion")).isZero();
+    assertThat(cli.out()).contains("complete -F").contains("--fail-on-regression").contains("--log-line-prefix");
+  }
+
+  @Test
+  void theCheckedInReferenceIsTheGeneratedOne() throws Exception {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("reference")).isZero();
+    assertThat(Files.readString(Path.of("../docs/cli.md"))).isEqualTo(cli.out());
+  }
+}
