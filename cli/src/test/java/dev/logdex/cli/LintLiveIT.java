@@ -54,6 +54,10 @@ class LintLiveIT {
         int code = run("lint", "--db", "jdbc:postgresql://127.0.0.1:5432/" + db, "--db-user", "postgres",
             "--fail-on", "warning", "../sample-logs/shop/pg_stat_statements.csv");
         assertThat(code).as(err.toString()).isEqualTo(3);
+        CliRun explain = new CliRun();
+        assertThat(explain.run("explain", "7f1da2f4", "-q", "--db", "jdbc:postgresql://127.0.0.1:5432/" + db,
+            "--db-user", "postgres", "../sample-logs/shop/pg_stat_statements.csv")).as(explain.err()).isZero();
+        assertThat(explain.out()).contains("generic plan (parameters unknown)").contains("Seq Scan on orders");
         assertThat(out.toString())
             .contains("orders.user_email copies users.email (through user_id) and no trigger keeps it in step;"
                 + " 1 row disagrees with users.email now")

@@ -80,4 +80,16 @@ class SnapshotCommandsTest {
     assertThat(cli.run("diff", LOG, LOG)).isEqualTo(2);
     assertThat(cli.err()).contains(LOG).contains("not JSON");
   }
+
+  @Test
+  void explainShowsOneQueryClassFromASnapshot(@TempDir Path dir) throws Exception {
+    Path a = save(dir, "a.json");
+    CliRun cli = new CliRun();
+    assertThat(cli.run("explain", "7f1da2f4", "--from", a.toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("query class 7f1da2f4").contains("orders: user_id=equality; created_at=order_by desc")
+        .contains("served by:").contains("idx_orders_user_id_created_at");
+    CliRun none = new CliRun();
+    assertThat(none.run("explain", "ffffffff", "--from", a.toString())).isEqualTo(2);
+    assertThat(none.err()).contains("no query class ffffffff");
+  }
 }

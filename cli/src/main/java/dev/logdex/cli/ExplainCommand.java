@@ -1,0 +1,137 @@
+package dev.logdex.cli;
+
+import dev.logdex.core.analysis.Analysis;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.plan.Plans;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.report.AnalysisReport;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.snapshot.Snapshot;
+import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.workload.QueryStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code logdex explain}: one query class in full. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = "Shows one query class: its sample, calls and times, how it uses each column, the "
+        + "recommendation that serves it, the findings that name it, and with --db the database's plan for it.",
+    footer = {"", "Examples:",
+        "  logdex explain 294f8fd7 --schema schema.sql pg_stat_statements.csv",
+        "  logdex explain 294f8fd7 --db jdbc:postgresql://localhost/shop pg_stat_statements.csv",
+        "  logdex explain 294f8fd7 --from day.json"})
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "A query class id, or its first 4 or more digits.")
+  String fingerprint;
+
+  @Mixin WorkloadOptions inputs;
+
+  @Option(names = "--from", paramLabel = "SNAPSHOT", description = "Take the analysis from a snapshot.")
+  Path from;
+
+  @Override
+  public Integer call() throws IOException {
+    // The shared LOG... list takes every positional, this command's FINGERPRINT included: it is not a log.
+    if (!inputs.logs.isEmpty() && inputs.logs.get(0).equals(fingerprint)) {
+      inputs.logs = new java.util.ArrayList<>(inputs.logs.subList(1, inputs.logs.size()));
+    }
+    if (fingerprint.length() < 4) {
+      throw new UserError("give at least 4 digits of the fingerprint, not '" + fingerprint + "'");
+    }
+    Snapshot snapshot;
+    Optional<java.sql.Connection> live = Optional.empty();
+    WorkloadOptions.Loaded in = null;
+    if (from != null) {
+      snapshot = Snapshots.load(from);
+    } else {
+      if (inputs.logs.isEmpty()) {
+        throw new UserError("give the logs to find the query in, or --from SNAPSHOT");
+      }
+      in = inputs.load(spec.commandLine().getErr());
+      AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
+          in.statements(), in.warnings(), in.config());
+      snapshot = dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report);
+      live = in.live();
+    }
+    try {
+      List<QueryStats> matches = snapshot.workload().queries().stream()
+          .filter(q -> q.fingerprint().id().startsWith(fingerprint.toLowerCase(Locale.ROOT))).toList();
+      if (matches.isEmpty()) {
+        throw new UserError("no query class " + fingerprint + " in the workload");
+      }
+      if (matches.size() > 1) {
+        throw new UserError(fingerprint + " matches " + matches.size() + " query classes ("
+            + String.join(", ", matches.stream().map(q -> q.fingerprint().id()).toList()) + "); give more digits");
+      }
+      print(snapshot, matches.get(0), live);
+    } finally {
+      if (in != null) {
+        in.close();
+      }
+    }
+    return 0;
+  }
+
+  private void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live) {
+    PrintWriter out = spec.commandLine().getOut();
+    String id = q.fingerprint().id();
+    out.println("query class " + id);
+    out.println("  normalized: " + q.fingerprint().normalized());
+    out.println("  sample:     " + q.sample().replace("\n", "\n              "));
+    out.printf(Locale.ROOT, "  calls %,d, total %,.1f ms, mean %,.3f ms%s%n", q.calls(), q.totalMillis(),
+        q.meanMillis(), q.rows() < 0 ? "" : String.format(Locale.ROOT, ", rows %,d", q.rows()));
+    if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
+      out.println("  not parsed: " + u.reason());
+    } else {
+      StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) q.analysis();
+      StatementProfile pr = p.profile();
+      out.println("  " + pr.kind() + ", read by " + p.parser() + "; reads " + String.join(", ",
+          new java.util.TreeSet<>(pr.tablesRead())) + (pr.tablesWritten().isEmpty() ? ""
+          : "; writes " + String.join(", ", new java.util.TreeSet<>(pr.tablesWritten()))));
+      out.println("column uses:");
+      for (TableAccess a : pr.accesses()) {
+        StringBuilder b = new StringBuilder("  " + a.table() + ":");
+        for (ColumnUse u : a.uses()) {
+          b.append(' ').append(u.column().column()).append('=').append(u.kind().name().toLowerCase(Locale.ROOT))
+              .append(u.descending() ? " desc" : "").append(u.detail().isEmpty() ? "" : "(" + u.detail() + ")")
+              .append(';');
+        }
+        out.println(b);
+      }
+      if (!pr.unresolved().isEmpty()) {
+        out.println("  unresolved: " + String.join(", ", pr.unresolved()));
+      }
+    }
+    List<Recommendation> recs = s.recommendations().stream()
+        .filter(r -> r.queries().stream().anyMatch(x -> x.fingerprint().equals(id))).toList();
+    out.println(recs.isEmpty() ? "no recommendation serves it" : "served by:");
+    recs.forEach(r -> out.println("  #" + r.rank() + " " + r.ddl()));
+    List<Finding> findings = s.findings().stream().filter(f -> f.message().contains(id)).toList();
+    findings.forEach(f -> out.println("finding " + f.rule() + ": " + f.message()));
+    live.ifPresent(c -> {
+      out.println("plan:");
+      for (String line : Plans.explain(c, s.schema().dialect(), q.sample()).split("\n")) {
+        out.println("  " + line);
+      }
+    });
+    out.flush();
+  }
+}
