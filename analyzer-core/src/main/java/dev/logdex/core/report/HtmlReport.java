@@ -40,7 +40,9 @@ public final class HtmlReport {
         tables.forEach(t -> byTable.merge(t, q.totalMillis(), Double::sum));
       });
     }
-    write(r, top, byTable, out);
+    String period = workload.first().isPresent()
+        ? workload.first().get() + " to " + workload.last().orElseThrow() : "";
+    write(r, top, byTable, period, out);
   }
 
   /**
@@ -48,9 +50,10 @@ public final class HtmlReport {
    *
    * @param topQueries the query classes by total time, largest first: (sample, total ms)
    * @param timeByTable the workload's time by table (the time of the queries that touch each table)
+   * @param period the time the logs cover, or {@code ""} when they carry no times
    */
   public static void write(AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
-      Map<String, Double> timeByTable, Writer out) throws IOException {
+      Map<String, Double> timeByTable, String period, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("<section id=\"summary\"><h2>Summary</h2><div class=\"stats\">");
     stat(b, String.format(Locale.ROOT, "%,d", r.statements()), "statements");
@@ -66,7 +69,8 @@ public final class HtmlReport {
       ins.add(esc(in.path()) + " (" + esc(in.format()) + ", " + String.format(Locale.ROOT, "%,d", in.events())
           + " events)");
     }
-    b.append(ins.isEmpty() ? "none" : String.join("; ", ins)).append(". Dialect: ").append(esc(r.dialect()))
+    b.append(ins.isEmpty() ? "none" : String.join("; ", ins)).append(". Period: ")
+        .append(period.isEmpty() ? "not in the logs" : esc(period)).append(". Dialect: ").append(esc(r.dialect()))
         .append(". logdex ").append(esc(r.version())).append(".</p></section>\n");
 
     b.append("<section id=\"charts\"><h2>Where the time goes</h2>");

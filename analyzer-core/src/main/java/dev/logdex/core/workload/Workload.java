@@ -14,9 +14,26 @@ import java.util.TreeMap;
  */
 public final class Workload {
   private final Map<String, QueryStats> queries;
+  private final java.time.Instant first;
+  private final java.time.Instant last;
 
   Workload(Map<String, QueryStats> queries) {
+    this(queries, null, null);
+  }
+
+  Workload(Map<String, QueryStats> queries, java.time.Instant first, java.time.Instant last) {
     this.queries = new TreeMap<>(queries);
+    this.first = first;
+    this.last = last;
+  }
+
+  /** The time of the earliest and latest event, when the logs carry times (a pg_stat_statements export does not). */
+  public java.util.Optional<java.time.Instant> first() {
+    return java.util.Optional.ofNullable(first);
+  }
+
+  public java.util.Optional<java.time.Instant> last() {
+    return java.util.Optional.ofNullable(last);
   }
 
   /** A workload of these query classes (one per fingerprint; repeated ones are added up). */
@@ -73,7 +90,15 @@ public final class Workload {
   public static Workload merge(Workload a, Workload b) {
     Map<String, QueryStats> m = new LinkedHashMap<>(a.queries);
     b.queries.forEach((id, q) -> m.merge(id, q, QueryStats::plus));
-    return new Workload(m);
+    return new Workload(m, min(a.first, b.first), max(a.last, b.last));
+  }
+
+  private static java.time.Instant min(java.time.Instant x, java.time.Instant y) {
+    return x == null ? y : y == null ? x : x.isBefore(y) ? x : y;
+  }
+
+  private static java.time.Instant max(java.time.Instant x, java.time.Instant y) {
+    return x == null ? y : y == null ? x : x.isAfter(y) ? x : y;
   }
 
   /**

@@ -22,6 +22,8 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   private final Map<String, QueryStats> queries = new HashMap<>();
   private final Counter events;
   private long statements;
+  private java.time.Instant first;
+  private java.time.Instant last;
 
   public WorkloadBuilder(Fingerprinter fingerprinter, StatementAnalyzer analyzer, MeterRegistry registry) {
     this.fingerprinter = fingerprinter;
@@ -33,6 +35,10 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   public void accept(QueryEvent e) {
     events.increment();
     statements += e.calls();
+    e.time().ifPresent(t -> {
+      first = first == null || t.isBefore(first) ? t : first;
+      last = last == null || t.isAfter(last) ? t : last;
+    });
     Fingerprint fp = fingerprinter.fingerprint(e.text());
     // Every event goes through the analyzer's cache (a hit costs a hash lookup), so its hit rate is the real one.
     StatementAnalysis analysis = analyzer.analyze(fp, e.text());
@@ -47,6 +53,6 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
 
   /** The workload built so far. */
   public Workload build() {
-    return new Workload(queries);
+    return new Workload(queries, first, last);
   }
 }

@@ -1,0 +1,49 @@
+package dev.logdex.core.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.QueryEvent;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.sql.StatementAnalyzer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WorkloadTest {
+
+  private static Workload of(String... timesAndSql) {
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(),
+        new StatementAnalyzer(Schema.empty(Dialect.POSTGRESQL), reg), reg);
+    for (int i = 0; i < timesAndSql.length; i += 2) {
+      Optional<Instant> t = timesAndSql[i].isEmpty() ? Optional.empty() : Optional.of(Instant.parse(timesAndSql[i]));
+      b.accept(new QueryEvent("t", 1, t, "", "", 1, 2.0, -1, -1, 0, timesAndSql[i + 1]));
+    }
+    return b.build();
+  }
+
+  @Test
+  void thePeriodIsTheEarliestAndLatestEventInAnyOrderOfMerging() {
+    Workload a = of("2024-03-01T10:00:00Z", "SELECT 1", "2024-03-01T09:00:00Z", "SELECT 2", "", "SELECT 3");
+    Workload b = of("2024-03-01T12:00:00Z", "SELECT 1");
+    assertThat(a.first()).contains(Instant.parse("2024-03-01T09:00:00Z"));
+    assertThat(a.last()).contains(Instant.parse("2024-03-01T10:00:00Z"));
+    Workload ab = Workload.merge(a, b);
+    Workload ba = Workload.merge(b, a);
+    assertThat(ab.last()).contains(Instant.parse("2024-03-01T12:00:00Z")).isEqualTo(ba.last());
+    assertThat(ab.first()).isEqualTo(ba.first());
+    assertThat(ab.totalCalls()).isEqualTo(4);
+    assertThat(of("", "SELECT 1").first()).isEmpty();
+  }
+
+  @Test
+  void theSampleKeptDoesNotDependOnOrder() {
+    Workload x = Workload.merge(of("", "SELECT * FROM t WHERE a = 2"), of("", "SELECT * FROM t WHERE a = 1"));
+    Workload y = Workload.merge(of("", "SELECT * FROM t WHERE a = 1"), of("", "SELECT * FROM t WHERE a = 2"));
+    assertThat(x.queries()).singleElement().extracting(QueryStats::sample).isEqualTo("SELECT * FROM t WHERE a = 1");
+    assertThat(y.queries()).singleElement().extracting(QueryStats::sample).isEqualTo("SELECT * FROM t WHERE a = 1");
+  }
+}
