@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Turns database query logs into ranked, evidence-backed index recommendations.",
     footer = {"", "Shell completion: source <(logdex generate-completion)"},
-    subcommands = {AnalyzeCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class, DiffCommand.class,
+    subcommands = {AnalyzeCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class, VerifyCommand.class,
+        DiffCommand.class,
         MergeCommand.class,
         MigrateCommand.class, ReferenceCommand.class, picocli.AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class})

@@ -1,0 +1,217 @@
+package dev.logdex.core.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks recommendations against PostgreSQL's own planner with hypothetical indexes (HypoPG): each query class is
+ * planned before and after the proposed indexes exist, hypothetically, in this session only. Nothing is written to
+ * the database; the session may stay read-only.
+ */
+public final class Verifier {
+  private Verifier() {}
+
+  /** Query classes planned at most (by total time), so that a huge workload verifies in bounded time. */
+  static final int MAX_QUERIES = 300;
+
+  /**
+   * One query class planned before and after.
+   *
+   * @param nodeBefore the plan's top scan of interest (the first index or sequential scan), before
+   * @param indexesAfter the hypothetical indexes the after-plan uses
+   */
+  public record QueryPlans(String fingerprint, long calls, double costBefore, double costAfter, String nodeBefore,
+      String nodeAfter, List<String> indexesAfter) {}
+
+  /**
+   * What the planner made of one recommendation.
+   *
+   * @param used whether a planned query's plan uses the index
+   * @param queries its served queries that could be planned; empty means it could not be verified at all
+   */
+  public record Verdict(Recommendation recommendation, boolean used, List<QueryPlans> queries) {
+    /** Whether at least one of the queries it serves could be planned. */
+    public boolean verified() {
+      return used || !queries.isEmpty();
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param verdicts one per recommendation, in rank order, used ones first
+   * @param costBefore the workload's estimated cost (calls × plan cost, summed) without the indexes
+   * @param costAfter the same with them
+   * @param unplanned query classes that could not be planned, with the reason
+   */
+  public record Result(List<Verdict> verdicts, double costBefore, double costAfter, Map<String, String> unplanned) {}
+
+  /** Whether HypoPG is installed in the database {@code c} is connected to. */
+  public static boolean hypopgInstalled(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'hypopg'")) {
+      return rs.next();
+    }
+  }
+
+  /** Verifies {@code recommendations} for {@code workload} on the PostgreSQL database behind {@code c}. */
+  public static Result verify(Connection c, Workload workload, List<Recommendation> recommendations)
+      throws SQLException {
+    List<QueryStats> queries = workload.byTotalTime().stream()
+        .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
+        .limit(MAX_QUERIES).toList();
+    Map<String, String> unplanned = new LinkedHashMap<>();
+    Map<String, JsonNode> before = new LinkedHashMap<>();
+    for (QueryStats q : queries) {
+      plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
+    }
+    Map<String, Recommendation> byHypoName = new LinkedHashMap<>();
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT hypopg_reset()");
+      for (Recommendation r : recommendations) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT indexname FROM hypopg_create_index(?)")) {
+          ps.setString(1, hypotheticalDdl(r));
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            byHypoName.put(rs.getString(1), r);
+          }
+        }
+      }
+      Map<String, JsonNode> after = new LinkedHashMap<>();
+      for (QueryStats q : queries) {
+        if (before.containsKey(q.fingerprint().id())) {
+          plan(c, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
+        }
+      }
+      st.execute("SELECT hypopg_reset()");
+      double costBefore = 0;
+      double costAfter = 0;
+      Map<String, QueryPlans> plans = new LinkedHashMap<>();
+      for (QueryStats q : queries) {
+        String id = q.fingerprint().id();
+        if (!before.containsKey(id) || !after.containsKey(id)) {
+          continue;
+        }
+        JsonNode b = before.get(id);
+        JsonNode a = after.get(id);
+        List<String> used = new ArrayList<>();
+        indexNames(a, used);
+        used.removeIf(n -> !byHypoName.containsKey(n));
+        QueryPlans qp = new QueryPlans(id, q.calls(), cost(b), cost(a), scan(b), scan(a), used);
+        plans.put(id, qp);
+        costBefore += q.calls() * qp.costBefore();
+        costAfter += q.calls() * qp.costAfter();
+      }
+      List<Verdict> verdicts = new ArrayList<>();
+      for (Map.Entry<String, Recommendation> e : byHypoName.entrySet()) {
+        List<QueryPlans> served = new ArrayList<>();
+        for (ServedQuery sq : e.getValue().queries()) {
+          Optional.ofNullable(plans.get(sq.fingerprint())).ifPresent(served::add);
+        }
+        boolean used = plans.values().stream().anyMatch(p -> p.indexesAfter().contains(e.getKey()));
+        verdicts.add(new Verdict(e.getValue(), used, served));
+      }
+      verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used())); // stable: rank order within each group
+      return new Result(verdicts, costBefore, costAfter, unplanned);
+    }
+  }
+
+  /** The recommendation's index as HypoPG takes it: a plain CREATE INDEX, unnamed. */
+  static String hypotheticalDdl(Recommendation r) {
+    StringBuilder cols = new StringBuilder();
+    for (String k : r.index().keys()) {
+      boolean desc = k.endsWith(" DESC");
+      String col = desc ? k.substring(0, k.length() - 5) : k;
+      cols.append(cols.length() > 0 ? ", " : "").append(Identifiers.quote(Dialect.POSTGRESQL, col))
+          .append(desc ? " DESC" : "");
+    }
+    return "CREATE INDEX ON " + Identifiers.quote(Dialect.POSTGRESQL, r.index().table()) + " (" + cols + ")"
+        + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where());
+  }
+
+  private static Optional<JsonNode> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
+    String text = q.sample().strip();
+    while (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1).strip();
+    }
+    // pg_stat_statements writes interval '1 hour' as interval $1, which PostgreSQL cannot parse back.
+    text = text.replaceAll("(?i)\\binterval\\s+(\\$\\d+)", "$1::interval");
+    if (text.contains("?")) {
+      unplanned.put(q.fingerprint().id(), "? placeholders");
+      return Optional.empty();
+    }
+    int params = Plans.maxParameter(text);
+    try (Statement st = c.createStatement()) {
+      String json;
+      if (params == 0) {
+        json = single(st, "EXPLAIN (FORMAT JSON) " + text);
+      } else {
+        st.execute("PREPARE logdex_verify AS " + text);
+        try {
+          st.execute("SET plan_cache_mode = force_generic_plan");
+          json = single(st, "EXPLAIN (FORMAT JSON) EXECUTE logdex_verify(" + "NULL, ".repeat(params - 1) + "NULL)");
+        } finally {
+          st.execute("DEALLOCATE logdex_verify");
+          st.execute("RESET plan_cache_mode");
+        }
+      }
+      return Optional.of(new ObjectMapper().readTree(json).get(0).get("Plan"));
+    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      unplanned.put(q.fingerprint().id(), e.getMessage().lines().findFirst().orElse(""));
+      return Optional.empty();
+    }
+  }
+
+  private static String single(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static double cost(JsonNode plan) {
+    return plan.path("Total Cost").asDouble();
+  }
+
+  private static void indexNames(JsonNode plan, List<String> out) {
+    if (plan.has("Index Name")) {
+      out.add(plan.get("Index Name").asText());
+    }
+    for (JsonNode child : plan.path("Plans")) {
+      indexNames(child, out);
+    }
+  }
+
+  /** The first scan node of the plan, as "Seq Scan on t" or "Index Scan using i on t". */
+  private static String scan(JsonNode plan) {
+    String type = plan.path("Node Type").asText();
+    if (type.contains("Scan")) {
+      return type + (plan.has("Index Name") ? " using " + plan.get("Index Name").asText() : "")
+          + (plan.has("Relation Name") ? " on " + plan.get("Relation Name").asText() : "");
+    }
+    for (JsonNode child : plan.path("Plans")) {
+      String s = scan(child);
+      if (!s.isEmpty()) {
+        return s;
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,88 @@
+package dev.logdex.cli;
+
+import dev.logdex.core.analysis.Analysis;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.plan.Verifier;
+import dev.logdex.core.report.AnalysisReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code logdex verify}: the recommendations checked against the live database's planner. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Analyses the logs against a live PostgreSQL database (--db), then plans every query class before"
+        + " and after the recommended indexes exist hypothetically (HypoPG, in this session only): whether the"
+        + " planner uses each index, for which queries, the plan and cost before and after, and the workload's"
+        + " total estimated cost. Writes nothing.",
+    footer = {"", "Example:", "  logdex verify --db jdbc:postgresql://localhost/shop pg_stat_statements.csv",
+        "", "The database needs the hypopg extension (Debian: postgresql-15-hypopg; CREATE EXTENSION hypopg)."})
+final class VerifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin WorkloadOptions inputs;
+
+  @Override
+  public Integer call() throws IOException {
+    if (inputs.db == null) {
+      throw new UserError("verify needs --db URL: the planner of a live database does the checking");
+    }
+    if (inputs.logs.isEmpty()) {
+      throw new UserError("give the logs whose queries to verify");
+    }
+    WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
+    try {
+      if (in.schema().dialect() != Dialect.POSTGRESQL) {
+        throw new UserError("verify works on PostgreSQL (with HypoPG); MariaDB cannot roll DDL back");
+      }
+      java.sql.Connection c = in.live().orElseThrow();
+      if (!Verifier.hypopgInstalled(c)) {
+        throw new UserError("HypoPG is not installed in this database; as its owner run: CREATE EXTENSION hypopg");
+      }
+      AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
+          in.statements(), in.warnings(), in.config());
+      Verifier.Result r = Verifier.verify(c, in.workload(), report.recommendations());
+      print(r);
+      return 0;
+    } catch (SQLException e) {
+      throw new UserError("--db: " + LiveDatabase.redact(e.getMessage().lines().findFirst().orElse("")));
+    } finally {
+      in.close();
+    }
+  }
+
+  private void print(Verifier.Result r) {
+    PrintWriter out = spec.commandLine().getOut();
+    for (Verifier.Verdict v : r.verdicts()) {
+      out.printf(Locale.ROOT, "%s #%d %s%n", v.used() ? "used        " : v.verified() ? "NOT used    "
+          : "not verified", v.recommendation().rank(), v.recommendation().ddl());
+      for (Verifier.QueryPlans q : v.queries()) {
+        out.printf(Locale.ROOT, "    %s  %,d calls  cost %,.1f -> %,.1f  %s -> %s%n", q.fingerprint(), q.calls(),
+            q.costBefore(), q.costAfter(), q.nodeBefore(), q.nodeAfter());
+      }
+      if (!v.verified()) {
+        out.println("    none of the queries it serves could be planned (listed below)");
+      } else if (!v.used()) {
+        out.println("    demoted: the planner uses it for none of the queries it serves"
+            + (v.recommendation().reason().contains("deletes on") ? " (foreign key checks on deletes of the parent"
+                + " run outside any plan: for those it still serves)" : ""));
+      }
+    }
+    double change = r.costBefore() == 0 ? 0 : 100.0 * (r.costAfter() - r.costBefore()) / r.costBefore();
+    out.printf(Locale.ROOT, "%nworkload estimated cost (calls x plan cost): %,.0f -> %,.0f (%+.1f%%)%n",
+        r.costBefore(), r.costAfter(), change);
+    if (!r.unplanned().isEmpty()) {
+      out.println(r.unplanned().size() + " query classes could not be planned:");
+      r.unplanned().forEach((id, why) -> out.println("  " + id + ": " + why));
+    }
+    out.flush();
+  }
+}

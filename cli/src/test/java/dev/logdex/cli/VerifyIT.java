@@ -1,0 +1,86 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.logdex.core.schema.JdbcSchemaLoader;
+import dev.logdex.core.schema.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * logdex verify on the machine's PostgreSQL with HypoPG, on a table big enough for the planner to care: the
+ * recommended index is used and cuts the cost, the one the planner ignores is demoted, and the database is
+ * unchanged afterwards.
+ */
+class VerifyIT {
+
+  private static Connection connect(String url) throws SQLException {
+    try {
+      return DriverManager.getConnection(url, "postgres", "");
+    } catch (SQLException e) {
+      if (System.getenv("CI") != null) {
+        throw e;
+      }
+      assumeTrue(false, "no database at " + url);
+      throw e;
+    }
+  }
+
+  @Test
+  void theRecommendedIndexIsUsedByThePlannerAndNothingChanges(@TempDir Path dir) throws Exception {
+    String db = "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String url = "jdbc:postgresql://127.0.0.1:5432/" + db;
+    try (Connection admin = connect("jdbc:postgresql://127.0.0.1:5432/postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE items (id bigint PRIMARY KEY, category int NOT NULL, price int NOT NULL,"
+              + " created_at timestamptz NOT NULL)");
+          s.execute("INSERT INTO items SELECT g, g % 500, g % 1000, now() - (g || ' seconds')::interval"
+              + " FROM generate_series(1, 200000) g");
+          s.execute("ANALYZE items");
+        }
+        Path log = dir.resolve("pgss.csv");
+        Files.writeString(log, "query,calls,total_exec_time,rows\n"
+            + "\"SELECT id, price FROM items WHERE category = $1 ORDER BY created_at DESC LIMIT $2\",900,9000.0,18000\n"
+            + "\"SELECT count(*) FROM items WHERE created_at > now() - interval $1\",50,4000.0,50\n");
+        CliRun missing = new CliRun();
+        assertThat(missing.run("verify", "-q", "--db", url, "--db-user", "postgres", log.toString())).isEqualTo(2);
+        assertThat(missing.err()).contains("HypoPG is not installed in this database");
+
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+          s.execute("CREATE EXTENSION hypopg");
+        }
+        Schema before = schema(url);
+        CliRun cli = new CliRun();
+        assertThat(cli.run("verify", "-q", "--db", url, "--db-user", "postgres", log.toString())).as(cli.err())
+            .isZero();
+        assertThat(cli.out())
+            .contains("used         #1 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_items_category_created_at")
+            .containsPattern("Seq Scan on items -> Index Scan using <\\d+>btree_items_category_created_at on items")
+            .contains("workload estimated cost");
+        String costLine = cli.out().lines().filter(l -> l.startsWith("workload estimated cost")).findFirst()
+            .orElseThrow();
+        assertThat(costLine).containsPattern("\\(-[0-9.]+%\\)"); // the cost went down
+        assertThat(schema(url).table("items").orElseThrow().indexes())
+            .as("verify writes nothing").isEqualTo(before.table("items").orElseThrow().indexes());
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
+  private static Schema schema(String url) throws Exception {
+    try (Connection c = connect(url)) {
+      return JdbcSchemaLoader.load(c);
+    }
+  }
+}
