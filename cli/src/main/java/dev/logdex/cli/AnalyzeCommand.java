@@ -55,6 +55,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Also write a snapshot (for logdex diff, merge and migrate --from) to FILE.")
   Path save;
 
+  @Option(names = "--explain-rejections",
+      description = "After the report, list every candidate index that was not recommended, and why.")
+  boolean explainRejections;
+
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
@@ -86,6 +90,17 @@ final class AnalyzeCommand implements Callable<Integer> {
           save);
     }
     write(top != null ? report.top(top) : report, in.workload());
+    if (explainRejections) {
+      PrintWriter out = spec.commandLine().getOut();
+      var rejections = new dev.logdex.core.recommend.Recommender(in.schema()).run(in.workload()).rejections();
+      out.println();
+      out.println(rejections.isEmpty() ? "No candidate was rejected." : "Rejected candidates:");
+      for (var r : rejections) {
+        out.println("  " + r.candidate().table() + " (" + String.join(", ", r.candidate().keys()) + ")"
+            + (r.candidate().where().isEmpty() ? "" : " WHERE " + r.candidate().where()) + ": " + r.reason());
+      }
+      out.flush();
+    }
     if (stats) {
       printStats(in.registry(), in.analyzer(), err);
     }

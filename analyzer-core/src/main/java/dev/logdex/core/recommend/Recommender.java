@@ -49,8 +49,24 @@ public final class Recommender {
     this.dialect = schema.dialect();
   }
 
+  /**
+   * A candidate that was not recommended, and why.
+   *
+   * @param reason "already covered by ..." or "too little gain: ..." or "merged into ..."
+   */
+  public record Rejection(IndexCandidate candidate, String reason) {}
+
+  /** Recommendations, best first, and the candidates rejected on the way with their reasons. */
+  public record Result(List<Recommendation> recommendations, List<Rejection> rejections) {}
+
   /** The recommendations for {@code workload}, best first. */
   public List<Recommendation> recommend(Workload workload) {
+    return run(workload).recommendations();
+  }
+
+  /** The recommendations for {@code workload} and every rejected candidate with its reason. */
+  public Result run(Workload workload) {
+    List<Rejection> rejections = new ArrayList<>();
     boolean timed = workload.totalMillis() > 0;
     Map<IndexCandidate, Evidence> candidates = new LinkedHashMap<>();
     for (QueryStats q : workload.queries()) {
@@ -71,9 +87,15 @@ public final class Recommender {
       }
     }
     addForeignKeys(workload, candidates);
-    candidates.keySet().removeIf(this::alreadyIndexed);
-    merge(candidates);
-    return rank(candidates, workload, timed);
+    candidates.keySet().removeIf(c -> {
+      Optional<Index> by = coveringIndex(c);
+      by.ifPresent(ix -> rejections.add(new Rejection(c, "already covered by "
+          + (ix.primary() ? "the primary key" : "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + ")")));
+      return by.isPresent();
+    });
+    merge(candidates, rejections);
+    List<Recommendation> recs = rank(candidates, workload, timed, rejections);
+    return new Result(recs, rejections);
   }
 
   private record CandidateWithWhy(IndexCandidate candidate, String why) {}
@@ -211,20 +233,24 @@ public final class Recommender {
   }
 
   private boolean alreadyIndexed(IndexCandidate c) {
+    return coveringIndex(c).isPresent();
+  }
+
+  private Optional<Index> coveringIndex(IndexCandidate c) {
     Optional<Table> t = schema.table(c.table());
     if (t.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     for (Index ix : t.get().indexes()) {
       if (Coverage.covers(ix, c)) {
-        return true;
+        return Optional.of(ix);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** Folds each candidate into the longest other candidate that serves it as well. */
-  private static void merge(Map<IndexCandidate, Evidence> candidates) {
+  private static void merge(Map<IndexCandidate, Evidence> candidates, List<Rejection> rejections) {
     List<IndexCandidate> bySize = new ArrayList<>(candidates.keySet());
     bySize.sort(Comparator.comparingInt((IndexCandidate c) -> c.keys().size()).reversed()
         .thenComparing(c -> String.join(",", c.keys())));
@@ -241,13 +267,16 @@ public final class Recommender {
                 && candidates.get(big).servesAllOf(candidates.get(small));
         if (fullyServed) {
           candidates.get(big).absorb(candidates.remove(small));
+          rejections.add(new Rejection(small, "merged into " + big.table() + " (" + String.join(", ", big.keys()) + ")"
+              + (big.where().isEmpty() ? "" : " WHERE " + big.where()) + ", which serves its queries too"));
           break;
         }
       }
     }
   }
 
-  private List<Recommendation> rank(Map<IndexCandidate, Evidence> candidates, Workload workload, boolean timed) {
+  private List<Recommendation> rank(Map<IndexCandidate, Evidence> candidates, Workload workload, boolean timed,
+      List<Rejection> rejections) {
     Map<String, Workload.TableWrites> writes = workload.writesByTable();
     record Scored(IndexCandidate c, Evidence e, double net) {}
     List<Scored> scored = new ArrayList<>();
@@ -259,6 +288,10 @@ public final class Recommender {
       double net = e.benefit(timed) - writeCost;
       if (net > 0) {
         scored.add(new Scored(c, e, net));
+      } else {
+        rejections.add(new Rejection(c, String.format(Locale.ROOT,
+            "too little gain: it serves %,.1f ms of queries, and would add %,.1f ms to the table's writes",
+            e.benefit(timed), writeCost)));
       }
     }
     scored.sort(Comparator.comparingDouble(Scored::net).reversed()
