@@ -129,7 +129,7 @@ public final class Recommender {
         eq.add(col);
       }
     }
-    List<String> keys = new ArrayList<>(eq);
+    List<String> keys = new ArrayList<>(bySelectivity(a.table(), eq));
     StringBuilder why = new StringBuilder();
     if (!eq.isEmpty()) {
       why.append("equality on ").append(String.join(", ", eq));
@@ -153,6 +153,20 @@ public final class Recommender {
       why.append(" (partial: ").append(where).append(")");
     }
     return Optional.of(new CandidateWithWhy(new IndexCandidate(a.table(), keys, eq.size(), where), why.toString()));
+  }
+
+  /**
+   * Equality columns, the most selective first when the database's statistics say (they all come before the range
+   * and sort keys, so their order loses no sort); in statement order otherwise.
+   */
+  private List<String> bySelectivity(String table, Set<String> eq) {
+    List<String> cols = new ArrayList<>(eq);
+    Optional<Table> t = schema.table(table);
+    if (t.isEmpty() || cols.stream().noneMatch(c -> t.get().column(c).map(x -> x.distinct() >= 0).orElse(false))) {
+      return cols;
+    }
+    cols.sort(Comparator.comparingDouble((String c) -> -t.get().column(c).map(x -> x.distinct()).orElse(-1.0)));
+    return cols;
   }
 
   /** ORDER BY keys after the equality columns; normalised so the first is ascending (a B-tree scans both ways). */

@@ -95,6 +95,16 @@ public final class JdbcSchemaLoader {
           }
         }
       }
+      // n_distinct: a count, or minus the fraction of rows when the count grows with the table.
+      try (ResultSet rs = st.executeQuery("SELECT s.tablename, s.attname, s.n_distinct, c.reltuples FROM pg_stats s"
+          + " JOIN pg_namespace n ON n.nspname = s.schemaname JOIN pg_class c ON c.relname = s.tablename"
+          + " AND c.relnamespace = n.oid WHERE " + userTables)) {
+        while (rs.next()) {
+          double nd = rs.getDouble(3);
+          double distinct = nd >= 0 ? nd : -nd * Math.max(0, rs.getDouble(4));
+          withDistinct(b, rs.getString(1), rs.getString(2), distinct);
+        }
+      }
       // One row per key part: its definition, whether it is a plain column (attnum <> 0), and its direction.
       try (ResultSet rs = st.executeQuery("SELECT t.relname, i.relname, x.indisunique, x.indisprimary, am.amname,"
           + " coalesce(pg_get_expr(x.indpred, x.indrelid, true), ''), k.n,"
@@ -156,6 +166,19 @@ public final class JdbcSchemaLoader {
       }
     }
     return b.build(Dialect.POSTGRESQL);
+  }
+
+  private static void withDistinct(Builder b, String table, String column, double distinct) {
+    List<Column> cols = b.columns.get(table);
+    if (cols == null) {
+      return;
+    }
+    for (int i = 0; i < cols.size(); i++) {
+      Column c = cols.get(i);
+      if (c.name().equals(column)) {
+        cols.set(i, new Column(c.name(), c.type(), c.nullable(), distinct));
+      }
+    }
   }
 
   private static void addIndex(Builder b, String[] row, List<String> keys) {
@@ -223,6 +246,17 @@ public final class JdbcSchemaLoader {
             cols.add(new Column(rs.getString(2), rs.getString(3).toLowerCase(java.util.Locale.ROOT),
                 rs.getString(4).equals("YES")));
           }
+        }
+      }
+    }
+    // The cardinality of an index's first column is the database's estimate of its distinct values.
+    try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, MAX(CARDINALITY) FROM"
+        + " information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND SEQ_IN_INDEX = 1 AND CARDINALITY IS NOT NULL"
+        + " GROUP BY TABLE_NAME, COLUMN_NAME")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          withDistinct(b, rs.getString(1), rs.getString(2), rs.getDouble(3));
         }
       }
     }

@@ -142,6 +142,9 @@ public final class SnapshotJson {
         co.put("name", c.name());
         co.put("type", c.type());
         co.put("nullable", c.nullable());
+        if (c.distinct() >= 0) {
+          co.put("distinct", c.distinct());
+        }
       }
       ArrayNode ixs = to.putArray("indexes");
       for (Index ix : t.indexes()) {
@@ -276,7 +279,8 @@ public final class SnapshotJson {
       String name = t.path("name").asText();
       List<Column> cols = new ArrayList<>();
       for (JsonNode c : t.path("columns")) {
-        cols.add(new Column(c.path("name").asText(), c.path("type").asText(), c.path("nullable").asBoolean()));
+        cols.add(new Column(c.path("name").asText(), c.path("type").asText(), c.path("nullable").asBoolean(),
+            c.path("distinct").asDouble(-1)));
       }
       List<Index> ixs = new ArrayList<>();
       for (JsonNode i : t.path("indexes")) {

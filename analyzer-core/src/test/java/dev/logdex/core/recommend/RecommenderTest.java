@@ -175,4 +175,22 @@ class RecommenderTest {
             + " 50.0 ms to the table's writes"));
     assertThat(r.recommendations()).extracting(x -> x.index().keys()).containsExactly(List.of("email", "created_at"));
   }
+
+  @Test
+  void withStatisticsTheMostSelectiveEqualityColumnComesFirst() {
+    dev.logdex.core.schema.Table orders = new dev.logdex.core.schema.Table("", "orders", List.of(
+        new dev.logdex.core.schema.Column("id", "bigint", false, 100000),
+        new dev.logdex.core.schema.Column("status", "text", false, 4),
+        new dev.logdex.core.schema.Column("customer", "bigint", false, 20000),
+        new dev.logdex.core.schema.Column("created_at", "timestamptz", false, 90000)),
+        List.of(new dev.logdex.core.schema.Index("orders_pkey", "orders", List.of("id"), true, true, "btree", "", false)),
+        List.of(), 100000);
+    Schema schema = new Schema(Dialect.POSTGRESQL, List.of(orders));
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
+    b.accept(new QueryEvent("t", 1, "", "", 10, 100, -1,
+        "SELECT * FROM orders WHERE status = $1 AND customer = $2 ORDER BY created_at"));
+    assertThat(keys(new Recommender(schema).recommend(b.build())))
+        .containsExactly(List.of("customer", "status", "created_at"));
+  }
 }
