@@ -71,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (top != null && top < 1) {
       throw new UserError("--top must be at least 1, was " + top);
     }
-    if (inputs.logs.isEmpty()) {
+    if (inputs.logs.isEmpty() && !inputs.fromDb) {
       throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
     }
     java.util.Optional<Severity> threshold = LintCommand.severity("--fail-on", failOn);

@@ -62,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (from != null) {
       snapshot = Snapshots.load(from);
     } else {
-      if (inputs.logs.isEmpty()) {
+      if (inputs.logs.isEmpty() && !inputs.fromDb) {
         throw new UserError("give the logs to find the query in, or --from SNAPSHOT");
       }
       in = inputs.load(spec.commandLine().getErr());

@@ -35,7 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (inputs.db == null) {
       throw new UserError("verify needs --db URL: the planner of a live database does the checking");
     }
-    if (inputs.logs.isEmpty()) {
+    if (inputs.logs.isEmpty() && !inputs.fromDb) {
       throw new UserError("give the logs whose queries to verify");
     }
     WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());

@@ -42,6 +42,10 @@ final class WorkloadOptions {
           + "statement timeout. The password comes from LOGDEX_DB_PASSWORD (or PGPASSWORD), or --db-password-file.")
   String db;
 
+  @Option(names = "--from-db",
+      description = "Read the workload from the pg_stat_statements view of the --db database, no export needed.")
+  boolean fromDb;
+
   @Option(names = "--db-user", paramLabel = "USER",
       description = "The database user. Default: LOGDEX_DB_USER, else the user in the URL, else the driver's.")
   String dbUser;
@@ -142,6 +146,15 @@ final class WorkloadOptions {
       WorkloadBuilder builder = new WorkloadBuilder(
           logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry);
       inputs.add(read(paths.get(i), reader, builder, err));
+      workload = Workload.merge(workload, builder.build());
+      statements += builder.statements();
+    }
+    if (fromDb) {
+      if (live.isEmpty() || schema.dialect() != Dialect.POSTGRESQL) {
+        throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
+      }
+      WorkloadBuilder builder = new WorkloadBuilder(Fingerprinter.standard(), analyzer, registry);
+      inputs.add(PgStatStatementsFromDb.read(live.get(), builder));
       workload = Workload.merge(workload, builder.build());
       statements += builder.statements();
     }

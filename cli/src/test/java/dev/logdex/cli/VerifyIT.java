@@ -81,6 +81,38 @@ class VerifyIT {
     }
   }
 
+  @Test
+  void theWorkloadCanComeStraightFromPgStatStatements() throws Exception {
+    String db = "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String url = "jdbc:postgresql://127.0.0.1:5432/" + db;
+    try (Connection admin = connect("jdbc:postgresql://127.0.0.1:5432/postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+          s.execute("CREATE EXTENSION pg_stat_statements");
+          s.execute("CREATE TABLE events (id bigint PRIMARY KEY, account bigint NOT NULL, kind text)");
+          s.execute("INSERT INTO events SELECT g, g % 300, 'k' FROM generate_series(1, 5000) g");
+          try (var ps = c.prepareStatement("SELECT kind FROM events WHERE account = ?")) {
+            for (int i = 0; i < 25; i++) {
+              ps.setLong(1, i);
+              ps.executeQuery().close();
+            }
+          }
+        }
+        CliRun cli = new CliRun();
+        assertThat(cli.run("analyze", "-q", "--db", url, "--db-user", "postgres", "--from-db", "--format", "json"))
+            .as(cli.err()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+        assertThat(root.at("/inputs/0/path").asText()).isEqualTo("pg_stat_statements (live)");
+        assertThat(root.get("recommendations").findValuesAsText("ddl"))
+            .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_events_account ON events (account);");
+        assertThat(root.get("recommendations").get(0).at("/queries/0/calls").asLong()).isEqualTo(25);
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
   private static Schema schema(String url) throws Exception {
     try (Connection c = connect(url)) {
       return JdbcSchemaLoader.load(c);
