@@ -24,8 +24,8 @@ class CommandLineTest {
   @Test
   void aMistypedOptionGetsASuggestion() {
     CliRun cli = new CliRun();
-    assertThat(cli.run("analyze", "--fromat", "json", "x.csv")).isEqualTo(2);
-    assertThat(cli.err()).contains("Unknown option: '--fromat'").contains("--format");
+    assertThat(cli.run("analyze", "--formt", "json", "x.csv")).isEqualTo(2);
+    assertThat(cli.err()).contains("Unknown option: '--formt'").contains("Possible solutions: --format");
   }
 
   @Test
