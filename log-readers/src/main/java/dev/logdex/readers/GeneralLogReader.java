@@ -1,5 +1,6 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,8 +34,8 @@ public final class GeneralLogReader implements LogReader {
       "Kill", "Ping", "Quit", "Time");
 
   @Override
-  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
-    return java.util.Optional.of(dev.logdex.core.model.Dialect.MYSQL);
+  public Optional<Dialect> dialect() {
+    return Optional.of(Dialect.MYSQL);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -26,8 +28,8 @@ public final class PgStatStatementsReader implements LogReader {
   public static final String FORMAT = "pg_stat_statements";
 
   @Override
-  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
-    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  public Optional<Dialect> dialect() {
+    return Optional.of(Dialect.POSTGRESQL);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,8 +28,8 @@ public final class PostgresCsvLogReader implements LogReader {
   static final int MESSAGE = 13;
 
   @Override
-  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
-    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  public Optional<Dialect> dialect() {
+    return Optional.of(Dialect.POSTGRESQL);
   }
 
   @Override

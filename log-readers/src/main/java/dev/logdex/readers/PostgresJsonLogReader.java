@@ -3,10 +3,12 @@ package dev.logdex.readers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +23,8 @@ public final class PostgresJsonLogReader implements LogReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
-  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
-    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  public Optional<Dialect> dialect() {
+    return Optional.of(Dialect.POSTGRESQL);
   }
 
   @Override

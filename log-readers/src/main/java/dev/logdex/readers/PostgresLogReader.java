@@ -1,5 +1,6 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,8 +31,8 @@ public final class PostgresLogReader implements LogReader {
   }
 
   @Override
-  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
-    return java.util.Optional.of(dev.logdex.core.model.Dialect.POSTGRESQL);
+  public Optional<Dialect> dialect() {
+    return Optional.of(Dialect.POSTGRESQL);
   }
 
   @Override

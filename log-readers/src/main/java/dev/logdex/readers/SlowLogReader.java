@@ -1,5 +1,6 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +28,8 @@ public final class SlowLogReader implements LogReader {
   public static final String FORMAT = "mysql_slow";
 
   @Override
-  public java.util.Optional<dev.logdex.core.model.Dialect> dialect() {
-    return java.util.Optional.of(dev.logdex.core.model.Dialect.MYSQL);
+  public Optional<Dialect> dialect() {
+    return Optional.of(Dialect.MYSQL);
   }
 
   @Override

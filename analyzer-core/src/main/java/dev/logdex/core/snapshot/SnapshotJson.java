@@ -108,16 +108,7 @@ public final class SnapshotJson {
         qo.put("total_ms", q.totalMillis());
       }
     }
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : s.findings()) {
-      ObjectNode o = findings.addObject();
-      o.put("rule", f.rule());
-      o.put("severity", f.severity().label());
-      o.put("table", f.table());
-      strings(o.putArray("columns"), f.columns());
-      o.put("message", f.message());
-      o.put("fix", f.fix());
-    }
+    root.set("findings", dev.logdex.core.report.JsonReport.findings(s.findings()));
     return root;
   }
 
