@@ -55,6 +55,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Also write a snapshot (for logdex diff, merge and migrate --from) to FILE.")
   Path save;
 
+  @Option(names = "--budget", paramLabel = "SIZE",
+      description = "Keep the recommended indexes within SIZE of storage (e.g. 500MB, 2GB), chosen by estimated "
+          + "benefit per byte. Needs row estimates: use --db.")
+  String budget;
+
   @Option(names = "--explain-rejections",
       description = "After the report, list every candidate index that was not recommended, and why.")
   boolean explainRejections;
@@ -75,12 +80,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
     }
     java.util.Optional<Severity> threshold = LintCommand.severity("--fail-on", failOn);
+    long budgetBytes = budget == null ? 0 : Sizes.parse("--budget", budget);
+    if (budgetBytes > 0 && inputs.db == null) {
+      throw new UserError("--budget needs the tables' row estimates to size indexes: give --db URL");
+    }
     PrintWriter err = spec.commandLine().getErr();
     WorkloadOptions.Loaded in = inputs.load(err);
     AnalysisReport report;
     try {
       report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(), in.statements(),
-          in.warnings(), in.config());
+          in.warnings(), in.config(), budgetBytes);
       report = report.withFindings(in.withLiveEvidence(report.findings()));
     } finally {
       in.close();
@@ -92,7 +101,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     write(top != null ? report.top(top) : report, in.workload());
     if (explainRejections) {
       PrintWriter out = spec.commandLine().getOut();
-      var rejections = new dev.logdex.core.recommend.Recommender(in.schema()).run(in.workload()).rejections();
+      var rejections = new dev.logdex.core.recommend.Recommender(in.schema(), budgetBytes).run(in.workload())
+          .rejections();
       out.println();
       out.println(rejections.isEmpty() ? "No candidate was rejected." : "Rejected candidates:");
       for (var r : rejections) {

@@ -121,4 +121,12 @@ class AnalyzeCommandTest {
     assertThat(out.toString()).contains("4 statements");
     assertThat(err.toString()).isEmpty();
   }
+
+  @Test
+  void aBudgetNeedsALiveDatabaseAndAReadableSize() {
+    assertThat(run("analyze", "--schema", SCHEMA, "--budget", "2GB", LOG)).isEqualTo(2);
+    assertThat(err.toString()).contains("--budget needs the tables' row estimates");
+    assertThat(run("analyze", "--schema", SCHEMA, "--budget", "lots", LOG)).isEqualTo(2);
+    assertThat(err.toString()).contains("--budget: 'lots' is not a size");
+  }
 }

@@ -97,6 +97,18 @@ class VerifyIT {
         assertThat(root.get("recommendations").findValuesAsText("ddl"))
             .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_events_account ON events (account);");
         assertThat(root.get("recommendations").get(0).at("/queries/0/calls").asLong()).isEqualTo(25);
+        CliRun unknown = new CliRun();
+        assertThat(unknown.run("analyze", "-q", "--db", url, "--db-user", "postgres", "--from-db", "--budget", "1GB",
+            "--explain-rejections")).as(unknown.err()).isZero();
+        assertThat(unknown.out()).contains("events (account): size unknown under a budget");
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+          s.execute("ANALYZE events");
+        }
+        CliRun budget = new CliRun();
+        assertThat(budget.run("analyze", "-q", "--db", url, "--db-user", "postgres", "--from-db", "--budget", "1kB",
+            "--explain-rejections")).as(budget.err()).isZero();
+        assertThat(budget.out()).contains("No index recommendations.")
+            .contains("events (account): over budget: needs about");
       } finally {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
       }

@@ -26,6 +26,12 @@ public final class Analysis {
   /** Analyses {@code workload} against {@code schema}, with the rule settings of {@code config}. */
   public static AnalysisReport run(String version, Schema schema, Workload workload, List<InputSummary> inputs,
       long statements, List<String> schemaWarnings, LintConfig config) {
+    return run(version, schema, workload, inputs, statements, schemaWarnings, config, 0);
+  }
+
+  /** The same, keeping the recommendations within a storage budget ({@code budgetBytes} 0: none). */
+  public static AnalysisReport run(String version, Schema schema, Workload workload, List<InputSummary> inputs,
+      long statements, List<String> schemaWarnings, LintConfig config, long budgetBytes) {
     List<UnparsedStatement> unparsed = new ArrayList<>();
     long parsed = 0;
     for (QueryStats q : workload.byTotalTime()) {
@@ -37,7 +43,7 @@ public final class Analysis {
       }
     }
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
-        parsed, workload.totalMillis(), new Recommender(schema).recommend(workload),
+        parsed, workload.totalMillis(), new Recommender(schema, budgetBytes).recommend(workload),
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings);
   }
 }

@@ -43,10 +43,57 @@ public final class Recommender {
 
   private final Schema schema;
   private final Dialect dialect;
+  private final long budgetBytes;
 
   public Recommender(Schema schema) {
+    this(schema, 0);
+  }
+
+  /**
+   * A recommender that keeps the proposals' estimated total size within {@code budgetBytes} (0: no budget),
+   * choosing by estimated benefit per byte. Sizes come from the schema's row estimates (a live database).
+   */
+  public Recommender(Schema schema, long budgetBytes) {
     this.schema = schema;
     this.dialect = schema.dialect();
+    this.budgetBytes = budgetBytes;
+  }
+
+  /**
+   * The estimated size of an index: rows × (key widths + per-entry overhead) / fill factor, or -1 when the table's
+   * rows are unknown. An estimate for budgeting, not a measurement.
+   */
+  long estimatedBytes(IndexCandidate c) {
+    Optional<Table> t = schema.table(c.table());
+    if (t.isEmpty() || t.get().rowEstimate() < 0) {
+      return -1;
+    }
+    int width = 0;
+    for (int i = 0; i < c.keys().size(); i++) {
+      width += t.get().column(c.column(i)).map(col -> width(col.type())).orElse(16);
+    }
+    // B-tree entry header and item pointer (PostgreSQL), primary key appended to the entry (InnoDB).
+    int overhead = dialect == Dialect.MYSQL ? 8 + 8 : 16;
+    return (long) Math.ceil(t.get().rowEstimate() * (width + overhead) / 0.9);
+  }
+
+  private static int width(String type) {
+    String x = type.toLowerCase(Locale.ROOT);
+    if (x.startsWith("bigint") || x.startsWith("timestamp") || x.startsWith("double") || x.startsWith("datetime")
+        || x.startsWith("bigserial")) {
+      return 8;
+    }
+    if (x.startsWith("int") || x.startsWith("serial") || x.startsWith("date") || x.startsWith("real")
+        || x.startsWith("float")) {
+      return 4;
+    }
+    if (x.startsWith("smallint") || x.startsWith("bool") || x.startsWith("tinyint")) {
+      return 2;
+    }
+    if (x.startsWith("uuid")) {
+      return 16;
+    }
+    return 24; // text and varchar: a typical short value
   }
 
   /**
@@ -306,6 +353,27 @@ public final class Recommender {
         rejections.add(new Rejection(c, String.format(Locale.ROOT,
             "too little gain: it serves %,.1f ms of queries, and would add %,.1f ms to the table's writes",
             e.benefit(timed), writeCost)));
+      }
+    }
+    if (budgetBytes > 0) {
+      // Greedy by benefit per byte: the index that buys the most per byte first, until the budget is spent.
+      List<Scored> byValue = new ArrayList<>(scored);
+      byValue.sort(Comparator.comparingDouble((Scored x) -> -x.net() / Math.max(1, estimatedBytes(x.c())))
+          .thenComparing(x -> x.c().table()).thenComparing(x -> String.join(",", x.c().keys())));
+      long left = budgetBytes;
+      scored.clear();
+      for (Scored x : byValue) {
+        long size = estimatedBytes(x.c());
+        if (size < 0) {
+          rejections.add(new Rejection(x.c(), "size unknown under a budget: the database has no row estimate for "
+              + x.c().table() + " (ANALYZE it)"));
+        } else if (size <= left) {
+          scored.add(x);
+          left -= size;
+        } else {
+          rejections.add(new Rejection(x.c(), String.format(Locale.ROOT,
+              "over budget: needs about %,.1f MB, %,.1f MB of the budget left", size / 1048576.0, left / 1048576.0)));
+        }
       }
     }
     scored.sort(Comparator.comparingDouble(Scored::net).reversed()

@@ -193,4 +193,30 @@ class RecommenderTest {
     assertThat(keys(new Recommender(schema).recommend(b.build())))
         .containsExactly(List.of("customer", "status", "created_at"));
   }
+
+  @Test
+  void aStorageBudgetKeepsTheIndexesThatBuyTheMostPerByte() {
+    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", List.of(
+        new dev.logdex.core.schema.Column("id", "bigint", false), new dev.logdex.core.schema.Column("a", "bigint", false),
+        new dev.logdex.core.schema.Column("t", "text", false)),
+        List.of(new dev.logdex.core.schema.Index("big_pkey", "big", List.of("id"), true, true, "btree", "", false)),
+        List.of(), 1_000_000);
+    Schema schema = new Schema(Dialect.POSTGRESQL, List.of(big));
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
+    b.accept(new QueryEvent("t", 1, "", "", 10, 100, -1, "SELECT * FROM big WHERE a = $1"));
+    b.accept(new QueryEvent("t", 1, "", "", 10, 120, -1, "SELECT * FROM big WHERE t = $1"));
+    Recommender unlimited = new Recommender(schema);
+    long sizeA = unlimited.estimatedBytes(new IndexCandidate("big", List.of("a"), 1, ""));
+    long sizeT = unlimited.estimatedBytes(new IndexCandidate("big", List.of("t"), 1, ""));
+    assertThat(sizeA).isLessThan(sizeT); // 8-byte keys against text
+    assertThat(keys(unlimited.recommend(b.build()))).containsExactly(List.of("t"), List.of("a"));
+    // Room for one: (a) buys 100 ms for fewer bytes than (t) buys 120 ms.
+    Recommender.Result r = new Recommender(schema, sizeT).run(b.build());
+    assertThat(keys(r.recommendations())).containsExactly(List.of("a"));
+    assertThat(r.rejections()).anySatisfy(x -> {
+      assertThat(x.candidate().keys()).containsExactly("t");
+      assertThat(x.reason()).startsWith("over budget: needs about");
+    });
+  }
 }
