@@ -19,7 +19,9 @@ public enum UseKind {
   /** A filter no B-tree index serves: {@code <>}, {@code LIKE '%x'}, {@code IS NOT NULL}, comparisons in an OR. */
   NON_SARGABLE,
   /** Read in the select list (directly, inside an expression, or through {@code *}). */
-  SELECT;
+  SELECT,
+  /** Set by an UPDATE. */
+  WRITE;
 
   /** Whether an index can treat this use as an equality on the column. */
   public boolean isEqualityLike() {

@@ -75,7 +75,7 @@ public final class GodTableRule implements Rule {
       List<Set<String>> groups = workloadGroups(t, workload, key);
       String evidence;
       if (groups != null) {
-        evidence = "the workload reads these groups of columns, never together";
+        evidence = "the workload uses these groups of columns, never together";
       } else {
         groups = prefixFamilies(t, key);
         evidence = "its columns fall into prefix families";

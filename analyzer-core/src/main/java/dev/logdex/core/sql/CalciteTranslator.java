@@ -73,8 +73,12 @@ final class CalciteTranslator {
       String target = tableName(update.getTargetTable());
       String alias = update.getAlias() != null ? simple(update.getAlias()) : target;
       List<Expr> values = new ArrayList<>();
-      for (SqlNode v : update.getSourceExpressionList()) {
-        values.add(expr(v));
+      List<SqlNode> sources = update.getSourceExpressionList().getList();
+      List<SqlNode> targets = update.getTargetColumnList().getList();
+      for (int i = 0; i < sources.size(); i++) {
+        Expr value = expr(sources.get(i));
+        values.add(i < targets.size() && expr(targets.get(i)) instanceof Expr.Column column
+            ? new Expr.Assignment(column, value) : value);
       }
       Block b = rowBlock(target, alias, update.getCondition(), values);
       return new ParsedStatement(StatementKind.UPDATE, Optional.of(target), Optional.of(b));

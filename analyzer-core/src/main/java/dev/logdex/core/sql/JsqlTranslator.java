@@ -99,8 +99,14 @@ final class JsqlTranslator {
       List<Expr> others = new ArrayList<>();
       if (update.getUpdateSets() != null) {
         for (UpdateSet set : update.getUpdateSets()) {
+          List<?> targets = set.getColumns();
+          int i = 0;
           for (Expression e : set.getValues()) {
-            others.add(expr(e));
+            Expr value = expr(e);
+            others.add(i < targets.size() && targets.size() == set.getValues().size()
+                && expr((Expression) targets.get(i)) instanceof Expr.Column column
+                ? new Expr.Assignment(column, value) : value);
+            i++;
           }
         }
       }

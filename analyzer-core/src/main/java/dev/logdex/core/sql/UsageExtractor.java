@@ -272,6 +272,12 @@ final class UsageExtractor {
       selectUses(p.expr(), scope);
     }
     for (Expr e : b.others()) {
+      if (e instanceof Expr.Assignment a) {
+        Resolution r = resolveOrRecord(a.target(), scope);
+        if (r instanceof Resolution.Base base) {
+          base.binding().uses.add(new ColumnUse(ref(base), UseKind.WRITE, false, ""));
+        }
+      }
       touchAll(e, scope);
     }
     return output(b, scope, columnNames);
@@ -516,6 +522,8 @@ final class UsageExtractor {
       call.args().forEach(a -> forEachColumn(a, scope, action));
     } else if (e instanceof Expr.Opaque o) {
       o.children().forEach(a -> forEachColumn(a, scope, action));
+    } else if (e instanceof Expr.Assignment a) {
+      forEachColumn(a.value(), scope, action); // the target is written, not read
     } else if (e instanceof Expr.Subquery s) {
       query(s.query(), scope, List.of());
     }

@@ -32,7 +32,7 @@ class TableDesignRulesTest {
         "UPDATE accounts SET subscription_c1 = $1 WHERE subscription_c2 = $2 AND subscription_c3 = $3")
         .run(new GodTableRule());
     assertThat(found).singleElement().satisfies(f -> {
-      assertThat(f.message()).contains("the workload reads these groups of columns, never together")
+      assertThat(f.message()).contains("the workload uses these groups of columns, never together")
           .contains("[billing_c1, billing_c2, billing_c3]").contains("[pref_c1, pref_c2, pref_c3, pref_c4]");
       assertThat(f.fix()).contains("CREATE TABLE accounts_billing (id bigint, billing_c1 text");
     });

@@ -35,9 +35,9 @@ class StatementAnalyzerTest {
     return ((StatementAnalysis.Parsed) a).profile();
   }
 
-  /** The filter, join, sort and grouping uses (select-list reads have their own test). */
+  /** The filter, join, sort and grouping uses (select-list reads and UPDATE targets have their own tests). */
   private static List<String> uses(StatementProfile p) {
-    return p.uses().stream().filter(u -> u.kind() != UseKind.SELECT)
+    return p.uses().stream().filter(u -> u.kind() != UseKind.SELECT && u.kind() != UseKind.WRITE)
         .map(u -> u.column() + ":" + u.kind() + (u.descending() ? ":desc" : "")).toList();
   }
 
@@ -189,5 +189,16 @@ class StatementAnalyzerTest {
     StatementAnalysis r = a.analyze(Fingerprinter.mysql().fingerprint(sql), sql);
     assertThat(r).isInstanceOfSatisfying(StatementAnalysis.Parsed.class, p -> assertThat(uses(p.profile()))
         .containsExactly("users.email:EQUALITY", "users.Note:EQUALITY"));
+  }
+
+  @Test
+  void theColumnsAnUpdateSetsAreWriteUses() {
+    for (String sql : new String[] {"UPDATE users SET name = $1, email = lower(email) WHERE id = $2",
+        "UPDATE users SET name = $1, email = lower(email) WHERE id = $2 RETURNING id"}) { // Calcite, JSqlParser
+      StatementProfile p = profile(sql);
+      assertThat(p.uses()).filteredOn(u -> u.kind() == UseKind.WRITE).extracting(u -> u.column().toString())
+          .as(sql).containsExactly("users.name", "users.email");
+      assertThat(p.unresolved()).isEmpty();
+    }
   }
 }

@@ -60,6 +60,14 @@ public sealed interface Expr {
     }
   }
 
+  /** An UPDATE's {@code SET target = value}: the target is written, the value's columns are read. */
+  record Assignment(Column target, Expr value) implements Expr {
+    public Assignment {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
   /** A subquery used as a value, in IN, or under EXISTS. */
   record Subquery(Query query) implements Expr {
     public Subquery {
