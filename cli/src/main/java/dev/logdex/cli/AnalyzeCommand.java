@@ -1,6 +1,5 @@
 package dev.logdex.cli;
 
-import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.report.JsonReport;
 import dev.logdex.core.report.MarkdownReport;
@@ -88,8 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     WorkloadOptions.Loaded in = inputs.load(err);
     AnalysisReport report;
     try {
-      report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(), in.statements(),
-          in.warnings(), in.config(), budgetBytes);
+      report = in.analysis(budgetBytes);
       report = report.withFindings(in.withLiveEvidence(report.findings()));
     } finally {
       in.close();
@@ -101,8 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     write(top != null ? report.top(top) : report, in.workload());
     if (explainRejections) {
       PrintWriter out = spec.commandLine().getOut();
-      var rejections = new dev.logdex.core.recommend.Recommender(in.schema(), budgetBytes).run(in.workload())
-          .rejections();
+      var rejections = report.rejections();
       out.println();
       out.println(rejections.isEmpty() ? "No candidate was rejected." : "Rejected candidates:");
       for (var r : rejections) {

@@ -1,6 +1,5 @@
 package dev.logdex.cli;
 
-import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.TableAccess;
@@ -66,8 +65,7 @@ final class ExplainCommand implements Callable<Integer> {
         throw new UserError("give the logs to find the query in, or --from SNAPSHOT");
       }
       in = inputs.load(spec.commandLine().getErr());
-      AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
-          in.statements(), in.warnings(), in.config());
+      AnalysisReport report = in.analysis(0);
       snapshot = dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report);
       live = in.live();
     }

@@ -1,6 +1,5 @@
 package dev.logdex.cli;
 
-import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.migration.Change;
 import dev.logdex.core.migration.Changes;
 import dev.logdex.core.migration.MigrationWriter;
@@ -77,8 +76,7 @@ final class MigrateCommand implements Callable<Integer> {
     } else {
       WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
       try {
-        AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
-            in.statements(), in.warnings(), in.config());
+        AnalysisReport report = in.analysis(0);
         snapshot = dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(),
             report.withFindings(in.withLiveEvidence(report.findings())));
       } finally {

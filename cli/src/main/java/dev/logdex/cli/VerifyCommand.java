@@ -1,6 +1,5 @@
 package dev.logdex.cli;
 
-import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.plan.Verifier;
 import dev.logdex.core.report.AnalysisReport;
@@ -47,8 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (!Verifier.hypopgInstalled(c)) {
         throw new UserError("HypoPG is not installed in this database; as its owner run: CREATE EXTENSION hypopg");
       }
-      AnalysisReport report = Analysis.run(Version.current(), in.schema(), in.workload(), in.inputs(),
-          in.statements(), in.warnings(), in.config());
+      AnalysisReport report = in.analysis(0);
       Verifier.Result r = Verifier.verify(c, in.workload(), report.recommendations());
       print(r);
       return 0;

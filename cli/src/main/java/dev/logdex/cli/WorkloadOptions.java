@@ -1,8 +1,10 @@
 package dev.logdex.cli;
 
+import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.fingerprint.Fingerprinter;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
@@ -96,6 +98,11 @@ final class WorkloadOptions {
   record Loaded(Schema schema, Workload workload, List<InputSummary> inputs, long statements, List<String> warnings,
       LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer,
       Optional<java.sql.Connection> live) {
+
+    /** The analysis of what was read (recommendations within {@code budgetBytes}, 0: no budget). */
+    AnalysisReport analysis(long budgetBytes) {
+      return Analysis.run(Version.current(), schema, workload, inputs, statements, warnings, config, budgetBytes);
+    }
 
     /** The findings with what the live database adds to them, if there is one. */
     List<dev.logdex.core.rules.Finding> withLiveEvidence(List<dev.logdex.core.rules.Finding> findings) {

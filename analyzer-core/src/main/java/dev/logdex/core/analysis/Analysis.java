@@ -42,8 +42,10 @@ public final class Analysis {
         parsed++;
       }
     }
+    Recommender.Result recommended = new Recommender(schema, budgetBytes).run(workload);
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
-        parsed, workload.totalMillis(), new Recommender(schema, budgetBytes).recommend(workload),
-        Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings);
+        parsed, workload.totalMillis(), recommended.recommendations(),
+        Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings,
+        recommended.rejections());
   }
 }

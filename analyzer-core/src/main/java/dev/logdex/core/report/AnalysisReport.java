@@ -2,6 +2,7 @@ package dev.logdex.core.report;
 
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.Recommender;
 import dev.logdex.core.rules.Finding;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * @param findings schema findings
  * @param unparsed query classes that could not be parsed
  * @param warnings problems reading the schema, one line each
+ * @param rejections candidate indexes not recommended, each with its reason
  */
 public record AnalysisReport(
     String version,
@@ -31,9 +33,11 @@ public record AnalysisReport(
     List<Recommendation> recommendations,
     List<Finding> findings,
     List<UnparsedStatement> unparsed,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Recommender.Rejection> rejections) {
 
   public AnalysisReport {
+    rejections = List.copyOf(rejections);
     inputs = List.copyOf(inputs);
     recommendations = List.copyOf(recommendations);
     findings = List.copyOf(findings);
@@ -44,7 +48,7 @@ public record AnalysisReport(
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations, other, unparsed, warnings);
+        recommendations, other, unparsed, warnings, rejections);
   }
 
   /** This report with only the first {@code n} recommendations. */
@@ -53,6 +57,6 @@ public record AnalysisReport(
       return this;
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations.subList(0, n), findings, unparsed, warnings);
+        recommendations.subList(0, n), findings, unparsed, warnings, rejections);
   }
 }

@@ -4,7 +4,6 @@ import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
-import java.util.List;
 
 /** What the duplicate-index and redundant-index rules share: which index may go, and the statement that drops it. */
 final class IndexDuplicationRules {
@@ -34,9 +33,5 @@ final class IndexDuplicationRules {
 
   static String normalize(String predicate) {
     return predicate.replaceAll("[\\s()]+", " ").trim().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  static List<String> columns(Index ix) {
-    return ix.keys();
   }
 }

@@ -18,15 +18,17 @@ public final class LiveEvidence {
 
   /** {@code findings} with the live counts added to the messages they concern. */
   public static List<Finding> add(Connection c, Schema schema, List<Finding> findings) {
+    List<DenormalizedColumnRule.Copy> copies = DenormalizedColumnRule.copies(schema);
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      out.add(f.rule().equals("denormalized-column") ? denormalized(c, schema, f) : f);
+      out.add(f.rule().equals("denormalized-column") ? denormalized(c, schema, copies, f) : f);
     }
     return out;
   }
 
-  private static Finding denormalized(Connection c, Schema schema, Finding f) {
-    for (DenormalizedColumnRule.Copy copy : DenormalizedColumnRule.copies(schema)) {
+  private static Finding denormalized(Connection c, Schema schema, List<DenormalizedColumnRule.Copy> copies,
+      Finding f) {
+    for (DenormalizedColumnRule.Copy copy : copies) {
       if (!copy.child().equals(f.table()) || !f.columns().equals(List.of(copy.column()))) {
         continue;
       }

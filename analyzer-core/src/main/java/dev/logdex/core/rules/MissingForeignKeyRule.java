@@ -71,7 +71,7 @@ public final class MissingForeignKeyRule implements Rule {
             continue;
           }
           ColumnRef child = u.column();
-          if (schema.table(child.table()).isEmpty() || hasForeignKey(schema, child, other.get())) {
+          if (schema.table(child.table()).isEmpty() || hasForeignKey(schema, child)) {
             continue;
           }
           parents.putIfAbsent(child, other.get());
@@ -125,7 +125,7 @@ public final class MissingForeignKeyRule implements Rule {
     return false;
   }
 
-  private static boolean hasForeignKey(Schema schema, ColumnRef child, ColumnRef parent) {
+  private static boolean hasForeignKey(Schema schema, ColumnRef child) {
     Table t = schema.table(child.table()).orElseThrow();
     for (ForeignKey fk : t.foreignKeys()) {
       if (fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(child.column())) {

@@ -172,7 +172,7 @@ public final class DdlSchemaLoader {
   /** Reads a table constraint or MySQL index definition; false when the element is a column instead. */
   private static boolean constraint(DdlTokens t, TableBuilder table, String name, Builder b) {
     if (t.accept("PRIMARY", "KEY")) {
-      table.indexes.add(new Index(name, table.name, keys(t, b), true, true, method(t, b), "", false));
+      table.indexes.add(new Index(name, table.name, keys(t, b), true, true, method(t), "", false));
       return true;
     }
     if (t.peek().is("UNIQUE")) {
@@ -186,9 +186,9 @@ public final class DdlSchemaLoader {
       if (!t.peek().is("(") && !t.peek().is("USING")) {
         indexName = DdlTokens.part(t.next(), b.fold);
       }
-      String method = method(t, b);
+      String method = method(t);
       List<String> keys = keys(t, b);
-      String after = method(t, b);
+      String after = method(t);
       table.indexes.add(new Index(indexName, table.name, keys, true, false,
           method.equals("btree") ? after : method, "", false));
       return true;
@@ -218,9 +218,9 @@ public final class DdlSchemaLoader {
       if (!t.peek().is("(") && !t.peek().is("USING")) {
         indexName = DdlTokens.part(t.next(), b.fold);
       }
-      String using = method(t, b);
+      String using = method(t);
       List<String> keys = keys(t, b);
-      String after = method(t, b);
+      String after = method(t);
       String m = !method.equals("btree") ? method : !using.equals("btree") ? using : after;
       table.indexes.add(new Index(indexName, table.name, keys, false, false, m, "", false));
       return true;
@@ -319,7 +319,7 @@ public final class DdlSchemaLoader {
     };
   }
 
-  private static String method(DdlTokens t, Builder b) {
+  private static String method(DdlTokens t) {
     if (t.accept("USING")) {
       return t.next().text().toLowerCase(Locale.ROOT);
     }
@@ -388,11 +388,11 @@ public final class DdlSchemaLoader {
     if (!t.peek().is("ON")) {
       name = t.name(b.fold);
     }
-    String using = method(t, b);
+    String using = method(t);
     t.expect("ON");
     t.accept("ONLY");
     String[] qn = t.qualifiedName(b.fold);
-    String using2 = method(t, b);
+    String using2 = method(t);
     List<String> keys = keys(t, b);
     String where = "";
     while (!t.atEnd()) {
@@ -401,7 +401,7 @@ public final class DdlSchemaLoader {
         break;
       }
       if (t.peek().is("USING")) {
-        using2 = method(t, b);
+        using2 = method(t);
       } else if (t.peek().is("(")) {
         t.group(); // INCLUDE (...), WITH (...)
       } else {

@@ -19,7 +19,7 @@ class TextReportTest {
             List.of())),
         List.of(new Finding("duplicate-index", Severity.WARNING, "t", List.of("a"), "m".repeat(300), "DROP ...;"),
             new Finding("god-table", Severity.ERROR, "t", List.of(), "big", "")),
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
   }
 
   @Test
