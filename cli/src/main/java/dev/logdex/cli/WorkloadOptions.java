@@ -10,6 +10,7 @@ import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.SchemaException;
 import dev.logdex.core.sql.StatementAnalyzer;
+import dev.logdex.core.workload.ParallelWorkloadBuilder;
 import dev.logdex.core.workload.Workload;
 import dev.logdex.core.workload.WorkloadBuilder;
 import dev.logdex.readers.FormatDetector;
@@ -82,6 +83,11 @@ final class WorkloadOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress display and no skip summary on stderr.")
   boolean quiet;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that fingerprint and add up events while one more reads (default: the number of CPUs; "
+          + "1: everything on one thread). The result is the same for any N.")
+  Integer threads;
+
   @Option(names = "--debug", description = "Show stack traces for errors.")
   boolean debug;
 
@@ -150,11 +156,15 @@ final class WorkloadOptions {
     for (int i = 0; i < paths.size(); i++) {
       LogReader reader = readers.get(i);
       Dialect logDialect = reader.dialect().orElse(schema.dialect());
-      WorkloadBuilder builder = new WorkloadBuilder(
-          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry);
-      inputs.add(read(paths.get(i), reader, builder, err));
-      workload = Workload.merge(workload, builder.build());
-      statements += builder.statements();
+      ParallelWorkloadBuilder.Result result;
+      try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
+          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
+          workers())) {
+        inputs.add(read(paths.get(i), reader, builder, err));
+        result = builder.finish();
+      }
+      workload = Workload.merge(workload, result.workload());
+      statements += result.statements();
     }
     if (fromDb) {
       if (live.isEmpty() || schema.dialect() != Dialect.POSTGRESQL) {
@@ -253,7 +263,16 @@ final class WorkloadOptions {
     return reader;
   }
 
-  private InputSummary read(String log, LogReader reader, WorkloadBuilder workload, PrintWriter err)
+  /** Threads that fingerprint and add up, besides the one that reads and decompresses. */
+  private int workers() {
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw new UserError("--threads: give 1 or more, not " + n);
+    }
+    return n;
+  }
+
+  private InputSummary read(String log, LogReader reader, ParallelWorkloadBuilder workload, PrintWriter err)
       throws IOException {
     SkipAccount skips = new SkipAccount(log);
     boolean terminal = System.console() != null && !quiet;

@@ -50,6 +50,10 @@ final class PostgresTimestamps {
   }
 
   static Optional<Instant> parse(String text) {
+    Instant fast = IsoTimestamps.parse(text);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     String t = text.trim();
     try {
       if (t.length() >= 19) {

@@ -69,7 +69,8 @@ public final class SlowLogReader implements LogReader {
         }
         continue;
       }
-      String t = line.strip();
+      // Only a line starting with `use` or `SET` needs a second look; the rest is statement text, taken as it is.
+      String t = mayBeUseOrSet(line) ? line.strip() : "";
       if (isUse(t)) {
         database = unquote(t.substring(4, t.length() - 1).strip());
       }
@@ -91,6 +92,18 @@ public final class SlowLogReader implements LogReader {
     flush(entry, source, events, skips);
   }
 
+  private static boolean mayBeUseOrSet(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i >= line.length()) {
+      return false;
+    }
+    char c = (char) (line.charAt(i) | 0x20);
+    return c == 'u' || c == 's';
+  }
+
   private static boolean isUse(String t) {
     return t.length() > 5 && t.regionMatches(true, 0, "use ", 0, 4) && t.endsWith(";") && t.indexOf(' ', 4) < 0;
   }
@@ -103,6 +116,20 @@ public final class SlowLogReader implements LogReader {
   static long serverTimestamp(String t) {
     if (!t.regionMatches(true, 0, "SET ", 0, 4) || !t.endsWith(";")) {
       return -1;
+    }
+    if (t.startsWith("timestamp=", 4)) { // the usual form, read without taking the line apart
+      long ts = 0;
+      int i = 14;
+      for (; i < t.length() - 1 && i < 32; i++) {
+        char c = t.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        ts = ts * 10 + (c - '0');
+      }
+      if (i == t.length() - 1 && i > 14) {
+        return ts;
+      }
     }
     long ts = -1;
     for (String assignment : t.substring(4, t.length() - 1).split(",")) {
@@ -154,23 +181,32 @@ public final class SlowLogReader implements LogReader {
       emit(e, source, List.of("administrator command: " + e.admin), events, skips);
       return null;
     }
-    String text = e.text.toString().strip();
+    String text = statement(e.text);
     if (text.isEmpty()) {
       skips.skip("entry with no statement (cut short)", e.line);
       return null;
     }
     // One entry is one execution with one Query_time, even when its text holds several statements (a trigger's
     // BEGIN ... END, a multi-statement call): it stays one event, as the server counted it.
-    emit(e, source, List.of(stripTerminator(text)), events, skips);
+    emit(e, source, List.of(text), events, skips);
     return null;
   }
 
-  private static String stripTerminator(String text) {
-    String t = text.strip();
-    while (t.endsWith(";")) {
-      t = t.substring(0, t.length() - 1).stripTrailing();
+  /** The text without surrounding blanks and trailing terminators (kept when it is nothing but {@code ;}). */
+  static String statement(CharSequence text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
     }
-    return t.isEmpty() ? text.strip() : t;
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int trimmed = end;
+    while (end > start && (text.charAt(end - 1) == ';' || Character.isWhitespace(text.charAt(end - 1)))) {
+      end--;
+    }
+    return text.subSequence(start, end == start ? trimmed : end).toString();
   }
 
   private static void emit(Entry e, String source, List<String> statements, Consumer<QueryEvent> events,
@@ -225,9 +261,12 @@ public final class SlowLogReader implements LogReader {
     void header(String line) {
       String h = line.substring(1).strip();
       // "# Time: ... # User@Host: ..." on one line, as some versions write it.
-      for (String part : h.split(" # ")) {
-        headerPart(part.strip());
+      int from = 0;
+      for (int cut = h.indexOf(" # "); cut >= 0; cut = h.indexOf(" # ", from)) {
+        headerPart(h.substring(from, cut).strip());
+        from = cut + 3;
       }
+      headerPart(from == 0 ? h : h.substring(from).strip());
     }
 
     private void headerPart(String h) {
@@ -251,37 +290,83 @@ public final class SlowLogReader implements LogReader {
 
     /** Reads "Key: value" pairs: Query_time, Lock_time, Rows_sent, Rows_examined, Schema, ... */
     private void fields(String h) {
-      String[] tok = h.split("\\s+");
-      for (int i = 0; i < tok.length; i++) {
-        if (!tok[i].endsWith(":")) {
+      // One pass over the words, with no list of them: this runs for every entry of a log of millions.
+      int n = h.length();
+      int i = 0;
+      while (i < n) {
+        while (i < n && Character.isWhitespace(h.charAt(i))) {
+          i++;
+        }
+        int keyStart = i;
+        while (i < n && !Character.isWhitespace(h.charAt(i))) {
+          i++;
+        }
+        if (i == keyStart || h.charAt(i - 1) != ':') {
           continue;
         }
-        String key = tok[i].substring(0, tok[i].length() - 1);
-        String value = i + 1 < tok.length && !tok[i + 1].endsWith(":") ? tok[i + 1] : "";
-        switch (key) {
-          case "Query_time" -> {
-            sawQueryTime = true;
-            double v = seconds(value);
-            if (v < 0) {
-              badTime = true;
-            } else {
-              millis = v * 1000;
-            }
-          }
-          case "Lock_time" -> lockMillis = Math.max(0, seconds(value)) * 1000;
-          case "Rows_sent" -> rowsSent = number(value);
-          case "Rows_examined" -> rowsExamined = number(value);
-          case "Schema" -> {
-            if (!value.isEmpty()) {
-              database = value;
-            }
-          }
-          default -> { }
+        int keyEnd = i - 1;
+        int j = i;
+        while (j < n && Character.isWhitespace(h.charAt(j))) {
+          j++;
         }
+        int valueStart = j;
+        while (j < n && !Character.isWhitespace(h.charAt(j))) {
+          j++;
+        }
+        // A value that is itself a "Key:" belongs to the next pair: this key has no value.
+        String value = j == valueStart || h.charAt(j - 1) == ':' ? "" : h.substring(valueStart, j);
+        field(h.substring(keyStart, keyEnd), value);
+      }
+    }
+
+    private void field(String key, String value) {
+      switch (key) {
+        case "Query_time" -> {
+          sawQueryTime = true;
+          double v = seconds(value);
+          if (v < 0) {
+            badTime = true;
+          } else {
+            millis = v * 1000;
+          }
+        }
+        case "Lock_time" -> lockMillis = Math.max(0, seconds(value)) * 1000;
+        case "Rows_sent" -> rowsSent = number(value);
+        case "Rows_examined" -> rowsExamined = number(value);
+        case "Schema" -> {
+          if (!value.isEmpty()) {
+            database = value;
+          }
+        }
+        default -> { }
       }
     }
 
     private static double seconds(String v) {
+      // The server writes seconds with up to six decimals; read them as whole nanoseconds, exactly.
+      long whole = 0;
+      long fraction = 0;
+      int i = 0;
+      int n = v.length();
+      while (i < n && i < 12 && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+        whole = whole * 10 + (v.charAt(i++) - '0');
+      }
+      if (i > 0 && i < n && v.charAt(i) == '.' && n - i - 1 <= 9 && n - i - 1 > 0) {
+        int scale = 100_000_000;
+        for (int k = i + 1; k < n; k++) {
+          char c = v.charAt(k);
+          if (c < '0' || c > '9') {
+            return secondsSlowly(v);
+          }
+          fraction += (c - '0') * scale;
+          scale /= 10;
+        }
+        return whole < 1_000_000_000 ? (whole * 1_000_000_000 + fraction) / 1e9 : -1;
+      }
+      return secondsSlowly(v);
+    }
+
+    private static double secondsSlowly(String v) {
       try {
         double d = Double.parseDouble(v);
         // Overflowed timers (18446744073709.x, a negative 64-bit count) are not times.
@@ -300,6 +385,10 @@ public final class SlowLogReader implements LogReader {
     }
 
     private static Optional<Instant> parseTime(String v) {
+      Instant fast = IsoTimestamps.parse(v);
+      if (fast != null) {
+        return Optional.of(fast);
+      }
       try {
         if (v.length() >= 19 && v.charAt(4) == '-') {
           String s = v.split("\\s")[0];

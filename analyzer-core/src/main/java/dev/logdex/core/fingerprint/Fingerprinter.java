@@ -49,6 +49,8 @@ public final class Fingerprinter {
     return new Fingerprint(idOf(normalized), normalized);
   }
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   /** The id of an already normalized text: 16 hex digits of a 64-bit hash, stable across runs. */
   public static String idOf(String normalized) {
     // FNV-1a over UTF-16 units, finished with MurmurHash3's fmix64 so that near-identical texts spread well.
@@ -62,8 +64,11 @@ public final class Fingerprinter {
     h ^= h >>> 33;
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
-    String hex = Long.toHexString(h);
-    return "0".repeat(16 - hex.length()) + hex;
+    char[] hex = new char[16];
+    for (int i = 15; i >= 0; i--, h >>>= 4) {
+      hex[i] = HEX[(int) (h & 0xf)];
+    }
+    return new String(hex);
   }
 
   /** The normalized text of {@code sql}. */
@@ -306,9 +311,14 @@ public final class Fingerprinter {
         literal();
         return end;
       }
-      String w = s.substring(i, j).toLowerCase(Locale.ROOT);
-      emit(w, Tok.WORD);
-      lastWordStart = out.length() - w.length();
+      // Lower-cased straight into the output: a word costs no string of its own.
+      beforeEmit(Tok.WORD);
+      lastWordStart = out.length();
+      for (int k = i; k < j; k++) {
+        char c = s.charAt(k);
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c));
+      }
+      afterEmit(Tok.WORD);
       return j;
     }
 
@@ -333,7 +343,9 @@ public final class Fingerprinter {
       while (j < n && isOperatorChar(s.charAt(j)) && !startsComment(j) && !startsSignedNumber(j)) {
         j++;
       }
-      emit(s.substring(i, j), Tok.OPERATOR);
+      beforeEmit(Tok.OPERATOR);
+      out.append(s, i, j);
+      afterEmit(Tok.OPERATOR);
       return j;
     }
 
@@ -353,16 +365,20 @@ public final class Fingerprinter {
     }
 
     private boolean isKeywordBeforeOperand() {
-      String w = lastWord();
-      return switch (w) {
+      if (lastWordStart < 0 || out.length() - lastWordStart > 7) {
+        return false; // no keyword below is longer than "between"
+      }
+      return switch (out.substring(lastWordStart)) {
         case "select", "where", "and", "or", "not", "when", "then", "else", "by", "values", "in", "between", "like",
             "limit", "offset", "return", "set", "on", "having", "is", "case" -> true;
         default -> false;
       };
     }
 
-    private String lastWord() {
-      return lastWordStart >= 0 ? out.substring(lastWordStart) : "";
+    /** Whether the last word written is {@code w}. */
+    private boolean lastWordIs(String w) {
+      return lastWordStart >= 0 && out.length() - lastWordStart == w.length()
+          && out.indexOf(w, lastWordStart) == lastWordStart;
     }
 
     private void literal() {
@@ -372,10 +388,9 @@ public final class Fingerprinter {
     private void open() {
       int role = ROLE_PLAIN;
       if (last == Tok.WORD) {
-        String w = lastWord();
-        if (w.equals("in")) {
+        if (lastWordIs("in")) {
           role = ROLE_IN;
-        } else if (w.equals("values") || w.equals("value")) {
+        } else if (lastWordIs("values") || lastWordIs("value")) {
           role = ROLE_VALUES;
           firstTuple = null;
         }
@@ -426,10 +441,18 @@ public final class Fingerprinter {
     }
 
     private void emit(String text, Tok tok) {
+      beforeEmit(tok);
+      out.append(text);
+      afterEmit(tok);
+    }
+
+    private void beforeEmit(Tok tok) {
       if (needsSpace(tok)) {
         out.append(' ');
       }
-      out.append(text);
+    }
+
+    private void afterEmit(Tok tok) {
       if (valuesEnd >= 0 && depth == 0 && tok != Tok.COMMA && tok != Tok.OPEN && tok != Tok.CLOSE) {
         valuesEnd = -1; // the VALUES list ended; nothing later folds into it
         firstTuple = null;

@@ -28,6 +28,7 @@ import dev.logdex.core.schema.IndexUsage;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.workload.Latency;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.io.IOException;
@@ -180,6 +181,16 @@ public final class SnapshotJson {
     o.put("total_ms", q.totalMillis());
     o.put("mean_ms", q.meanMillis());
     o.put("rows", q.rows());
+    if (!q.latency().isEmpty()) {
+      Latency l = q.latency();
+      ObjectNode lo = o.putObject("latency");
+      lo.put("count", l.count());
+      lo.put("p50_ms", l.percentileMillis(50));
+      lo.put("p95_ms", l.percentileMillis(95));
+      lo.put("p99_ms", l.percentileMillis(99));
+      lo.put("max_ms", l.maxMillis());
+      lo.put("sketch", l.encode());
+    }
     if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
       o.put("parser", "");
       o.put("unparsed", u.reason());
@@ -315,8 +326,9 @@ public final class SnapshotJson {
           accesses, Set.copyOf(strings(q.path("tables_read"))), Set.copyOf(strings(q.path("tables_written"))),
           strings(q.path("unresolved"))), q.path("parser").asText());
     }
+    Latency latency = q.has("latency") ? Latency.decode(q.path("latency").path("sketch").asText()) : Latency.NONE;
     return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
-        q.path("rows").asLong(-1), analysis);
+        q.path("rows").asLong(-1), analysis, latency);
   }
 
   private static void strings(ArrayNode a, List<String> values) {

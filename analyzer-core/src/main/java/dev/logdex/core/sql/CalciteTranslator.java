@@ -39,12 +39,16 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
-/** Parses with Calcite's Babel parser and translates its tree into the neutral form. */
-final class CalciteTranslator {
+/**
+ * Parses with Calcite's Babel parser and translates its tree into the neutral form. Public for callers that time or
+ * test the stages one by one; {@link StatementAnalyzer} is the usual way in.
+ */
+public final class CalciteTranslator {
 
   private final SqlParser.Config config;
 
-  CalciteTranslator(boolean backticks) {
+  /** @param backticks whether {@code `name`} quotes names (MySQL); otherwise {@code "name"} does */
+  public CalciteTranslator(boolean backticks) {
     this.config =
         SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
@@ -57,7 +61,7 @@ final class CalciteTranslator {
   }
 
   /** Parses {@code sql} (parameters already turned into {@code ?}). */
-  ParsedStatement parse(String sql) throws SqlParseException {
+  public ParsedStatement parse(String sql) throws SqlParseException {
     SqlNode node = SqlParser.create(sql, config).parseStmt();
     return statement(node);
   }

@@ -61,12 +61,13 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * Parses with JSqlParser on the caller's thread (no per-call thread pool, see DESIGN.md) and translates its tree into
- * the neutral form.
+ * the neutral form. Public for callers that time or test the stages one by one; {@link StatementAnalyzer} is the
+ * usual way in.
  */
-final class JsqlTranslator {
+public final class JsqlTranslator {
 
   /** Parses {@code sql}; throws on anything JSqlParser cannot read. */
-  ParsedStatement parse(String sql) throws Exception {
+  public ParsedStatement parse(String sql) throws Exception {
     Statement st = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement();
     return statement(st);
   }

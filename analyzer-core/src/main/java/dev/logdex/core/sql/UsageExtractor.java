@@ -25,9 +25,10 @@ import java.util.Set;
 /**
  * Reads a {@link ParsedStatement} against a {@link Schema}: resolves aliases, CTEs, derived tables and unqualified
  * columns to the tables they belong to, and classifies every use of a column (equality, range, IN, join, sort,
- * grouping, expression). One instance analyses one statement; it is not reused.
+ * grouping, expression). One instance analyses one statement; it is not reused. Public for callers that time or
+ * test the stages one by one; {@link StatementAnalyzer} is the usual way in.
  */
-final class UsageExtractor {
+public final class UsageExtractor {
 
   private final Schema schema;
   private final List<Binding.TableBinding> bindings = new ArrayList<>();
@@ -38,7 +39,7 @@ final class UsageExtractor {
   }
 
   /** The profile of {@code statement} against {@code schema}. */
-  static StatementProfile profile(ParsedStatement statement, Schema schema) {
+  public static StatementProfile profile(ParsedStatement statement, Schema schema) {
     UsageExtractor x = new UsageExtractor(schema);
     statement.query().ifPresent(q -> x.query(q, null, List.of()));
     Set<String> read = new LinkedHashSet<>();

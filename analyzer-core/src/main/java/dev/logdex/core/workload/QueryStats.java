@@ -16,14 +16,23 @@ import java.util.Optional;
  * @param totalMillis total execution time
  * @param rows rows returned or affected ({@code -1} when no source said)
  * @param analysis the parse result
+ * @param latency the distribution of the executions that were timed one by one (fewer than {@code calls} when some
+ *     came from aggregate rows or untimed log lines)
  */
-public record QueryStats(
-    Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows, StatementAnalysis analysis) {
+public record QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+    StatementAnalysis analysis, Latency latency) {
 
   public QueryStats {
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(sample, "sample");
     Objects.requireNonNull(analysis, "analysis");
+    Objects.requireNonNull(latency, "latency");
+  }
+
+  /** A class with no per-execution timings. */
+  public QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+      StatementAnalysis analysis) {
+    this(fingerprint, sample, calls, totalMillis, rows, analysis, Latency.NONE);
   }
 
   /** Mean time per call in milliseconds. */
@@ -36,10 +45,24 @@ public record QueryStats(
     return analysis instanceof StatementAnalysis.Parsed p ? Optional.of(p.profile()) : Optional.empty();
   }
 
-  /** This class with {@code other}'s counts added (same fingerprint). */
+  /**
+   * This class with {@code other}'s counts added (same fingerprint). Times add as whole nanoseconds, so that the sum
+   * does not depend on the order in which partial counts (threads, files, snapshots) are added.
+   */
   public QueryStats plus(QueryStats other) {
     long r = rows < 0 ? other.rows : other.rows < 0 ? rows : rows + other.rows;
     String keep = sample.compareTo(other.sample) <= 0 ? sample : other.sample;
-    return new QueryStats(fingerprint, keep, calls + other.calls, totalMillis + other.totalMillis, r, analysis);
+    return new QueryStats(fingerprint, keep, calls + other.calls,
+        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), r, analysis, latency.plus(other.latency));
+  }
+
+  /** {@code millis} as whole nanoseconds. */
+  static long nanosOf(double millis) {
+    return Math.round(millis * 1e6);
+  }
+
+  /** Whole nanoseconds as milliseconds. */
+  static double millisOf(long nanos) {
+    return nanos / 1e6;
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 public final class WorkloadBuilder implements Consumer<QueryEvent> {
   private final Fingerprinter fingerprinter;
   private final StatementAnalyzer analyzer;
-  private final Map<String, QueryStats> queries = new HashMap<>();
+  private final Map<String, Tally> queries = new HashMap<>();
   private final Counter events;
   private long statements;
   private java.time.Instant first;
@@ -42,8 +42,12 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     Fingerprint fp = fingerprinter.fingerprint(e.text());
     // Every event goes through the analyzer's cache (a hit costs a hash lookup), so its hit rate is the real one.
     StatementAnalysis analysis = analyzer.analyze(fp, e.text());
-    QueryStats event = new QueryStats(fp, e.text(), e.calls(), e.totalMillis(), e.rows(), analysis);
-    queries.merge(fp.id(), event, QueryStats::plus);
+    Tally tally = queries.get(fp.id());
+    if (tally == null) {
+      tally = new Tally(fp, analysis, e.text());
+      queries.put(fp.id(), tally);
+    }
+    tally.add(e);
   }
 
   /** Statements added so far (an aggregate event counts its calls). */
@@ -53,6 +57,47 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
 
   /** The workload built so far. */
   public Workload build() {
-    return new Workload(queries, first, last);
+    Map<String, QueryStats> out = new HashMap<>();
+    queries.forEach((id, t) -> out.put(id, t.toStats()));
+    return new Workload(out, first, last);
+  }
+
+  /** One class's counts while reading: mutable, so that an event costs no allocation here. */
+  private static final class Tally {
+    private final Fingerprint fingerprint;
+    private final StatementAnalysis analysis;
+    private final Latency.Recorder latency = new Latency.Recorder();
+    private String sample;
+    private long calls;
+    private long nanos;
+    private long rows = -1;
+
+    Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample) {
+      this.fingerprint = fingerprint;
+      this.analysis = analysis;
+      this.sample = sample;
+    }
+
+    void add(QueryEvent e) {
+      calls += e.calls();
+      long n = QueryStats.nanosOf(e.totalMillis());
+      nanos += n;
+      if (e.rows() >= 0) {
+        rows = rows < 0 ? e.rows() : rows + e.rows();
+      }
+      // Only a single timed execution tells the distribution; a time of exactly 0 is a log without timing.
+      if (e.calls() == 1 && n > 0) {
+        latency.record(Math.round(n / 1000.0));
+      }
+      // Of all samples the smallest text, so that the result does not depend on the order of events.
+      if (e.text().compareTo(sample) < 0) {
+        sample = e.text();
+      }
+    }
+
+    QueryStats toStats() {
+      return new QueryStats(fingerprint, sample, calls, QueryStats.millisOf(nanos), rows, analysis,
+          latency.toLatency());
+    }
   }
 }

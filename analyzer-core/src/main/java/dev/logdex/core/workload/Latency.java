@@ -1,0 +1,217 @@
+package dev.logdex.core.workload;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * The latency distribution of one query class, from the executions a log timed one by one (an aggregate row such as
+ * a pg_stat_statements entry has no distribution and adds nothing here).
+ *
+ * <p>Exact while a class has at most {@value #EXACT_LIMIT} timed executions; beyond that an HdrHistogram with two
+ * significant digits, so a percentile is at most 1% above the true value and memory stays a few kilobytes per class
+ * however many executions the log holds. Which of the two a distribution is depends only on its count, and both add
+ * exactly, so merging partial distributions (threads, files, snapshots) gives the same result in any order.
+ *
+ * <p>Immutable.
+ */
+public final class Latency {
+  /** Up to this many executions are kept as exact values. */
+  public static final int EXACT_LIMIT = 64;
+
+  /** No timed execution. */
+  public static final Latency NONE = new Latency(new long[0], null);
+
+  private static final int SIGNIFICANT_DIGITS = 2;
+
+  private final long[] sortedMicros; // the values, when exact
+  private final Histogram histogram; // otherwise; never changed after construction
+
+  private Latency(long[] sortedMicros, Histogram histogram) {
+    this.sortedMicros = sortedMicros;
+    this.histogram = histogram;
+  }
+
+  /** How many executions the distribution holds. */
+  public long count() {
+    return histogram == null ? sortedMicros.length : histogram.getTotalCount();
+  }
+
+  /** Whether no execution was timed. */
+  public boolean isEmpty() {
+    return count() == 0;
+  }
+
+  /**
+   * The latency at or below which {@code percent} of the executions ran, in milliseconds (nearest rank; exact, or
+   * within 1% above the true value). 0 when empty.
+   */
+  public double percentileMillis(double percent) {
+    if (percent <= 0 || percent > 100) {
+      throw new IllegalArgumentException("percent must be in (0, 100], was " + percent);
+    }
+    if (histogram != null) {
+      return histogram.getValueAtPercentile(percent) / 1000.0;
+    }
+    if (sortedMicros.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(percent / 100 * sortedMicros.length);
+    return sortedMicros[Math.max(0, rank - 1)] / 1000.0;
+  }
+
+  /** The slowest execution, in milliseconds (within 1% when not exact). 0 when empty. */
+  public double maxMillis() {
+    if (histogram != null) {
+      return histogram.getMaxValue() / 1000.0;
+    }
+    return sortedMicros.length == 0 ? 0 : sortedMicros[sortedMicros.length - 1] / 1000.0;
+  }
+
+  /** Both distributions together. */
+  public Latency plus(Latency other) {
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    Recorder r = new Recorder();
+    r.add(this);
+    r.add(other);
+    return r.toLatency();
+  }
+
+  /**
+   * A text form for snapshots: {@code exact:v1,v2,...} (microseconds, ascending) or {@code hdr:} and the
+   * histogram's compressed encoding in Base64. {@link #decode} reads it back to an equal distribution.
+   */
+  public String encode() {
+    if (histogram == null) {
+      StringBuilder b = new StringBuilder("exact:");
+      for (int i = 0; i < sortedMicros.length; i++) {
+        b.append(i == 0 ? "" : ",").append(sortedMicros[i]);
+      }
+      return b.toString();
+    }
+    ByteBuffer buf = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+    int length = histogram.encodeIntoCompressedByteBuffer(buf, Deflater.BEST_COMPRESSION);
+    return "hdr:" + Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), length));
+  }
+
+  /**
+   * Reads the form {@link #encode} writes.
+   *
+   * @throws IllegalArgumentException when {@code text} is not such a form
+   */
+  public static Latency decode(String text) {
+    if (text.startsWith("exact:")) {
+      String body = text.substring("exact:".length());
+      if (body.isEmpty()) {
+        return NONE;
+      }
+      long[] values = Arrays.stream(body.split(",")).mapToLong(Long::parseLong).sorted().toArray();
+      if (values.length > EXACT_LIMIT || values[0] < 0) {
+        throw new IllegalArgumentException("latency: bad exact values");
+      }
+      return new Latency(values, null);
+    }
+    if (text.startsWith("hdr:")) {
+      try {
+        Histogram h = Histogram.decodeFromCompressedByteBuffer(
+            ByteBuffer.wrap(Base64.getDecoder().decode(text.substring("hdr:".length()))), 0);
+        h.setAutoResize(true);
+        return new Latency(null, h);
+      } catch (DataFormatException | RuntimeException e) {
+        throw new IllegalArgumentException("latency: damaged histogram (" + e.getMessage() + ")");
+      }
+    }
+    throw new IllegalArgumentException("latency: unknown form '" + text.substring(0, Math.min(12, text.length()))
+        + "'");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Latency l && (histogram == null ? l.histogram == null && Arrays.equals(sortedMicros,
+        l.sortedMicros) : histogram.equals(l.histogram));
+  }
+
+  @Override
+  public int hashCode() {
+    return histogram == null ? Arrays.hashCode(sortedMicros) : histogram.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "Latency[n=%d, p50=%.3f ms, p99=%.3f ms]", count(),
+        isEmpty() ? 0 : percentileMillis(50), isEmpty() ? 0 : percentileMillis(99));
+  }
+
+  /** Collects one class's executions as they are read. Not thread-safe. */
+  public static final class Recorder {
+    private long[] values = new long[4];
+    private int size;
+    private Histogram histogram;
+
+    /** Records one execution that took {@code micros} microseconds. */
+    public void record(long micros) {
+      if (micros < 0) {
+        throw new IllegalArgumentException("latency must be >= 0, was " + micros);
+      }
+      if (histogram != null) {
+        histogram.recordValue(micros);
+      } else if (size < EXACT_LIMIT) {
+        if (size == values.length) {
+          values = Arrays.copyOf(values, Math.min(EXACT_LIMIT, size * 2));
+        }
+        values[size++] = micros;
+      } else {
+        toHistogram();
+        histogram.recordValue(micros);
+      }
+    }
+
+    /** Adds every execution of {@code l}. */
+    public void add(Latency l) {
+      if (l.histogram != null) {
+        toHistogram();
+        histogram.add(l.histogram);
+      } else {
+        for (long v : l.sortedMicros) {
+          record(v);
+        }
+      }
+    }
+
+    private void toHistogram() {
+      if (histogram == null) {
+        histogram = new Histogram(SIGNIFICANT_DIGITS);
+        for (int i = 0; i < size; i++) {
+          histogram.recordValue(values[i]);
+        }
+        values = null;
+        size = 0;
+      }
+    }
+
+    /** What was recorded so far. */
+    public Latency toLatency() {
+      if (histogram != null) {
+        // Rebuilt value by value: the copy is as large as its values need, whatever the history of resizes and
+        // merges, so that equal distributions encode to equal text.
+        Histogram canonical = new Histogram(SIGNIFICANT_DIGITS);
+        for (HistogramIterationValue v : histogram.recordedValues()) {
+          canonical.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        }
+        return new Latency(null, canonical);
+      }
+      long[] sorted = Arrays.copyOf(values, size);
+      Arrays.sort(sorted);
+      return new Latency(sorted, null);
+    }
+  }
+}

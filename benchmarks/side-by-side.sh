@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Times logdex against pt-query-digest (MySQL slow log) and pgBadger -j 2 (PostgreSQL stderr log) on the same
+# generated logs, in one run, with `cat` and `gzip -dc` of the same logs as the floor. Prints a Markdown table of
+# seconds, MB/s, events/s, peak memory and each tool's time as a multiple of logdex's.
+#
+#   benchmarks/side-by-side.sh [--size-mb N] [--distinct N] [--work DIR] [--no-peers]
+#
+# Defaults: 1024 MB per log, 3000 distinct statement shapes, work files in /tmp/logdex-side-by-side (kept, and
+# reused when the size and shapes match). The peers come from Debian: apt-get install percona-toolkit pgbadger.
+# The machine is shared and noisy: read the ratios, not the seconds, and run twice before believing a change.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mb=1024
+distinct=3000
+work=/tmp/logdex-side-by-side
+peers=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size-mb) size_mb="$2"; shift 2 ;;
+    --distinct) distinct="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --no-peers) peers=0; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "side-by-side: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$work"
+
+# Built before anything is timed (the launcher would otherwise build inside the first timed run).
+echo "building logdex and the benchmarks ..." >&2
+(cd "$here" && mvn -q -B -DskipTests package -pl cli,benchmarks -am >&2)
+touch "$here/cli/target/logdex.jar"
+
+# Each log once per size and shape count; the generator is deterministic.
+generate() { # format file
+  local stamp="$2.params"
+  if [ ! -f "$2" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$size_mb $distinct" ]; then
+    echo "generating $2 ($size_mb MB) ..." >&2
+    java -cp "$here/benchmarks/target/benchmarks.jar" dev.logdex.bench.LogGenerator "$1" "$2" "$size_mb" \
+      "$distinct" 2> "$2.events"
+    gzip -1 -c "$2" > "$2.gz"
+    echo "$size_mb $distinct" > "$stamp"
+  fi
+}
+generate slow "$work/slow.log"
+generate postgres "$work/postgres.log"
+
+has_time=0
+[ -x /usr/bin/time ] && has_time=1
+# run NAME COMMAND...: wall seconds and peak RSS (MB) of COMMAND into $secs and $peak_mb; output to $work/NAME.out
+# (to /dev/null for the floors, whose output is the whole log)
+run() {
+  local name="$1"; shift
+  local t0 t1 out="$work/$name.out"
+  case "$name" in cat-*|gzip-*) out=/dev/null ;; esac
+  sync; cat "$work"/*.log "$work"/*.gz > /dev/null # the same warm page cache for every tool
+  t0=$(date +%s.%N)
+  if [ "$has_time" = 1 ]; then
+    /usr/bin/time -f "%M" -o "$work/$name.rss" "$@" > "$out" 2> "$work/$name.err"
+    peak_mb=$(( $(tail -n 1 "$work/$name.rss") / 1024 ))
+  else
+    "$@" > "$out" 2> "$work/$name.err"
+    peak_mb="?"
+  fi
+  t1=$(date +%s.%N)
+  secs=$(awk "BEGIN { print $t1 - $t0 }")
+}
+
+rows=()
+# row LABEL FILE EVENTS [BASE_SECS]: one table row from $secs and $peak_mb
+row() {
+  local mb ratio
+  mb=$(( $(stat -c %s "$2") / 1048576 ))
+  ratio=""
+  [ -n "${4:-}" ] && ratio=$(awk "BEGIN { printf \"%.1fx\", $secs / $4 }")
+  rows+=("$(printf "| %s | %.2f | %.0f | %s | %s | %s |" "$1" "$secs" "$(awk "BEGIN { print $mb / $secs }")" \
+    "$(awk "BEGIN { printf \"%.0f\", $3 / $secs }")" "$peak_mb" "$ratio")")
+}
+
+logdex=("$here/logdex" analyze --quiet --format json)
+for log in slow postgres; do
+  file="$work/$log.log"
+  events=$(grep -o '[0-9,]* events' "$file.events" | tr -d ', events')
+  run "cat-$log" cat "$file"; row "$log: \`cat\` (floor)" "$file" "$events"
+  run "gzip-$log" gzip -dc "$file.gz"; row "$log: \`gzip -dc\` of the same log gzipped (floor)" "$file" "$events"
+  run "logdex-$log" "${logdex[@]}" "$file"; base=$secs; row "$log: **logdex analyze**" "$file" "$events" "$base"
+  got=$(grep -o '"statements" *: *[0-9]*' "$work/logdex-$log.out" | grep -o '[0-9]*$' || echo "?")
+  [ "$got" = "$events" ] || echo "warning: logdex counted $got statements in $file, the generator wrote $events" >&2
+  run "logdex-gz-$log" "${logdex[@]}" "$file.gz"; row "$log: logdex analyze on the .gz" "$file" "$events" "$base"
+  run "logdex-1t-$log" "${logdex[@]}" --threads 1 "$file"; row "$log: logdex analyze --threads 1" "$file" \
+    "$events" "$base"
+  if [ "$peers" = 1 ] && [ "$log" = slow ]; then
+    if command -v pt-query-digest > /dev/null; then
+      run "pt-$log" pt-query-digest --type slowlog "$file"; row "$log: pt-query-digest" "$file" "$events" "$base"
+    else
+      echo "pt-query-digest not installed (apt-get install percona-toolkit): skipped" >&2
+    fi
+  fi
+  if [ "$peers" = 1 ] && [ "$log" = postgres ]; then
+    if command -v pgbadger > /dev/null; then
+      run "pgbadger-$log" pgbadger -j 2 -q -f stderr --prefix '%m [%p] %q%u@%d ' -o "$work/pgbadger.html" "$file"
+      row "$log: pgbadger -j 2" "$file" "$events" "$base"
+    else
+      echo "pgbadger not installed (apt-get install pgbadger): skipped" >&2
+    fi
+  fi
+done
+
+echo
+echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, ${size_mb} MB per log, $distinct statement shapes; java: \
+$(java -version 2>&1 | head -n 1)"
+echo
+echo "| run | seconds | MB/s | events/s | peak RSS MB | time / logdex |"
+echo "|---|---:|---:|---:|---:|---:|"
+printf "%s\n" "${rows[@]}"

@@ -1,0 +1,71 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The result does not depend on how many threads read: the same snapshot, byte for byte. */
+class ThreadsTest {
+
+  private static Path corpus() {
+    Path p = Path.of(System.getProperty("logdex.corpus", "../../shared/corpus")).toAbsolutePath().normalize();
+    if (!Files.isDirectory(p)) {
+      if (System.getenv("CI") != null) {
+        throw new AssertionError("CI is set but the corpus is missing at " + p);
+      }
+      assumeTrue(false, "corpus not found at " + p);
+    }
+    return p;
+  }
+
+  private static byte[] snapshot(Path dir, String name, String... args) throws IOException {
+    Path file = dir.resolve(name);
+    CliRun cli = new CliRun();
+    String[] all = Stream.concat(Stream.of("analyze", "-q", "--save", file.toString()), Stream.of(args))
+        .toArray(String[]::new);
+    assertThat(cli.run(all)).as("%s: %s", String.join(" ", args), cli.err()).isZero();
+    return Files.readAllBytes(file);
+  }
+
+  @Test
+  void everyLogOfTheCorpusGivesTheSameSnapshotOnOneThreadAndOnSeveral(@TempDir Path dir) throws IOException {
+    List<Path> logs;
+    try (Stream<Path> s = Files.walk(corpus())) {
+      logs = s.filter(Files::isRegularFile)
+          .filter(p -> p.toString().contains("mysql-") || p.toString().contains("pg-logs"))
+          .filter(p -> !p.getFileName().toString().endsWith("schema.sql")).sorted().toList();
+    }
+    assertThat(logs).hasSizeGreaterThan(50);
+    for (Path log : logs) {
+      byte[] one = snapshot(dir, "one.json", "--threads", "1", log.toString());
+      byte[] three = snapshot(dir, "three.json", "--threads", "3", log.toString());
+      assertThat(new String(three, java.nio.charset.StandardCharsets.UTF_8)).as(log.toString())
+          .isEqualTo(new String(one, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void theSampleWorkloadGivesTheSameSnapshotOnOneThreadAndOnSeveral(@TempDir Path dir) throws IOException {
+    String[] args = {"--schema", "../sample-logs/shop/schema.sql", "../sample-logs/shop/pg_stat_statements.csv"};
+    byte[] one = snapshot(dir, "one.json", Stream.concat(Stream.of("--threads", "1"), Stream.of(args))
+        .toArray(String[]::new));
+    byte[] two = snapshot(dir, "two.json", Stream.concat(Stream.of("--threads", "2"), Stream.of(args))
+        .toArray(String[]::new));
+    assertThat(two).isEqualTo(one);
+  }
+
+  @Test
+  void zeroThreadsIsAUserError() {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--threads", "0", "../sample-logs/shop/pg_stat_statements.csv"))
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("--threads: give 1 or more");
+  }
+}
