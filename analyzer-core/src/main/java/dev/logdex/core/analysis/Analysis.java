@@ -3,6 +3,7 @@ package dev.logdex.core.analysis;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommender;
 import dev.logdex.core.report.AnalysisReport;
+import dev.logdex.core.report.TopQuery;
 import dev.logdex.core.report.UnparsedStatement;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.rules.Rules;
@@ -15,6 +16,9 @@ import java.util.List;
 
 /** The decision stage: from a workload and a schema to the report (recommendations, findings, unparsed). */
 public final class Analysis {
+  /** How many of the costliest query classes a report lists. */
+  public static final int TOP_QUERIES = 10;
+
   private Analysis() {}
 
   /** Analyses {@code workload} against {@code schema}. */
@@ -33,8 +37,12 @@ public final class Analysis {
   public static AnalysisReport run(String version, Schema schema, Workload workload, List<InputSummary> inputs,
       long statements, List<String> schemaWarnings, LintConfig config, long budgetBytes) {
     List<UnparsedStatement> unparsed = new ArrayList<>();
+    List<TopQuery> top = new ArrayList<>();
     long parsed = 0;
     for (QueryStats q : workload.byTotalTime()) {
+      if (top.size() < TOP_QUERIES) {
+        top.add(TopQuery.of(q));
+      }
       if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
         String sample = q.sample().length() > 200 ? q.sample().substring(0, 200) : q.sample();
         unparsed.add(new UnparsedStatement(q.fingerprint().id(), sample, q.calls(), u.reason()));
@@ -46,6 +54,6 @@ public final class Analysis {
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
         parsed, workload.totalMillis(), recommended.recommendations(),
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings,
-        recommended.rejections());
+        recommended.rejections(), top);
   }
 }

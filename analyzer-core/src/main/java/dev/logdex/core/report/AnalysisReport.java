@@ -21,6 +21,7 @@ import java.util.List;
  * @param unparsed query classes that could not be parsed
  * @param warnings problems reading the schema, one line each
  * @param rejections candidate indexes not recommended, each with its reason
+ * @param topQueries the query classes that cost the most time, largest first
  */
 public record AnalysisReport(
     String version,
@@ -34,9 +35,11 @@ public record AnalysisReport(
     List<Finding> findings,
     List<UnparsedStatement> unparsed,
     List<String> warnings,
-    List<Recommender.Rejection> rejections) {
+    List<Recommender.Rejection> rejections,
+    List<TopQuery> topQueries) {
 
   public AnalysisReport {
+    topQueries = List.copyOf(topQueries);
     rejections = List.copyOf(rejections);
     inputs = List.copyOf(inputs);
     recommendations = List.copyOf(recommendations);
@@ -48,7 +51,7 @@ public record AnalysisReport(
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations, other, unparsed, warnings, rejections);
+        recommendations, other, unparsed, warnings, rejections, topQueries);
   }
 
   /** This report with only the first {@code n} recommendations. */
@@ -57,6 +60,6 @@ public record AnalysisReport(
       return this;
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations.subList(0, n), findings, unparsed, warnings, rejections);
+        recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries);
   }
 }

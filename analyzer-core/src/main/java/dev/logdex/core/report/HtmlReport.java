@@ -85,6 +85,23 @@ public final class HtmlReport {
     b.append(Html.bars("chart-benefit", "Estimated benefit per recommendation",
         r.recommendations().stream().map(x -> x.index().table() + " (" + String.join(", ", x.index().keys()) + ")")
             .toList(), r.recommendations().stream().map(Recommendation::benefit).toList(), "ms"));
+    if (!r.topQueries().isEmpty()) {
+      b.append("<h3>Top queries by total time</h3><table id=\"top-queries\"><thead><tr><th>fingerprint</th>"
+          + "<th>calls</th><th>total ms</th><th>mean ms</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th>"
+          + "<th>max ms</th><th>statement</th></tr></thead><tbody>");
+      for (TopQuery q : r.topQueries()) {
+        b.append("<tr><td><code>").append(esc(q.fingerprint())).append("</code></td>")
+            .append(String.format(Locale.ROOT, "<td class=\"num\">%,d</td><td class=\"num\">%,.1f</td>"
+                + "<td class=\"num\">%,.2f</td>", q.calls(), q.totalMillis(), q.meanMillis()));
+        for (double v : new double[] {q.p50Millis(), q.p95Millis(), q.p99Millis(), q.maxMillis()}) {
+          b.append("<td class=\"num\">").append(q.hasPercentiles() ? String.format(Locale.ROOT, "%,.2f", v) : "-")
+              .append("</td>");
+        }
+        b.append("<td><code>").append(esc(TextReport.cut(TextReport.oneLine(q.sample()), 160)))
+            .append("</code></td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
     b.append("</section>\n");
 
     b.append("<section id=\"recommendations\"><h2>Recommendations</h2>");

@@ -78,6 +78,25 @@ public final class JsonReport {
       }
     }
     root.set("findings", findings(r.findings()));
+    ArrayNode top = root.putArray("top_queries");
+    for (TopQuery q : r.topQueries()) {
+      ObjectNode o = top.addObject();
+      o.put("fingerprint", q.fingerprint());
+      o.put("sample", q.sample());
+      o.put("calls", q.calls());
+      o.put("total_ms", round(q.totalMillis()));
+      o.put("mean_ms", round(q.meanMillis()));
+      if (q.hasPercentiles()) {
+        ObjectNode l = o.putObject("latency");
+        l.put("timed_calls", q.timedCalls());
+        l.put("p50_ms", round(q.p50Millis()));
+        l.put("p95_ms", round(q.p95Millis()));
+        l.put("p99_ms", round(q.p99Millis()));
+        l.put("max_ms", round(q.maxMillis()));
+      } else {
+        o.putNull("latency");
+      }
+    }
     ArrayNode unparsed = root.putArray("unparsed");
     for (UnparsedStatement u : r.unparsed()) {
       ObjectNode o = unparsed.addObject();

@@ -47,6 +47,24 @@ public final class MarkdownReport {
       }
       b.append('\n');
     }
+    if (!r.topQueries().isEmpty()) {
+      b.append("## Top queries by total time\n\n")
+          .append("| fingerprint | calls | total ms | mean ms | p50 ms | p95 ms | p99 ms | max ms | statement |\n")
+          .append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+      for (TopQuery q : r.topQueries()) {
+        b.append("| `").append(q.fingerprint()).append("` | ").append(String.format(Locale.ROOT, "%,d | %,.1f | %,.2f | ",
+            q.calls(), q.totalMillis(), q.meanMillis()));
+        if (q.hasPercentiles()) {
+          b.append(String.format(Locale.ROOT, "%,.2f | %,.2f | %,.2f | %,.2f | ", q.p50Millis(), q.p95Millis(),
+              q.p99Millis(), q.maxMillis()));
+        } else {
+          b.append("- | - | - | - | ");
+        }
+        b.append(code(TextReport.cut(TextReport.oneLine(q.sample()), 100))).append(" |\n");
+      }
+      b.append("\nPercentiles come from executions timed one by one (slow and server logs); a pg_stat_statements "
+          + "export has totals only, shown as -.\n\n");
+    }
     if (!r.unparsed().isEmpty()) {
       b.append("## Not parsed\n\n");
       for (UnparsedStatement u : r.unparsed()) {

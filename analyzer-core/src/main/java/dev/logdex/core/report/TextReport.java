@@ -43,6 +43,17 @@ public final class TextReport {
             .append(String.format(Locale.ROOT, " %-22s %s%n", f.rule(), cut(f.message(), 67)));
       }
     }
+    if (!r.topQueries().isEmpty()) {
+      b.append('\n').append(bold("Top queries by total time:", color)).append('\n');
+      b.append(String.format(Locale.ROOT, "  %-8s %9s %11s %8s %8s %8s  %s%n", "id", "calls", "total ms", "mean ms",
+          "p95 ms", "p99 ms", "statement"));
+      for (TopQuery q : r.topQueries().subList(0, Math.min(TEXT_TOP_QUERIES, r.topQueries().size()))) {
+        b.append(String.format(Locale.ROOT, "  %-8s %9s %11s %8s %8s %8s  %s%n", q.fingerprint().substring(0, 8),
+            compact(q.calls()), String.format(Locale.ROOT, "%,.1f", q.totalMillis()), millis(q.meanMillis()),
+            q.hasPercentiles() ? millis(q.p95Millis()) : "-", q.hasPercentiles() ? millis(q.p99Millis()) : "-",
+            cut(oneLine(q.sample()), 38)));
+      }
+    }
     if (!r.unparsed().isEmpty()) {
       b.append('\n').append("Not parsed (").append(r.unparsed().size()).append("):\n");
       for (UnparsedStatement u : r.unparsed()) {
@@ -60,6 +71,20 @@ public final class TextReport {
         r.findings().size(), skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d input lines skipped", skipped)));
     out.write(b.toString());
     out.flush();
+  }
+
+  /** Query classes the terminal view lists (the other formats list all of the report's). */
+  static final int TEXT_TOP_QUERIES = 5;
+
+  /** A count in at most 9 columns. */
+  private static String compact(long n) {
+    return n < 100_000_000 ? String.format(Locale.ROOT, "%,d", n) : String.format(Locale.ROOT, "%.1fM", n / 1e6);
+  }
+
+  /** Milliseconds in at most 8 columns. */
+  private static String millis(double ms) {
+    return ms < 1000 ? String.format(Locale.ROOT, "%.2f", ms) : ms < 10_000_000 ? String.format(Locale.ROOT, "%,.0f",
+        ms) : String.format(Locale.ROOT, "%.1e", ms);
   }
 
   static String bold(String s, boolean color) {

@@ -1,0 +1,41 @@
+package dev.logdex.core.report;
+
+import dev.logdex.core.workload.Latency;
+import dev.logdex.core.workload.QueryStats;
+
+/**
+ * One of the query classes that cost the workload the most time, as the reports list them.
+ *
+ * @param fingerprint the class id
+ * @param sample one statement of the class, as logged
+ * @param calls executions
+ * @param totalMillis their total time
+ * @param timedCalls executions timed one by one, which the percentiles describe (0: none, so no percentiles; an
+ *     aggregate source such as pg_stat_statements gives totals only)
+ * @param p50Millis median latency
+ * @param p95Millis 95th percentile latency
+ * @param p99Millis 99th percentile latency
+ * @param maxMillis slowest execution
+ */
+public record TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
+    double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
+
+  /** The entry for {@code q}. */
+  public static TopQuery of(QueryStats q) {
+    Latency l = q.latency();
+    boolean timed = !l.isEmpty();
+    return new TopQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis(), l.count(),
+        timed ? l.percentileMillis(50) : 0, timed ? l.percentileMillis(95) : 0, timed ? l.percentileMillis(99) : 0,
+        timed ? l.maxMillis() : 0);
+  }
+
+  /** Mean time per call. */
+  public double meanMillis() {
+    return calls == 0 ? 0 : totalMillis / calls;
+  }
+
+  /** Whether some executions were timed one by one, so the percentiles mean something. */
+  public boolean hasPercentiles() {
+    return timedCalls > 0;
+  }
+}
