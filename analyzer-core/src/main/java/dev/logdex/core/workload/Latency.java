@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * The latency distribution of one query class, from the executions a log timed one by one (an aggregate row such as
  * a pg_stat_statements entry has no distribution and adds nothing here).
  *
  * <p>Exact while a class has at most {@value #EXACT_LIMIT} timed executions; beyond that an HdrHistogram with two
- * significant digits, so a percentile is at most 1% above the true value and memory stays a few kilobytes per class
- * however many executions the log holds. Which of the two a distribution is depends only on its count, and both add
+ * significant digits and 32-bit counts, so a percentile is at most 1% above the true value and memory stays a few
+ * kilobytes per class however many executions the log holds (up to 2^31 in one 1% band of one class). Which of the two a distribution is depends only on its count, and both add
  * exactly, so merging partial distributions (threads, files, snapshots) gives the same result in any order.
  *
  * <p>Immutable.
@@ -29,9 +29,9 @@ public final class Latency {
   private static final int SIGNIFICANT_DIGITS = 2;
 
   private final long[] sortedMicros; // the values, when exact
-  private final Histogram histogram; // otherwise; never changed after construction
+  private final IntCountsHistogram histogram; // otherwise; never changed after construction
 
-  private Latency(long[] sortedMicros, Histogram histogram) {
+  private Latency(long[] sortedMicros, IntCountsHistogram histogram) {
     this.sortedMicros = sortedMicros;
     this.histogram = histogram;
   }
@@ -122,7 +122,7 @@ public final class Latency {
     }
     if (text.startsWith("hdr:")) {
       try {
-        Histogram h = Histogram.decodeFromCompressedByteBuffer(
+        IntCountsHistogram h = IntCountsHistogram.decodeFromCompressedByteBuffer(
             ByteBuffer.wrap(Base64.getDecoder().decode(text.substring("hdr:".length()))), 0);
         h.setAutoResize(true);
         return new Latency(null, h);
@@ -155,7 +155,7 @@ public final class Latency {
   public static final class Recorder {
     private long[] values = new long[4];
     private int size;
-    private Histogram histogram;
+    private IntCountsHistogram histogram;
 
     /** Records one execution that took {@code micros} microseconds. */
     public void record(long micros) {
@@ -189,7 +189,7 @@ public final class Latency {
 
     private void toHistogram() {
       if (histogram == null) {
-        histogram = new Histogram(SIGNIFICANT_DIGITS);
+        histogram = new IntCountsHistogram(SIGNIFICANT_DIGITS);
         for (int i = 0; i < size; i++) {
           histogram.recordValue(values[i]);
         }
@@ -203,7 +203,7 @@ public final class Latency {
       if (histogram != null) {
         // Rebuilt value by value: the copy is as large as its values need, whatever the history of resizes and
         // merges, so that equal distributions encode to equal text.
-        Histogram canonical = new Histogram(SIGNIFICANT_DIGITS);
+        IntCountsHistogram canonical = new IntCountsHistogram(SIGNIFICANT_DIGITS);
         for (HistogramIterationValue v : histogram.recordedValues()) {
           canonical.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
         }
