@@ -2,8 +2,6 @@ package dev.logdex.cli;
 
 import dev.logdex.core.schema.JdbcSchemaLoader;
 import dev.logdex.core.schema.Schema;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +14,7 @@ final class LiveDatabase {
 
   static final int TIMEOUT_SECONDS = 60;
 
+  /** The connection, read-only by default; a command that must write opens a transaction of its own. */
   static Connection connect(String url, String user, Path passwordFile) {
     String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
     if (!jdbc.startsWith("jdbc:postgresql:") && !jdbc.startsWith("jdbc:mariadb:")) {
@@ -31,11 +30,9 @@ final class LiveDatabase {
       password = System.getenv("PGPASSWORD");
     }
     if (passwordFile != null) {
-      try {
-        password = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
-      } catch (IOException e) {
-        throw new UserError(passwordFile + ": cannot read the password file: " + e.getMessage());
-      }
+      PasswordFile.Credentials found = PasswordFile.read(passwordFile, jdbc, u);
+      password = found.password();
+      found.user().ifPresent(x -> props.setProperty("user", x));
     }
     if (password != null) {
       props.setProperty("password", password);

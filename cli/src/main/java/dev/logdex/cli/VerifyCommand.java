@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code logdex verify}: the recommendations checked against the live database's planner. */
@@ -18,16 +19,24 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = "Analyses the logs against a live PostgreSQL database (--db), then plans every query class before"
-        + " and after the recommended indexes exist hypothetically (HypoPG, in this session only): whether the"
-        + " planner uses each index, for which queries, the plan and cost before and after, and the workload's"
-        + " total estimated cost. Writes nothing.",
+        + " and after the recommended indexes exist: hypothetically (HypoPG, in this session only; writes nothing)"
+        + " or, with --rollback, built inside a transaction that is rolled back. It reports whether the planner"
+        + " uses each index, for which queries, the plan and cost before and after, and the workload's total"
+        + " estimated cost.",
     footer = {"", "Example:", "  logdex verify --db jdbc:postgresql://localhost/shop pg_stat_statements.csv",
-        "", "The database needs the hypopg extension (Debian: postgresql-15-hypopg; CREATE EXTENSION hypopg)."})
+        "", "The database needs the hypopg extension (Debian: postgresql-15-hypopg; CREATE EXTENSION hypopg),",
+        "or --rollback on a copy of the database."})
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin WorkloadOptions inputs;
+
+  @Option(names = "--rollback",
+      description = "Without HypoPG: build the indexes for real inside one transaction, plan, and roll it all "
+          + "back. Nothing remains, but each build takes as long as a real one and blocks writes to its table "
+          + "while it runs: use it on a copy of the database. Needs a user that may create indexes.")
+  boolean rollback;
 
   @Override
   public Integer call() throws IOException {
@@ -43,11 +52,13 @@ final class VerifyCommand implements Callable<Integer> {
         throw new UserError("verify works on PostgreSQL (with HypoPG); MariaDB cannot roll DDL back");
       }
       java.sql.Connection c = in.live().orElseThrow();
-      if (!Verifier.hypopgInstalled(c)) {
-        throw new UserError("HypoPG is not installed in this database; as its owner run: CREATE EXTENSION hypopg");
+      if (!rollback && !Verifier.hypopgInstalled(c)) {
+        throw new UserError("HypoPG is not installed in this database; as its owner run: CREATE EXTENSION hypopg"
+            + " (or, on a copy of the database, verify with --rollback)");
       }
       AnalysisReport report = in.analysis(0);
-      Verifier.Result r = Verifier.verify(c, in.workload(), report.recommendations());
+      Verifier.Result r = Verifier.verify(c, in.workload(), report.recommendations(),
+          rollback ? Verifier.Method.ROLLBACK : Verifier.Method.HYPOPG);
       print(r);
       return 0;
     } catch (SQLException e) {

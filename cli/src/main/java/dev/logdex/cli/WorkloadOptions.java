@@ -54,7 +54,9 @@ final class WorkloadOptions {
   String dbUser;
 
   @Option(names = "--db-password-file", paramLabel = "FILE",
-      description = "A file whose first line is the password (never give a password on the command line).")
+      description = "The password: a file holding it alone on its first line, or lines in the form of "
+          + "PostgreSQL's .pgpass (host:port:database:user:password, * for any), of which the first that matches "
+          + "--db and the user is taken. Never give a password on the command line.")
   Path dbPasswordFile;
 
   @Option(names = "--dialect", paramLabel = "NAME",

@@ -44,7 +44,7 @@ class VerifyIT {
             + "\"SELECT count(*) FROM items WHERE created_at > now() - interval $1\",50,4000.0,50\n");
         CliRun missing = new CliRun();
         assertThat(missing.run("verify", "-q", "--db", url, "--db-user", "postgres", log.toString())).isEqualTo(2);
-        assertThat(missing.err()).contains("HypoPG is not installed in this database");
+        assertThat(missing.err()).contains("HypoPG is not installed in this database").contains("--rollback");
 
         try (Connection c = connect(url); Statement s = c.createStatement()) {
           s.execute("CREATE EXTENSION hypopg");
@@ -109,6 +109,46 @@ class VerifyIT {
             "--explain-rejections")).as(budget.err()).isZero();
         assertThat(budget.out()).contains("No index recommendations.")
             .contains("events (account): over budget: needs about");
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
+  void withoutHypopgTheIndexesAreBuiltInATransactionThatIsRolledBack(@TempDir Path dir) throws Exception {
+    String db = "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String url = "jdbc:postgresql://127.0.0.1:5432/" + db;
+    try (Connection admin = connect("jdbc:postgresql://127.0.0.1:5432/postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE items (id bigint PRIMARY KEY, category int NOT NULL, price int NOT NULL,"
+              + " created_at timestamptz NOT NULL)");
+          s.execute("INSERT INTO items SELECT g, g % 500, g % 1000, now() - (g || ' seconds')::interval"
+              + " FROM generate_series(1, 200000) g");
+          s.execute("ANALYZE items");
+        }
+        Path log = dir.resolve("pgss.csv");
+        Files.writeString(log, "query,calls,total_exec_time,rows\n"
+            + "\"SELECT id, price FROM items WHERE category = $1 ORDER BY created_at DESC LIMIT $2\",900,9000.0,18000\n"
+            + "\"SELECT missing_column FROM items WHERE price = $1\",10,100.0,10\n");
+        // A pgpass-style file: any password passes trust authentication, and the line names the user.
+        Path pass = dir.resolve("pgpass");
+        Files.writeString(pass, "elsewhere:5432:*:nobody:x\n127.0.0.1:5432:" + db + ":postgres:unused\n");
+        Schema before = schema(url);
+        CliRun cli = new CliRun();
+        assertThat(cli.run("verify", "-q", "--rollback", "--db", url, "--db-password-file", pass.toString(),
+            log.toString())).as(cli.err()).isZero();
+        assertThat(cli.out())
+            .contains("used         #1 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_items_category_created_at")
+            .contains("Seq Scan on items -> Index Scan using logdex_verify_1 on items")
+            .contains("column \"missing_column\" does not exist");
+        String costLine = cli.out().lines().filter(l -> l.startsWith("workload estimated cost")).findFirst()
+            .orElseThrow();
+        assertThat(costLine).containsPattern("\\(-[0-9.]+%\\)");
+        assertThat(schema(url).table("items").orElseThrow().indexes())
+            .as("the transaction was rolled back").isEqualTo(before.table("items").orElseThrow().indexes());
       } finally {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
       }

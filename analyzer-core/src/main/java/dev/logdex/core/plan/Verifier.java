@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks recommendations against PostgreSQL's own planner with hypothetical indexes (HypoPG): each query class is
- * planned before and after the proposed indexes exist, hypothetically, in this session only. Nothing is written to
- * the database; the session may stay read-only.
+ * Checks recommendations against PostgreSQL's own planner: each query class is planned before and after the proposed
+ * indexes exist, either hypothetically (HypoPG, in this session only: nothing is built or written, the session stays
+ * read-only) or for real inside one transaction that is rolled back at the end (for databases without HypoPG).
  */
 public final class Verifier {
   private Verifier() {}
@@ -71,8 +71,26 @@ public final class Verifier {
     }
   }
 
-  /** Verifies {@code recommendations} for {@code workload} on the PostgreSQL database behind {@code c}. */
+  /** How the proposed indexes come to exist for the plans after. */
+  public enum Method {
+    /** HypoPG's hypothetical indexes: nothing is built, nothing is written, the session stays read-only. */
+    HYPOPG,
+    /**
+     * Real indexes, built inside a transaction that is rolled back when the plans are made. Nothing remains, but
+     * while it runs each build takes as long as a real one and locks its table against writes (CREATE INDEX takes
+     * a SHARE lock): for a copy of the database, or a quiet one.
+     */
+    ROLLBACK
+  }
+
+  /** Verifies {@code recommendations} for {@code workload} with hypothetical indexes (HypoPG). */
   public static Result verify(Connection c, Workload workload, List<Recommendation> recommendations)
+      throws SQLException {
+    return verify(c, workload, recommendations, Method.HYPOPG);
+  }
+
+  /** Verifies {@code recommendations} for {@code workload} on the PostgreSQL database behind {@code c}. */
+  public static Result verify(Connection c, Workload workload, List<Recommendation> recommendations, Method method)
       throws SQLException {
     List<QueryStats> queries = workload.byTotalTime().stream()
         .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
@@ -83,24 +101,13 @@ public final class Verifier {
       plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
     }
     Map<String, Recommendation> byHypoName = new LinkedHashMap<>();
-    try (Statement st = c.createStatement()) {
-      st.execute("SELECT hypopg_reset()");
-      for (Recommendation r : recommendations) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT indexname FROM hypopg_create_index(?)")) {
-          ps.setString(1, hypotheticalDdl(r));
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            byHypoName.put(rs.getString(1), r);
-          }
-        }
-      }
-      Map<String, JsonNode> after = new LinkedHashMap<>();
-      for (QueryStats q : queries) {
-        if (before.containsKey(q.fingerprint().id())) {
-          plan(c, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
-        }
-      }
-      st.execute("SELECT hypopg_reset()");
+    Map<String, JsonNode> after = new LinkedHashMap<>();
+    if (method == Method.HYPOPG) {
+      planWithHypotheticalIndexes(c, queries, recommendations, before, byHypoName, after, unplanned);
+    } else {
+      planInsideRolledBackTransaction(c, queries, recommendations, before, byHypoName, after, unplanned);
+    }
+    {
       double costBefore = 0;
       double costAfter = 0;
       Map<String, QueryPlans> plans = new LinkedHashMap<>();
@@ -130,6 +137,79 @@ public final class Verifier {
       }
       verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used())); // stable: rank order within each group
       return new Result(verdicts, costBefore, costAfter, unplanned);
+    }
+  }
+
+  private static void planWithHypotheticalIndexes(Connection c, List<QueryStats> queries,
+      List<Recommendation> recommendations, Map<String, JsonNode> before, Map<String, Recommendation> byName,
+      Map<String, JsonNode> after, Map<String, String> unplanned) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT hypopg_reset()");
+      try {
+        for (Recommendation r : recommendations) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT indexname FROM hypopg_create_index(?)")) {
+            ps.setString(1, hypotheticalDdl(r));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              byName.put(rs.getString(1), r);
+            }
+          }
+        }
+        for (QueryStats q : queries) {
+          if (before.containsKey(q.fingerprint().id())) {
+            plan(c, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
+          }
+        }
+      } finally {
+        st.execute("SELECT hypopg_reset()");
+      }
+    }
+  }
+
+  /**
+   * Builds the indexes for real in one read-write transaction (the session's default stays read-only), plans each
+   * query under a savepoint so that one failing plan does not end the transaction, and rolls everything back.
+   */
+  private static void planInsideRolledBackTransaction(Connection c, List<QueryStats> queries,
+      List<Recommendation> recommendations, Map<String, JsonNode> before, Map<String, Recommendation> byName,
+      Map<String, JsonNode> after, Map<String, String> unplanned) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    boolean readOnly = c.isReadOnly();
+    c.setReadOnly(false);
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      st.execute("SET TRANSACTION READ WRITE");
+      int n = 0;
+      for (Recommendation r : recommendations) {
+        String name = "logdex_verify_" + (++n);
+        st.execute(hypotheticalDdl(r).replaceFirst("^CREATE INDEX ON ", "CREATE INDEX " + name + " ON "));
+        byName.put(name, r);
+      }
+      for (QueryStats q : queries) {
+        if (before.containsKey(q.fingerprint().id())) {
+          st.execute("SAVEPOINT logdex_plan");
+          Optional<JsonNode> p = plan(c, q, unplanned);
+          if (p.isPresent()) {
+            st.execute("RELEASE SAVEPOINT logdex_plan");
+            after.put(q.fingerprint().id(), p.get());
+          } else {
+            st.execute("ROLLBACK TO SAVEPOINT logdex_plan");
+            // A prepared statement outlives the rollback (PREPARE is not transactional): remove it by hand.
+            boolean left;
+            try (ResultSet rs = st.executeQuery(
+                "SELECT 1 FROM pg_prepared_statements WHERE name = 'logdex_verify'")) {
+              left = rs.next();
+            }
+            if (left) {
+              st.execute("DEALLOCATE logdex_verify");
+            }
+          }
+        }
+      }
+    } finally {
+      c.rollback();
+      c.setAutoCommit(autoCommit);
+      c.setReadOnly(readOnly);
     }
   }
 
