@@ -1,5 +1,6 @@
 package dev.logdex.cli;
 
+import dev.logdex.core.plan.Verifier;
 import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.report.JsonReport;
 import dev.logdex.core.report.MarkdownReport;
@@ -63,6 +64,17 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "After the report, list every candidate index that was not recommended, and why.")
   boolean explainRejections;
 
+  @Option(names = "--verify",
+      description = "Check the recommendations with the --db PostgreSQL planner, as logdex verify does, and rank "
+          + "them by its verdict: used first, demoted last, each reason saying what the planner did.")
+  boolean verify;
+
+  @Option(names = "--verify-method", paramLabel = "METHOD", defaultValue = "hypopg",
+      description = "How --verify makes the indexes exist: hypopg (hypothetical indexes; writes nothing) or "
+          + "rollback (built inside a transaction that is rolled back; for a copy of the database). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String verifyMethod;
+
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
@@ -83,12 +95,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (budgetBytes > 0 && inputs.db == null) {
       throw new UserError("--budget needs the tables' row estimates to size indexes: give --db URL");
     }
+    Optional<Verifier.Method> method = verifyMethod();
     PrintWriter err = spec.commandLine().getErr();
     WorkloadOptions.Loaded in = inputs.load(err);
     AnalysisReport report;
     try {
       report = in.analysis(budgetBytes);
       report = report.withFindings(in.withLiveEvidence(report.findings()));
+      if (method.isPresent()) {
+        report = verified(in, report, method.get());
+      }
     } finally {
       in.close();
     }
@@ -113,6 +129,38 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     err.flush();
     return LintCommand.exitCode(report.findings(), threshold);
+  }
+
+  private Optional<Verifier.Method> verifyMethod() {
+    Verifier.Method method = switch (verifyMethod.toLowerCase(Locale.ROOT)) {
+      case "hypopg" -> Verifier.Method.HYPOPG;
+      case "rollback" -> Verifier.Method.ROLLBACK;
+      default -> throw new UserError("--verify-method: unknown method '" + verifyMethod
+          + "'; use hypopg or rollback");
+    };
+    if (!verify) {
+      return Optional.empty();
+    }
+    if (inputs.db == null) {
+      throw new UserError("--verify needs --db URL: the planner of a live PostgreSQL database does the checking");
+    }
+    return Optional.of(method);
+  }
+
+  private static AnalysisReport verified(WorkloadOptions.Loaded in, AnalysisReport report, Verifier.Method method) {
+    if (in.schema().dialect() != dev.logdex.core.model.Dialect.POSTGRESQL) {
+      throw new UserError("--verify works on PostgreSQL; MariaDB cannot roll DDL back");
+    }
+    java.sql.Connection c = in.live().orElseThrow();
+    try {
+      if (method == Verifier.Method.HYPOPG && !Verifier.hypopgInstalled(c)) {
+        throw new UserError("--verify: HypoPG is not installed in this database; as its owner run: CREATE "
+            + "EXTENSION hypopg (or, on a copy of the database, add --verify-method rollback)");
+      }
+      return Verifier.verify(c, in.workload(), report.recommendations(), method).judge(report, method);
+    } catch (java.sql.SQLException e) {
+      throw new UserError("--db: " + LiveDatabase.redact(e.getMessage().lines().findFirst().orElse("")));
+    }
   }
 
   private void write(AnalysisReport report, dev.logdex.core.workload.Workload workload) throws IOException {

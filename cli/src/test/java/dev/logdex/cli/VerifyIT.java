@@ -63,6 +63,15 @@ class VerifyIT {
         String costLine = cli.out().lines().filter(l -> l.startsWith("workload estimated cost")).findFirst()
             .orElseThrow();
         assertThat(costLine).containsPattern("\\(-[0-9.]+%\\)"); // the cost went down
+        CliRun analyze = new CliRun();
+        assertThat(analyze.run("analyze", "-q", "--verify", "--db", url, "--db-user", "postgres", "--format", "json",
+            log.toString())).as(analyze.err()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(analyze.out());
+        assertThat(root.at("/verification/method").asText()).isEqualTo("hypopg");
+        assertThat(root.at("/verification/cost_after").asDouble())
+            .isLessThan(root.at("/verification/cost_before").asDouble());
+        assertThat(root.at("/recommendations/0/columns/0").asText()).isEqualTo("category");
+        assertThat(root.at("/recommendations/0/reason").asText()).contains("verify: used by the planner");
         assertThat(schema(url).table("items").orElseThrow().indexes())
             .as("verify writes nothing").isEqualTo(before.table("items").orElseThrow().indexes());
       } finally {
@@ -147,6 +156,11 @@ class VerifyIT {
         String costLine = cli.out().lines().filter(l -> l.startsWith("workload estimated cost")).findFirst()
             .orElseThrow();
         assertThat(costLine).containsPattern("\\(-[0-9.]+%\\)");
+        CliRun analyze = new CliRun();
+        assertThat(analyze.run("analyze", "-q", "--verify", "--verify-method", "rollback", "--db", url,
+            "--db-password-file", pass.toString(), log.toString())).as(analyze.err()).isZero();
+        assertThat(analyze.out()).contains("verified on the database (rollback): workload estimated cost")
+            .contains("1 used by the planner");
         assertThat(schema(url).table("items").orElseThrow().indexes())
             .as("the transaction was rolled back").isEqualTo(before.table("items").orElseThrow().indexes());
       } finally {

@@ -54,6 +54,6 @@ public final class Analysis {
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
         parsed, workload.totalMillis(), recommended.recommendations(),
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings,
-        recommended.rejections(), top);
+        recommended.rejections(), top, java.util.Optional.empty());
   }
 }

@@ -7,6 +7,7 @@ import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
@@ -61,7 +62,54 @@ public final class Verifier {
    * @param costAfter the same with them
    * @param unplanned query classes that could not be planned, with the reason
    */
-  public record Result(List<Verdict> verdicts, double costBefore, double costAfter, Map<String, String> unplanned) {}
+  public record Result(List<Verdict> verdicts, double costBefore, double costAfter, Map<String, String> unplanned) {
+
+    /**
+     * {@code report} with its recommendations as the planner judged them: those it uses first, then those none of
+     * whose queries could be planned, then those it uses for none of their queries (demoted); rank order kept within
+     * each group, ranks renumbered, and each reason saying what the planner did.
+     */
+    public AnalysisReport judge(AnalysisReport report, Method method) {
+      Map<Recommendation, Verdict> byRecommendation = new LinkedHashMap<>();
+      verdicts.forEach(v -> byRecommendation.put(v.recommendation(), v));
+      List<Recommendation> used = new ArrayList<>();
+      List<Recommendation> unverified = new ArrayList<>();
+      List<Recommendation> demoted = new ArrayList<>();
+      for (Recommendation r : report.recommendations()) {
+        Verdict v = byRecommendation.get(r);
+        if (v == null || !v.verified()) {
+          unverified.add(r);
+        } else if (v.used()) {
+          used.add(r);
+        } else {
+          demoted.add(r);
+        }
+      }
+      List<Recommendation> judged = new ArrayList<>();
+      for (List<Recommendation> group : List.of(used, unverified, demoted)) {
+        for (Recommendation r : group) {
+          judged.add(new Recommendation(judged.size() + 1, r.index(), r.name(), r.ddl(), r.benefit(),
+              r.reason() + "; " + note(byRecommendation.get(r)), r.queries()));
+        }
+      }
+      return report.verified(judged, new dev.logdex.core.report.Verification(method.name().toLowerCase(
+          java.util.Locale.ROOT), costBefore, costAfter, used.size(), demoted.size(), unverified.size(),
+          unplanned.size()));
+    }
+
+    private static String note(Verdict v) {
+      if (v == null || !v.verified()) {
+        return "verify: none of its queries could be planned";
+      }
+      if (!v.used()) {
+        return "verify: the planner uses it for none of its queries (demoted)";
+      }
+      double before = v.queries().stream().mapToDouble(q -> q.calls() * q.costBefore()).sum();
+      double after = v.queries().stream().mapToDouble(q -> q.calls() * q.costAfter()).sum();
+      return String.format(java.util.Locale.ROOT, "verify: used by the planner, its queries' cost %,.0f -> %,.0f",
+          before, after);
+    }
+  }
 
   /** Whether HypoPG is installed in the database {@code c} is connected to. */
   public static boolean hypopgInstalled(Connection c) throws SQLException {

@@ -22,6 +22,7 @@ import java.util.List;
  * @param warnings problems reading the schema, one line each
  * @param rejections candidate indexes not recommended, each with its reason
  * @param topQueries the query classes that cost the most time, largest first
+ * @param verification what the planner said of the recommendations, when they were verified
  */
 public record AnalysisReport(
     String version,
@@ -36,7 +37,8 @@ public record AnalysisReport(
     List<UnparsedStatement> unparsed,
     List<String> warnings,
     List<Recommender.Rejection> rejections,
-    List<TopQuery> topQueries) {
+    List<TopQuery> topQueries,
+    java.util.Optional<Verification> verification) {
 
   public AnalysisReport {
     topQueries = List.copyOf(topQueries);
@@ -51,7 +53,16 @@ public record AnalysisReport(
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations, other, unparsed, warnings, rejections, topQueries);
+        recommendations, other, unparsed, warnings, rejections, topQueries, verification);
+  }
+
+  /**
+   * This report with its recommendations re-ranked and explained by a verification on the database: the caller
+   * passes them in their new order, ranks renumbered.
+   */
+  public AnalysisReport verified(List<Recommendation> judged, Verification v) {
+    return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
+        findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v));
   }
 
   /** This report with only the first {@code n} recommendations. */
@@ -60,6 +71,6 @@ public record AnalysisReport(
       return this;
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries);
+        recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries, verification);
   }
 }

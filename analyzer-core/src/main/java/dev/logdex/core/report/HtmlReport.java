@@ -105,6 +105,8 @@ public final class HtmlReport {
     b.append("</section>\n");
 
     b.append("<section id=\"recommendations\"><h2>Recommendations</h2>");
+    r.verification().ifPresent(v -> b.append("<p id=\"verification\">").append(esc(TextReport.verificationLine(v)))
+        .append("</p>"));
     if (r.recommendations().isEmpty()) {
       b.append("<p>No index recommendations.</p>");
     }

@@ -51,6 +51,17 @@ public final class JsonReport {
     summary.put("parsed", r.parsed());
     summary.put("unparsed", r.fingerprints() - r.parsed());
     summary.put("total_ms", round(r.totalMillis()));
+    if (r.verification().isPresent()) {
+      Verification v = r.verification().get();
+      ObjectNode vo = root.putObject("verification");
+      vo.put("method", v.method());
+      vo.put("cost_before", round(v.costBefore()));
+      vo.put("cost_after", round(v.costAfter()));
+      vo.put("used", v.used());
+      vo.put("demoted", v.demoted());
+      vo.put("not_verified", v.unverified());
+      vo.put("unplanned_queries", v.unplanned());
+    }
     ArrayNode recs = root.putArray("recommendations");
     for (Recommendation rec : r.recommendations()) {
       ObjectNode o = recs.addObject();

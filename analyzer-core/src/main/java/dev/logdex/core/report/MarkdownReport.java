@@ -17,6 +17,7 @@ public final class MarkdownReport {
     b.append(String.format(Locale.ROOT, "%,d statements, %,d distinct query classes (%,d parsed), %,.1f ms total.%n%n",
         r.statements(), r.fingerprints(), r.parsed(), r.totalMillis()));
     b.append("## Index recommendations\n\n");
+    r.verification().ifPresent(v -> b.append(cell(TextReport.verificationLine(v))).append("\n\n"));
     if (r.recommendations().isEmpty()) {
       b.append("None.\n");
     } else {

@@ -69,8 +69,17 @@ public final class TextReport {
         "%,d statements, %,d distinct, %,d parsed, %,.1f ms total; %d recommendations, %d findings%s%n",
         r.statements(), r.fingerprints(), r.parsed(), r.totalMillis(), r.recommendations().size(),
         r.findings().size(), skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d input lines skipped", skipped)));
+    r.verification().ifPresent(v -> b.append(verificationLine(v)).append('\n'));
     out.write(b.toString());
     out.flush();
+  }
+
+  /** One line on what the planner said, for the text and Markdown views. */
+  static String verificationLine(Verification v) {
+    return String.format(Locale.ROOT, "verified on the database (%s): workload estimated cost %,.0f -> %,.0f "
+        + "(%+.1f%%); %d used by the planner, %d demoted, %d not verified; %d query classes not planned",
+        v.method(), v.costBefore(), v.costAfter(), v.changePercent(), v.used(), v.demoted(), v.unverified(),
+        v.unplanned());
   }
 
   /** Query classes the terminal view lists (the other formats list all of the report's). */
