@@ -262,7 +262,7 @@ public final class Verifier {
   }
 
   /** The recommendation's index as HypoPG takes it: a plain CREATE INDEX, unnamed. */
-  static String hypotheticalDdl(Recommendation r) {
+  public static String hypotheticalDdl(Recommendation r) {
     StringBuilder cols = new StringBuilder();
     for (String k : r.index().keys()) {
       boolean desc = k.endsWith(" DESC");

@@ -165,6 +165,19 @@ public final class UsageExtractor {
       return new Resolution.Unresolved();
     }
 
+    /** Whether {@code c} names a column of an enclosing query's table, not one of this query's (a correlation). */
+    boolean resolvesOutside(Expr.Column c) {
+      if (!(resolveHere(c.qualifier(), c.name()) instanceof Resolution.Unresolved)) {
+        return false;
+      }
+      for (Scope s = parent; s != null; s = s.parent) {
+        if (!(s.resolveHere(c.qualifier(), c.name()) instanceof Resolution.Unresolved)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     Resolution resolveHere(String qualifier, String name) {
       if (!qualifier.isEmpty()) {
         for (Binding b : bindings) {
@@ -381,7 +394,15 @@ public final class UsageExtractor {
         Expr rightExpr = c.right().get(0);
         Optional<Resolution.Base> right = plainBase(rightExpr, scope);
         if (left.isPresent() && right.isPresent() && left.get().binding() != right.get().binding()) {
-          join(left.get(), right.get());
+          boolean leftOuter = c.left() instanceof Expr.Column lc && scope.resolvesOutside(lc);
+          boolean rightOuter = rightExpr instanceof Expr.Column rc && scope.resolvesOutside(rc);
+          if (rightOuter && !leftOuter) {
+            correlated(left.get(), right.get());
+          } else if (leftOuter && !rightOuter) {
+            correlated(right.get(), left.get());
+          } else {
+            join(left.get(), right.get());
+          }
         } else if (left.isPresent() && isConstantFor(rightExpr, scope, left.get().binding())) {
           use(left.get(), UseKind.EQUALITY, "");
           touchAll(rightExpr, scope);
@@ -481,6 +502,16 @@ public final class UsageExtractor {
         expressionUses(e, scope, why);
       }
     }
+  }
+
+  /**
+   * {@code inner = outer.col} in a correlated subquery: the subquery runs once per outer row with the outer value
+   * fixed (PostgreSQL and MySQL keep a scalar subquery as a per-row subplan), so for the inner table it is an
+   * equality with a parameter, which an index serves; for the outer table it stays a join.
+   */
+  private void correlated(Resolution.Base inner, Resolution.Base outer) {
+    inner.binding().uses.add(new ColumnUse(ref(inner), UseKind.EQUALITY, false, "correlated with " + ref(outer)));
+    outer.binding().uses.add(new ColumnUse(ref(outer), UseKind.JOIN, false, ref(inner).toString()));
   }
 
   private void join(Resolution.Base a, Resolution.Base b) {

@@ -101,10 +101,16 @@ class StatementAnalyzerTest {
   }
 
   @Test
-  void correlatedSubqueryColumnsAreJoinsToTheOuterTable() {
+  void aCorrelatedColumnIsAnEqualityForTheSubqueryAndAJoinForTheOuterTable() {
+    // The subquery runs per outer row with u.id fixed: for orders, an equality an index can serve.
     StatementProfile p = profile("SELECT id FROM users u WHERE EXISTS "
         + "(SELECT 1 FROM orders o WHERE o.user_id = u.id AND o.status = 'open')");
-    assertThat(uses(p)).contains("orders.user_id:JOIN", "users.id:JOIN", "orders.status:EQUALITY");
+    assertThat(uses(p)).contains("orders.user_id:EQUALITY", "users.id:JOIN", "orders.status:EQUALITY")
+        .doesNotContain("orders.user_id:JOIN");
+    StatementProfile scalar = profile("SELECT p.p_partkey FROM part p WHERE p.p_size < (SELECT avg(l.l_quantity) "
+        + "FROM lineitem l WHERE l.l_partkey = p.p_partkey AND l.l_shipdate > '1995-01-01')");
+    assertThat(uses(scalar)).contains("lineitem.l_partkey:EQUALITY", "lineitem.l_shipdate:RANGE",
+        "part.p_partkey:JOIN");
     assertThat(p.tablesRead()).containsExactlyInAnyOrder("users", "orders");
   }
 
