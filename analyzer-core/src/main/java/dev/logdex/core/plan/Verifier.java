@@ -61,8 +61,10 @@ public final class Verifier {
    * @param costBefore the workload's estimated cost (calls × plan cost, summed) without the indexes
    * @param costAfter the same with them
    * @param unplanned query classes that could not be planned, with the reason
+   * @param plans every query class planned before and after, by total time
    */
-  public record Result(List<Verdict> verdicts, double costBefore, double costAfter, Map<String, String> unplanned) {
+  public record Result(List<Verdict> verdicts, double costBefore, double costAfter, Map<String, String> unplanned,
+      List<QueryPlans> plans) {
 
     /**
      * {@code report} with its recommendations as the planner judged them: those it uses first, then those none of
@@ -184,7 +186,7 @@ public final class Verifier {
         verdicts.add(new Verdict(e.getValue(), used, served));
       }
       verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used())); // stable: rank order within each group
-      return new Result(verdicts, costBefore, costAfter, unplanned);
+      return new Result(verdicts, costBefore, costAfter, unplanned, List.copyOf(plans.values()));
     }
   }
 

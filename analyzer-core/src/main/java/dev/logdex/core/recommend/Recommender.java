@@ -192,6 +192,14 @@ public final class Recommender {
           + (ix.primary() ? "the primary key" : "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + ")")));
       return by.isPresent();
     });
+    if (budgetBytes > 0) {
+      // Under a budget the short candidates stay: the selection may prefer one to the longer one it is part of.
+      Map<String, Workload.TableWrites> writes = workload.writesByTable();
+      BudgetedSelection.Outcome o = BudgetedSelection.select(candidates, this::estimatedBytes,
+          c -> writeCost(writes, c, timed), this::tableShare, timed, budgetBytes);
+      rejections.addAll(o.rejections());
+      return new Result(rank(o.chosen(), workload, timed, rejections), rejections);
+    }
     merge(candidates, rejections);
     List<Recommendation> recs = rank(candidates, workload, timed, rejections);
     return new Result(recs, rejections);
@@ -396,8 +404,7 @@ public final class Recommender {
     for (Map.Entry<IndexCandidate, Evidence> en : candidates.entrySet()) {
       IndexCandidate c = en.getKey();
       Evidence e = en.getValue();
-      Workload.TableWrites w = writes.get(c.table());
-      double writeCost = w == null ? 0 : WRITE_OVERHEAD_PER_INDEX * (timed ? w.totalMillis() : w.calls());
+      double writeCost = writeCost(writes, c, timed);
       double net = e.benefit(timed) - writeCost;
       if (net > 0) {
         scored.add(new Scored(c, e, net));
@@ -405,27 +412,6 @@ public final class Recommender {
         rejections.add(new Rejection(c, String.format(Locale.ROOT,
             "too little gain: it serves %,.1f ms of queries, and would add %,.1f ms to the table's writes",
             e.benefit(timed), writeCost)));
-      }
-    }
-    if (budgetBytes > 0) {
-      // Greedy by benefit per byte: the index that buys the most per byte first, until the budget is spent.
-      List<Scored> byValue = new ArrayList<>(scored);
-      byValue.sort(Comparator.comparingDouble((Scored x) -> -x.net() / Math.max(1, estimatedBytes(x.c())))
-          .thenComparing(x -> x.c().table()).thenComparing(x -> String.join(",", x.c().keys())));
-      long left = budgetBytes;
-      scored.clear();
-      for (Scored x : byValue) {
-        long size = estimatedBytes(x.c());
-        if (size < 0) {
-          rejections.add(new Rejection(x.c(), "size unknown under a budget: the database has no row estimate for "
-              + x.c().table() + " (ANALYZE it)"));
-        } else if (size <= left) {
-          scored.add(x);
-          left -= size;
-        } else {
-          rejections.add(new Rejection(x.c(), String.format(Locale.ROOT,
-              "over budget: needs about %,.1f MB, %,.1f MB of the budget left", size / 1048576.0, left / 1048576.0)));
-        }
       }
     }
     scored.sort(Comparator.comparingDouble(Scored::net).reversed()
@@ -443,60 +429,38 @@ public final class Recommender {
     return out;
   }
 
-  private static double round(double v) {
-    return Math.round(v * 1000.0) / 1000.0;
+  /**
+   * The part of {@code q}'s time that falls to {@code table}: its rows over the rows of all the tables the query
+   * reads (an even split when a row estimate is missing).
+   */
+  double tableShare(QueryStats q, String table) {
+    Set<String> tables = new java.util.TreeSet<>();
+    q.profile().ifPresent(p -> p.accesses().forEach(a -> tables.add(a.table())));
+    if (tables.size() <= 1) {
+      return 1;
+    }
+    double total = 0;
+    double mine = 0;
+    for (String t : tables) {
+      double rows = schema.table(t).map(Table::rowEstimate).orElse(-1L);
+      if (rows < 0) {
+        return tables.contains(table) ? 1.0 / tables.size() : 0;
+      }
+      total += Math.max(1, rows);
+      if (t.equals(table)) {
+        mine = Math.max(1, rows);
+      }
+    }
+    return total == 0 ? 0 : mine / total;
   }
 
-  /** The queries behind one candidate, with how fully it serves each. */
-  private static final class Evidence {
-    private final Map<String, QueryStats> queries = new LinkedHashMap<>();
-    private final Map<String, Double> weights = new LinkedHashMap<>();
-    private final Set<String> whys = new LinkedHashSet<>();
+  /** What one more index on the candidate's table adds to the time of the workload's writes to it. */
+  private static double writeCost(Map<String, Workload.TableWrites> writes, IndexCandidate c, boolean timed) {
+    Workload.TableWrites w = writes.get(c.table());
+    return w == null ? 0 : WRITE_OVERHEAD_PER_INDEX * (timed ? w.totalMillis() : w.calls());
+  }
 
-    void add(QueryStats q, double weight, String why) {
-      queries.putIfAbsent(q.fingerprint().id(), q);
-      weights.merge(q.fingerprint().id(), weight, Math::max);
-      whys.add(why);
-    }
-
-    boolean servesAllOf(Evidence other) {
-      return queries.keySet().containsAll(other.queries.keySet());
-    }
-
-    void absorb(Evidence other) {
-      other.queries.forEach(queries::putIfAbsent);
-      other.weights.forEach((k, v) -> weights.merge(k, v, Math::max));
-      whys.addAll(other.whys);
-    }
-
-    /** Milliseconds of the queries served, weighted; an untimed workload counts each call as 1 ms. */
-    double benefit(boolean timed) {
-      double b = 0;
-      for (Map.Entry<String, QueryStats> e : queries.entrySet()) {
-        QueryStats q = e.getValue();
-        b += weights.get(e.getKey()) * (timed ? q.totalMillis() : q.calls());
-      }
-      return b;
-    }
-
-    String reason(boolean timed) {
-      long calls = queries.values().stream().mapToLong(QueryStats::calls).sum();
-      double ms = queries.values().stream().mapToDouble(QueryStats::totalMillis).sum();
-      String evidence = queries.size() + (queries.size() == 1 ? " query" : " queries") + ", "
-          + String.format(Locale.ROOT, "%,d", calls) + (calls == 1 ? " call" : " calls")
-          + (timed ? String.format(Locale.ROOT, ", %,.1f ms total", ms) : ", untimed");
-      List<String> parts = new ArrayList<>(whys);
-      String head = parts.size() <= 2 ? String.join(" | ", parts)
-          : parts.get(0) + " | " + parts.get(1) + " | +" + (parts.size() - 2) + " more";
-      return head + " (" + evidence + ")";
-    }
-
-    List<ServedQuery> served() {
-      return queries.values().stream()
-          .sorted(Comparator.comparingDouble(QueryStats::totalMillis).reversed()
-              .thenComparing(q -> q.fingerprint().id()))
-          .map(q -> new ServedQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis()))
-          .toList();
-    }
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
   }
 }

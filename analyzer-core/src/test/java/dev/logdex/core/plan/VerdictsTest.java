@@ -31,7 +31,7 @@ class VerdictsTest {
         new Verifier.Verdict(used, true, List.of(plan3)),
         new Verifier.Verdict(alsoUsed, true, List.of()),
         new Verifier.Verdict(ignored, false, List.of(plan1)),
-        new Verifier.Verdict(unplannable, false, List.of())), 1500, 540, Map.of("q2", "syntax error"));
+        new Verifier.Verdict(unplannable, false, List.of())), 1500, 540, Map.of("q2", "syntax error"), List.of(plan3, plan1));
     AnalysisReport report = new AnalysisReport("t", "postgresql", List.of(), 40, 4, 4, 20,
         List.of(ignored, unplannable, used, alsoUsed), List.of(), List.of(), List.of(), List.of(), List.of(),
         Optional.empty());

@@ -211,12 +211,45 @@ class RecommenderTest {
     long sizeT = unlimited.estimatedBytes(new IndexCandidate("big", List.of("t"), 1, ""));
     assertThat(sizeA).isLessThan(sizeT); // 8-byte keys against text
     assertThat(keys(unlimited.recommend(b.build()))).containsExactly(List.of("t"), List.of("a"));
-    // Room for one: (a) buys 100 ms for fewer bytes than (t) buys 120 ms.
-    Recommender.Result r = new Recommender(schema, sizeT).run(b.build());
+    // Room for (a) only.
+    Recommender.Result r = new Recommender(schema, sizeA).run(b.build());
     assertThat(keys(r.recommendations())).containsExactly(List.of("a"));
     assertThat(r.rejections()).anySatisfy(x -> {
       assertThat(x.candidate().keys()).containsExactly("t");
       assertThat(x.reason()).startsWith("over budget: needs about");
     });
+    // Room for either, not both: (a) buys more per byte, but (t) buys more, and the rest of the budget would go
+    // unused. The selection does not fall into that knapsack trap.
+    assertThat(keys(new Recommender(schema, sizeT).recommend(b.build()))).containsExactly(List.of("t"));
+  }
+
+  private static Schema bigTable() {
+    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", List.of(
+        new dev.logdex.core.schema.Column("id", "bigint", false),
+        new dev.logdex.core.schema.Column("a", "bigint", false, 500_000),
+        new dev.logdex.core.schema.Column("b", "bigint", false, 1000)),
+        List.of(new dev.logdex.core.schema.Index("big_pkey", "big", List.of("id"), true, true, "btree", "", false)),
+        List.of(), 1_000_000);
+    return new Schema(Dialect.POSTGRESQL, List.of(big));
+  }
+
+  @Test
+  void underABudgetOneIndexServesTwoQueriesAndTheShortOneIsTakenWhenTheLongOneDoesNotFit() {
+    Schema schema = bigTable();
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
+    b.accept(new QueryEvent("t", 1, "", "", 10, 100, -1, "SELECT * FROM big WHERE a = $1"));
+    b.accept(new QueryEvent("t", 1, "", "", 10, 100, -1, "SELECT * FROM big WHERE a = $1 AND b = $2"));
+    Recommender any = new Recommender(schema);
+    long sizeA = any.estimatedBytes(new IndexCandidate("big", List.of("a"), 1, ""));
+    long sizeAb = any.estimatedBytes(new IndexCandidate("big", List.of("a", "b"), 2, ""));
+    // Room for (a, b): it serves both queries, so (a) is not bought as well.
+    Recommender.Result both = new Recommender(schema, sizeAb + sizeA / 2).run(b.build());
+    assertThat(keys(both.recommendations())).containsExactly(List.of("a", "b"));
+    // Room for (a) only: it serves the first query and, by its leading column, the second in part.
+    Recommender.Result small = new Recommender(schema, sizeA + sizeA / 10).run(b.build());
+    assertThat(keys(small.recommendations())).containsExactly(List.of("a"));
+    assertThat(small.recommendations().get(0).queries()).hasSize(2);
+    assertThat(small.recommendations().get(0).reason()).contains("leading columns of big (a, b)");
   }
 }

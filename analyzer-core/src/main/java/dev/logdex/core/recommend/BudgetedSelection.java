@@ -1,0 +1,249 @@
+package dev.logdex.core.recommend;
+
+import dev.logdex.core.workload.QueryStats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Index selection for the whole workload within a storage budget, after the "Extend" strategy of Schlosser, Kossmann
+ * and Boissier (ICDE 2019): a greedy search whose every step either adds a candidate or widens an index already
+ * chosen to a longer candidate that starts with its columns, taking the step with the most benefit per byte, until no
+ * step fits the budget or gains anything.
+ *
+ * <p>A step's benefit is marginal: a query already served by a chosen index on the same table counts only for what
+ * a step serves better, so two queries share one index where one serves both, and overlapping candidates are not
+ * paid twice. A query's time is split across the tables it reads, in proportion to their rows: without it, a
+ * 25-row lookup table in a query would seem to be worth as much as the big table the query actually spends its
+ * time on. A
+ * candidate that is the leading part of a longer one also serves the longer one's queries, less well (in proportion
+ * to its share of the columns): under a tight budget the short index is often the better buy.
+ */
+final class BudgetedSelection {
+  private BudgetedSelection() {}
+
+  /**
+   * What was chosen.
+   *
+   * @param chosen the candidates chosen, each with the evidence of what it serves (leading-part service included)
+   * @param rejections every other candidate, with its reason
+   */
+  record Outcome(Map<IndexCandidate, Evidence> chosen, List<Recommender.Rejection> rejections) {}
+
+  private record Step(IndexCandidate add, IndexCandidate replaces, double gain, long bytes) {
+    double perByte() {
+      return gain / Math.max(1, bytes);
+    }
+  }
+
+  /**
+   * Selects within {@code budget} bytes.
+   *
+   * @param tableShare the part of a query's time spent on a table (so that the time of a query that reads a big
+   *     table and a small one is not counted twice, once for an index on each)
+   */
+  static Outcome select(Map<IndexCandidate, Evidence> candidates, ToLongFunction<IndexCandidate> size,
+      ToDoubleFunction<IndexCandidate> writeCost, java.util.function.ToDoubleBiFunction<QueryStats, String> tableShare,
+      boolean timed, long budget) {
+    List<Recommender.Rejection> rejections = new ArrayList<>();
+    Map<IndexCandidate, Evidence> pool = new LinkedHashMap<>();
+    Map<IndexCandidate, Long> bytes = new HashMap<>();
+    for (Map.Entry<IndexCandidate, Evidence> e : candidates.entrySet()) {
+      long s = size.applyAsLong(e.getKey());
+      if (s < 0) {
+        rejections.add(new Recommender.Rejection(e.getKey(), "size unknown under a budget: the database has no row "
+            + "estimate for " + e.getKey().table() + " (ANALYZE it)"));
+      } else {
+        pool.put(e.getKey(), e.getValue().scaled(q -> tableShare.applyAsDouble(q, e.getKey().table())));
+        bytes.put(e.getKey(), s);
+      }
+    }
+    addLeadingPartService(pool);
+
+    // Greedy by benefit per byte can fill a tight budget with small indexes and leave no room for the one that
+    // matters most (the knapsack trap). So it also runs once starting from the single step that gains the most,
+    // and the better of the two selections is kept.
+    Run byRatio = greedy(pool, bytes, writeCost, timed, budget, null);
+    Run fromBest = bestSingle(pool, bytes, writeCost, timed, budget)
+        .map(first -> greedy(pool, bytes, writeCost, timed, budget, first)).orElse(byRatio);
+    Run run = value(fromBest.chosen(), timed) - fromBest.writeCost() > value(byRatio.chosen(), timed)
+        - byRatio.writeCost() ? fromBest : byRatio;
+    Map<IndexCandidate, Evidence> chosen = run.chosen();
+    Map<IndexCandidate, IndexCandidate> widenedInto = run.widenedInto();
+    long left = run.left();
+    for (IndexCandidate c : pool.keySet()) {
+      if (chosen.containsKey(c)) {
+        continue;
+      }
+      IndexCandidate into = widenedInto.get(c);
+      String reason;
+      if (into != null) {
+        reason = "widened into " + describe(into) + ", which serves its queries too";
+      } else if (bytes.get(c) > left) {
+        reason = String.format(Locale.ROOT, "over budget: needs about %,.1f MB, %,.1f MB of the budget left",
+            bytes.get(c) / 1048576.0, left / 1048576.0);
+      } else {
+        reason = "too little gain within the budget: the chosen indexes already serve its queries, or its writes "
+            + "cost more than it saves";
+      }
+      rejections.add(new Recommender.Rejection(c, reason));
+    }
+    return new Outcome(chosen, rejections);
+  }
+
+  private record Run(Map<IndexCandidate, Evidence> chosen, Map<IndexCandidate, IndexCandidate> widenedInto, long left,
+      double writeCost) {}
+
+  private static Run greedy(Map<IndexCandidate, Evidence> pool, Map<IndexCandidate, Long> bytes,
+      ToDoubleFunction<IndexCandidate> writeCost, boolean timed, long budget, IndexCandidate first) {
+    Map<IndexCandidate, Evidence> chosen = new LinkedHashMap<>();
+    Map<IndexCandidate, IndexCandidate> widenedInto = new HashMap<>();
+    long left = budget;
+    if (first != null) {
+      chosen.put(first, pool.get(first));
+      left -= bytes.get(first);
+    }
+    while (true) {
+      Step best = null;
+      for (Map.Entry<IndexCandidate, Evidence> e : pool.entrySet()) {
+        IndexCandidate c = e.getKey();
+        if (chosen.containsKey(c)) {
+          continue;
+        }
+        best = better(best, new Step(c, null, gain(chosen, null, c, e.getValue(), timed)
+            - writeCost.applyAsDouble(c), bytes.get(c)), left);
+        for (IndexCandidate a : chosen.keySet()) {
+          if (Coverage.covers(c, a)) { // c starts with a's columns: widen a into c
+            best = better(best, new Step(c, a, gain(chosen, a, c, e.getValue(), timed)
+                - writeCost.applyAsDouble(c) + writeCost.applyAsDouble(a), bytes.get(c) - bytes.get(a)), left);
+          }
+        }
+      }
+      if (best == null) {
+        break;
+      }
+      if (best.replaces() != null) {
+        chosen.remove(best.replaces());
+        widenedInto.put(best.replaces(), best.add());
+        left += bytes.get(best.replaces());
+      }
+      chosen.put(best.add(), pool.get(best.add()));
+      left -= bytes.get(best.add());
+    }
+    double writes = chosen.keySet().stream().mapToDouble(writeCost).sum();
+    return new Run(chosen, widenedInto, left, writes);
+  }
+
+  /** The candidate that alone gains the most and fits the budget. */
+  private static java.util.Optional<IndexCandidate> bestSingle(Map<IndexCandidate, Evidence> pool,
+      Map<IndexCandidate, Long> bytes, ToDoubleFunction<IndexCandidate> writeCost, boolean timed, long budget) {
+    IndexCandidate best = null;
+    double bestGain = 0;
+    for (Map.Entry<IndexCandidate, Evidence> e : pool.entrySet()) {
+      double g = e.getValue().benefit(timed) - writeCost.applyAsDouble(e.getKey());
+      if (bytes.get(e.getKey()) <= budget && g > bestGain) {
+        best = e.getKey();
+        bestGain = g;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  /** What a selection is worth: per query and table, the best service any chosen index gives, times the time. */
+  private static double value(Map<IndexCandidate, Evidence> chosen, boolean timed) {
+    Map<String, Double> best = new HashMap<>();
+    Map<String, QueryStats> stats = new HashMap<>();
+    for (Map.Entry<IndexCandidate, Evidence> c : chosen.entrySet()) {
+      for (Map.Entry<String, QueryStats> q : c.getValue().queries().entrySet()) {
+        String key = q.getKey() + "\u0000" + c.getKey().table();
+        best.merge(key, c.getValue().weight(q.getKey()), Math::max);
+        stats.put(key, q.getValue());
+      }
+    }
+    double v = 0;
+    for (Map.Entry<String, Double> e : best.entrySet()) {
+      QueryStats q = stats.get(e.getKey());
+      v += e.getValue() * (timed ? q.totalMillis() : q.calls());
+    }
+    return v;
+  }
+
+  private static Step better(Step best, Step candidate, long left) {
+    if (candidate.gain() <= 0 || candidate.bytes() > left) {
+      return best;
+    }
+    if (best == null || candidate.perByte() > best.perByte()) {
+      return candidate;
+    }
+    return best;
+  }
+
+  /**
+   * How much the workload gains when {@code added} joins the chosen indexes (with {@code without} taken out, for a
+   * widening step): for each of its queries, the better of how well the chosen indexes on the same table serve it
+   * and how well {@code added} does, over how well they did before, times the query's time. Only indexes on the same
+   * table compete: an index on another table the query reads serves another part of it.
+   */
+  private static double gain(Map<IndexCandidate, Evidence> chosen, IndexCandidate without, IndexCandidate candidate,
+      Evidence added, boolean timed) {
+    double gain = 0;
+    Map<String, QueryStats> touched = new LinkedHashMap<>(added.queries());
+    if (without != null) {
+      touched.putAll(chosen.get(without).queries());
+    }
+    for (Map.Entry<String, QueryStats> q : touched.entrySet()) {
+      double before = 0;
+      double after = added.weight(q.getKey());
+      for (Map.Entry<IndexCandidate, Evidence> c : chosen.entrySet()) {
+        if (!c.getKey().table().equals(candidate.table())) {
+          continue;
+        }
+        double w = c.getValue().weight(q.getKey());
+        before = Math.max(before, w);
+        if (!c.getKey().equals(without)) {
+          after = Math.max(after, w);
+        }
+      }
+      QueryStats stats = q.getValue();
+      gain += (after - before) * (timed ? stats.totalMillis() : stats.calls());
+    }
+    return gain;
+  }
+
+  /**
+   * A longer candidate serves every query of a shorter one it covers (as the merge does without a budget), and the
+   * shorter one, its leading part, serves the longer one's queries in part.
+   */
+  private static void addLeadingPartService(Map<IndexCandidate, Evidence> pool) {
+    Map<IndexCandidate, Evidence> original = new LinkedHashMap<>();
+    pool.forEach((c, e) -> original.put(c, e.copy()));
+    List<IndexCandidate> all = new ArrayList<>(pool.keySet());
+    all.sort(Comparator.comparing(IndexCandidate::table).thenComparing(c -> String.join(",", c.keys())));
+    for (IndexCandidate small : all) {
+      for (IndexCandidate big : all) {
+        if (small.keys().size() < big.keys().size() && Coverage.covers(big, small)) {
+          double share = (double) small.keys().size() / big.keys().size();
+          Evidence from = original.get(big);
+          for (QueryStats q : from.queries().values()) {
+            pool.get(small).add(q, from.weight(q.fingerprint().id()) * share, "leading columns of " + describe(big)
+                + " (serves its queries in part)");
+          }
+          Evidence fromSmall = original.get(small);
+          for (QueryStats q : fromSmall.queries().values()) {
+            pool.get(big).add(q, fromSmall.weight(q.fingerprint().id()), "also serves " + describe(small));
+          }
+        }
+      }
+    }
+  }
+
+  private static String describe(IndexCandidate c) {
+    return c.table() + " (" + String.join(", ", c.keys()) + ")" + (c.where().isEmpty() ? "" : " WHERE " + c.where());
+  }
+}
