@@ -65,14 +65,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   boolean explainRejections;
 
   @Option(names = "--verify",
-      description = "Check the recommendations with the --db PostgreSQL planner, as logdex verify does, and rank "
+      description = "Check the recommendations with the --db database's planner, as logdex verify does, and rank "
           + "them by its verdict: used first, demoted last, each reason saying what the planner did.")
   boolean verify;
 
   @Option(names = "--verify-method", paramLabel = "METHOD", defaultValue = "hypopg",
-      description = "How --verify makes the indexes exist: hypopg (hypothetical indexes; writes nothing) or "
-          + "rollback (built inside a transaction that is rolled back; for a copy of the database). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "How --verify makes the indexes exist. PostgreSQL: hypopg (hypothetical indexes; writes "
+          + "nothing) or rollback (built inside a transaction that is rolled back; for a copy of the database). "
+          + "MySQL/MariaDB: scratch (created and dropped again; only on a scratch copy). Default: ${DEFAULT-VALUE}.")
   String verifyMethod;
 
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
@@ -135,21 +135,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     Verifier.Method method = switch (verifyMethod.toLowerCase(Locale.ROOT)) {
       case "hypopg" -> Verifier.Method.HYPOPG;
       case "rollback" -> Verifier.Method.ROLLBACK;
+      case "scratch" -> Verifier.Method.SCRATCH;
       default -> throw new UserError("--verify-method: unknown method '" + verifyMethod
-          + "'; use hypopg or rollback");
+          + "'; use hypopg, rollback (PostgreSQL) or scratch (MySQL/MariaDB)");
     };
     if (!verify) {
       return Optional.empty();
     }
     if (inputs.db == null) {
-      throw new UserError("--verify needs --db URL: the planner of a live PostgreSQL database does the checking");
+      throw new UserError("--verify needs --db URL: the planner of a live database does the checking");
     }
     return Optional.of(method);
   }
 
   private static AnalysisReport verified(WorkloadOptions.Loaded in, AnalysisReport report, Verifier.Method method) {
-    if (in.schema().dialect() != dev.logdex.core.model.Dialect.POSTGRESQL) {
-      throw new UserError("--verify works on PostgreSQL; MariaDB cannot roll DDL back");
+    boolean mysql = in.schema().dialect() == dev.logdex.core.model.Dialect.MYSQL;
+    if (mysql != (method == Verifier.Method.SCRATCH)) {
+      throw new UserError(mysql ? "--verify on MySQL/MariaDB, which cannot roll DDL back: only on a scratch copy of "
+          + "the database, with --verify-method scratch (logdex creates the indexes and drops them again)"
+          : "--verify-method scratch is for MySQL/MariaDB; on PostgreSQL use hypopg or rollback");
     }
     java.sql.Connection c = in.live().orElseThrow();
     try {

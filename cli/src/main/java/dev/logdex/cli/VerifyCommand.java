@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Analyses the logs against a live PostgreSQL database (--db), then plans every query class before"
-        + " and after the recommended indexes exist: hypothetically (HypoPG, in this session only; writes nothing)"
-        + " or, with --rollback, built inside a transaction that is rolled back. It reports whether the planner"
-        + " uses each index, for which queries, the plan and cost before and after, and the workload's total"
-        + " estimated cost.",
+    description = "Analyses the logs against a live database (--db), then plans every query class before and after"
+        + " the recommended indexes exist. On PostgreSQL: hypothetically (HypoPG, in this session only; writes"
+        + " nothing) or, with --rollback, built inside a transaction that is rolled back. On MySQL/MariaDB: only on"
+        + " a scratch copy (--scratch-ok), created and dropped again. It reports whether the planner uses each"
+        + " index, for which queries, the plan and cost before and after, and the workload's total estimated cost.",
     footer = {"", "Example:", "  logdex verify --db jdbc:postgresql://localhost/shop pg_stat_statements.csv",
         "", "The database needs the hypopg extension (Debian: postgresql-15-hypopg; CREATE EXTENSION hypopg),",
         "or --rollback on a copy of the database."})
@@ -38,6 +38,11 @@ final class VerifyCommand implements Callable<Integer> {
           + "while it runs: use it on a copy of the database. Needs a user that may create indexes.")
   boolean rollback;
 
+  @Option(names = "--scratch-ok",
+      description = "MySQL/MariaDB: this database is a scratch copy. logdex creates the recommended indexes for "
+          + "real (ALTER TABLE ... ADD INDEX), explains each query before and after, and drops the indexes again.")
+  boolean scratchOk;
+
   @Override
   public Integer call() throws IOException {
     if (inputs.db == null) {
@@ -48,10 +53,16 @@ final class VerifyCommand implements Callable<Integer> {
     }
     WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
     try {
-      if (in.schema().dialect() != Dialect.POSTGRESQL) {
-        throw new UserError("verify works on PostgreSQL (with HypoPG); MariaDB cannot roll DDL back");
-      }
       java.sql.Connection c = in.live().orElseThrow();
+      if (in.schema().dialect() == Dialect.MYSQL) {
+        if (!scratchOk) {
+          throw new UserError("MySQL and MariaDB cannot roll DDL back: verify only a scratch copy of the database, "
+              + "with --scratch-ok, and logdex creates the indexes, plans, and drops them again");
+        }
+        AnalysisReport report = in.analysis(0);
+        print(Verifier.verify(c, in.workload(), report.recommendations(), Verifier.Method.SCRATCH));
+        return 0;
+      }
       if (!rollback && !Verifier.hypopgInstalled(c)) {
         throw new UserError("HypoPG is not installed in this database; as its owner run: CREATE EXTENSION hypopg"
             + " (or, on a copy of the database, verify with --rollback)");

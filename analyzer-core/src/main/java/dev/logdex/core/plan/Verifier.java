@@ -130,7 +130,12 @@ public final class Verifier {
      * while it runs each build takes as long as a real one and locks its table against writes (CREATE INDEX takes
      * a SHARE lock): for a copy of the database, or a quiet one.
      */
-    ROLLBACK
+    ROLLBACK,
+    /**
+     * MySQL and MariaDB, which cannot roll DDL back: real indexes created and dropped again on a database the user
+     * says is a scratch copy (see {@link ScratchVerifier}).
+     */
+    SCRATCH
   }
 
   /** Verifies {@code recommendations} for {@code workload} with hypothetical indexes (HypoPG). */
@@ -142,6 +147,9 @@ public final class Verifier {
   /** Verifies {@code recommendations} for {@code workload} on the PostgreSQL database behind {@code c}. */
   public static Result verify(Connection c, Workload workload, List<Recommendation> recommendations, Method method)
       throws SQLException {
+    if (method == Method.SCRATCH) {
+      return ScratchVerifier.verify(c, workload, recommendations);
+    }
     List<QueryStats> queries = workload.byTotalTime().stream()
         .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
         .limit(MAX_QUERIES).toList();

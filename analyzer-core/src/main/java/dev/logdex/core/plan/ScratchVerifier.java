@@ -1,0 +1,184 @@
+package dev.logdex.core.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks recommendations against the MySQL or MariaDB optimizer, where DDL cannot be rolled back and there are no
+ * hypothetical indexes: on a scratch copy of the database only, the indexes are created for real ({@code ALTER TABLE
+ * ... ADD INDEX}), each query class is explained before and after, and the indexes are dropped again, also when
+ * something fails on the way.
+ *
+ * <p>The cost compared is the optimizer's own ({@code Last_query_cost} after {@code EXPLAIN}); a statement for which
+ * it gives none (0) is listed as not planned. The caller must have the user's word that the database is a copy.
+ */
+public final class ScratchVerifier {
+  private ScratchVerifier() {}
+
+  /** Verifies {@code recommendations} for {@code workload} on the scratch MySQL or MariaDB database behind {@code c}. */
+  public static Verifier.Result verify(Connection c, Workload workload, List<Recommendation> recommendations)
+      throws SQLException {
+    List<QueryStats> queries = workload.byTotalTime().stream()
+        .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
+        .limit(Verifier.MAX_QUERIES).toList();
+    Map<String, String> unplanned = new LinkedHashMap<>();
+    Map<String, Plan> before = new LinkedHashMap<>();
+    for (QueryStats q : queries) {
+      plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
+    }
+    boolean readOnly = c.isReadOnly();
+    Map<String, Recommendation> byName = new LinkedHashMap<>();
+    Map<String, String> tableOf = new LinkedHashMap<>();
+    Map<String, Plan> after = new LinkedHashMap<>();
+    try (Statement st = c.createStatement()) {
+      c.setReadOnly(false);
+      st.execute("SET SESSION TRANSACTION READ WRITE");
+      try {
+        int n = 0;
+        for (Recommendation r : recommendations) {
+          String name = "logdex_verify_" + (++n);
+          st.execute("ALTER TABLE " + Identifiers.quote(Dialect.MYSQL, r.index().table()) + " ADD INDEX "
+              + Identifiers.quote(Dialect.MYSQL, name) + " (" + keys(r) + ")");
+          byName.put(name, r);
+          tableOf.put(name, r.index().table());
+        }
+        for (QueryStats q : queries) {
+          if (before.containsKey(q.fingerprint().id())) {
+            plan(c, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
+          }
+        }
+      } finally {
+        SQLException dropFailed = null;
+        for (Map.Entry<String, String> e : tableOf.entrySet()) {
+          try {
+            st.execute("ALTER TABLE " + Identifiers.quote(Dialect.MYSQL, e.getValue()) + " DROP INDEX "
+                + Identifiers.quote(Dialect.MYSQL, e.getKey()));
+          } catch (SQLException ex) {
+            dropFailed = dropFailed == null ? ex : dropFailed;
+          }
+        }
+        st.execute("SET SESSION TRANSACTION READ ONLY");
+        c.setReadOnly(readOnly);
+        if (dropFailed != null) {
+          throw new SQLException("could not drop every index logdex created on the scratch database (names start "
+              + "with logdex_verify_): " + dropFailed.getMessage(), dropFailed);
+        }
+      }
+    }
+    double costBefore = 0;
+    double costAfter = 0;
+    Map<String, Verifier.QueryPlans> plans = new LinkedHashMap<>();
+    for (QueryStats q : queries) {
+      String id = q.fingerprint().id();
+      Plan b = before.get(id);
+      Plan a = after.get(id);
+      if (b == null || a == null) {
+        continue;
+      }
+      List<String> used = new ArrayList<>(a.keys());
+      used.removeIf(k -> !byName.containsKey(k));
+      Verifier.QueryPlans qp = new Verifier.QueryPlans(id, q.calls(), b.cost(), a.cost(), b.access(), a.access(),
+          used);
+      plans.put(id, qp);
+      costBefore += q.calls() * b.cost();
+      costAfter += q.calls() * a.cost();
+    }
+    List<Verifier.Verdict> verdicts = new ArrayList<>();
+    for (Map.Entry<String, Recommendation> e : byName.entrySet()) {
+      List<Verifier.QueryPlans> served = new ArrayList<>();
+      for (ServedQuery sq : e.getValue().queries()) {
+        Optional.ofNullable(plans.get(sq.fingerprint())).ifPresent(served::add);
+      }
+      boolean used = plans.values().stream().anyMatch(p -> p.indexesAfter().contains(e.getKey()));
+      verdicts.add(new Verifier.Verdict(e.getValue(), used, served));
+    }
+    verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used()));
+    return new Verifier.Result(verdicts, costBefore, costAfter, unplanned, List.copyOf(plans.values()));
+  }
+
+  private static String keys(Recommendation r) {
+    StringBuilder b = new StringBuilder();
+    for (String k : r.index().keys()) {
+      boolean desc = k.endsWith(" DESC");
+      String col = desc ? k.substring(0, k.length() - 5) : k;
+      b.append(b.length() > 0 ? ", " : "").append(Identifiers.quote(Dialect.MYSQL, col)).append(desc ? " DESC" : "");
+    }
+    return b.toString();
+  }
+
+  /**
+   * One plan.
+   *
+   * @param cost the optimizer's cost
+   * @param access the first table access, as "ALL on t" or "ref using k on t"
+   * @param keys the indexes the plan uses
+   */
+  private record Plan(double cost, String access, List<String> keys) {}
+
+  private static Optional<Plan> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
+    String text = q.sample().strip();
+    while (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1).strip();
+    }
+    if (text.contains("?")) {
+      unplanned.put(q.fingerprint().id(), "? placeholders: the log has no values to plan with");
+      return Optional.empty();
+    }
+    try (Statement st = c.createStatement()) {
+      String json;
+      try (ResultSet rs = st.executeQuery("EXPLAIN FORMAT=JSON " + text)) {
+        rs.next();
+        json = rs.getString(1);
+      }
+      double cost;
+      try (ResultSet rs = st.executeQuery("SHOW SESSION STATUS LIKE 'Last_query_cost'")) {
+        cost = rs.next() ? rs.getDouble(2) : 0;
+      }
+      if (cost <= 0) {
+        unplanned.put(q.fingerprint().id(), "the optimizer reports no cost for this statement");
+        return Optional.empty();
+      }
+      JsonNode root = new ObjectMapper().readTree(json);
+      List<String> keys = new ArrayList<>();
+      List<String> accesses = new ArrayList<>();
+      walk(root, keys, accesses);
+      return Optional.of(new Plan(cost, accesses.isEmpty() ? "" : accesses.get(0), keys));
+    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      unplanned.put(q.fingerprint().id(), e.getMessage().lines().findFirst().orElse(""));
+      return Optional.empty();
+    }
+  }
+
+  /** Collects the keys every table access uses, and describes each access, depth first. */
+  private static void walk(JsonNode n, List<String> keys, List<String> accesses) {
+    if (n.isObject()) {
+      if (n.has("table_name") && n.has("access_type")) {
+        String key = n.path("key").asText("");
+        if (!key.isEmpty()) {
+          keys.add(key);
+        }
+        accesses.add(n.get("access_type").asText() + (key.isEmpty() ? "" : " using " + key) + " on "
+            + n.get("table_name").asText());
+      }
+      n.fields().forEachRemaining(e -> walk(e.getValue(), keys, accesses));
+    } else if (n.isArray()) {
+      n.forEach(x -> walk(x, keys, accesses));
+    }
+  }
+}
