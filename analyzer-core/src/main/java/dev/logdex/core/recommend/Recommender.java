@@ -272,8 +272,18 @@ public final class Recommender {
     if (t.isEmpty() || cols.stream().noneMatch(c -> t.get().column(c).map(x -> x.distinct() >= 0).orElse(false))) {
       return cols;
     }
-    cols.sort(Comparator.comparingDouble((String c) -> -t.get().column(c).map(x -> x.distinct()).orElse(-1.0)));
+    // The fraction of rows an equality leaves, smallest first: from the most common values where the database
+    // has them (a skewed column leaves far more than 1/distinct), else 1/distinct; unknown columns last.
+    cols.sort(Comparator.comparingDouble((String c) -> t.get().column(c).map(Recommender::equalityMatch)
+        .orElse(2.0)));
     return cols;
+  }
+
+  private static double equalityMatch(dev.logdex.core.schema.Column c) {
+    if (c.equalityMatch() >= 0) {
+      return c.equalityMatch();
+    }
+    return c.distinct() > 0 ? 1 / c.distinct() : 2.0;
   }
 
   /** ORDER BY keys after the equality columns; normalised so the first is ascending (a B-tree scans both ways). */

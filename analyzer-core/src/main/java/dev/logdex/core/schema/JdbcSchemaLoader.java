@@ -96,13 +96,27 @@ public final class JdbcSchemaLoader {
         }
       }
       // n_distinct: a count, or minus the fraction of rows when the count grows with the table.
-      try (ResultSet rs = st.executeQuery("SELECT s.tablename, s.attname, s.n_distinct, c.reltuples FROM pg_stats s"
+      // null_frac and most_common_freqs give the expected match of an equality, which skew makes far larger than
+      // 1/n_distinct.
+      try (ResultSet rs = st.executeQuery("SELECT s.tablename, s.attname, s.n_distinct, c.reltuples, s.null_frac,"
+          + " s.most_common_freqs FROM pg_stats s"
           + " JOIN pg_namespace n ON n.nspname = s.schemaname JOIN pg_class c ON c.relname = s.tablename"
           + " AND c.relnamespace = n.oid WHERE " + userTables)) {
         while (rs.next()) {
           double nd = rs.getDouble(3);
-          double distinct = nd >= 0 ? nd : -nd * Math.max(0, rs.getDouble(4));
-          withDistinct(b, rs.getString(1), rs.getString(2), distinct);
+          double rows = Math.max(0, rs.getDouble(4));
+          double distinct = nd >= 0 ? nd : -nd * rows;
+          java.sql.Array mcf = rs.getArray(6);
+          double[] freqs = new double[0];
+          if (mcf != null) {
+            Object[] values = (Object[]) mcf.getArray();
+            freqs = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+              freqs[i] = ((Number) values[i]).doubleValue();
+            }
+          }
+          double match = distinct > 0 ? Column.equalityMatch(rs.getDouble(5), freqs, distinct) : -1;
+          withStatistics(b, rs.getString(1), rs.getString(2), distinct, match);
         }
       }
       // One row per key part: its definition, whether it is a plain column (attnum <> 0), and its direction.
@@ -168,7 +182,7 @@ public final class JdbcSchemaLoader {
     return b.build(Dialect.POSTGRESQL);
   }
 
-  private static void withDistinct(Builder b, String table, String column, double distinct) {
+  private static void withStatistics(Builder b, String table, String column, double distinct, double match) {
     List<Column> cols = b.columns.get(table);
     if (cols == null) {
       return;
@@ -176,7 +190,7 @@ public final class JdbcSchemaLoader {
     for (int i = 0; i < cols.size(); i++) {
       Column c = cols.get(i);
       if (c.name().equals(column)) {
-        cols.set(i, new Column(c.name(), c.type(), c.nullable(), distinct));
+        cols.set(i, new Column(c.name(), c.type(), c.nullable(), distinct, match));
       }
     }
   }
@@ -256,7 +270,7 @@ public final class JdbcSchemaLoader {
       ps.setString(1, db);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          withDistinct(b, rs.getString(1), rs.getString(2), rs.getDouble(3));
+          withStatistics(b, rs.getString(1), rs.getString(2), rs.getDouble(3), -1);
         }
       }
     }

@@ -137,6 +137,9 @@ public final class SnapshotJson {
         if (c.distinct() >= 0) {
           co.put("distinct", c.distinct());
         }
+        if (c.equalityMatch() >= 0) {
+          co.put("equality_match", c.equalityMatch());
+        }
       }
       ArrayNode ixs = to.putArray("indexes");
       for (Index ix : t.indexes()) {
@@ -282,7 +285,7 @@ public final class SnapshotJson {
       List<Column> cols = new ArrayList<>();
       for (JsonNode c : t.path("columns")) {
         cols.add(new Column(c.path("name").asText(), c.path("type").asText(), c.path("nullable").asBoolean(),
-            c.path("distinct").asDouble(-1)));
+            c.path("distinct").asDouble(-1), c.path("equality_match").asDouble(-1)));
       }
       List<Index> ixs = new ArrayList<>();
       for (JsonNode i : t.path("indexes")) {

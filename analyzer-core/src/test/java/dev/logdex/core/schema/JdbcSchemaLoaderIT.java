@@ -46,6 +46,45 @@ class JdbcSchemaLoaderIT {
   }
 
   @Test
+  void skewShowsInTheEqualityMatchAndOrdersTheIndexColumns() throws Exception {
+    String db = scratch();
+    try (Connection admin = connect(PG + "postgres", "postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(PG + db, "postgres"); Statement s = c.createStatement()) {
+          // skewed: 10,000 distinct values, but 90% of rows hold 0. uniform: 100 values, evenly. half_null: 50%
+          // NULL, the rest 1,000 values.
+          s.execute("CREATE TABLE t AS SELECT g AS id, CASE WHEN g % 10 = 0 THEN g ELSE 0 END AS skewed,"
+              + " g % 100 AS uniform, CASE WHEN g % 2 = 0 THEN NULL ELSE g % 1000 END AS half_null"
+              + " FROM generate_series(1, 100000) g");
+          s.execute("ANALYZE t");
+        }
+        Schema live;
+        try (Connection c = connect(PG + db, "postgres")) {
+          JdbcSchemaLoader.prepare(c, 30);
+          live = JdbcSchemaLoader.load(c);
+        }
+        Table t = live.table("t").orElseThrow();
+        assertThat(t.column("skewed").orElseThrow().distinct()).isGreaterThan(1000); // sampled, so below 10,000
+        assertThat(t.column("skewed").orElseThrow().equalityMatch()).isBetween(0.75, 0.9); // 0.9 squared
+        assertThat(t.column("uniform").orElseThrow().equalityMatch()).isBetween(0.008, 0.012);
+        assertThat(t.column("half_null").orElseThrow().equalityMatch()).isBetween(0.0001, 0.0008);
+
+        var reg = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var b = new dev.logdex.core.workload.WorkloadBuilder(dev.logdex.core.fingerprint.Fingerprinter.standard(),
+            new dev.logdex.core.sql.StatementAnalyzer(live, reg), reg);
+        b.accept(new dev.logdex.core.model.QueryEvent("t", 1, "", "", 10, 100, -1,
+            "SELECT id FROM t WHERE skewed = $1 AND uniform = $2"));
+        // By distinct values alone, skewed (10,000) would lead; by what an equality leaves, uniform does.
+        assertThat(new dev.logdex.core.recommend.Recommender(live).recommend(b.build()).get(0).index().keys())
+            .containsExactly("uniform", "skewed");
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
   void postgresCatalogMatchesTheDdlThatMadeIt() throws Exception {
     String ddl = Files.readString(Path.of("../sample-logs/shop/make/schema.sql"));
     String db = scratch();
