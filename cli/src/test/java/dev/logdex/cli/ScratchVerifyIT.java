@@ -9,25 +9,61 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * logdex verify on the machine's MariaDB, which cannot roll DDL back: only with --scratch-ok, the indexes created for
- * real, the queries explained before and after, and the indexes dropped again.
+ * logdex verify on the machine's MariaDB, which cannot roll DDL back: a workload runs, its slow log is read back, and
+ * only with --scratch-ok the indexes are created for real, the queries explained before and after, and the indexes
+ * dropped again.
  */
 class ScratchVerifyIT {
   private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
 
-  private static String entry(int category, String time) {
-    return "# Time: 2026-11-20T10:00:" + time + "Z\n# User@Host: app[app] @ localhost []  Id: 7\n"
-        + "# Query_time: 0.250000  Lock_time: 0.000010 Rows_sent: 20  Rows_examined: 200000\n"
-        + "SET timestamp=1795168800;\n"
-        + "SELECT id, price FROM items WHERE category = " + category + " ORDER BY created_at DESC LIMIT 20;\n";
+  /** The server's slow log (every statement) of a workload of category lookups, in a directory of its own. */
+  private static Path slowLogOf(String db, int[] categories) throws Exception {
+    Path logDir = Files.createTempDirectory("logdex-mariadb-slow"); // JUnit's own is closed to the server
+    // The server writes here as its own user.
+    Files.setPosixFilePermissions(logDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path slow = logDir.resolve("slow.log");
+    // The same lock as the log readers' live test: both change the server's global log settings.
+    try (var ch = java.nio.channels.FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"),
+            "logdex-mariadb-logs.lock"), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        var lock = ch.lock(); Connection admin = LiveDb.connect(SERVER, "root"); Statement st = admin.createStatement()) {
+      String[] before = new String[4];
+      try (var rs = st.executeQuery("SELECT @@slow_query_log, @@long_query_time, @@slow_query_log_file, @@log_output")) {
+        rs.next();
+        for (int i = 0; i < 4; i++) {
+          before[i] = rs.getString(i + 1);
+        }
+      }
+      try {
+        st.execute("SET GLOBAL log_output = 'FILE'");
+        st.execute("SET GLOBAL slow_query_log_file = '" + slow + "'");
+        st.execute("SET GLOBAL long_query_time = 0");
+        st.execute("SET GLOBAL slow_query_log = 1");
+        try (Connection c = LiveDb.connect(SERVER + db, "root"); Statement w = c.createStatement()) {
+          for (int category : categories) {
+            try (var rs = w.executeQuery("SELECT id, price FROM items WHERE category = " + category
+                + " ORDER BY created_at DESC LIMIT 20")) {
+              while (rs.next()) {
+                rs.getLong(1);
+              }
+            }
+          }
+        }
+      } finally {
+        st.execute("SET GLOBAL slow_query_log = " + before[0]);
+        st.execute("SET GLOBAL long_query_time = " + before[1]);
+        st.execute("SET GLOBAL slow_query_log_file = '" + before[2] + "'");
+        st.execute("SET GLOBAL log_output = '" + before[3] + "'");
+      }
+    }
+    return slow;
   }
 
   @Test
-  void theIndexesAreCreatedOnTheScratchCopyUsedByTheOptimizerAndDroppedAgain(@TempDir Path dir) throws Exception {
+  void aSlowLogReadBackIsVerifiedOnTheScratchCopyAndTheIndexesAreDroppedAgain() throws Exception {
     String db = LiveDb.scratch();
+    java.util.List<Path> logDirs = new java.util.ArrayList<>();
     try (Connection admin = LiveDb.connect(SERVER, "root"); Statement st = admin.createStatement()) {
       st.execute("CREATE DATABASE " + db);
       try {
@@ -38,8 +74,8 @@ class ScratchVerifyIT {
               + " FROM seq_1_to_200000");
           s.execute("ANALYZE TABLE items");
         }
-        Path log = dir.resolve("slow.log");
-        Files.writeString(log, entry(42, "00.000000") + entry(7, "01.000000") + entry(311, "02.000000"));
+        Path log = slowLogOf(db, new int[] {42, 7, 311, 42, 99});
+        logDirs.add(log.getParent());
         String url = SERVER + db;
 
         CliRun refused = new CliRun();
@@ -67,6 +103,11 @@ class ScratchVerifyIT {
             .as("the indexes were dropped again").isEqualTo(before.table("items").orElseThrow().indexes());
       } finally {
         st.execute("DROP DATABASE IF EXISTS " + db);
+        for (Path d : logDirs) {
+          try (var files = Files.walk(d)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+          }
+        }
       }
     }
   }
