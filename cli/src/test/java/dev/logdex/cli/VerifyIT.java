@@ -118,6 +118,18 @@ class VerifyIT {
             "--explain-rejections")).as(budget.err()).isZero();
         assertThat(budget.out()).contains("No index recommendations.")
             .contains("events (account): over budget: needs about");
+        // The workload read back from pg_stat_statements, verified on the same database: used, and nothing left.
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+          s.execute("CREATE EXTENSION hypopg");
+        }
+        Schema before = schema(url);
+        CliRun verify = new CliRun();
+        assertThat(verify.run("verify", "-q", "--db", url, "--db-user", "postgres", "--from-db")).as(verify.err())
+            .isZero();
+        assertThat(verify.out()).contains("used         #1 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_events_account")
+            .containsPattern("workload estimated cost .*\\(-[0-9.]+%\\)");
+        assertThat(schema(url).table("events").orElseThrow().indexes()).isEqualTo(
+            before.table("events").orElseThrow().indexes());
       } finally {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
       }
