@@ -86,7 +86,7 @@ public final class SlowLogReader implements LogReader {
         if (isUse(t)) {
           entry.database = database;
         }
-        entry.text.append(line).append('\n');
+        entry.addText(line);
       }
     }
     flush(entry, source, events, skips);
@@ -181,7 +181,7 @@ public final class SlowLogReader implements LogReader {
       emit(e, source, List.of("administrator command: " + e.admin), events, skips);
       return null;
     }
-    String text = statement(e.text);
+    String text = e.statement();
     if (text.isEmpty()) {
       skips.skip("entry with no statement (cut short)", e.line);
       return null;
@@ -240,7 +240,26 @@ public final class SlowLogReader implements LogReader {
     boolean sawUse;
     boolean sawTimestamp;
     String admin = "";
-    final StringBuilder text = new StringBuilder();
+    // Most statements are one line: kept as read, and copied into a builder only when a second line comes.
+    private String firstLine;
+    private StringBuilder text;
+
+    void addText(String line) {
+      if (firstLine == null && text == null) {
+        firstLine = line;
+        return;
+      }
+      if (text == null) {
+        text = new StringBuilder(firstLine.length() + line.length() + 16).append(firstLine).append('\n');
+        firstLine = null;
+      }
+      text.append(line).append('\n');
+    }
+
+    String statement() {
+      return text != null ? SlowLogReader.statement(text) : firstLine != null ? SlowLogReader.statement(firstLine)
+          : "";
+    }
 
     Entry(long line, String database) {
       this.line = line;
@@ -248,7 +267,7 @@ public final class SlowLogReader implements LogReader {
     }
 
     boolean hasText() {
-      return text.length() > 0 || !admin.isEmpty();
+      return firstLine != null || text != null || !admin.isEmpty();
     }
 
     /** Whether this header line repeats one the entry already has: then it starts the next entry. */
@@ -314,10 +333,25 @@ public final class SlowLogReader implements LogReader {
           j++;
         }
         // A value that is itself a "Key:" belongs to the next pair: this key has no value.
-        String value = j == valueStart || h.charAt(j - 1) == ':' ? "" : h.substring(valueStart, j);
-        field(h.substring(keyStart, keyEnd), value);
+        boolean noValue = j == valueStart || h.charAt(j - 1) == ':';
+        String key = knownKey(h, keyStart, keyEnd);
+        if (key != null) {
+          field(key, noValue ? "" : h.substring(valueStart, j));
+        }
       }
     }
+
+    /** The key at {@code h[start, end)} when it is one this reader uses, without making a string of it. */
+    private static String knownKey(String h, int start, int end) {
+      for (String k : KEYS) {
+        if (end - start == k.length() && h.startsWith(k, start)) {
+          return k;
+        }
+      }
+      return null;
+    }
+
+    private static final String[] KEYS = {"Query_time", "Lock_time", "Rows_sent", "Rows_examined", "Schema"};
 
     private void field(String key, String value) {
       switch (key) {

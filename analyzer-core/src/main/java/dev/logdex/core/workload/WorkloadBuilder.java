@@ -40,12 +40,12 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       last = last == null || t.isAfter(last) ? t : last;
     });
     Fingerprint fp = fingerprinter.fingerprint(e.text());
-    // Every event goes through the analyzer's cache (a hit costs a hash lookup), so its hit rate is the real one.
-    StatementAnalysis analysis = analyzer.analyze(fp, e.text());
     Tally tally = queries.get(fp.id());
     if (tally == null) {
-      tally = new Tally(fp, analysis, e.text());
+      tally = new Tally(fp, analyzer.analyze(fp, e.text()), e.text());
       queries.put(fp.id(), tally);
+    } else {
+      analyzer.countNearHit(); // the class's analysis is at hand: a first-level cache hit
     }
     tally.add(e);
   }
