@@ -93,11 +93,13 @@ public final class LogGenerator {
     return Math.max(1, Math.round(median * Math.exp(random.nextGaussian() * 0.8)));
   }
 
-  long writeSlowLog(Writer out, long bytes) throws IOException {
-    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
-        .withZone(ZoneOffset.UTC);
-    out.write("/usr/sbin/mysqld, Version: 8.0.36 (MySQL Community Server - GPL). started with:\n"
-        + "Tcp port: 3306  Unix socket: /run/mysqld/mysqld.sock\nTime                 Id Command    Argument\n");
+  /** Writes one entry of a log format: a statement of {@code shape} that took {@code took} µs, at {@code micros}. */
+  private interface EntryFormat {
+    void append(StringBuilder b, int shape, long took, long micros);
+  }
+
+  /** Writes entries until {@code bytes} are written; returns how many. */
+  private long write(Writer out, long bytes, EntryFormat format) throws IOException {
     long events = 0;
     long size = 0;
     long micros = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli() * 1000;
@@ -107,14 +109,7 @@ public final class LogGenerator {
       long took = latencyMicros(shape);
       micros += 1 + random.nextInt(2000);
       b.setLength(0);
-      b.append("# Time: ").append(time.format(Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000)))
-          .append("\n# User@Host: app[app] @ app-").append(shape % 7).append(" [10.0.0.").append(shape % 250)
-          .append("]  Id: ").append(1000 + shape % 300).append('\n');
-      b.append(String.format(Locale.ROOT, "# Query_time: %d.%06d  Lock_time: 0.%06d  Rows_sent: %d  Rows_examined: %d%n",
-          took / 1_000_000, took % 1_000_000, random.nextInt(200), random.nextInt(50), random.nextInt(5000)));
-      b.append("SET timestamp=").append(micros / 1_000_000).append(";\n");
-      statement(b, shape, true);
-      b.append(";\n");
+      format.append(b, shape, took, micros);
       out.append(b);
       size += b.length();
       events++;
@@ -122,33 +117,42 @@ public final class LogGenerator {
     return events;
   }
 
+  private static Instant at(long micros) {
+    return Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000);
+  }
+
+  long writeSlowLog(Writer out, long bytes) throws IOException {
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+        .withZone(ZoneOffset.UTC);
+    out.write("/usr/sbin/mysqld, Version: 8.0.36 (MySQL Community Server - GPL). started with:\n"
+        + "Tcp port: 3306  Unix socket: /run/mysqld/mysqld.sock\nTime                 Id Command    Argument\n");
+    return write(out, bytes, (b, shape, took, micros) -> {
+      b.append("# Time: ").append(time.format(at(micros)))
+          .append("\n# User@Host: app[app] @ app-").append(shape % 7).append(" [10.0.0.").append(shape % 250)
+          .append("]  Id: ").append(1000 + shape % 300).append('\n');
+      b.append(String.format(Locale.ROOT, "# Query_time: %d.%06d  Lock_time: 0.%06d  Rows_sent: %d  Rows_examined: %d%n",
+          took / 1_000_000, took % 1_000_000, random.nextInt(200), random.nextInt(50), random.nextInt(5000)));
+      b.append("SET timestamp=").append(micros / 1_000_000).append(";\n");
+      statement(b, shape, true);
+      b.append(";\n");
+    });
+  }
+
   long writePostgresLog(Writer out, long bytes) throws IOException {
     DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT)
         .withZone(ZoneOffset.UTC);
-    long events = 0;
-    long size = 0;
-    long micros = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli() * 1000;
-    StringBuilder b = new StringBuilder(512);
-    while (size < bytes) {
-      int shape = shape();
-      long took = latencyMicros(shape);
-      micros += 1 + random.nextInt(2000);
-      b.setLength(0);
-      b.append(time.format(Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000)))
+    return write(out, bytes, (b, shape, took, micros) -> {
+      b.append(time.format(at(micros)))
           .append(" [").append(20000 + shape % 300).append("] app@shop LOG:  duration: ")
           .append(took / 1000).append('.').append(String.format(Locale.ROOT, "%03d", took % 1000))
           .append(" ms  statement: ");
       statement(b, shape, false);
       b.append('\n');
       if (random.nextInt(500) == 0) { // now and then a message that is not a statement
-        b.append(time.format(Instant.ofEpochSecond(micros / 1_000_000))).append(" [")
+        b.append(time.format(at(micros - micros % 1_000_000))).append(" [")
             .append(20000 + shape % 300).append("] app@shop LOG:  checkpoint starting: time\n");
       }
-      out.append(b);
-      size += b.length();
-      events++;
-    }
-    return events;
+    });
   }
 
   /**

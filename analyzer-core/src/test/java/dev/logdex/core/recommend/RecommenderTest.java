@@ -196,12 +196,8 @@ class RecommenderTest {
 
   @Test
   void aStorageBudgetKeepsTheIndexesThatBuyTheMostPerByte() {
-    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", List.of(
-        new dev.logdex.core.schema.Column("id", "bigint", false), new dev.logdex.core.schema.Column("a", "bigint", false),
-        new dev.logdex.core.schema.Column("t", "text", false)),
-        List.of(new dev.logdex.core.schema.Index("big_pkey", "big", List.of("id"), true, true, "btree", "", false)),
-        List.of(), 1_000_000);
-    Schema schema = new Schema(Dialect.POSTGRESQL, List.of(big));
+    Schema schema = bigTable(new dev.logdex.core.schema.Column("a", "bigint", false),
+        new dev.logdex.core.schema.Column("t", "text", false));
     SimpleMeterRegistry reg = new SimpleMeterRegistry();
     WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
     b.accept(new QueryEvent("t", 1, "", "", 10, 100, -1, "SELECT * FROM big WHERE a = $1"));
@@ -223,11 +219,12 @@ class RecommenderTest {
     assertThat(keys(new Recommender(schema, sizeT).recommend(b.build()))).containsExactly(List.of("t"));
   }
 
-  private static Schema bigTable() {
-    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", List.of(
-        new dev.logdex.core.schema.Column("id", "bigint", false),
-        new dev.logdex.core.schema.Column("a", "bigint", false, 500_000),
-        new dev.logdex.core.schema.Column("b", "bigint", false, 1000)),
+  /** A table "big" of a million rows, its primary key id, and {@code columns}. */
+  private static Schema bigTable(dev.logdex.core.schema.Column... columns) {
+    List<dev.logdex.core.schema.Column> all = new java.util.ArrayList<>();
+    all.add(new dev.logdex.core.schema.Column("id", "bigint", false));
+    all.addAll(List.of(columns));
+    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", all,
         List.of(new dev.logdex.core.schema.Index("big_pkey", "big", List.of("id"), true, true, "btree", "", false)),
         List.of(), 1_000_000);
     return new Schema(Dialect.POSTGRESQL, List.of(big));
@@ -235,7 +232,8 @@ class RecommenderTest {
 
   @Test
   void underABudgetOneIndexServesTwoQueriesAndTheShortOneIsTakenWhenTheLongOneDoesNotFit() {
-    Schema schema = bigTable();
+    Schema schema = bigTable(new dev.logdex.core.schema.Column("a", "bigint", false, 500_000),
+        new dev.logdex.core.schema.Column("b", "bigint", false, 1000));
     SimpleMeterRegistry reg = new SimpleMeterRegistry();
     WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
     b.accept(new QueryEvent("t", 1, "", "", 10, 100, -1, "SELECT * FROM big WHERE a = $1"));
