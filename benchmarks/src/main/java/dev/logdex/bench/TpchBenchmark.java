@@ -46,16 +46,22 @@ import java.util.stream.Stream;
  * without indexes takes minutes on a small machine, and the comparison is of plans, not of runs.
  *
  * <p>Usage: {@code TpchBenchmark [--sf 0.1] [--url jdbc:postgresql://127.0.0.1:5432/] [--user postgres]
- * [--queries DIR] [--budgets 5MB,20MB,50MB,0] [--drop]}. The database {@code logdex_tpch_<sf>} is created and loaded
- * once and kept for the next run unless {@code --drop}.
+ * [--queries DIR] [--budgets 5MB,20MB,50MB,0] [--database NAME] [--drop]}. The database ({@code logdex_tpch_<sf>}
+ * by default) is created and loaded once and kept for the next run unless {@code --drop}. With {@code TPCH_DEBUG}
+ * set, logdex's choices and rejections go to stderr.
  */
 public final class TpchBenchmark {
   private TpchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    System.out.print(run(args));
+  }
+
+  /** Runs the benchmark as {@link #main} does and returns its Markdown table. */
+  public static String run(String... args) throws Exception {
     Map<String, String> opt = new LinkedHashMap<>(Map.of("--sf", "0.1", "--url", "jdbc:postgresql://127.0.0.1:5432/",
         "--user", "postgres", "--queries", "../shared/corpus/workloads/tpch/queries",
-        "--budgets", "5MB,20MB,50MB,0", "--data", "benchmarks/tpch/tpch-data.sql"));
+        "--budgets", "5MB,20MB,50MB,0", "--data", "benchmarks/tpch/tpch-data.sql", "--database", ""));
     boolean drop = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--drop")) {
@@ -67,7 +73,7 @@ public final class TpchBenchmark {
       }
     }
     String sf = opt.get("--sf");
-    String db = "logdex_tpch_" + sf.replace('.', '_');
+    String db = opt.get("--database").isEmpty() ? "logdex_tpch_" + sf.replace('.', '_') : opt.get("--database");
     try (Connection admin = DriverManager.getConnection(opt.get("--url") + "postgres", opt.get("--user"), "")) {
       boolean exists;
       try (PreparedStatement ps = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -94,7 +100,7 @@ public final class TpchBenchmark {
         try (Statement st = c.createStatement()) {
           st.execute("CREATE EXTENSION IF NOT EXISTS hypopg");
         }
-        run(c, Path.of(opt.get("--queries")), opt.get("--budgets").split(","), sf);
+        return report(c, Path.of(opt.get("--queries")), opt.get("--budgets").split(","), sf);
       } finally {
         if (drop) {
           try (Statement st = admin.createStatement()) {
@@ -105,7 +111,7 @@ public final class TpchBenchmark {
     }
   }
 
-  private static void run(Connection c, Path queryDir, String[] budgets, String sf) throws Exception {
+  private static String report(Connection c, Path queryDir, String[] budgets, String sf) throws Exception {
     Schema schema = JdbcSchemaLoader.load(c);
     List<String> queries;
     try (Stream<Path> s = Files.list(queryDir)) {
@@ -149,7 +155,7 @@ public final class TpchBenchmark {
     }
     table.append("\nEach cell: the workload's estimated cost with the indexes over its cost without them; the mean of "
         + "that ratio over the 22 queries, each counted once; the number of indexes and their size as built.\n");
-    System.out.print(table);
+    return table.toString();
   }
 
   private static String cell(Verifier.Result r, List<Recommendation> set, Map<Recommendation, Long> sizes,
