@@ -26,6 +26,7 @@ public final class PostgresCsvLogReader implements LogReader {
   static final int PID = 3;
   static final int SEVERITY = 11;
   static final int MESSAGE = 13;
+  static final int DETAIL = 14;
 
   @Override
   public Optional<Dialect> dialect() {
@@ -62,7 +63,8 @@ public final class PostgresCsvLogReader implements LogReader {
           continue;
         }
         messages.accept(new PostgresMessages.Message(source, line, PostgresTimestamps.parse(r.get(LOG_TIME)),
-            r.get(USER), r.get(DATABASE), r.get(PID), r.get(SEVERITY), r.get(MESSAGE)));
+            r.get(USER), r.get(DATABASE), r.get(PID), r.get(SEVERITY), r.get(MESSAGE),
+            r.size() > DETAIL ? r.get(DETAIL) : ""));
       }
     }
     messages.finish();

@@ -66,7 +66,7 @@ public final class PostgresJsonLogReader implements LogReader {
       String time = first(rec, "timestamp", "log_time");
       messages.accept(new PostgresMessages.Message(source, lineNo, PostgresTimestamps.parse(time),
           first(rec, "user", "user_name"), first(rec, "dbname", "database_name"), first(rec, "pid", "process_id"),
-          severity, message));
+          severity, message, text(rec, "detail")));
     }
     messages.finish();
   }

@@ -19,6 +19,10 @@ import java.util.function.Consumer;
  *       writes them when both {@code log_statement} and {@code log_duration} are on.
  *   <li>{@code parse} and {@code bind} phases of the extended protocol are passed over: their {@code execute} is
  *       the call.
+ *   <li>{@code DETAIL:  parameters: $1 = '42', ...} after an {@code execute} (the extended protocol, on one line of
+ *       its own in stderr logs, in the detail field of csvlog and jsonlog): the values are put in place of the
+ *       statement's {@code $n}, so that its sample can be planned with real values. The fingerprint is the same
+ *       either way.
  *   <li>Everything else (connections, checkpoints, errors and the STATEMENT lines that follow them, DETAIL,
  *       CONTEXT, HINT) is passed over and counted by kind.
  * </ul>
@@ -27,12 +31,29 @@ final class PostgresMessages {
 
   /** One log message, its first line and continuation lines already joined. */
   record Message(String source, long line, Optional<Instant> time, String user, String database, String pid,
-      String severity, String text) {}
+      String severity, String text, String detail) {
+
+    /** A message with no detail field (stderr logs write DETAIL as a message of its own). */
+    Message(String source, long line, Optional<Instant> time, String user, String database, String pid,
+        String severity, String text) {
+      this(source, line, time, user, database, pid, severity, text, "");
+    }
+  }
+
+  /**
+   * A statement waiting for what may follow it from the same backend: its duration ({@code millis} -1, from
+   * log_statement with log_duration) or its parameters.
+   */
+  private record Held(Message message, String sql, double millis) {
+    Held withSql(String s) {
+      return new Held(message, s, millis);
+    }
+  }
 
   private final Consumer<QueryEvent> events;
   private final SkipAccount skips;
-  // Untimed statements waiting for a bare duration line of the same backend. Bounded by the number of backends.
-  private final Map<String, Message> pending = new HashMap<>();
+  // Statements waiting for a duration or parameters line of the same backend. Bounded by the number of backends.
+  private final Map<String, Held> pending = new HashMap<>();
 
   PostgresMessages(Consumer<QueryEvent> events, SkipAccount skips) {
     this.events = events;
@@ -42,6 +63,9 @@ final class PostgresMessages {
   void accept(Message m) {
     String sev = m.severity().toUpperCase(Locale.ROOT);
     if (!sev.equals("LOG")) {
+      if (sev.equals("DETAIL") && m.text().startsWith("parameters: ") && bindHeld(m)) {
+        return;
+      }
       skips.passOver(sev.equals("DETAIL") ? "DETAIL lines" : "server messages (" + sev + ")");
       return;
     }
@@ -60,11 +84,14 @@ final class PostgresMessages {
       }
       String rest = t.substring(ms + 3).stripLeading();
       if (rest.isEmpty()) {
-        Message waiting = pending.remove(m.pid());
-        if (waiting == null) {
+        Held waiting = pending.remove(m.pid());
+        if (waiting == null || waiting.millis() >= 0) {
+          if (waiting != null) {
+            emit(waiting.message(), waiting.sql(), waiting.millis());
+          }
           skips.passOver("duration lines whose statement was not logged");
         } else {
-          emit(waiting, statementText(waiting.text()), millis);
+          emit(waiting.message(), waiting.sql(), millis);
         }
         return;
       }
@@ -74,35 +101,80 @@ final class PostgresMessages {
         return;
       }
       flushPid(m.pid());
-      emit(m, sql, millis);
+      hold(m, sql, millis);
       return;
     }
     String sql = statementText(t);
     if (sql != null) {
       flushPid(m.pid());
       if (m.pid().isEmpty()) {
-        emit(m, sql, 0); // no backend id to pair a later duration with
+        emit(m, bound(sql, m.detail()), 0); // no backend id to pair a later duration with
       } else {
-        pending.put(m.pid(), m);
+        pending.put(m.pid(), new Held(m, bound(sql, m.detail()), -1));
       }
       return;
     }
     skips.passOver(t.startsWith("parse ") || t.startsWith("bind ") ? phase(t) : "server messages (LOG)");
   }
 
-  /** Emits every statement still waiting for a duration. */
+  /** Emits every statement still waiting for a duration or its parameters. */
   void finish() {
-    for (Message m : pending.values().stream().sorted((a, b) -> Long.compare(a.line(), b.line())).toList()) {
-      emit(m, statementText(m.text()), 0);
+    for (Held h : pending.values().stream()
+        .sorted((a, b) -> Long.compare(a.message().line(), b.message().line())).toList()) {
+      emit(h.message(), h.sql(), Math.max(0, h.millis()));
     }
     pending.clear();
   }
 
   private void flushPid(String pid) {
-    Message waiting = pending.remove(pid);
+    Held waiting = pending.remove(pid);
     if (waiting != null) {
-      emit(waiting, statementText(waiting.text()), 0);
+      emit(waiting.message(), waiting.sql(), Math.max(0, waiting.millis()));
     }
+  }
+
+  /**
+   * A timed statement: emitted now, or, when it has {@code $n} parameters whose values may follow on a DETAIL line
+   * of the same backend, held until the next message of that backend.
+   */
+  private void hold(Message m, String sql, double millis) {
+    if (m.detail().startsWith("parameters: ") || m.pid().isEmpty() || !hasParameter(sql)) {
+      emit(m, bound(sql, m.detail()), millis);
+    } else {
+      pending.put(m.pid(), new Held(m, sql, millis));
+    }
+  }
+
+  /** Puts a DETAIL line's parameter values into the statement its backend is holding; false when none is. */
+  private boolean bindHeld(Message detail) {
+    Held held = pending.get(detail.pid());
+    if (detail.pid().isEmpty() || held == null) {
+      return false;
+    }
+    Held bound = held.withSql(Parameters.bind(held.sql(), detail.text().substring("parameters: ".length())));
+    skips.passOver("DETAIL parameter lines (their values put into the statement)");
+    if (bound.millis() >= 0) {
+      pending.remove(detail.pid());
+      emit(bound.message(), bound.sql(), bound.millis());
+    } else {
+      pending.put(detail.pid(), bound); // still waiting for its duration
+    }
+    return true;
+  }
+
+  /** {@code sql} with the values of a detail field's {@code parameters: ...} put in, else {@code sql} itself. */
+  private static String bound(String sql, String detail) {
+    return detail.startsWith("parameters: ") ? Parameters.bind(sql, detail.substring("parameters: ".length()))
+        : sql;
+  }
+
+  private static boolean hasParameter(String sql) {
+    for (int i = sql.indexOf('$'); i >= 0 && i + 1 < sql.length(); i = sql.indexOf('$', i + 1)) {
+      if (Character.isDigit(sql.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void emit(Message m, String sql, double millis) {

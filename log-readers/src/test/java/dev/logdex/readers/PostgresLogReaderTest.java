@@ -25,8 +25,37 @@ class PostgresLogReaderTest {
     assertThat(first.database()).isEqualTo("shop");
     assertThat(first.time()).contains(Instant.parse("2024-03-01T10:00:00.123Z"));
     assertThat(r.events().get(1).database()).isEqualTo("shop");
-    assertThat(r.events().get(1).text()).isEqualTo("SELECT 1 WHERE $1 = 2");
+    assertThat(r.events().get(1).text()).isEqualTo("SELECT 1 WHERE '5' = 2"); // the logged value put in
     assertThat(r.skips().skipped()).isZero();
+  }
+
+  @Test
+  void loggedParameterValuesGoIntoTheirStatementWhereverTheDetailComes() throws Exception {
+    var r = read(new PostgresLogReader(), """
+        2024-03-01 10:00:01 UTC [5] app@shop LOG:  duration: 1.0 ms  execute S_1: SELECT a FROM t WHERE b = $1 AND c = $2 AND d = '$1' -- $2
+        2024-03-01 10:00:01 UTC [6] app@shop LOG:  duration: 2.0 ms  execute S_2: SELECT x FROM u WHERE y = $1
+        2024-03-01 10:00:01 UTC [5] app@shop DETAIL:  parameters: $1 = 'it''s', $2 = NULL
+        2024-03-01 10:00:02 UTC [7] app@shop LOG:  execute <unnamed>: UPDATE t SET a = $1 WHERE b = $2
+        2024-03-01 10:00:02 UTC [7] app@shop DETAIL:  parameters: $1 = '1', $2 = '2'
+        2024-03-01 10:00:02 UTC [7] app@shop LOG:  duration: 3.0 ms
+        2024-03-01 10:00:03 UTC [8] app@shop LOG:  duration: 4.0 ms  execute S_3: SELECT $1::int
+        2024-03-01 10:00:03 UTC [8] app@shop DETAIL:  parameters: $1 = 'unterminated
+        """);
+    assertThat(r.events()).extracting(QueryEvent::text).containsExactlyInAnyOrder(
+        "SELECT a FROM t WHERE b = 'it''s' AND c = NULL AND d = '$1' -- $2", // quoted text and comments kept
+        "SELECT x FROM u WHERE y = $1", // its backend logged no values: as it was
+        "UPDATE t SET a = '1' WHERE b = '2'", // values before the duration of log_statement + log_duration
+        "SELECT $1::int"); // values that cannot be read leave the statement as it was
+    assertThat(r.events()).extracting(QueryEvent::totalMillis).containsExactlyInAnyOrder(1.0, 2.0, 3.0, 4.0);
+    assertThat(r.skips().skipped()).isZero();
+  }
+
+  @Test
+  void csvlogParametersComeInTheDetailField() throws Exception {
+    var r = read(new PostgresCsvLogReader(), "2024-03-01 10:00:00.000 UTC,\"app\",\"shop\",42,\"h:1\",s1,1,"
+        + "\"SELECT\",2024-03-01 10:00:00 UTC,3/1,0,LOG,00000,\"duration: 1.5 ms  execute <unnamed>: SELECT * FROM t WHERE id = $1\","
+        + "\"parameters: $1 = '7'\",,,,,,,,\"\"\n");
+    assertThat(r.events()).singleElement().extracting(QueryEvent::text).isEqualTo("SELECT * FROM t WHERE id = '7'");
   }
 
   @Test
