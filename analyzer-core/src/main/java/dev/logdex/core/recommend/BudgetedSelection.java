@@ -102,23 +102,23 @@ final class BudgetedSelection {
 
   private static Run greedy(Map<IndexCandidate, Evidence> pool, Map<IndexCandidate, Long> bytes,
       ToDoubleFunction<IndexCandidate> writeCost, boolean timed, long budget, IndexCandidate first) {
-    Map<IndexCandidate, Evidence> chosen = new LinkedHashMap<>();
+    Chosen chosen = new Chosen();
     Map<IndexCandidate, IndexCandidate> widenedInto = new HashMap<>();
     long left = budget;
     if (first != null) {
-      chosen.put(first, pool.get(first));
+      chosen.add(first, pool.get(first));
       left -= bytes.get(first);
     }
     while (true) {
       Step best = null;
       for (Map.Entry<IndexCandidate, Evidence> e : pool.entrySet()) {
         IndexCandidate c = e.getKey();
-        if (chosen.containsKey(c)) {
+        if (chosen.has(c)) {
           continue;
         }
         best = better(best, new Step(c, null, gain(chosen, null, c, e.getValue(), timed)
             - writeCost.applyAsDouble(c), bytes.get(c)), left);
-        for (IndexCandidate a : chosen.keySet()) {
+        for (IndexCandidate a : chosen.onTable(c.table())) {
           if (Coverage.covers(c, a)) { // c starts with a's columns: widen a into c
             best = better(best, new Step(c, a, gain(chosen, a, c, e.getValue(), timed)
                 - writeCost.applyAsDouble(c) + writeCost.applyAsDouble(a), bytes.get(c) - bytes.get(a)), left);
@@ -133,11 +133,61 @@ final class BudgetedSelection {
         widenedInto.put(best.replaces(), best.add());
         left += bytes.get(best.replaces());
       }
-      chosen.put(best.add(), pool.get(best.add()));
+      chosen.add(best.add(), pool.get(best.add()));
       left -= bytes.get(best.add());
     }
-    double writes = chosen.keySet().stream().mapToDouble(writeCost).sum();
-    return new Run(chosen, widenedInto, left, writes);
+    double writes = chosen.indexes.keySet().stream().mapToDouble(writeCost).sum();
+    return new Run(new LinkedHashMap<>(chosen.indexes), widenedInto, left, writes);
+  }
+
+  /**
+   * The indexes chosen so far, with the best service they give each query on each table, kept up to date, so that
+   * a step's gain costs a lookup per query instead of a pass over everything chosen.
+   */
+  private static final class Chosen {
+    final Map<IndexCandidate, Evidence> indexes = new LinkedHashMap<>();
+    private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
+    private final Map<String, Double> best = new HashMap<>();
+
+    boolean has(IndexCandidate c) {
+      return indexes.containsKey(c);
+    }
+
+    List<IndexCandidate> onTable(String table) {
+      return byTable.getOrDefault(table, List.of());
+    }
+
+    /** How well the chosen indexes on {@code table} serve query {@code id}. */
+    double best(String id, String table) {
+      return best.getOrDefault(id + '\u0000' + table, 0.0);
+    }
+
+    /** The same without {@code without}. */
+    double bestWithout(String id, String table, IndexCandidate without) {
+      double b = 0;
+      for (IndexCandidate c : onTable(table)) {
+        if (!c.equals(without)) {
+          b = Math.max(b, indexes.get(c).weight(id));
+        }
+      }
+      return b;
+    }
+
+    void add(IndexCandidate c, Evidence e) {
+      indexes.put(c, e);
+      byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
+      for (String id : e.queries().keySet()) {
+        best.merge(id + '\u0000' + c.table(), e.weight(id), Math::max);
+      }
+    }
+
+    void remove(IndexCandidate c) {
+      Evidence e = indexes.remove(c);
+      byTable.get(c.table()).remove(c);
+      for (String id : e.queries().keySet()) {
+        best.put(id + '\u0000' + c.table(), bestWithout(id, c.table(), null));
+      }
+    }
   }
 
   /** The candidate that alone gains the most and fits the budget. */
@@ -190,30 +240,29 @@ final class BudgetedSelection {
    * and how well {@code added} does, over how well they did before, times the query's time. Only indexes on the same
    * table compete: an index on another table the query reads serves another part of it.
    */
-  private static double gain(Map<IndexCandidate, Evidence> chosen, IndexCandidate without, IndexCandidate candidate,
-      Evidence added, boolean timed) {
+  private static double gain(Chosen chosen, IndexCandidate without, IndexCandidate candidate, Evidence added,
+      boolean timed) {
+    String table = candidate.table();
     double gain = 0;
-    Map<String, QueryStats> touched = new LinkedHashMap<>(added.queries());
-    if (without != null) {
-      touched.putAll(chosen.get(without).queries());
+    for (Map.Entry<String, QueryStats> q : added.queries().entrySet()) {
+      double before = chosen.best(q.getKey(), table);
+      double others = without == null ? before : chosen.bestWithout(q.getKey(), table, without);
+      gain += (Math.max(others, added.weight(q.getKey())) - before) * time(q.getValue(), timed);
     }
-    for (Map.Entry<String, QueryStats> q : touched.entrySet()) {
-      double before = 0;
-      double after = added.weight(q.getKey());
-      for (Map.Entry<IndexCandidate, Evidence> c : chosen.entrySet()) {
-        if (!c.getKey().table().equals(candidate.table())) {
-          continue;
-        }
-        double w = c.getValue().weight(q.getKey());
-        before = Math.max(before, w);
-        if (!c.getKey().equals(without)) {
-          after = Math.max(after, w);
+    if (without != null) {
+      // Queries only the replaced index served lose it.
+      for (Map.Entry<String, QueryStats> q : chosen.indexes.get(without).queries().entrySet()) {
+        if (!added.queries().containsKey(q.getKey())) {
+          double before = chosen.best(q.getKey(), table);
+          gain += (chosen.bestWithout(q.getKey(), table, without) - before) * time(q.getValue(), timed);
         }
       }
-      QueryStats stats = q.getValue();
-      gain += (after - before) * (timed ? stats.totalMillis() : stats.calls());
     }
     return gain;
+  }
+
+  private static double time(QueryStats q, boolean timed) {
+    return timed ? q.totalMillis() : q.calls();
   }
 
   /**
