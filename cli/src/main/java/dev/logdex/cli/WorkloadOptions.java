@@ -86,8 +86,9 @@ final class WorkloadOptions {
   boolean quiet;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that fingerprint and add up events while one more reads (default: the number of CPUs; "
-          + "1: everything on one thread). The result is the same for any N.")
+      description = "Threads that fingerprint and add up events while one more reads (default: the number of CPUs, "
+          + "at most 4; 1: everything on one thread). Each keeps its own counts, so memory grows with N. The "
+          + "result is the same for any N.")
   Integer threads;
 
   @Option(names = "--debug", description = "Show stack traces for errors.")
@@ -266,8 +267,12 @@ final class WorkloadOptions {
   }
 
   /** Threads that fingerprint and add up, besides the one that reads and decompresses. */
+  private static final int DEFAULT_MAX_THREADS = 4;
+
   private int workers() {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    // Each thread keeps its own counts of every class it sees, so memory grows with threads; past a few, the
+    // reading thread is the limit anyway.
+    int n = threads != null ? threads : Math.min(DEFAULT_MAX_THREADS, Runtime.getRuntime().availableProcessors());
     if (n < 1) {
       throw new UserError("--threads: give 1 or more, not " + n);
     }
