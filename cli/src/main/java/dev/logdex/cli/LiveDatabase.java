@@ -12,10 +12,16 @@ import java.util.Properties;
 final class LiveDatabase {
   private LiveDatabase() {}
 
+  /** The statement timeout when the user gives none. */
   static final int TIMEOUT_SECONDS = 60;
 
   /** The connection, read-only by default; a command that must write opens a transaction of its own. */
   static Connection connect(String url, String user, Path passwordFile) {
+    return connect(url, user, passwordFile, TIMEOUT_SECONDS);
+  }
+
+  /** The same, with a statement timeout of {@code timeoutSeconds}. */
+  static Connection connect(String url, String user, Path passwordFile, int timeoutSeconds) {
     String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
     if (!jdbc.startsWith("jdbc:postgresql:") && !jdbc.startsWith("jdbc:mariadb:")) {
       throw new UserError("--db: give a jdbc:postgresql://... or jdbc:mariadb://... URL, not " + redact(url));
@@ -39,7 +45,7 @@ final class LiveDatabase {
     }
     try {
       Connection c = DriverManager.getConnection(jdbc, props);
-      JdbcSchemaLoader.prepare(c, TIMEOUT_SECONDS);
+      JdbcSchemaLoader.prepare(c, timeoutSeconds);
       return c;
     } catch (SQLException e) {
       throw new UserError("--db " + redact(url) + ": cannot connect: " + redact(firstLine(e.getMessage())));

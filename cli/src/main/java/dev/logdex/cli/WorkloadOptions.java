@@ -59,6 +59,11 @@ final class WorkloadOptions {
           + "--db and the user is taken. Never give a password on the command line.")
   Path dbPasswordFile;
 
+  @Option(names = "--db-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "The statement timeout of the --db session. Index builds under verify --rollback or "
+          + "--scratch-ok count too: raise it for big tables. Default: ${DEFAULT-VALUE}.")
+  int dbTimeout;
+
   @Option(names = "--dialect", paramLabel = "NAME",
       description = "postgresql or mysql (mariadb). Default: told from the schema file, else from the logs, "
           + "else postgresql.")
@@ -145,8 +150,11 @@ final class WorkloadOptions {
     if (db != null && schemaFile != null) {
       throw new UserError("give --schema FILE or --db URL, not both");
     }
+    if (dbTimeout < 1) {
+      throw new UserError("--db-timeout: give 1 second or more, not " + dbTimeout);
+    }
     Optional<java.sql.Connection> live = db == null ? Optional.empty() : Optional.of(LiveDatabase.connect(db,
-        dbUser, dbPasswordFile));
+        dbUser, dbPasswordFile, dbTimeout));
     Schema schema = live.isPresent() ? LiveDatabase.schema(live.get(), db)
         : schemaFile != null ? loadSchema(forced, warnings)
         : Schema.empty(forced.or(() -> dialectOfLogs(readers)).orElse(Dialect.POSTGRESQL));
