@@ -145,6 +145,11 @@ public final class DiffReport {
       o.put("share_before", q.shareBefore());
       o.put("share_after", q.shareAfter());
       o.put("change_pct", q.changePct());
+      if (q.hasP95()) {
+        o.put("p95_ms_before", q.p95Before());
+        o.put("p95_ms_after", q.p95After());
+        o.put("p95_change_pct", q.p95ChangePct());
+      }
     }
     ArrayNode applied = root.putArray("applied");
     for (SnapshotDiff.Applied a : d.applied()) {
@@ -168,15 +173,23 @@ public final class DiffReport {
     return switch (q.status()) {
       case NEW -> String.format(Locale.ROOT, "%,d calls, mean %,.3f ms", q.callsAfter(), q.meanAfter());
       case GONE -> String.format(Locale.ROOT, "was %,d calls, mean %,.3f ms", q.callsBefore(), q.meanBefore());
-      default -> String.format(Locale.ROOT, "mean %,.3f -> %,.3f ms (%+.1f%%), calls %,d -> %,d, share %.1f%% -> %.1f%%",
-          q.meanBefore(), q.meanAfter(), q.changePct(), q.callsBefore(), q.callsAfter(), 100 * q.shareBefore(),
-          100 * q.shareAfter());
+      default -> String.format(Locale.ROOT, "mean %,.3f -> %,.3f ms (%+.1f%%)%s, calls %,d -> %,d, share %.1f%% -> "
+          + "%.1f%%", q.meanBefore(), q.meanAfter(), q.changePct(), p95(q), q.callsBefore(), q.callsAfter(),
+          100 * q.shareBefore(), 100 * q.shareAfter());
     };
+  }
+
+  /** ", p95 a -> b ms (+x%)" when both snapshots have it, else nothing. */
+  private static String p95(QueryChange q) {
+    return q.hasP95() ? String.format(Locale.ROOT, ", p95 %,.3f -> %,.3f ms (%+.1f%%)", q.p95Before(), q.p95After(),
+        q.p95ChangePct()) : "";
   }
 
   private static String label(QueryChange q) {
     return switch (q.status()) {
-      case SLOWER -> String.format(Locale.ROOT, "slower %+.0f%%", q.changePct());
+      case SLOWER -> q.p95ChangePct() > q.changePct()
+          ? String.format(Locale.ROOT, "slower %+.0f%% at p95", q.p95ChangePct())
+          : String.format(Locale.ROOT, "slower %+.0f%%", q.changePct());
       case FASTER -> String.format(Locale.ROOT, "faster %+.0f%%", q.changePct());
       default -> q.status().name().toLowerCase(Locale.ROOT);
     };

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What changed between two snapshots: query classes new, gone, faster and slower; recommendations applied (their
- * index now exists), still open, and new.
+ * What changed between two snapshots: query classes new, gone, faster and slower (by their mean time, or by their
+ * p95 where the logs timed each execution); recommendations applied (their index now exists), still open, and new.
  *
  * @param queries every query class of either snapshot, with its change, worst regressions first
  * @param applied recommendations of the first snapshot whose index exists in the second's schema
@@ -34,9 +34,24 @@ public record SnapshotDiff(List<QueryChange> queries, List<Applied> applied, Lis
    * One query class in both snapshots (or one of them).
    *
    * @param changePct the mean time's change in percent (positive: slower); 0 for NEW and GONE
+   * @param p95Before the 95th percentile latency before, -1 when the log had no per-execution times
+   * @param p95After the same after
+   * @param p95ChangePct its change in percent; 0 unless both are known
    */
   public record QueryChange(String fingerprint, String sample, Status status, long callsBefore, long callsAfter,
-      double meanBefore, double meanAfter, double shareBefore, double shareAfter, double changePct) {}
+      double meanBefore, double meanAfter, double shareBefore, double shareAfter, double changePct,
+      double p95Before, double p95After, double p95ChangePct) {
+
+    /** The larger slowdown of the mean and the p95, in percent: what makes a class slower. */
+    public double worstChangePct() {
+      return Math.max(changePct, p95ChangePct);
+    }
+
+    /** Whether both snapshots have the class's p95. */
+    public boolean hasP95() {
+      return p95Before >= 0 && p95After >= 0;
+    }
+  }
 
   /** An applied recommendation and what became of the queries it served (their mean times, before and after). */
   public record Applied(Recommendation recommendation, List<QueryChange> served) {}
@@ -58,7 +73,7 @@ public record SnapshotDiff(List<QueryChange> queries, List<Applied> applied, Lis
     }
     List<QueryChange> queries = new ArrayList<>(changes.values());
     queries.sort(Comparator.comparing((QueryChange q) -> q.status().ordinal())
-        .thenComparing(Comparator.comparingDouble(QueryChange::changePct).reversed())
+        .thenComparing(Comparator.comparingDouble(QueryChange::worstChangePct).reversed())
         .thenComparing(QueryChange::fingerprint));
 
     List<Applied> applied = new ArrayList<>();
@@ -79,9 +94,9 @@ public record SnapshotDiff(List<QueryChange> queries, List<Applied> applied, Lis
     return new SnapshotDiff(queries, applied, open, added, totalBefore, totalAfter);
   }
 
-  /** The worst slowdown among the query classes, in percent (0 when none got slower). */
+  /** The worst slowdown among the query classes, of the mean or the p95, in percent (0 when none got slower). */
   public double worstRegressionPct() {
-    return queries.stream().filter(q -> q.status() == Status.SLOWER).mapToDouble(QueryChange::changePct).max()
+    return queries.stream().filter(q -> q.status() == Status.SLOWER).mapToDouble(QueryChange::worstChangePct).max()
         .orElse(0);
   }
 
@@ -94,8 +109,11 @@ public record SnapshotDiff(List<QueryChange> queries, List<Applied> applied, Lis
     double ma = a == null ? 0 : a.meanMillis();
     double sb = b == null || totalBefore == 0 ? 0 : b.totalMillis() / totalBefore;
     double sa = a == null || totalAfter == 0 ? 0 : a.totalMillis() / totalAfter;
+    double pb = b == null || b.latency().isEmpty() ? -1 : b.latency().percentileMillis(95);
+    double pa = a == null || a.latency().isEmpty() ? -1 : a.latency().percentileMillis(95);
     Status status;
     double pct = 0;
+    double p95Pct = 0;
     if (b == null) {
       status = Status.NEW;
     } else if (a == null) {
@@ -103,9 +121,12 @@ public record SnapshotDiff(List<QueryChange> queries, List<Applied> applied, Lis
     } else {
       pct = mb == 0 ? 0 : 100.0 * (ma - mb) / mb;
       boolean moved = Math.abs(pct) > noisePct && Math.abs(ma - mb) > noiseMillis;
-      status = !moved ? Status.SAME : pct > 0 ? Status.SLOWER : Status.FASTER;
+      // The tail can get slower while the mean does not (a plan that flips for some values): that counts too.
+      p95Pct = pb > 0 && pa >= 0 ? 100.0 * (pa - pb) / pb : 0;
+      boolean tailSlower = p95Pct > noisePct && pa - pb > noiseMillis;
+      status = moved && pct > 0 || tailSlower ? Status.SLOWER : moved ? Status.FASTER : Status.SAME;
     }
-    return new QueryChange(any.fingerprint().id(), any.sample(), status, cb, ca, mb, ma, sb, sa, pct);
+    return new QueryChange(any.fingerprint().id(), any.sample(), status, cb, ca, mb, ma, sb, sa, pct, pb, pa, p95Pct);
   }
 
   /** Whether the second snapshot's schema has an index serving the recommendation. */

@@ -56,6 +56,37 @@ class SnapshotDiffTest {
     assertThat(d.afterMillis()).isEqualTo(556);
   }
 
+  private static QueryStats timed(String id, long... micros) {
+    dev.logdex.core.workload.Latency.Recorder r = new dev.logdex.core.workload.Latency.Recorder();
+    long total = 0;
+    for (long m : micros) {
+      r.record(m);
+      total += m;
+    }
+    QueryStats base = q(id, micros.length, total / 1000.0);
+    return new QueryStats(base.fingerprint(), base.sample(), base.calls(), base.totalMillis(), -1, base.analysis(),
+        r.toLatency());
+  }
+
+  @Test
+  void aClassWhoseTailGotSlowerIsSlowerThoughItsMeanIsNot() {
+    String ddl = "CREATE TABLE t (id int PRIMARY KEY, a int);";
+    long[] before = new long[20];
+    long[] after = new long[20];
+    java.util.Arrays.fill(before, 10_000); // 10 ms each
+    java.util.Arrays.fill(after, 9_000);
+    after[18] = 19_000; // the same mean, but one call in ten now takes 19 ms
+    after[19] = 19_000;
+    SnapshotDiff d = SnapshotDiff.of(snap(ddl, List.of(timed("aaaa", before)), List.of()),
+        snap(ddl, List.of(timed("aaaa", after)), List.of()), 10, 0.05);
+    SnapshotDiff.QueryChange c = d.queries().get(0);
+    assertThat(c.changePct()).isZero();
+    assertThat(c.p95Before()).isEqualTo(10.0);
+    assertThat(c.p95After()).isEqualTo(19.0);
+    assertThat(c.status()).isEqualTo(Status.SLOWER);
+    assertThat(d.worstRegressionPct()).isEqualTo(90.0);
+  }
+
   @Test
   void aRecommendationWhoseIndexNowExistsIsApplied() {
     Snapshot before = snap("CREATE TABLE t (id int PRIMARY KEY, a int, b int);",
