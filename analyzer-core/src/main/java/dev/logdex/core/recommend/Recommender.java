@@ -79,8 +79,8 @@ public final class Recommender {
       dedup &= col.map(x -> deduplicates(x.type())).orElse(false);
     }
     if (dialect == Dialect.MYSQL) {
-      // InnoDB: the key, the primary key appended to it, and the record header.
-      return (long) Math.ceil(rows * (width + 8 + 8) / 0.9);
+      // InnoDB: the key, the primary key appended to it, and the record header; at least one 16 kB page.
+      return 16_384 + (long) Math.ceil(rows * (width + 8 + 8) / 0.9);
     }
     // PostgreSQL: a MAXALIGNed index tuple (8-byte header and the key) and a 4-byte line pointer per entry, leaf
     // pages 90% full. Since version 13 equal keys share one tuple with a list of 6-byte row pointers
@@ -88,7 +88,8 @@ public final class Recommender {
     long tuple = (8 + width + 7) / 8 * 8 + 4;
     double keys = Math.min(rows, distinct);
     double bytes = dedup && keys < rows ? keys * tuple + rows * 6 : rows * tuple;
-    return (long) Math.ceil(bytes / 0.9);
+    // Plus the metapage and the first leaf page, which even an empty index has.
+    return 2 * 8192 + (long) Math.ceil(bytes / 0.9);
   }
 
   /**
