@@ -238,13 +238,10 @@ public final class TpchBenchmark {
   private static double planCost(Connection c, String sql) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
       rs.next();
-      String json = rs.getString(1);
-      int at = json.indexOf("\"Total Cost\": ") + "\"Total Cost\": ".length();
-      int end = at;
-      while (end < json.length() && (Character.isDigit(json.charAt(end)) || json.charAt(end) == '.')) {
-        end++;
-      }
-      return Double.parseDouble(json.substring(at, end));
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan")
+          .get("Total Cost").asDouble();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException("EXPLAIN gave no JSON plan: " + e.getMessage(), e);
     }
   }
 
@@ -262,10 +259,6 @@ public final class TpchBenchmark {
         st.execute("DROP INDEX logdex_tpch_size");
       }
     }
-  }
-
-  private static double mb(List<Recommendation> set, Map<Recommendation, Long> sizes) {
-    return set.stream().mapToLong(r -> sizes.getOrDefault(r, 0L)).sum() / 1048576.0;
   }
 
   private static double mb(List<Recommendation> set, Connection c, Map<Recommendation, Long> sizes)
