@@ -124,8 +124,10 @@ public final class TpchBenchmark {
       costs.put(q, planCost(c, q));
     }
     Workload workload = workload(schema, costs);
-    costs.forEach((q, cost) -> System.err.printf(Locale.ROOT, "cost %,14.0f  %s%n", cost,
-        q.replaceAll("\\s+", " ").substring(0, Math.min(90, q.replaceAll("\\s+", " ").length()))));
+    if (System.getenv("TPCH_DEBUG") != null) {
+      costs.forEach((q, cost) -> System.err.printf(Locale.ROOT, "cost %,14.0f  %s%n", cost,
+          q.replaceAll("\\s+", " ").substring(0, Math.min(90, q.replaceAll("\\s+", " ").length()))));
+    }
     double base = Verifier.verify(c, workload, List.of()).costBefore();
 
     List<Recommendation> everyList = everyCandidate(schema, workload);
