@@ -89,6 +89,11 @@ for log in slow postgres; do
   run "logdex-gz-$log" "${logdex[@]}" "$file.gz"; row "$log: logdex analyze on the .gz" "$file" "$events" "$base"
   run "logdex-1t-$log" "${logdex[@]}" --threads 1 "$file"; row "$log: logdex analyze --threads 1" "$file" \
     "$events" "$base"
+  # A day's log after the first: the analyses of the first run kept with --analysis-cache.
+  rm -f "$work/analyses-$log.json"
+  "${logdex[@]}" --analysis-cache "$work/analyses-$log.json" "$file" > /dev/null
+  run "logdex-cached-$log" "${logdex[@]}" --analysis-cache "$work/analyses-$log.json" "$file"
+  row "$log: logdex analyze, second run with --analysis-cache" "$file" "$events" "$base"
   if [ "$peers" = 1 ] && [ "$log" = slow ]; then
     if command -v pt-query-digest > /dev/null; then
       run "pt-$log" pt-query-digest --type slowlog "$file"; row "$log: pt-query-digest" "$file" "$events" "$base"

@@ -9,6 +9,7 @@ import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.SchemaException;
+import dev.logdex.core.snapshot.AnalysisCache;
 import dev.logdex.core.sql.StatementAnalyzer;
 import dev.logdex.core.workload.ParallelWorkloadBuilder;
 import dev.logdex.core.workload.Workload;
@@ -90,6 +91,12 @@ final class WorkloadOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress display and no skip summary on stderr.")
   boolean quiet;
 
+  @Option(names = "--analysis-cache", paramLabel = "FILE",
+      description = "Keep each statement class's analysis in FILE between runs: a run over the same schema then "
+          + "parses only the classes it has not seen before. A file made for another schema or logdex version "
+          + "is rebuilt.")
+  Path analysisCache;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads that fingerprint and add up events while one more reads (default: the number of CPUs, "
           + "at most 4; 1: everything on one thread). Each keeps its own counts, so memory grows with N. The "
@@ -161,6 +168,10 @@ final class WorkloadOptions {
 
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
+    String cacheKey = analysisCache == null ? "" : AnalysisCache.key(Version.current(), schema);
+    if (analysisCache != null) {
+      seed(analyzer, cacheKey, err);
+    }
     Workload workload = Workload.empty();
     long statements = 0;
     List<InputSummary> inputs = new ArrayList<>();
@@ -186,6 +197,9 @@ final class WorkloadOptions {
       workload = Workload.merge(workload, builder.build());
       statements += builder.statements();
     }
+    if (analysisCache != null) {
+      saveCache(analyzer, cacheKey, err);
+    }
     long skipped = inputs.stream().mapToLong(InputSummary::skippedTotal).sum();
     if (!quiet || strict && skipped > 0) {
       printSkips(inputs, err);
@@ -194,6 +208,36 @@ final class WorkloadOptions {
       throw new UserError("--strict: " + skipped + " input records were skipped (listed above)");
     }
     return new Loaded(schema, workload, inputs, statements, warnings, lint, registry, analyzer, live);
+  }
+
+  /** Seeds the analyzer from --analysis-cache; a missing file is a first run, a bad one is rebuilt. */
+  private void seed(StatementAnalyzer analyzer, String key, PrintWriter err) {
+    if (!Files.isRegularFile(analysisCache)) {
+      return;
+    }
+    try (java.io.Reader in = Files.newBufferedReader(analysisCache)) {
+      AnalysisCache.read(in, key).ifPresent(analyzer::seed);
+    } catch (IOException e) {
+      if (!quiet) {
+        err.println("logdex: " + analysisCache + ": not an analysis cache logdex can read (" + e.getMessage()
+            + "); it will be written anew");
+      }
+    }
+  }
+
+  /** Writes every analysis to --analysis-cache, through a temporary file so that a crash leaves the old one. */
+  private void saveCache(StatementAnalyzer analyzer, String key, PrintWriter err) {
+    Path dir = analysisCache.toAbsolutePath().getParent();
+    try {
+      Path tmp = Files.createTempFile(dir, ".logdex-cache", ".tmp");
+      try (java.io.Writer out = Files.newBufferedWriter(tmp)) {
+        AnalysisCache.write(out, key, analyzer.analyses());
+      }
+      Files.move(tmp, analysisCache, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      err.println("logdex: " + analysisCache + ": cannot write the analysis cache (" + e.getMessage() + ")");
+    }
   }
 
   private LintConfig lintConfig() throws IOException {

@@ -194,12 +194,18 @@ public final class SnapshotJson {
       lo.put("max_ms", l.maxMillis());
       lo.put("sketch", l.encode());
     }
-    if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
+    putAnalysis(o, q.analysis());
+    return o;
+  }
+
+  /** Writes the analysis of a query class into {@code o}, as snapshots and the analysis cache keep it. */
+  public static void putAnalysis(ObjectNode o, StatementAnalysis analysis) {
+    if (analysis instanceof StatementAnalysis.Unparsed u) {
       o.put("parser", "");
       o.put("unparsed", u.reason());
-      return o;
+      return;
     }
-    StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) q.analysis();
+    StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) analysis;
     o.put("parser", p.parser());
     StatementProfile pr = p.profile();
     o.put("kind", pr.kind().name());
@@ -221,7 +227,6 @@ public final class SnapshotJson {
         uo.put("detail", u.detail());
       }
     }
-    return o;
   }
 
   /** Reads a snapshot written by this or an older logdex. */
@@ -311,6 +316,18 @@ public final class SnapshotJson {
 
   private static QueryStats readQuery(JsonNode q) {
     Fingerprint fp = new Fingerprint(q.path("fingerprint").asText(), q.path("normalized").asText());
+    StatementAnalysis analysis = readAnalysis(q);
+    Latency latency = q.has("latency") ? Latency.decode(q.path("latency").path("sketch").asText()) : Latency.NONE;
+    return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
+        q.path("rows").asLong(-1), analysis, latency);
+  }
+
+  /**
+   * Reads what {@link #putAnalysis} wrote.
+   *
+   * @throws IllegalArgumentException when a use or statement kind is unknown
+   */
+  public static StatementAnalysis readAnalysis(JsonNode q) {
     StatementAnalysis analysis;
     if (q.has("unparsed")) {
       analysis = new StatementAnalysis.Unparsed(q.path("unparsed").asText());
@@ -329,9 +346,7 @@ public final class SnapshotJson {
           accesses, Set.copyOf(strings(q.path("tables_read"))), Set.copyOf(strings(q.path("tables_written"))),
           strings(q.path("unresolved"))), q.path("parser").asText());
     }
-    Latency latency = q.has("latency") ? Latency.decode(q.path("latency").path("sketch").asText()) : Latency.NONE;
-    return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
-        q.path("rows").asLong(-1), analysis, latency);
+    return analysis;
   }
 
   private static void strings(ArrayNode a, List<String> values) {

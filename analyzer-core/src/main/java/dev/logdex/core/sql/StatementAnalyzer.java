@@ -10,6 +10,7 @@ import dev.logdex.core.sql.tree.ParsedStatement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -62,6 +63,16 @@ public final class StatementAnalyzer {
    */
   public void countNearHit() {
     nearHits.increment();
+  }
+
+  /** Puts analyses made earlier (by a run over the same schema) into the cache, so that they are not parsed again. */
+  public void seed(Map<String, StatementAnalysis> analyses) {
+    cache.putAll(analyses);
+  }
+
+  /** Every analysis in the cache, by fingerprint id. */
+  public Map<String, StatementAnalysis> analyses() {
+    return Map.copyOf(cache.asMap());
   }
 
   /** How many lookups were answered without parsing (here or in a caller's first-level cache). */
