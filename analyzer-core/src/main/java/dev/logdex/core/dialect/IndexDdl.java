@@ -19,6 +19,23 @@ public final class IndexDdl {
   static final int MYSQL_MAX_NAME = 64;
 
   /**
+   * Index keys as a column list, {@code a, "B" DESC}: each a column name, quoted where it must be, optionally
+   * followed by {@code " DESC"}. Never an expression: every key is quoted as a name.
+   */
+  public static String keyList(Dialect dialect, List<String> keys) {
+    StringBuilder cols = new StringBuilder();
+    for (String k : keys) {
+      cols.append(cols.length() > 0 ? ", " : "").append(key(dialect, k));
+    }
+    return cols.toString();
+  }
+
+  private static String key(Dialect dialect, String k) {
+    boolean desc = k.endsWith(" DESC");
+    return Identifiers.quote(dialect, desc ? k.substring(0, k.length() - 5) : k) + (desc ? " DESC" : "");
+  }
+
+  /**
    * The statement that creates the index.
    *
    * @param schema the table's schema, or {@code ""} to leave the name unqualified
@@ -27,15 +44,7 @@ public final class IndexDdl {
    */
   public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
       String where) {
-    StringBuilder cols = new StringBuilder();
-    for (String k : keys) {
-      if (cols.length() > 0) {
-        cols.append(", ");
-      }
-      boolean desc = k.endsWith(" DESC");
-      String col = desc ? k.substring(0, k.length() - 5) : k;
-      cols.append(Identifiers.quote(dialect, col)).append(desc ? " DESC" : "");
-    }
+    String cols = keyList(dialect, keys);
     String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
         : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
     if (dialect == Dialect.MYSQL) {
@@ -63,8 +72,7 @@ public final class IndexDdl {
       if (k.startsWith("(")) {
         cols.append(k); // an expression key, as the schema wrote it
       } else {
-        boolean desc = k.endsWith(" DESC");
-        cols.append(Identifiers.quote(dialect, desc ? k.substring(0, k.length() - 5) : k)).append(desc ? " DESC" : "");
+        cols.append(key(dialect, k));
       }
     }
     String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)

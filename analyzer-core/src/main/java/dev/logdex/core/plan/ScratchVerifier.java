@@ -3,10 +3,9 @@ package dev.logdex.core.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.Dialect;
-import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.recommend.Recommendation;
-import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
@@ -31,21 +30,19 @@ import java.util.Optional;
 public final class ScratchVerifier {
   private ScratchVerifier() {}
 
-  /** Verifies {@code recommendations} for {@code workload} on the scratch MySQL or MariaDB database behind {@code c}. */
+  /** Verifies {@code recommendations} for {@code workload} on the scratch MySQL/MariaDB database behind {@code c}. */
   public static Verifier.Result verify(Connection c, Workload workload, List<Recommendation> recommendations)
       throws SQLException {
-    List<QueryStats> queries = workload.byTotalTime().stream()
-        .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
-        .limit(Verifier.MAX_QUERIES).toList();
+    List<QueryStats> queries = Verifier.plannable(workload);
     Map<String, String> unplanned = new LinkedHashMap<>();
-    Map<String, Plan> before = new LinkedHashMap<>();
+    Map<String, Verifier.Plan> before = new LinkedHashMap<>();
     for (QueryStats q : queries) {
       plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
     }
     boolean readOnly = c.isReadOnly();
     Map<String, Recommendation> byName = new LinkedHashMap<>();
     Map<String, String> tableOf = new LinkedHashMap<>();
-    Map<String, Plan> after = new LinkedHashMap<>();
+    Map<String, Verifier.Plan> after = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
       c.setReadOnly(false);
       st.execute("SET SESSION TRANSACTION READ WRITE");
@@ -54,7 +51,8 @@ public final class ScratchVerifier {
         for (Recommendation r : recommendations) {
           String name = "logdex_verify_" + (++n);
           st.execute("ALTER TABLE " + Identifiers.quote(Dialect.MYSQL, r.index().table()) + " ADD INDEX "
-              + Identifiers.quote(Dialect.MYSQL, name) + " (" + keys(r) + ")");
+              + Identifiers.quote(Dialect.MYSQL, name) + " (" + IndexDdl.keyList(Dialect.MYSQL, r.index().keys())
+              + ")");
           byName.put(name, r);
           tableOf.put(name, r.index().table());
         }
@@ -81,61 +79,12 @@ public final class ScratchVerifier {
         }
       }
     }
-    double costBefore = 0;
-    double costAfter = 0;
-    Map<String, Verifier.QueryPlans> plans = new LinkedHashMap<>();
-    for (QueryStats q : queries) {
-      String id = q.fingerprint().id();
-      Plan b = before.get(id);
-      Plan a = after.get(id);
-      if (b == null || a == null) {
-        continue;
-      }
-      List<String> used = new ArrayList<>(a.keys());
-      used.removeIf(k -> !byName.containsKey(k));
-      Verifier.QueryPlans qp = new Verifier.QueryPlans(id, q.calls(), b.cost(), a.cost(), b.access(), a.access(),
-          used);
-      plans.put(id, qp);
-      costBefore += q.calls() * b.cost();
-      costAfter += q.calls() * a.cost();
-    }
-    List<Verifier.Verdict> verdicts = new ArrayList<>();
-    for (Map.Entry<String, Recommendation> e : byName.entrySet()) {
-      List<Verifier.QueryPlans> served = new ArrayList<>();
-      for (ServedQuery sq : e.getValue().queries()) {
-        Optional.ofNullable(plans.get(sq.fingerprint())).ifPresent(served::add);
-      }
-      boolean used = plans.values().stream().anyMatch(p -> p.indexesAfter().contains(e.getKey()));
-      verdicts.add(new Verifier.Verdict(e.getValue(), used, served));
-    }
-    verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used()));
-    return new Verifier.Result(verdicts, costBefore, costAfter, unplanned, List.copyOf(plans.values()));
+    return Verifier.tally(queries, before, after, byName, unplanned);
   }
 
-  private static String keys(Recommendation r) {
-    StringBuilder b = new StringBuilder();
-    for (String k : r.index().keys()) {
-      boolean desc = k.endsWith(" DESC");
-      String col = desc ? k.substring(0, k.length() - 5) : k;
-      b.append(b.length() > 0 ? ", " : "").append(Identifiers.quote(Dialect.MYSQL, col)).append(desc ? " DESC" : "");
-    }
-    return b.toString();
-  }
 
-  /**
-   * One plan.
-   *
-   * @param cost the optimizer's cost
-   * @param access the first table access, as "ALL on t" or "ref using k on t"
-   * @param keys the indexes the plan uses
-   */
-  private record Plan(double cost, String access, List<String> keys) {}
-
-  private static Optional<Plan> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
-    String text = q.sample().strip();
-    while (text.endsWith(";")) {
-      text = text.substring(0, text.length() - 1).strip();
-    }
+  private static Optional<Verifier.Plan> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
+    String text = Verifier.statementText(q);
     if (text.contains("?")) {
       unplanned.put(q.fingerprint().id(), "? placeholders: the log has no values to plan with");
       return Optional.empty();
@@ -158,7 +107,7 @@ public final class ScratchVerifier {
       List<String> keys = new ArrayList<>();
       List<String> accesses = new ArrayList<>();
       walk(root, keys, accesses);
-      return Optional.of(new Plan(cost, accesses.isEmpty() ? "" : accesses.get(0), keys));
+      return Optional.of(new Verifier.Plan(cost, accesses.isEmpty() ? "" : accesses.get(0), keys));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       unplanned.put(q.fingerprint().id(), e.getMessage().lines().findFirst().orElse(""));
       return Optional.empty();

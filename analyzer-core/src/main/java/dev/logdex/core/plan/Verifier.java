@@ -3,6 +3,7 @@ package dev.logdex.core.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.recommend.Recommendation;
@@ -150,57 +151,85 @@ public final class Verifier {
     if (method == Method.SCRATCH) {
       return ScratchVerifier.verify(c, workload, recommendations);
     }
-    List<QueryStats> queries = workload.byTotalTime().stream()
-        .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
-        .limit(MAX_QUERIES).toList();
+    List<QueryStats> queries = plannable(workload);
     Map<String, String> unplanned = new LinkedHashMap<>();
-    Map<String, JsonNode> before = new LinkedHashMap<>();
+    Map<String, Plan> before = new LinkedHashMap<>();
     for (QueryStats q : queries) {
       plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
     }
-    Map<String, Recommendation> byHypoName = new LinkedHashMap<>();
-    Map<String, JsonNode> after = new LinkedHashMap<>();
+    Map<String, Recommendation> byName = new LinkedHashMap<>();
+    Map<String, Plan> after = new LinkedHashMap<>();
     if (method == Method.HYPOPG) {
-      planWithHypotheticalIndexes(c, queries, recommendations, before, byHypoName, after, unplanned);
+      planWithHypotheticalIndexes(c, queries, recommendations, before, byName, after, unplanned);
     } else {
-      planInsideRolledBackTransaction(c, queries, recommendations, before, byHypoName, after, unplanned);
+      planInsideRolledBackTransaction(c, queries, recommendations, before, byName, after, unplanned);
     }
-    {
-      double costBefore = 0;
-      double costAfter = 0;
-      Map<String, QueryPlans> plans = new LinkedHashMap<>();
-      for (QueryStats q : queries) {
-        String id = q.fingerprint().id();
-        if (!before.containsKey(id) || !after.containsKey(id)) {
-          continue;
-        }
-        JsonNode b = before.get(id);
-        JsonNode a = after.get(id);
-        List<String> used = new ArrayList<>();
-        indexNames(a, used);
-        used.removeIf(n -> !byHypoName.containsKey(n));
-        QueryPlans qp = new QueryPlans(id, q.calls(), cost(b), cost(a), scan(b), scan(a), used);
-        plans.put(id, qp);
-        costBefore += q.calls() * qp.costBefore();
-        costAfter += q.calls() * qp.costAfter();
-      }
-      List<Verdict> verdicts = new ArrayList<>();
-      for (Map.Entry<String, Recommendation> e : byHypoName.entrySet()) {
-        List<QueryPlans> served = new ArrayList<>();
-        for (ServedQuery sq : e.getValue().queries()) {
-          Optional.ofNullable(plans.get(sq.fingerprint())).ifPresent(served::add);
-        }
-        boolean used = plans.values().stream().anyMatch(p -> p.indexesAfter().contains(e.getKey()));
-        verdicts.add(new Verdict(e.getValue(), used, served));
-      }
-      verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used())); // stable: rank order within each group
-      return new Result(verdicts, costBefore, costAfter, unplanned, List.copyOf(plans.values()));
+    return tally(queries, before, after, byName, unplanned);
+  }
+
+  /**
+   * One plan, as both databases' plans are compared.
+   *
+   * @param cost the planner's estimated cost
+   * @param node the first table access, as "Seq Scan on t" or "ref using k on t"
+   * @param indexes the names of the indexes the plan uses
+   */
+  record Plan(double cost, String node, List<String> indexes) {}
+
+  /** The query classes verify plans: the costliest that read or write tables, at most {@link #MAX_QUERIES}. */
+  static List<QueryStats> plannable(Workload workload) {
+    return workload.byTotalTime().stream()
+        .filter(q -> q.profile().map(p -> p.kind() != StatementKind.OTHER).orElse(false))
+        .limit(MAX_QUERIES).toList();
+  }
+
+  /** A class's sample as a statement to explain: without trailing terminators. */
+  static String statementText(QueryStats q) {
+    String text = q.sample().strip();
+    while (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1).strip();
     }
+    return text;
+  }
+
+  /**
+   * The outcome from the plans before and after: per query class its costs and nodes, per recommendation (by the
+   * name its index had while planning) whether a plan used it, and the workload's cost before and after.
+   */
+  static Result tally(List<QueryStats> queries, Map<String, Plan> before, Map<String, Plan> after,
+      Map<String, Recommendation> byName, Map<String, String> unplanned) {
+    double costBefore = 0;
+    double costAfter = 0;
+    Map<String, QueryPlans> plans = new LinkedHashMap<>();
+    for (QueryStats q : queries) {
+      String id = q.fingerprint().id();
+      Plan b = before.get(id);
+      Plan a = after.get(id);
+      if (b == null || a == null) {
+        continue;
+      }
+      List<String> used = a.indexes().stream().filter(byName::containsKey).toList();
+      QueryPlans qp = new QueryPlans(id, q.calls(), b.cost(), a.cost(), b.node(), a.node(), used);
+      plans.put(id, qp);
+      costBefore += q.calls() * qp.costBefore();
+      costAfter += q.calls() * qp.costAfter();
+    }
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Map.Entry<String, Recommendation> e : byName.entrySet()) {
+      List<QueryPlans> served = new ArrayList<>();
+      for (ServedQuery sq : e.getValue().queries()) {
+        Optional.ofNullable(plans.get(sq.fingerprint())).ifPresent(served::add);
+      }
+      boolean used = plans.values().stream().anyMatch(p -> p.indexesAfter().contains(e.getKey()));
+      verdicts.add(new Verdict(e.getValue(), used, served));
+    }
+    verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used())); // stable: rank order within each group
+    return new Result(verdicts, costBefore, costAfter, unplanned, List.copyOf(plans.values()));
   }
 
   private static void planWithHypotheticalIndexes(Connection c, List<QueryStats> queries,
-      List<Recommendation> recommendations, Map<String, JsonNode> before, Map<String, Recommendation> byName,
-      Map<String, JsonNode> after, Map<String, String> unplanned) throws SQLException {
+      List<Recommendation> recommendations, Map<String, Plan> before, Map<String, Recommendation> byName,
+      Map<String, Plan> after, Map<String, String> unplanned) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("SELECT hypopg_reset()");
       try {
@@ -229,8 +258,8 @@ public final class Verifier {
    * query under a savepoint so that one failing plan does not end the transaction, and rolls everything back.
    */
   private static void planInsideRolledBackTransaction(Connection c, List<QueryStats> queries,
-      List<Recommendation> recommendations, Map<String, JsonNode> before, Map<String, Recommendation> byName,
-      Map<String, JsonNode> after, Map<String, String> unplanned) throws SQLException {
+      List<Recommendation> recommendations, Map<String, Plan> before, Map<String, Recommendation> byName,
+      Map<String, Plan> after, Map<String, String> unplanned) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     boolean readOnly = c.isReadOnly();
     c.setReadOnly(false);
@@ -246,7 +275,7 @@ public final class Verifier {
       for (QueryStats q : queries) {
         if (before.containsKey(q.fingerprint().id())) {
           st.execute("SAVEPOINT logdex_plan");
-          Optional<JsonNode> p = plan(c, q, unplanned);
+          Optional<Plan> p = plan(c, q, unplanned);
           if (p.isPresent()) {
             st.execute("RELEASE SAVEPOINT logdex_plan");
             after.put(q.fingerprint().id(), p.get());
@@ -273,22 +302,14 @@ public final class Verifier {
 
   /** The recommendation's index as HypoPG takes it: a plain CREATE INDEX, unnamed. */
   public static String hypotheticalDdl(Recommendation r) {
-    StringBuilder cols = new StringBuilder();
-    for (String k : r.index().keys()) {
-      boolean desc = k.endsWith(" DESC");
-      String col = desc ? k.substring(0, k.length() - 5) : k;
-      cols.append(cols.length() > 0 ? ", " : "").append(Identifiers.quote(Dialect.POSTGRESQL, col))
-          .append(desc ? " DESC" : "");
-    }
-    return "CREATE INDEX ON " + Identifiers.quote(Dialect.POSTGRESQL, r.index().table()) + " (" + cols + ")"
+    return "CREATE INDEX ON " + Identifiers.quote(Dialect.POSTGRESQL, r.index().table()) + " ("
+        + IndexDdl.keyList(Dialect.POSTGRESQL, r.index().keys()) + ")"
         + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where());
   }
 
-  private static Optional<JsonNode> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
-    String text = q.sample().strip();
-    while (text.endsWith(";")) {
-      text = text.substring(0, text.length() - 1).strip();
-    }
+
+  private static Optional<Plan> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
+    String text = statementText(q);
     // pg_stat_statements writes interval '1 hour' as interval $1, which PostgreSQL cannot parse back.
     text = text.replaceAll("(?i)\\binterval\\s+(\\$\\d+)", "$1::interval");
     if (text.contains("?")) {
@@ -310,7 +331,10 @@ public final class Verifier {
           st.execute("RESET plan_cache_mode");
         }
       }
-      return Optional.of(new ObjectMapper().readTree(json).get(0).get("Plan"));
+      JsonNode plan = new ObjectMapper().readTree(json).get(0).get("Plan");
+      List<String> indexes = new ArrayList<>();
+      indexNames(plan, indexes);
+      return Optional.of(new Plan(cost(plan), scan(plan), indexes));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       unplanned.put(q.fingerprint().id(), e.getMessage().lines().findFirst().orElse(""));
       return Optional.empty();
