@@ -3,7 +3,7 @@ package dev.logdex.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.logdex.core.Corpus;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
@@ -17,14 +17,7 @@ class TpchBenchmarkIT {
 
   @Test
   void atAScaleOfOneHundredthTheTableComesOutAndIndexesCutTheCost() throws Exception {
-    Path queries = Path.of(System.getProperty("logdex.corpus", "../../shared/corpus")).toAbsolutePath().normalize()
-        .resolve("workloads/tpch/queries");
-    if (!Files.isDirectory(queries)) {
-      if (System.getenv("CI") != null) {
-        throw new AssertionError("CI is set but the corpus is missing at " + queries);
-      }
-      assumeTrue(false, "corpus not found at " + queries);
-    }
+    Path queries = Corpus.root().resolve("workloads/tpch/queries");
     try {
       DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "").close();
     } catch (java.sql.SQLException e) {

@@ -1,8 +1,8 @@
 package dev.logdex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.logdex.core.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The result does not depend on how many threads read: the same snapshot, byte for byte. */
 class ThreadsTest {
-
-  private static Path corpus() {
-    Path p = Path.of(System.getProperty("logdex.corpus", "../../shared/corpus")).toAbsolutePath().normalize();
-    if (!Files.isDirectory(p)) {
-      if (System.getenv("CI") != null) {
-        throw new AssertionError("CI is set but the corpus is missing at " + p);
-      }
-      assumeTrue(false, "corpus not found at " + p);
-    }
-    return p;
-  }
 
   private static byte[] snapshot(Path dir, String name, String... args) throws IOException {
     Path file = dir.resolve(name);
@@ -37,7 +26,7 @@ class ThreadsTest {
   @Test
   void everyLogOfTheCorpusGivesTheSameSnapshotOnOneThreadAndOnSeveral(@TempDir Path dir) throws IOException {
     List<Path> logs;
-    try (Stream<Path> s = Files.walk(corpus())) {
+    try (Stream<Path> s = Files.walk(Corpus.root())) {
       logs = s.filter(Files::isRegularFile)
           .filter(p -> p.toString().contains("mysql-") || p.toString().contains("pg-logs"))
           .filter(p -> !p.getFileName().toString().endsWith("schema.sql")).sorted().toList();

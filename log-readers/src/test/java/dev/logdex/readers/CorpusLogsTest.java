@@ -2,6 +2,7 @@ package dev.logdex.readers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logdex.core.Corpus;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.model.QueryEvent;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.logdex.readers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.logdex.core.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
