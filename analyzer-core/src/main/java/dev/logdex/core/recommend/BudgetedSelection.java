@@ -72,8 +72,7 @@ final class BudgetedSelection {
     Run byRatio = greedy(pool, bytes, writeCost, timed, budget, null);
     Run fromBest = bestSingle(pool, bytes, writeCost, timed, budget)
         .map(first -> greedy(pool, bytes, writeCost, timed, budget, first)).orElse(byRatio);
-    Run run = value(fromBest.chosen(), timed) - fromBest.writeCost() > value(byRatio.chosen(), timed)
-        - byRatio.writeCost() ? fromBest : byRatio;
+    Run run = fromBest.value() - fromBest.writeCost() > byRatio.value() - byRatio.writeCost() ? fromBest : byRatio;
     Map<IndexCandidate, Evidence> chosen = run.chosen();
     Map<IndexCandidate, IndexCandidate> widenedInto = run.widenedInto();
     long left = run.left();
@@ -97,8 +96,14 @@ final class BudgetedSelection {
     return new Outcome(chosen, rejections);
   }
 
+  /**
+   * One greedy search's outcome.
+   *
+   * @param value what the selection is worth: per query and table, the best service a chosen index gives, times
+   *     the query's time
+   */
   private record Run(Map<IndexCandidate, Evidence> chosen, Map<IndexCandidate, IndexCandidate> widenedInto, long left,
-      double writeCost) {}
+      double value, double writeCost) {}
 
   private static Run greedy(Map<IndexCandidate, Evidence> pool, Map<IndexCandidate, Long> bytes,
       ToDoubleFunction<IndexCandidate> writeCost, boolean timed, long budget, IndexCandidate first) {
@@ -137,7 +142,7 @@ final class BudgetedSelection {
       left -= bytes.get(best.add());
     }
     double writes = chosen.indexes.keySet().stream().mapToDouble(writeCost).sum();
-    return new Run(new LinkedHashMap<>(chosen.indexes), widenedInto, left, writes);
+    return new Run(new LinkedHashMap<>(chosen.indexes), widenedInto, left, chosen.value(timed), writes);
   }
 
   /**
@@ -148,6 +153,7 @@ final class BudgetedSelection {
     final Map<IndexCandidate, Evidence> indexes = new LinkedHashMap<>();
     private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
     private final Map<String, Double> best = new HashMap<>();
+    private final Map<String, QueryStats> stats = new HashMap<>();
 
     boolean has(IndexCandidate c) {
       return indexes.containsKey(c);
@@ -176,9 +182,19 @@ final class BudgetedSelection {
     void add(IndexCandidate c, Evidence e) {
       indexes.put(c, e);
       byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
-      for (String id : e.queries().keySet()) {
-        best.merge(id + '\u0000' + c.table(), e.weight(id), Math::max);
+      for (Map.Entry<String, QueryStats> q : e.queries().entrySet()) {
+        best.merge(q.getKey() + '\u0000' + c.table(), e.weight(q.getKey()), Math::max);
+        stats.put(q.getKey() + '\u0000' + c.table(), q.getValue());
       }
+    }
+
+    /** What the chosen indexes are worth together. */
+    double value(boolean timed) {
+      double v = 0;
+      for (Map.Entry<String, Double> e : best.entrySet()) {
+        v += e.getValue() * time(stats.get(e.getKey()), timed);
+      }
+      return v;
     }
 
     void remove(IndexCandidate c) {
@@ -203,25 +219,6 @@ final class BudgetedSelection {
       }
     }
     return java.util.Optional.ofNullable(best);
-  }
-
-  /** What a selection is worth: per query and table, the best service any chosen index gives, times the time. */
-  private static double value(Map<IndexCandidate, Evidence> chosen, boolean timed) {
-    Map<String, Double> best = new HashMap<>();
-    Map<String, QueryStats> stats = new HashMap<>();
-    for (Map.Entry<IndexCandidate, Evidence> c : chosen.entrySet()) {
-      for (Map.Entry<String, QueryStats> q : c.getValue().queries().entrySet()) {
-        String key = q.getKey() + "\u0000" + c.getKey().table();
-        best.merge(key, c.getValue().weight(q.getKey()), Math::max);
-        stats.put(key, q.getValue());
-      }
-    }
-    double v = 0;
-    for (Map.Entry<String, Double> e : best.entrySet()) {
-      QueryStats q = stats.get(e.getKey());
-      v += e.getValue() * (timed ? q.totalMillis() : q.calls());
-    }
-    return v;
   }
 
   private static Step better(Step best, Step candidate, long left) {
