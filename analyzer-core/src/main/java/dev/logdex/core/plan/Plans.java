@@ -1,12 +1,11 @@
 package dev.logdex.core.plan;
 
 import dev.logdex.core.model.Dialect;
+import dev.logdex.core.sql.SingleStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The database's own plan for a logged statement, without running it. On PostgreSQL a statement with {@code $n}
@@ -17,42 +16,53 @@ import java.util.List;
 public final class Plans {
   private Plans() {}
 
-  /** The plan text, one line per row, or a one-line reason why there is none. */
+  /**
+   * The plan text, one line per row, or a one-line reason why there is none. Only a single read statement is ever
+   * sent (see {@link SingleStatement}); anything else is refused without reaching the database.
+   */
   public static String explain(Connection c, Dialect dialect, String sql) {
-    String text = sql.strip();
-    while (text.endsWith(";")) {
-      text = text.substring(0, text.length() - 1).strip();
-    }
-    try (Statement st = c.createStatement()) {
-      if (dialect == Dialect.POSTGRESQL) {
-        int params = maxParameter(text);
-        if (text.contains("?")) {
-          return "no plan: the statement has ? placeholders, which PostgreSQL cannot plan";
-        }
-        if (params == 0) {
-          return rows(st, "EXPLAIN " + text);
-        }
-        st.execute("PREPARE logdex_explain AS " + text);
-        try {
-          st.execute("SET plan_cache_mode = force_generic_plan");
-          List<String> nulls = new ArrayList<>();
-          for (int i = 0; i < params; i++) {
-            nulls.add("NULL");
-          }
-          return "generic plan (parameters unknown):\n"
-              + rows(st, "EXPLAIN EXECUTE logdex_explain(" + String.join(", ", nulls) + ")");
-        } finally {
-          st.execute("DEALLOCATE logdex_explain");
-          st.execute("RESET plan_cache_mode");
-        }
-      }
-      if (text.contains("?")) {
-        return "no plan: the statement has ? placeholders and no values";
-      }
-      return rows(st, "EXPLAIN " + text);
+    SingleStatement.Checked s;
+    try {
+      s = SingleStatement.check(sql, LiveSql.scanner(c, dialect), SingleStatement.READS);
+    } catch (SingleStatement.RefusedException e) {
+      return "no plan: logdex sends only a single read statement to the database, and this is not one ("
+          + e.getMessage() + ")";
     } catch (SQLException e) {
-      return "no plan: " + e.getMessage().lines().findFirst().orElse("");
+      return "no plan: " + firstLine(e);
     }
+    if (s.placeholders()) {
+      return dialect == Dialect.POSTGRESQL ? "no plan: the statement has ? placeholders, which PostgreSQL cannot plan"
+          : "no plan: the statement has ? placeholders and no values";
+    }
+    try {
+      if (dialect == Dialect.POSTGRESQL && s.parameters() > 0) {
+        try {
+          return "generic plan (parameters unknown):\n" + LiveSql.rolledBack(c, () -> {
+            try (Statement st = c.createStatement()) {
+              st.execute("PREPARE logdex_explain AS " + s.text());
+              st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+              String rows = rows(st, "EXPLAIN EXECUTE logdex_explain(" + "NULL, ".repeat(s.parameters() - 1)
+                  + "NULL) /* logdex */");
+              st.execute("DEALLOCATE logdex_explain");
+              return rows;
+            }
+          });
+        } finally {
+          LiveSql.deallocateIfLeft(c, "logdex_explain");
+        }
+      }
+      return LiveSql.rolledBack(c, () -> {
+        try (Statement st = c.createStatement()) {
+          return rows(st, "EXPLAIN " + s.text() + "\n/* logdex */");
+        }
+      });
+    } catch (SQLException e) {
+      return "no plan: " + firstLine(e);
+    }
+  }
+
+  private static String firstLine(SQLException e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
   }
 
   private static String rows(Statement st, String explain) throws SQLException {
@@ -67,25 +77,5 @@ public final class Plans {
       }
     }
     return b.toString().stripTrailing();
-  }
-
-  /** The highest {@code $n} outside quotes and comments. */
-  static int maxParameter(String sql) {
-    int max = 0;
-    boolean quoted = false;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '$' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
-        int j = i + 1;
-        while (j < sql.length() && Character.isDigit(sql.charAt(j))) {
-          j++;
-        }
-        max = Math.max(max, Integer.parseInt(sql.substring(i + 1, j)));
-        i = j - 1;
-      }
-    }
-    return max;
   }
 }

@@ -6,6 +6,8 @@ import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.sql.SingleStatement;
+import dev.logdex.core.sql.SqlScanner;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
@@ -34,10 +36,11 @@ public final class ScratchVerifier {
   public static Verifier.Result verify(Connection c, Workload workload, List<Recommendation> recommendations)
       throws SQLException {
     List<QueryStats> queries = Verifier.plannable(workload);
+    SqlScanner scanner = LiveSql.scanner(c, Dialect.MYSQL);
     Map<String, String> unplanned = new LinkedHashMap<>();
     Map<String, Verifier.Plan> before = new LinkedHashMap<>();
     for (QueryStats q : queries) {
-      plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
+      plan(c, scanner, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
     }
     boolean readOnly = c.isReadOnly();
     Map<String, Recommendation> byName = new LinkedHashMap<>();
@@ -56,12 +59,17 @@ public final class ScratchVerifier {
           byName.put(name, r);
           tableOf.put(name, r.index().table());
         }
+        // The indexes exist; the plans are made in a read-only session again, as before.
+        st.execute("SET SESSION TRANSACTION READ ONLY");
+        c.setReadOnly(true);
         for (QueryStats q : queries) {
           if (before.containsKey(q.fingerprint().id())) {
-            plan(c, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
+            plan(c, scanner, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
           }
         }
       } finally {
+        c.setReadOnly(false);
+        st.execute("SET SESSION TRANSACTION READ WRITE");
         SQLException dropFailed = null;
         for (Map.Entry<String, String> e : tableOf.entrySet()) {
           try {
@@ -83,33 +91,48 @@ public final class ScratchVerifier {
   }
 
 
-  private static Optional<Verifier.Plan> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
-    String text = Verifier.statementText(q);
-    if (text.contains("?")) {
+  /**
+   * The optimizer's plan and cost for a class's sample: sent only when it is one SELECT, UPDATE or DELETE (see
+   * {@link SingleStatement}), only explained, inside a transaction that is rolled back.
+   */
+  private static Optional<Verifier.Plan> plan(Connection c, SqlScanner scanner, QueryStats q,
+      Map<String, String> unplanned) {
+    SingleStatement.Checked s;
+    try {
+      s = SingleStatement.check(Verifier.statementText(q), scanner, SingleStatement.READS_UPDATES_DELETES);
+    } catch (SingleStatement.RefusedException e) {
+      unplanned.put(q.fingerprint().id(), "not sent to the database: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (s.placeholders()) {
       unplanned.put(q.fingerprint().id(), "? placeholders: the log has no values to plan with");
       return Optional.empty();
     }
-    try (Statement st = c.createStatement()) {
-      String json;
-      try (ResultSet rs = st.executeQuery("EXPLAIN FORMAT=JSON " + text)) {
-        rs.next();
-        json = rs.getString(1);
-      }
-      double cost;
-      try (ResultSet rs = st.executeQuery("SHOW SESSION STATUS LIKE 'Last_query_cost'")) {
-        cost = rs.next() ? rs.getDouble(2) : 0;
-      }
-      if (cost <= 0) {
+    try {
+      record Explained(String json, double cost) {}
+      Explained e = LiveSql.rolledBack(c, () -> {
+        try (Statement st = c.createStatement()) {
+          String json;
+          try (ResultSet rs = st.executeQuery("EXPLAIN FORMAT=JSON " + s.text() + "\n/* logdex */")) {
+            rs.next();
+            json = rs.getString(1);
+          }
+          try (ResultSet rs = st.executeQuery("SHOW SESSION STATUS LIKE 'Last_query_cost'")) {
+            return new Explained(json, rs.next() ? rs.getDouble(2) : 0);
+          }
+        }
+      });
+      if (e.cost() <= 0) {
         unplanned.put(q.fingerprint().id(), "the optimizer reports no cost for this statement");
         return Optional.empty();
       }
-      JsonNode root = new ObjectMapper().readTree(json);
+      JsonNode root = new ObjectMapper().readTree(e.json());
       List<String> keys = new ArrayList<>();
       List<String> accesses = new ArrayList<>();
       walk(root, keys, accesses);
-      return Optional.of(new Verifier.Plan(cost, accesses.isEmpty() ? "" : accesses.get(0), keys));
+      return Optional.of(new Verifier.Plan(e.cost(), accesses.isEmpty() ? "" : accesses.get(0), keys));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      unplanned.put(q.fingerprint().id(), e.getMessage().lines().findFirst().orElse(""));
+      unplanned.put(q.fingerprint().id(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return Optional.empty();
     }
   }

@@ -9,6 +9,8 @@ import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.report.AnalysisReport;
+import dev.logdex.core.sql.SingleStatement;
+import dev.logdex.core.sql.SqlScanner;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
@@ -152,17 +154,18 @@ public final class Verifier {
       return ScratchVerifier.verify(c, workload, recommendations);
     }
     List<QueryStats> queries = plannable(workload);
+    SqlScanner scanner = LiveSql.scanner(c, Dialect.POSTGRESQL);
     Map<String, String> unplanned = new LinkedHashMap<>();
     Map<String, Plan> before = new LinkedHashMap<>();
     for (QueryStats q : queries) {
-      plan(c, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
+      plan(c, scanner, q, unplanned).ifPresent(p -> before.put(q.fingerprint().id(), p));
     }
     Map<String, Recommendation> byName = new LinkedHashMap<>();
     Map<String, Plan> after = new LinkedHashMap<>();
     if (method == Method.HYPOPG) {
-      planWithHypotheticalIndexes(c, queries, recommendations, before, byName, after, unplanned);
+      planWithHypotheticalIndexes(c, scanner, queries, recommendations, before, byName, after, unplanned);
     } else {
-      planInsideRolledBackTransaction(c, queries, recommendations, before, byName, after, unplanned);
+      planInsideRolledBackTransaction(c, scanner, queries, recommendations, before, byName, after, unplanned);
     }
     return tally(queries, before, after, byName, unplanned);
   }
@@ -227,7 +230,7 @@ public final class Verifier {
     return new Result(verdicts, costBefore, costAfter, unplanned, List.copyOf(plans.values()));
   }
 
-  private static void planWithHypotheticalIndexes(Connection c, List<QueryStats> queries,
+  private static void planWithHypotheticalIndexes(Connection c, SqlScanner scanner, List<QueryStats> queries,
       List<Recommendation> recommendations, Map<String, Plan> before, Map<String, Recommendation> byName,
       Map<String, Plan> after, Map<String, String> unplanned) throws SQLException {
     try (Statement st = c.createStatement()) {
@@ -244,7 +247,7 @@ public final class Verifier {
         }
         for (QueryStats q : queries) {
           if (before.containsKey(q.fingerprint().id())) {
-            plan(c, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
+            plan(c, scanner, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
           }
         }
       } finally {
@@ -257,7 +260,7 @@ public final class Verifier {
    * Builds the indexes for real in one read-write transaction (the session's default stays read-only), plans each
    * query under a savepoint so that one failing plan does not end the transaction, and rolls everything back.
    */
-  private static void planInsideRolledBackTransaction(Connection c, List<QueryStats> queries,
+  private static void planInsideRolledBackTransaction(Connection c, SqlScanner scanner, List<QueryStats> queries,
       List<Recommendation> recommendations, Map<String, Plan> before, Map<String, Recommendation> byName,
       Map<String, Plan> after, Map<String, String> unplanned) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
@@ -272,25 +275,12 @@ public final class Verifier {
         st.execute(hypotheticalDdl(r).replaceFirst("^CREATE INDEX ON ", "CREATE INDEX " + name + " ON "));
         byName.put(name, r);
       }
+      // The indexes exist; what follows only plans: nothing in this transaction may write any more.
+      st.execute("SET TRANSACTION READ ONLY");
       for (QueryStats q : queries) {
         if (before.containsKey(q.fingerprint().id())) {
-          st.execute("SAVEPOINT logdex_plan");
-          Optional<Plan> p = plan(c, q, unplanned);
-          if (p.isPresent()) {
-            st.execute("RELEASE SAVEPOINT logdex_plan");
-            after.put(q.fingerprint().id(), p.get());
-          } else {
-            st.execute("ROLLBACK TO SAVEPOINT logdex_plan");
-            // A prepared statement outlives the rollback (PREPARE is not transactional): remove it by hand.
-            boolean left;
-            try (ResultSet rs = st.executeQuery(
-                "SELECT 1 FROM pg_prepared_statements WHERE name = 'logdex_verify'")) {
-              left = rs.next();
-            }
-            if (left) {
-              st.execute("DEALLOCATE logdex_verify");
-            }
-          }
+          // Each plan runs under a savepoint of its own (LiveSql.rolledBack): one failing plan leaves the indexes.
+          plan(c, scanner, q, unplanned).ifPresent(p -> after.put(q.fingerprint().id(), p));
         }
       }
     } finally {
@@ -308,27 +298,48 @@ public final class Verifier {
   }
 
 
-  private static Optional<Plan> plan(Connection c, QueryStats q, Map<String, String> unplanned) {
+  /**
+   * The plan of one query class's sample, or empty with the reason in {@code unplanned}. The sample is text from a
+   * log: it is sent only when it is one SELECT, UPDATE or DELETE (see {@link SingleStatement}), and only ever
+   * explained, inside a transaction that is rolled back.
+   */
+  private static Optional<Plan> plan(Connection c, SqlScanner scanner, QueryStats q, Map<String, String> unplanned) {
     String text = statementText(q);
     // pg_stat_statements writes interval '1 hour' as interval $1, which PostgreSQL cannot parse back.
     text = text.replaceAll("(?i)\\binterval\\s+(\\$\\d+)", "$1::interval");
-    if (text.contains("?")) {
+    SingleStatement.Checked s;
+    try {
+      s = SingleStatement.check(text, scanner, SingleStatement.READS_UPDATES_DELETES);
+    } catch (SingleStatement.RefusedException e) {
+      unplanned.put(q.fingerprint().id(), "not sent to the database: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (s.placeholders()) {
       unplanned.put(q.fingerprint().id(), "? placeholders");
       return Optional.empty();
     }
-    int params = Plans.maxParameter(text);
-    try (Statement st = c.createStatement()) {
+    try {
       String json;
-      if (params == 0) {
-        json = single(st, "EXPLAIN (FORMAT JSON) " + text);
+      if (s.parameters() == 0) {
+        json = LiveSql.rolledBack(c, () -> {
+          try (Statement st = c.createStatement()) {
+            return single(st, "EXPLAIN (FORMAT JSON) " + s.text() + "\n/* logdex */");
+          }
+        });
       } else {
-        st.execute("PREPARE logdex_verify AS " + text);
         try {
-          st.execute("SET plan_cache_mode = force_generic_plan");
-          json = single(st, "EXPLAIN (FORMAT JSON) EXECUTE logdex_verify(" + "NULL, ".repeat(params - 1) + "NULL)");
+          json = LiveSql.rolledBack(c, () -> {
+            try (Statement st = c.createStatement()) {
+              st.execute("PREPARE logdex_verify AS " + s.text());
+              st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+              String plan = single(st, "EXPLAIN (FORMAT JSON) EXECUTE logdex_verify("
+                  + "NULL, ".repeat(s.parameters() - 1) + "NULL) /* logdex */");
+              st.execute("DEALLOCATE logdex_verify");
+              return plan;
+            }
+          });
         } finally {
-          st.execute("DEALLOCATE logdex_verify");
-          st.execute("RESET plan_cache_mode");
+          LiveSql.deallocateIfLeft(c, "logdex_verify");
         }
       }
       JsonNode plan = new ObjectMapper().readTree(json).get(0).get("Plan");
@@ -336,7 +347,7 @@ public final class Verifier {
       indexNames(plan, indexes);
       return Optional.of(new Plan(cost(plan), scan(plan), indexes));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      unplanned.put(q.fingerprint().id(), e.getMessage().lines().findFirst().orElse(""));
+      unplanned.put(q.fingerprint().id(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return Optional.empty();
     }
   }
