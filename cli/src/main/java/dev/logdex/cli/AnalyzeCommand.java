@@ -90,6 +90,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (inputs.logs.isEmpty() && !inputs.fromDb) {
       throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
     }
+    OutputFiles.checkWritable("-o", output);
+    OutputFiles.checkWritable("--save", save);
     java.util.Optional<Severity> threshold = LintCommand.severity("--fail-on", failOn);
     long budgetBytes = budget == null ? 0 : Sizes.parse("--budget", budget);
     if (budgetBytes > 0 && inputs.db == null) {

@@ -22,6 +22,7 @@ final class LiveDatabase {
 
   /** The same, with a statement timeout of {@code timeoutSeconds}. */
   static Connection connect(String url, String user, Path passwordFile, int timeoutSeconds) {
+    Secrets.addFromUrl(url);
     String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
     if (!jdbc.startsWith("jdbc:postgresql:") && !jdbc.startsWith("jdbc:mariadb:")) {
       throw new UserError("--db: give a jdbc:postgresql://... or jdbc:mariadb://... URL, not " + redact(url));
@@ -41,7 +42,20 @@ final class LiveDatabase {
       found.user().ifPresent(x -> props.setProperty("user", x));
     }
     if (password != null) {
+      Secrets.add(password);
       props.setProperty("password", password);
+    }
+    if (jdbc.startsWith("jdbc:mariadb:")) {
+      // One statement per call, checked by the server too; and the server may not ask for a local file.
+      refuse(jdbc, url, "allowMultiQueries=true");
+      refuse(jdbc, url, "allowLocalInfile=true");
+      props.setProperty("allowMultiQueries", "false");
+      props.setProperty("allowLocalInfile", "false");
+    } else {
+      // The extended protocol: the server refuses several statements in one message (logdex's own check comes
+      // first; this is the second wall). The simple protocol would run them all.
+      refuse(jdbc, url, "preferQueryMode=simple");
+      props.setProperty("preferQueryMode", "extended");
     }
     try {
       Connection c = DriverManager.getConnection(jdbc, props);
@@ -49,6 +63,13 @@ final class LiveDatabase {
       return c;
     } catch (SQLException e) {
       throw new UserError("--db " + redact(url) + ": cannot connect: " + redact(firstLine(e.getMessage())));
+    }
+  }
+
+  private static void refuse(String jdbc, String url, String setting) {
+    if (jdbc.toLowerCase(java.util.Locale.ROOT).contains(setting.toLowerCase(java.util.Locale.ROOT))) {
+      throw new UserError("--db " + redact(url) + ": logdex does not connect with " + setting
+          + ", which would let a logged statement carry others; remove it from the URL");
     }
   }
 
@@ -62,8 +83,7 @@ final class LiveDatabase {
 
   /** A URL or message with any password in it replaced, so that it can be printed. */
   static String redact(String s) {
-    return s == null ? "" : s.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
-        .replaceAll("//([^/:@]+):[^@/]*@", "//$1:***@");
+    return Secrets.scrub(s);
   }
 
   private static String firstLine(String s) {

@@ -23,35 +23,78 @@ public final class Logdex {
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or input error). */
   public static int run(String... args) {
+    Secrets.addFromArguments(args);
     try {
       return commandLine().execute(args);
     } catch (Error e) {
       // picocli's handler sees exceptions only; an Error (a broken install, out of memory) still gets one line.
       boolean debug = java.util.Arrays.asList(args).contains("--debug");
-      System.err.println("logdex: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      System.err.println(Secrets.scrub("logdex: internal error: " + e + (debug ? "" : " (run with --debug for details)")));
       if (debug) {
-        e.printStackTrace();
+        System.err.print(stackTrace(e));
       }
       return 1;
     }
   }
 
+  /**
+   * A file that could not be read or written, as one line naming it and why ({@code x.log: permission denied}), or
+   * null when {@code ex} is not such a failure: a user's problem, exit 2, not an internal error.
+   */
+  static String fileProblem(Throwable ex) {
+    Throwable t = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+    if (!(t instanceof java.nio.file.FileSystemException f)) {
+      return null;
+    }
+    String why = f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+        : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
+        : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+        : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+    return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + why;
+  }
+
+  /** A stack trace as text, with every password this run has seen taken out. */
+  static String stackTrace(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w));
+    return Secrets.scrub(w.toString());
+  }
+
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Logdex());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      boolean debug = parseResult.hasMatchedOption("--debug");
-      if (ex instanceof UserError ue) {
-        cmd.getErr().println("logdex: " + ue.getMessage());
+      Secrets.addFromArguments(parseResult.originalArgs().toArray(String[]::new));
+      // --debug belongs to the subcommand that ran, not to the top-level command line.
+      boolean debug = cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--debug");
+      String fileProblem = fileProblem(ex);
+      if (ex instanceof UserError || fileProblem != null) {
+        cmd.getErr().println(Secrets.scrub("logdex: " + (fileProblem != null ? fileProblem : ex.getMessage())));
         if (debug) {
-          ex.printStackTrace(cmd.getErr());
+          cmd.getErr().print(stackTrace(ex));
         }
+        cmd.getErr().flush();
         return 2;
       }
-      cmd.getErr().println("logdex: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+      cmd.getErr().println(Secrets.scrub("logdex: internal error: " + ex
+          + (debug ? "" : " (run with --debug for details)")));
       if (debug) {
-        ex.printStackTrace(cmd.getErr());
+        cmd.getErr().print(stackTrace(ex));
       }
+      cmd.getErr().flush();
       return 1;
+    });
+    cl.setParameterExceptionHandler((ex, args) -> {
+      // One line and the way to help, instead of the whole usage; never an argument that may be a password.
+      Secrets.addFromArguments(args);
+      CommandLine cmd = ex.getCommandLine();
+      java.io.PrintWriter err = cmd.getErr();
+      err.println(Secrets.scrub("logdex: " + ex.getMessage()));
+      // Suggestions are the command's own option names, never the user's text.
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("  see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+      err.flush();
+      return 2;
     });
     return cl;
   }

@@ -33,6 +33,7 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFiles.checkWritable("--save", save);
     List<Snapshot> loaded = new ArrayList<>();
     for (Path p : snapshots) {
       loaded.add(Snapshots.load(p));

@@ -149,7 +149,21 @@ final class WorkloadOptions {
     }
     LintConfig lint = lintConfig();
     List<String> warnings = new ArrayList<>();
-    List<String> paths = Inputs.expand(logs);
+    List<String> paths = new ArrayList<>();
+    for (String log : Inputs.expand(logs)) {
+      if (!log.equals("-") && Files.isRegularFile(Path.of(log)) && Files.size(Path.of(log)) == 0) {
+        // One empty file among several (a log rotated but not yet written) costs nothing; it is said, not fatal.
+        warnings.add(log + ": empty file, nothing to read");
+        if (!quiet) {
+          err.println("logdex: " + log + ": empty file, nothing to read");
+        }
+        continue;
+      }
+      paths.add(log);
+    }
+    if (paths.isEmpty() && !logs.isEmpty()) {
+      throw new UserError("every input is empty: " + String.join(", ", logs) + "; there is nothing to analyze");
+    }
     List<LogReader> readers = new ArrayList<>();
     for (String log : paths) {
       readers.add(readerFor(log));
@@ -298,15 +312,28 @@ final class WorkloadOptions {
   }
 
   private LogReader readerFor(String log) throws IOException {
-    if (!log.equals("-") && !Files.isRegularFile(Path.of(log))) {
-      throw new UserError(log + ": log file not found");
+    boolean stream = log.equals("-");
+    if (!stream) {
+      Path p = Path.of(log);
+      if (Files.isDirectory(p)) {
+        throw new UserError(log + ": is a directory, not a log; give the files in it, or a glob such as '"
+            + p.resolve("*.log") + "'");
+      }
+      if (!Files.exists(p)) {
+        throw new UserError(log + ": log file not found");
+      }
+      if (!Files.isReadable(p)) {
+        throw new UserError(log + ": permission denied");
+      }
+      stream = !Files.isRegularFile(p); // a named pipe or a device: it can be read once only
     }
     LogReader reader;
     if (inputFormat != null) {
       reader = FormatDetector.byName(inputFormat).orElseThrow(() -> new UserError("--input-format: unknown format '"
           + inputFormat + "'; known: " + String.join(", ", FormatDetector.formats())));
-    } else if (log.equals("-")) {
-      throw new UserError("standard input needs --input-format, since it cannot be read twice to detect it");
+    } else if (stream) {
+      throw new UserError((log.equals("-") ? "standard input" : log + ": not a regular file (a pipe?); it")
+          + " needs --input-format, since it cannot be read twice to detect the format");
     } else {
       reader = FormatDetector.detect(log).orElseThrow(() -> new UserError(log
           + ": cannot tell the log format from its first lines; give --input-format (known: "

@@ -39,7 +39,11 @@ public final class InputFiles {
   public static Input openCounted(String path) throws IOException {
     boolean stdin = path.equals("-");
     AtomicLong count = new AtomicLong();
-    InputStream raw = new Counting(stdin ? System.in : Files.newInputStream(Path.of(path)), count);
+    Path file = stdin ? null : Path.of(path);
+    // A named pipe cannot seek, which a file channel's stream tries to; FileInputStream does not.
+    InputStream source = stdin ? System.in
+        : Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+    InputStream raw = new Counting(source, count);
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int b1 = in.read();
@@ -50,7 +54,7 @@ public final class InputFiles {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
     Reader reader = new java.io.BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
-    return new Input(reader, count, stdin ? -1 : Files.size(Path.of(path)));
+    return new Input(reader, count, stdin || !Files.isRegularFile(file) ? -1 : Files.size(file));
   }
 
   private static final class Counting extends FilterInputStream {
