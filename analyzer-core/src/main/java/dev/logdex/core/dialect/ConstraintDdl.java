@@ -11,8 +11,13 @@ public final class ConstraintDdl {
 
   /** A constraint name as PostgreSQL would choose it ({@code <table>_<cols>_fkey}), within the length limit. */
   public static String foreignKeyName(Dialect dialect, String table, List<String> columns) {
-    String base = IndexDdl.name(dialect, table, columns, "");
-    return base.substring("idx_".length()) + "_fkey";
+    String full = IndexDdl.name(dialect, table, columns, "").substring("idx_".length()) + "_fkey";
+    int max = dialect == Dialect.MYSQL ? IndexDdl.MYSQL_MAX_NAME : IndexDdl.POSTGRES_MAX_NAME;
+    if (full.length() <= max) {
+      return full;
+    }
+    String hash = IndexDdl.hash(full);
+    return full.substring(0, max - hash.length() - "__fkey".length()) + "_" + hash + "_fkey";
   }
 
   /**

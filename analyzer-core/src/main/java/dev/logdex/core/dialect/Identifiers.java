@@ -79,7 +79,9 @@ public final class Identifiers {
   }
 
   private static String quoteMysql(String name) {
-    boolean plain = !name.isEmpty();
+    // A name that starts with $ is deprecated unquoted (MySQL 8.0.32), and one that starts with a digit may read
+    // as a number (1e5): quote both.
+    boolean plain = !name.isEmpty() && name.charAt(0) != '$' && !(name.charAt(0) >= '0' && name.charAt(0) <= '9');
     boolean allDigits = true;
     for (int i = 0; plain && i < name.length(); i++) {
       char c = name.charAt(i);

@@ -64,6 +64,18 @@ public final class IndexDdl {
    */
   public static String recreate(Dialect dialect, String schema, String table, String name, List<String> keys,
       boolean unique, String method, String where) {
+    // Expressions and predicates are copied as the schema wrote them: only when they cannot end the statement.
+    for (String k : keys) {
+      if (k.startsWith("(") && !SqlText.isSafeFragment(dialect, k)) {
+        throw new IllegalArgumentException("index " + name + ": key expression cannot be copied safely: " + k);
+      }
+    }
+    if (!where.isEmpty() && !SqlText.isSafeFragment(dialect, where)) {
+      throw new IllegalArgumentException("index " + name + ": predicate cannot be copied safely: " + where);
+    }
+    if (!method.matches("[a-z_0-9]+")) {
+      throw new IllegalArgumentException("index " + name + ": unknown access method: " + method);
+    }
     StringBuilder cols = new StringBuilder();
     for (String k : keys) {
       if (cols.length() > 0) {
@@ -140,7 +152,7 @@ public final class IndexDdl {
     return out.toString();
   }
 
-  private static String hash(String s) {
+  static String hash(String s) {
     long h = 0xcbf29ce484222325L;
     for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
       h ^= x & 0xff;

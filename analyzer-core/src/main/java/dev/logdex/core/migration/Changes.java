@@ -2,6 +2,8 @@ package dev.logdex.core.migration;
 
 import dev.logdex.core.dialect.ConstraintDdl;
 import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.dialect.ObjectNames;
+import dev.logdex.core.dialect.SqlText;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
@@ -38,6 +40,8 @@ public final class Changes {
       List<Finding> findings, Set<String> selection, boolean includeInfo) {
     Dialect d = schema.dialect();
     List<Change> out = new ArrayList<>();
+    ObjectNames names = new ObjectNames(d, schema.objectNames());
+    recommendations.forEach(r -> names.take(r.name()));
     List<String> created = new ArrayList<>(); // "table(col,col" prefixes the recommendations create
     if (selection.contains("indexes")) {
       for (Recommendation r : recommendations) {
@@ -64,7 +68,7 @@ public final class Changes {
         case "unindexed-foreign-key" -> {
           String key = f.table() + "(" + String.join(",", f.columns());
           if (created.stream().noneMatch(c -> c.startsWith(key))) {
-            String name = IndexDdl.name(d, f.table(), f.columns(), "");
+            String name = names.index(f.table(), f.columns(), "");
             out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
                 List.of(IndexDdl.create(d, qualifier(schema, f.table()), f.table(), name, f.columns(), "")),
                 List.of(IndexDdl.drop(d, qualifier(schema, f.table()), f.table(), name)), d == Dialect.POSTGRESQL));
@@ -76,35 +80,36 @@ public final class Changes {
     }
     if (selection.contains("missing-foreign-key")) {
       for (MissingForeignKeyRule.Missing m : MissingForeignKeyRule.missing(schema, workload)) {
-        out.add(addForeignKey(d, m));
+        out.add(addForeignKey(d, m, names));
       }
     }
     return out;
   }
 
-  private static Change addForeignKey(Dialect d, MissingForeignKeyRule.Missing m) {
+  private static Change addForeignKey(Dialect d, MissingForeignKeyRule.Missing m, ObjectNames names) {
     String child = m.child().table();
     List<String> cols = List.of(m.child().column());
     List<String> parentCols = List.of(m.parent().column());
-    String name = ConstraintDdl.foreignKeyName(d, child, cols);
+    String name = names.foreignKey(child, cols);
     String orphans = ConstraintDdl.orphanCount(d, child, cols, m.parent().table(), parentCols);
     List<String> up = new ArrayList<>();
     List<String> add = ConstraintDdl.addForeignKey(d, child, name, cols, m.parent().table(), parentCols, "");
     if (d == Dialect.POSTGRESQL) {
       // Once only (PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS), and not at all while rows would make it fail:
-      // then stop with a clear message, before any lock is taken.
+      // then stop with a clear message, before any lock is taken. Every name in the block is data: identifiers
+      // quoted, text in literals, the block in a dollar quote whose tag none of it holds.
       String exists = orphans.replaceFirst("^SELECT count\\(\\*\\) FROM", "SELECT 1 FROM").replaceAll(";$", "");
       String addNotValid = add.get(0).replaceAll(";$", "");
       // Constraint names are unique per table, so the check names the table too.
-      String regclass = dev.logdex.core.dialect.Identifiers.quote(d, child).replace("'", "''");
-      up.add("DO $logdex$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '"
-          + name.replace("'", "''") + "' AND conrelid = '" + regclass + "'::regclass) THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', 'rows of "
-          + child.replace("'", "''") + " reference no " + m.parent().table().replace("'", "''")
-          + " row: count them with " + orphans.replace("'", "''") + "'; END IF; " + addNotValid
-          + "; END IF; END $logdex$;");
+      String regclass = SqlText.literal(d, dev.logdex.core.dialect.Identifiers.quote(d, child));
+      String body = " BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = " + SqlText.literal(d, name)
+          + " AND conrelid = " + regclass + "::regclass) THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', "
+          + SqlText.literal(d, "rows of " + child + " reference no " + m.parent().table() + " row: count them with "
+              + orphans) + "; END IF; " + addNotValid + "; END IF; END ";
+      up.add("DO " + SqlText.dollarQuoted(body) + ";");
       up.add(add.get(1)); // VALIDATE: a no-op once valid, and outside the DO block so it locks less
     } else {
-      up.add("-- rows that would block the constraint: " + orphans);
+      up.add("-- rows that would block the constraint: " + SqlText.commentLine(orphans));
       up.addAll(add);
     }
     return new Change("add_foreign_key_" + slug(child + "_" + m.child().column()),
@@ -125,9 +130,15 @@ public final class Changes {
       if (ix.name().isEmpty() || !IndexDdl.drop(d, qualifier, t.get().name(), ix.name()).equals(f.fix())) {
         continue;
       }
+      String undo;
+      try {
+        undo = IndexDdl.recreate(d, qualifier, t.get().name(), ix.name(), ix.keys(), ix.unique(), ix.method(),
+            ix.where());
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // no drop without a safe way back
+      }
       return Optional.of(new Change("drop_index_" + slug(ix.name()), List.of("logdex: " + f.message()),
-          List.of(f.fix()), List.of(IndexDdl.recreate(d, qualifier, t.get().name(), ix.name(), ix.keys(), ix.unique(),
-              ix.method(), ix.where())), d == Dialect.POSTGRESQL));
+          List.of(f.fix()), List.of(undo), d == Dialect.POSTGRESQL));
     }
     return Optional.empty();
   }

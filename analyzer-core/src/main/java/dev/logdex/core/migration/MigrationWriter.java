@@ -1,5 +1,6 @@
 package dev.logdex.core.migration;
 
+import dev.logdex.core.dialect.SqlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,11 +81,16 @@ public final class MigrationWriter {
       b.append("--changeset logdex:").append(c.slug()).append(c.outsideTransaction() ? " runInTransaction:false" : "")
           .append('\n');
       for (String w : c.why()) {
-        b.append("--comment: ").append(w.replace('\n', ' ')).append('\n');
+        b.append("--comment: ").append(SqlText.commentLine(w)).append('\n');
       }
       b.append(statements(c.up()));
       for (String d : c.down()) {
-        b.append("--rollback ").append(d.replace('\n', ' ')).append('\n');
+        // Liquibase reads a rollback from its one line: a statement that spans lines cannot be written there.
+        if (d.indexOf('\n') >= 0 || d.indexOf('\r') >= 0) {
+          throw new IllegalArgumentException("a rollback statement spans lines (a name with a line break?): "
+              + SqlText.commentLine(d));
+        }
+        b.append("--rollback ").append(d).append('\n');
       }
       b.append('\n');
     }
@@ -101,7 +107,7 @@ public final class MigrationWriter {
     }
     for (int i = changes.size() - 1; i >= 0; i--) {
       Change c = changes.get(i);
-      down.append("-- undo ").append(c.slug()).append('\n').append(statements(c.down())).append('\n');
+      down.append("-- undo ").append(SqlText.commentLine(c.slug())).append('\n').append(statements(c.down())).append('\n');
     }
     return List.of(create(dir.resolve("up.sql"), up.toString()), create(dir.resolve("down.sql"), down.toString()));
   }
@@ -109,7 +115,9 @@ public final class MigrationWriter {
   private static String header(Change c) {
     StringBuilder b = new StringBuilder();
     for (String w : c.why()) {
-      b.append("-- ").append(w.replace("\n", "\n-- ")).append('\n');
+      for (String line : w.split("\n", -1)) {
+        b.append("-- ").append(SqlText.commentLine(line)).append('\n');
+      }
     }
     return b.toString();
   }

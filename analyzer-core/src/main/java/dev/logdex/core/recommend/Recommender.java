@@ -428,9 +428,11 @@ public final class Recommender {
     scored.sort(Comparator.comparingDouble(Scored::net).reversed()
         .thenComparing(s -> s.c().table()).thenComparing(s -> String.join(",", s.c().keys())));
     List<Recommendation> out = new ArrayList<>();
+    dev.logdex.core.dialect.ObjectNames names = new dev.logdex.core.dialect.ObjectNames(dialect,
+        schema.objectNames());
     for (Scored s : scored) {
       IndexCandidate c = s.c();
-      String name = IndexDdl.name(dialect, c.table(), c.keys(), c.where());
+      String name = names.index(c.table(), c.keys(), c.where());
       String tableSchema = schema.table(c.table()).map(Table::schema).orElse("");
       String qualifier = tableSchema.equals("public") ? "" : tableSchema;
       String ddl = IndexDdl.create(dialect, qualifier, c.table(), name, c.keys(), c.where());

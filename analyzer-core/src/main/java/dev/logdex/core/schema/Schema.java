@@ -88,12 +88,35 @@ public final class Schema {
 
   /** The table named {@code name}, which may be schema-qualified. */
   public Optional<Table> table(String name) {
-    int dot = name.lastIndexOf('.');
-    String bare = dot >= 0 ? name.substring(dot + 1) : name;
-    Table t = tables.get(bare);
+    // A quoted name may hold a dot ("a.b"): the whole name first, then the part after a schema qualifier.
+    Table t = tables.get(name);
     if (t == null) {
-      t = folded.get(bare.toLowerCase(Locale.ROOT));
+      t = folded.get(name.toLowerCase(Locale.ROOT));
+    }
+    int dot = name.lastIndexOf('.');
+    if (t == null && dot >= 0) {
+      String bare = name.substring(dot + 1);
+      t = tables.get(bare);
+      if (t == null) {
+        t = folded.get(bare.toLowerCase(Locale.ROOT));
+      }
     }
     return Optional.ofNullable(t);
+  }
+
+  /**
+   * Every name a new index or constraint must not take: the indexes' and foreign keys' names, and on PostgreSQL the
+   * tables' (one namespace with indexes).
+   */
+  public java.util.List<String> objectNames() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (Table t : tables.values()) {
+      if (dialect == Dialect.POSTGRESQL) {
+        names.add(t.name());
+      }
+      t.indexes().forEach(i -> names.add(i.name()));
+      t.foreignKeys().forEach(f -> names.add(f.name()));
+    }
+    return names;
   }
 }

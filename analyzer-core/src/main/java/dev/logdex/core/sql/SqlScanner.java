@@ -176,9 +176,16 @@ public final class SqlScanner {
       } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(sql.charAt(i + 1))) {
         i = number(sql, i);
         out.add(new Token(Kind.NUMBER, start, i));
-      } else if (isWordStart(c)) {
+      } else if (isWordStart(c) || c == '$' && dialect == Dialect.MYSQL) {
         i = word(sql, i);
-        out.add(new Token(Kind.WORD, start, i));
+        if (i == start + 1 && i < n && sql.charAt(i) == '\'' && "EeNnBbXx".indexOf(c) >= 0) {
+          // A prefixed string, E'...' (backslash escapes on PostgreSQL), N'...', B'...', X'...': one token.
+          i = quoted(sql, i, '\'', backslashEscapes || dialect == Dialect.POSTGRESQL && (c == 'E' || c == 'e'),
+              "string");
+          out.add(new Token(Kind.STRING, start, i));
+        } else {
+          out.add(new Token(Kind.WORD, start, i));
+        }
       } else {
         i++;
         out.add(new Token(Kind.SYMBOL, start, i));
