@@ -89,7 +89,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live) {
-    PrintWriter out = spec.commandLine().getOut();
+    // Samples, names and plans come from logs and databases: every byte is escaped for the terminal.
+    PrintWriter out = new PrintWriter(dev.logdex.core.report.Escape.writer(spec.commandLine().getOut()));
     String id = q.fingerprint().id();
     out.println("query class " + id);
     out.println("  normalized: " + q.fingerprint().normalized());

@@ -58,7 +58,7 @@ public final class Logdex {
   static String stackTrace(Throwable t) {
     java.io.StringWriter w = new java.io.StringWriter();
     t.printStackTrace(new java.io.PrintWriter(w));
-    return Secrets.scrub(w.toString());
+    return dev.logdex.core.report.Escape.terminal(Secrets.scrub(w.toString()));
   }
 
   static CommandLine commandLine() {
@@ -69,15 +69,16 @@ public final class Logdex {
       boolean debug = cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--debug");
       String fileProblem = fileProblem(ex);
       if (ex instanceof UserError || fileProblem != null) {
-        cmd.getErr().println(Secrets.scrub("logdex: " + (fileProblem != null ? fileProblem : ex.getMessage())));
+        cmd.getErr().println(dev.logdex.core.report.Escape.terminal(
+            Secrets.scrub("logdex: " + (fileProblem != null ? fileProblem : ex.getMessage()))));
         if (debug) {
           cmd.getErr().print(stackTrace(ex));
         }
         cmd.getErr().flush();
         return 2;
       }
-      cmd.getErr().println(Secrets.scrub("logdex: internal error: " + ex
-          + (debug ? "" : " (run with --debug for details)")));
+      cmd.getErr().println(dev.logdex.core.report.Escape.terminal(Secrets.scrub("logdex: internal error: " + ex
+          + (debug ? "" : " (run with --debug for details)"))));
       if (debug) {
         cmd.getErr().print(stackTrace(ex));
       }
@@ -89,7 +90,7 @@ public final class Logdex {
       Secrets.addFromArguments(args);
       CommandLine cmd = ex.getCommandLine();
       java.io.PrintWriter err = cmd.getErr();
-      err.println(Secrets.scrub("logdex: " + ex.getMessage()));
+      err.println(dev.logdex.core.report.Escape.terminal(Secrets.scrub("logdex: " + ex.getMessage())));
       // Suggestions are the command's own option names, never the user's text.
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("  see: " + cmd.getCommandSpec().qualifiedName() + " --help");

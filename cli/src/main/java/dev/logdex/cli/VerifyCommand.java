@@ -80,7 +80,8 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private void print(Verifier.Result r) {
-    PrintWriter out = spec.commandLine().getOut();
+    // Samples, names and plans come from logs and databases: every byte is escaped for the terminal.
+    PrintWriter out = new PrintWriter(dev.logdex.core.report.Escape.writer(spec.commandLine().getOut()));
     for (Verifier.Verdict v : r.verdicts()) {
       out.printf(Locale.ROOT, "%s #%d %s%n", v.used() ? "used        " : v.verified() ? "NOT used    "
           : "not verified", v.recommendation().rank(), v.recommendation().ddl());

@@ -28,10 +28,10 @@ public final class FindingsReport {
           .append(String.format(Locale.ROOT, " %s%s%n", f.rule(),
           f.table().isEmpty() ? "" : "  " + f.table() + (f.columns().isEmpty() ? ""
               : "(" + String.join(", ", f.columns()) + ")")));
-      b.append("        ").append(f.message()).append('\n');
+      b.append("        ").append(Escape.terminal(f.message())).append('\n');
       for (String line : f.fix().split("\n")) {
         if (!line.isBlank()) {
-          b.append("        | ").append(line).append('\n');
+          b.append("        | ").append(Escape.terminalLine(line)).append('\n');
         }
       }
     }
@@ -62,7 +62,7 @@ public final class FindingsReport {
       if (!f.fix().isBlank()) {
         b.append("  ```sql\n");
         for (String line : f.fix().replace("```", "` ` `").split("\n")) {
-          b.append("  ").append(line).append('\n');
+          b.append("  ").append(Escape.terminalLine(line).replace("```", "` ` `")).append('\n');
         }
         b.append("  ```\n\n");
       }

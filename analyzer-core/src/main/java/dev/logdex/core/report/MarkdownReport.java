@@ -61,7 +61,7 @@ public final class MarkdownReport {
         } else {
           b.append("- | - | - | - | ");
         }
-        b.append(code(TextReport.cut(TextReport.oneLine(q.sample()), 100))).append(" |\n");
+        b.append(cellCode(TextReport.cut(TextReport.oneLine(q.sample()), 100))).append(" |\n");
       }
       b.append("\nPercentiles come from executions timed one by one (slow and server logs); a pg_stat_statements "
           + "export has totals only, shown as -.\n\n");
@@ -88,12 +88,33 @@ public final class MarkdownReport {
     out.flush();
   }
 
+  /**
+   * Text for a table cell or a line: control characters shown as escapes, and nothing that Markdown or the HTML it
+   * becomes would act on ({@code |} ends a cell, {@code <} starts a tag, and so on).
+   */
   static String cell(String s) {
-    return TextReport.oneLine(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-        .replace(">", "&gt;").replace("`", "\\`");
+    StringBuilder b = new StringBuilder();
+    for (char c : Escape.terminalLine(TextReport.oneLine(s)).toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '|' -> b.append("\\|");
+        case '\\', '`', '[', ']' -> b.append('\\').append(c); // no code span, link or image can start
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 
-  private static String code(String s) {
+  /** A code span in a table cell: GFM ends the cell at a | even inside code, unless it is written \\|. */
+  private static String cellCode(String text) {
+    return code(Escape.terminalLine(text).replace("|", "\\|"));
+  }
+
+  /** A code span: inside it nothing is markup or HTML. */
+  private static String code(String text) {
+    String s = Escape.terminalLine(text);
     // Inline code ends at the first run of backticks as long as its fence: use a longer fence than any inside.
     int longest = 0;
     int run = 0;
@@ -106,6 +127,6 @@ public final class MarkdownReport {
   }
 
   private static String fence(String sql) {
-    return "```sql\n" + sql.replace("```", "` ` `") + "\n```\n\n";
+    return "```sql\n" + Escape.terminal(sql).replace("```", "` ` `") + "\n```\n\n";
   }
 }

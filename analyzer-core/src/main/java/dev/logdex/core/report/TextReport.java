@@ -32,7 +32,8 @@ public final class TextReport {
         b.append(String.format(Locale.ROOT, "%-4d %-18s %-40s %,12.1f %7d%n", rec.rank(),
             cut(rec.index().table(), 18), cut(cols, 40), rec.benefit(), rec.queries().size()));
         b.append("     ").append(cut(rec.reason(), 95)).append('\n');
-        b.append("     ").append(color ? "\u001b[36m" + rec.ddl() + "\u001b[0m" : rec.ddl()).append('\n');
+        String ddl = Escape.terminal(rec.ddl());
+        b.append("     ").append(color ? "\u001b[36m" + ddl + "\u001b[0m" : ddl).append('\n');
       }
     }
     if (!r.findings().isEmpty()) {
@@ -62,7 +63,7 @@ public final class TextReport {
       }
     }
     for (String w : r.warnings()) {
-      b.append("warning: ").append(w).append('\n');
+      b.append("warning: ").append(Escape.terminal(w)).append('\n');
     }
     long skipped = r.inputs().stream().mapToLong(InputSummary::skippedTotal).sum();
     b.append('\n').append(String.format(Locale.ROOT,
@@ -113,8 +114,10 @@ public final class TextReport {
     return code + text + "\u001b[0m";
   }
 
+  /** {@code s} escaped for a terminal line (it comes from a log, a schema or a catalog), cut to {@code width}. */
   static String cut(String s, int width) {
-    return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    String e = Escape.terminalLine(s);
+    return e.length() <= width ? e : e.substring(0, width - 1) + "…";
   }
 
   static String oneLine(String s) {

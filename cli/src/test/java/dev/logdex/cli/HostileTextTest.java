@@ -1,0 +1,110 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Log text reaches people through a terminal, Markdown and HTML: it must arrive there as text. The reproductions of
+ * the hostile-input issue (terminal escapes, Markdown injection) and a seeded fuzz of hostile samples.
+ */
+class HostileTextTest {
+
+  private static String csvField(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private static Path pgss(Path dir, String... queries) throws Exception {
+    StringBuilder b = new StringBuilder("query,calls,total_exec_time,rows\n");
+    int calls = 1000;
+    for (String q : queries) {
+      b.append(csvField(q)).append(',').append(calls).append(',').append(calls * 2).append(".0,").append(calls)
+          .append('\n');
+      calls--;
+    }
+    return Files.writeString(dir.resolve("pgss.csv"), b.toString());
+  }
+
+  private static final String ESCAPES = "SELECT '\u202e\u001b[2J' FROM t WHERE a = '\u001b]0;pwned\u0007"
+      + "\u001b[31mred\u009b' AND b = $1";
+
+  @Test
+  void terminalEscapesArePrintedAsEscapes(@TempDir Path dir) throws Exception {
+    Path log = pgss(dir, ESCAPES);
+    for (String format : new String[] {"text", "markdown"}) {
+      CliRun cli = new CliRun();
+      assertThat(cli.run("analyze", "-q", "--format", format, log.toString())).as(cli.err())
+          .isZero();
+      assertThat(cli.out()).as(format).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
+          .doesNotContain("\u009b").contains("\\u202e\\x1b[2J");
+    }
+    CliRun json = new CliRun();
+    json.run("analyze", "-q", "--format", "json", log.toString());
+    String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).at("/top_queries/0/fingerprint")
+        .asText();
+    CliRun explain = new CliRun();
+    assertThat(explain.run("explain", id, log.toString())).as(explain.err()).isZero();
+    assertThat(explain.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("\\x1b]0;pwned\\x07");
+  }
+
+  @Test
+  void aPipeInACodeSpanCannotSplitTheCellAndLetHtmlIn(@TempDir Path dir) throws Exception {
+    Path log = pgss(dir, "SELECT '<img src=x onerror=alert(1)>' FROM t WHERE a = '|'",
+        "SELECT 1 FROM `x`` | <b>` WHERE \"a|b\" = $1");
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--format", "markdown", log.toString())).as(cli.err()).isZero();
+    assertNoHtmlOutsideCode(cli.out());
+    assertTablesKeepTheirShape(cli.out());
+  }
+
+  /** No < outside code spans, where Markdown would take it for HTML. */
+  private static void assertNoHtmlOutsideCode(String markdown) {
+    String outside = markdown.replaceAll("(?s)```sql.*?```", "").replaceAll("(?<!`)(`+)(?!`).*?(?<!`)\\1(?!`)", "");
+    assertThat(outside).doesNotContain("<");
+  }
+
+  /** Every row of every Markdown table has as many cells as its header: no | from the text ended a cell. */
+  private static void assertTablesKeepTheirShape(String markdown) {
+    int cells = -1;
+    for (String line : markdown.lines().toList()) {
+      if (!line.startsWith("|")) {
+        cells = -1;
+        continue;
+      }
+      int n = line.replace("\\\\", "").replace("\\|", "").length()
+          - line.replace("\\\\", "").replace("\\|", "").replace("|", "").length();
+      if (cells < 0) {
+        cells = n;
+      }
+      assertThat(n).as("cells of %s", line).isEqualTo(cells);
+    }
+  }
+
+  @Test
+  void hostileSamplesNeverBreakTheMarkdownOrTheTerminal(@TempDir Path dir) throws Exception {
+    String[] pieces = {"|", "`", "``", "<", ">", "<script>", "&", "\\", "*", "_", "[", "](", "!", "#", "\n", "\r",
+        "\u001b[2J", "\u0007", "\u202e", "\u0000", "'", "\"", " ", "x", "$1"};
+    Random random = new Random(77);
+    String[] queries = new String[300];
+    for (int i = 0; i < queries.length; i++) {
+      StringBuilder b = new StringBuilder("SELECT a FROM t" + i + " WHERE b = '");
+      for (int k = random.nextInt(10); k >= 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)].replace("'", "''"));
+      }
+      queries[i] = b.append("'").toString();
+    }
+    Path log = pgss(dir, queries);
+    CliRun markdown = new CliRun();
+    assertThat(markdown.run("analyze", "-q", "--format", "markdown", log.toString())).as(markdown.err()).isZero();
+    assertTablesKeepTheirShape(markdown.out());
+    assertNoHtmlOutsideCode(markdown.out());
+    assertThat(markdown.out()).doesNotContain("\u001b").doesNotContain("\u0000");
+    CliRun text = new CliRun();
+    assertThat(text.run("analyze", "-q", log.toString())).isZero();
+    assertThat(text.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r");
+  }
+}
