@@ -159,10 +159,18 @@ final class WorkloadOptions {
         }
         continue;
       }
+      Optional<String> unreadable = log.equals("-") || !Files.isRegularFile(Path.of(log)) ? Optional.empty()
+          : InputFiles.unreadable(log);
+      if (unreadable.isPresent()) {
+        // Damaged beyond its first line: said, and the other inputs still read.
+        warnings.add(log + ": " + unreadable.get());
+        err.println("logdex: " + log + ": " + unreadable.get());
+        continue;
+      }
       paths.add(log);
     }
     if (paths.isEmpty() && !logs.isEmpty()) {
-      throw new UserError("every input is empty: " + String.join(", ", logs) + "; there is nothing to analyze");
+      throw new UserError("no input can be read (" + String.join("; ", warnings) + "): there is nothing to analyze");
     }
     List<LogReader> readers = new ArrayList<>();
     for (String log : paths) {
@@ -365,10 +373,10 @@ final class WorkloadOptions {
     try (InputFiles.Input in = InputFiles.openCounted(log);
         AutoCloseable progress = Progress.start(terminal, err, log, in.bytesRead(), in.size(), skips::events)) {
       reader.read(in.reader(), log, workload, skips);
+      // Damaged compressed data ends the text early: what came before is read, the damage is a skip with its place.
+      in.damaged().ifPresent(d -> skips.skip(d.reason(), d.line()));
     } catch (NoSuchFileException e) {
       throw new UserError(log + ": log file not found");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      skips.skip("truncated or corrupt gzip data, rest of file not read", skips.events() + 1);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -103,6 +103,38 @@ class UserMistakesTest {
     assertThat(cli.out()).contains("order_items");
     CliRun none = new CliRun();
     assertThat(none.run("analyze", empty.toString())).isEqualTo(2);
-    assertThat(none.err()).contains("every input is empty");
+    assertThat(none.err()).contains("no input can be read (" + empty + ": empty file, nothing to read)");
+  }
+
+  @Test
+  void aCutGzipIsReadUpToTheDamageAndJunkAmongSeveralIsSkipped(@TempDir Path dir) throws Exception {
+    StringBuilder log = new StringBuilder("query,calls,total_exec_time,rows\n");
+    for (int i = 0; i < 3000; i++) {
+      log.append("\"SELECT a FROM t").append(i % 50).append(" WHERE b = $1 AND c > ").append(i).append("\",3,4.5,3\n");
+    }
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(log.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] whole = gz.toByteArray();
+    Path cut = Files.write(dir.resolve("cut.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "--format", "json", cut.toString())).as(cli.err()).isZero();
+    assertThat(cli.err()).contains("truncated gzip data near compressed byte " + whole.length / 2);
+    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+    assertThat(root.at("/inputs/0/events").asLong()).isGreaterThan(500);
+
+    byte[] junk = new byte[4000];
+    new java.util.Random(5).nextBytes(junk);
+    junk[0] = 0x1f;
+    junk[1] = (byte) 0x8b;
+    junk[2] = 8;
+    junk[3] = 0;
+    Path bad = Files.write(dir.resolve("junk.csv.gz"), junk);
+    CliRun both = new CliRun();
+    assertThat(both.run("analyze", "-q", SAMPLE, bad.toString())).as(both.err()).isZero();
+    CliRun alone = new CliRun();
+    assertThat(alone.run("analyze", bad.toString())).isEqualTo(2);
+    assertThat(alone.err()).contains("no input can be read").contains("gzip");
   }
 }

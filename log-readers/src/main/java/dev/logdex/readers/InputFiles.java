@@ -23,12 +23,26 @@ public final class InputFiles {
    *
    * @param size the file's size in bytes, or -1 for standard input
    */
-  public record Input(Reader reader, AtomicLong bytesRead, long size) implements AutoCloseable {
+  public record Input(Reader reader, AtomicLong bytesRead, long size, java.util.function.Supplier<Damage> damage)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
       reader.close();
     }
+
+    /** The damage met in compressed data so far, or empty while it is whole. */
+    public java.util.Optional<Damage> damaged() {
+      return java.util.Optional.ofNullable(damage.get());
+    }
   }
+
+  /**
+   * Where compressed data was found damaged: everything before it was read, nothing after.
+   *
+   * @param reason what and where, in words
+   * @param line the number of the first line not read
+   */
+  public record Damage(String reason, long line) {}
 
   /** Opens {@code path} ({@code -} is standard input) as UTF-8 text, gunzipping when it is gzip. */
   public static Reader open(String path) throws IOException {
@@ -49,12 +63,39 @@ public final class InputFiles {
     int b1 = in.read();
     int b2 = in.read();
     in.reset();
-    InputStream body = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    InputStream body = in;
+    DamageTolerantStream gzip = null;
+    if (b1 == 0x1f && b2 == 0x8b) {
+      try {
+        gzip = new DamageTolerantStream(new GZIPInputStream(in, 1 << 16), count);
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        // The header itself is damaged: nothing can be read, which is said as damage, not as a crash.
+        String reason = "corrupt gzip header (" + e.getMessage() + "); nothing of the file is read";
+        return new Input(new java.io.StringReader(""), count, stdin ? -1 : Files.size(file),
+            () -> new Damage(reason, 1));
+      }
+      body = gzip;
+    }
+    DamageTolerantStream damaged = gzip;
     // Logs hold whatever bytes applications sent: malformed UTF-8 becomes U+FFFD instead of stopping the read.
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
     Reader reader = new java.io.BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
-    return new Input(reader, count, stdin || !Files.isRegularFile(file) ? -1 : Files.size(file));
+    return new Input(reader, count, stdin || !Files.isRegularFile(file) ? -1 : Files.size(file),
+        () -> damaged == null || damaged.damage() == null ? null : new Damage(damaged.damage(), damaged.lines() + 1));
+  }
+
+  /**
+   * Why {@code path} holds nothing to read at all, when it is compressed data damaged before its first whole line;
+   * empty when something can be read (damage further on is reported by {@link Input#damaged()} as it is met).
+   */
+  public static java.util.Optional<String> unreadable(String path) throws IOException {
+    try (Input in = openCounted(path)) {
+      if (in.reader().read() < 0 && in.damaged().isPresent()) {
+        return java.util.Optional.of(in.damaged().get().reason());
+      }
+      return java.util.Optional.empty();
+    }
   }
 
   private static final class Counting extends FilterInputStream {

@@ -4,13 +4,13 @@ import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import java.util.function.Consumer;
 
 /**
  * Reads PostgreSQL's csvlog. Its columns are fixed (log_time, user_name, database_name, process_id, ...,
@@ -38,36 +38,124 @@ public final class PostgresCsvLogReader implements LogReader {
     return FORMAT;
   }
 
+  /**
+   * A record still open (an odd number of quotes) this long, with a line that starts a record inside it, is taken
+   * for damaged there: reading goes on from that line instead of holding the rest of the file.
+   */
+  static final int MAX_OPEN_RECORD_CHARS = 8 << 20;
+
+  /**
+   * Reads records line by line: a record starts at a line that looks like a csvlog row and ends where its quotes
+   * balance. A record whose quote never closes (a cut file, a damaged line) is one skip, and reading resumes at the
+   * first line inside it that starts a record, so that one broken quote costs one record, not the rest of the file.
+   */
   @Override
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
     PostgresMessages messages = new PostgresMessages(events, skips);
-    try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(CSVFormat.DEFAULT).get()) {
-      Iterator<CSVRecord> it = parser.iterator();
-      long lastLine = 0;
-      while (true) {
-        CSVRecord r;
-        try {
-          if (!it.hasNext()) {
+    java.io.BufferedReader lines = input instanceof java.io.BufferedReader b ? b : new java.io.BufferedReader(input);
+    java.util.ArrayDeque<Line> replay = new java.util.ArrayDeque<>();
+    List<Line> open = new ArrayList<>(); // the lines of the record being read
+    int restart = -1; // index in open of the first later line that starts a record
+    long chars = 0;
+    boolean oddQuotes = false;
+    long lineNo = 0;
+    while (true) {
+      Line line;
+      if (!replay.isEmpty()) {
+        line = replay.pollFirst();
+      } else {
+        String text = lines.readLine();
+        if (text == null) {
+          if (open.isEmpty()) {
             break;
           }
-          r = it.next();
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-          skips.skip("malformed CSV, rest of file not read", lastLine + 1);
-          break;
-        }
-        long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
-        if (r.size() <= MESSAGE) {
-          skips.skip("csvlog row with fewer than 14 columns", line);
+          // The file ended inside a quoted field: that record is lost; what follows its first line is read again.
+          skips.skip("csvlog record with an unterminated quoted field", open.get(0).number());
+          if (restart > 0) {
+            replay.addAll(open.subList(restart, open.size()));
+          }
+          open.clear();
+          restart = -1;
+          chars = 0;
+          oddQuotes = false;
           continue;
         }
-        messages.accept(new PostgresMessages.Message(source, line, PostgresTimestamps.parse(r.get(LOG_TIME)),
-            r.get(USER), r.get(DATABASE), r.get(PID), r.get(SEVERITY), r.get(MESSAGE),
-            r.size() > DETAIL ? r.get(DETAIL) : ""));
+        line = new Line(++lineNo, text);
+      }
+      if (open.isEmpty()) {
+        if (!looksLike(line.text())) {
+          skips.skip("line outside a csvlog record", line.number());
+          continue;
+        }
+      } else if (restart < 0 && looksLike(line.text())) {
+        restart = open.size();
+      }
+      open.add(line);
+      chars += line.text().length() + 1;
+      oddQuotes ^= (quotes(line.text()) & 1) == 1;
+      if (!oddQuotes) {
+        record(open, source, messages, skips);
+        open.clear();
+        restart = -1;
+        chars = 0;
+      } else if (chars > MAX_OPEN_RECORD_CHARS && restart > 0) {
+        skips.skip("csvlog record with an unterminated quoted field", open.get(0).number());
+        List<Line> again = new ArrayList<>(open.subList(restart, open.size()));
+        for (int i = again.size() - 1; i >= 0; i--) {
+          replay.addFirst(again.get(i));
+        }
+        open.clear();
+        restart = -1;
+        chars = 0;
+        oddQuotes = false;
       }
     }
     messages.finish();
+  }
+
+  /** One line of the file and its number. */
+  private record Line(long number, String text) {}
+
+  private static int quotes(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '"') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void record(List<Line> lines, String source, PostgresMessages messages, SkipAccount skips) {
+    StringBuilder b = new StringBuilder();
+    for (Line l : lines) {
+      b.append(b.length() > 0 || l != lines.get(0) ? "\n" : "").append(l.text());
+    }
+    long line = lines.get(0).number();
+    List<String> r = fields(b);
+    if (r == null) {
+      skips.skip("malformed csvlog record", line);
+      return;
+    }
+    if (r.size() <= MESSAGE) {
+      skips.skip("csvlog row with fewer than 14 columns", line);
+      return;
+    }
+    messages.accept(new PostgresMessages.Message(source, line, PostgresTimestamps.parse(r.get(LOG_TIME)),
+        r.get(USER), r.get(DATABASE), r.get(PID), r.get(SEVERITY), r.get(MESSAGE),
+        r.size() > DETAIL ? r.get(DETAIL) : ""));
+  }
+
+  /** The fields of one whole CSV record, read by Commons CSV, or null when it is not exactly one record. */
+  static List<String> fields(CharSequence record) {
+    try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(record.toString()))
+        .setFormat(CSVFormat.DEFAULT).get()) {
+      List<CSVRecord> records = p.getRecords();
+      return records.size() == 1 ? records.get(0).toList() : null;
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**
