@@ -11,6 +11,7 @@ import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.SchemaException;
 import dev.logdex.core.snapshot.AnalysisCache;
 import dev.logdex.core.sql.StatementAnalyzer;
+import dev.logdex.core.workload.ClassLimit;
 import dev.logdex.core.workload.ParallelWorkloadBuilder;
 import dev.logdex.core.workload.Workload;
 import dev.logdex.core.workload.WorkloadBuilder;
@@ -102,6 +103,12 @@ final class WorkloadOptions {
           + "at most 4; 1: everything on one thread). Each keeps its own counts, so memory grows with N. The "
           + "result is the same for any N.")
   Integer threads;
+
+  @Option(names = "--max-classes", paramLabel = "N",
+      description = "Stop (exit 2) when more than N distinct statement classes are held in memory. Default: what "
+          + "the heap holds after the schema, about one class per 5 kB (about 95,000 with the default 512 MB and "
+          + "a small schema; raise the heap with LOGDEX_JAVA_OPTS=-Xmx4g).")
+  Long maxClasses;
 
   @Option(names = "--debug", description = "Show stack traces for errors.")
   boolean debug;
@@ -197,15 +204,24 @@ final class WorkloadOptions {
     Workload workload = Workload.empty();
     long statements = 0;
     List<InputSummary> inputs = new ArrayList<>();
+    if (maxClasses != null && maxClasses < 1) {
+      throw new UserError("--max-classes: give 1 or more, not " + maxClasses);
+    }
+    ClassLimit limit = maxClasses != null ? ClassLimit.of(maxClasses)
+        : ClassLimit.forHeap(schema.estimatedBytes());
     for (int i = 0; i < paths.size(); i++) {
       LogReader reader = readers.get(i);
       Dialect logDialect = reader.dialect().orElse(schema.dialect());
       ParallelWorkloadBuilder.Result result;
       try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
           logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
-          workers())) {
+          workers(), limit)) {
         inputs.add(read(paths.get(i), reader, builder, err));
         result = builder.finish();
+      } catch (ClassLimit.ExceededException e) {
+        throw new UserError(paths.get(i) + ": stopped reading: " + e.getMessage() + " (--max-classes "
+            + String.format(Locale.ROOT, "%,d", e.max()) + ") are held in memory. Raise the heap and the limit "
+            + "together (LOGDEX_JAVA_OPTS=-Xmx4g raises the default), or read fewer logs at once");
       }
       workload = Workload.merge(workload, result.workload());
       statements += result.statements();
@@ -214,8 +230,13 @@ final class WorkloadOptions {
       if (live.isEmpty() || schema.dialect() != Dialect.POSTGRESQL) {
         throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
       }
-      WorkloadBuilder builder = new WorkloadBuilder(Fingerprinter.standard(), analyzer, registry);
-      inputs.add(PgStatStatementsFromDb.read(live.get(), builder));
+      WorkloadBuilder builder = new WorkloadBuilder(Fingerprinter.standard(), analyzer, registry, limit);
+      try {
+        inputs.add(PgStatStatementsFromDb.read(live.get(), builder));
+      } catch (ClassLimit.ExceededException e) {
+        throw new UserError("--from-db: stopped reading pg_stat_statements: " + e.getMessage()
+            + "; raise --max-classes and the heap (LOGDEX_JAVA_OPTS=-Xmx4g)");
+      }
       workload = Workload.merge(workload, builder.build());
       statements += builder.statements();
     }

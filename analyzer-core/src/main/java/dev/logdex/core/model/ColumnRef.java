@@ -5,8 +5,9 @@ import java.util.Objects;
 /** A column of a table, both named as the schema names them (unquoted, folded as the database folds them). */
 public record ColumnRef(String table, String column) implements Comparable<ColumnRef> {
   public ColumnRef {
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(column, "column");
+    // The same few names stand in thousands of query classes: one copy each keeps a big workload in the heap.
+    table = Objects.requireNonNull(table, "table").intern();
+    column = Objects.requireNonNull(column, "column").intern();
   }
 
   @Override

@@ -14,7 +14,7 @@ public record ColumnUse(ColumnRef column, UseKind kind, boolean descending, Stri
   public ColumnUse {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(detail, "detail");
+    detail = Objects.requireNonNull(detail, "detail").intern(); // a join partner's name: shared like the names
   }
 
   public static ColumnUse of(ColumnRef column, UseKind kind) {

@@ -4,22 +4,41 @@ import dev.logdex.core.workload.QueryStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** The queries behind one candidate, with how fully it serves each. */
+/**
+ * The queries behind one candidate, with how fully it serves each. A workload can have a candidate per query, so
+ * this keeps one small map: the query and its weight in one entry, the reasons in a short list.
+ */
 final class Evidence {
-  private final Map<String, QueryStats> queries = new LinkedHashMap<>();
-  private final Map<String, Double> weights = new LinkedHashMap<>();
-  private final Set<String> whys = new LinkedHashSet<>();
+  /** A query served and how fully (the largest weight it was added with). */
+  private static final class Served {
+    final QueryStats query;
+    double weight;
+
+    Served(QueryStats query, double weight) {
+      this.query = query;
+      this.weight = weight;
+    }
+  }
+
+  private final Map<String, Served> served = new LinkedHashMap<>(4);
+  private final List<String> whys = new ArrayList<>(2);
+  private Map<String, QueryStats> queries; // a view of served, made when asked for
 
   void add(QueryStats q, double weight, String why) {
-    queries.putIfAbsent(q.fingerprint().id(), q);
-    weights.merge(q.fingerprint().id(), weight, Math::max);
-    whys.add(why);
+    Served s = served.get(q.fingerprint().id());
+    if (s == null) {
+      served.put(q.fingerprint().id(), new Served(q, weight));
+      queries = null;
+    } else {
+      s.weight = Math.max(s.weight, weight);
+    }
+    if (!whys.contains(why)) { // a candidate's reasons are few: its table's column-use patterns
+      whys.add(why);
+    }
   }
 
   /** A copy, to add to without changing this one. */
@@ -32,44 +51,60 @@ final class Evidence {
   /** A copy whose weight for each query is multiplied by {@code factor} of it. */
   Evidence scaled(java.util.function.ToDoubleFunction<QueryStats> factor) {
     Evidence e = copy();
-    e.weights.replaceAll((id, w) -> w * factor.applyAsDouble(queries.get(id)));
+    e.served.values().forEach(s -> s.weight *= factor.applyAsDouble(s.query));
     return e;
   }
 
   /** The queries, by fingerprint id. */
   Map<String, QueryStats> queries() {
+    if (queries == null) {
+      Map<String, QueryStats> m = new LinkedHashMap<>();
+      served.forEach((id, s) -> m.put(id, s.query));
+      queries = java.util.Collections.unmodifiableMap(m);
+    }
     return queries;
   }
 
   /** How fully it serves query {@code id} (0 when not at all). */
   double weight(String id) {
-    return weights.getOrDefault(id, 0.0);
+    Served s = served.get(id);
+    return s == null ? 0.0 : s.weight;
   }
 
   boolean servesAllOf(Evidence other) {
-    return queries.keySet().containsAll(other.queries.keySet());
+    return served.keySet().containsAll(other.served.keySet());
   }
 
   void absorb(Evidence other) {
-    other.queries.forEach(queries::putIfAbsent);
-    other.weights.forEach((k, v) -> weights.merge(k, v, Math::max));
-    whys.addAll(other.whys);
+    other.served.forEach((id, s) -> {
+      Served mine = served.get(id);
+      if (mine == null) {
+        served.put(id, new Served(s.query, s.weight));
+      } else {
+        mine.weight = Math.max(mine.weight, s.weight);
+      }
+    });
+    queries = null;
+    for (String why : other.whys) {
+      if (!whys.contains(why)) {
+        whys.add(why);
+      }
+    }
   }
 
   /** Milliseconds of the queries served, weighted; an untimed workload counts each call as 1 ms. */
   double benefit(boolean timed) {
     double b = 0;
-    for (Map.Entry<String, QueryStats> e : queries.entrySet()) {
-      QueryStats q = e.getValue();
-      b += weights.get(e.getKey()) * (timed ? q.totalMillis() : q.calls());
+    for (Served s : served.values()) {
+      b += s.weight * (timed ? s.query.totalMillis() : s.query.calls());
     }
     return b;
   }
 
   String reason(boolean timed) {
-    long calls = queries.values().stream().mapToLong(QueryStats::calls).sum();
-    double ms = queries.values().stream().mapToDouble(QueryStats::totalMillis).sum();
-    String evidence = queries.size() + (queries.size() == 1 ? " query" : " queries") + ", "
+    long calls = served.values().stream().mapToLong(s -> s.query.calls()).sum();
+    double ms = served.values().stream().mapToDouble(s -> s.query.totalMillis()).sum();
+    String evidence = served.size() + (served.size() == 1 ? " query" : " queries") + ", "
         + String.format(Locale.ROOT, "%,d", calls) + (calls == 1 ? " call" : " calls")
         + (timed ? String.format(Locale.ROOT, ", %,.1f ms total", ms) : ", untimed");
     List<String> parts = new ArrayList<>(whys);
@@ -79,7 +114,7 @@ final class Evidence {
   }
 
   List<ServedQuery> served() {
-    return queries.values().stream()
+    return served.values().stream().map(s -> s.query)
         .sorted(Comparator.comparingDouble(QueryStats::totalMillis).reversed()
             .thenComparing(q -> q.fingerprint().id()))
         .map(q -> new ServedQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis()))

@@ -321,24 +321,56 @@ public final class Recommender {
     return out;
   }
 
-  /** Unindexed foreign keys that the workload joins or filters on, or whose parent rows it deletes. */
+  /**
+   * Unindexed foreign keys that the workload joins or filters on, or whose parent rows it deletes. The queries are
+   * indexed by the tables they access and delete from first, so that each key looks at its own table's queries only.
+   */
   private void addForeignKeys(Workload workload, Map<IndexCandidate, Evidence> candidates) {
+    Map<String, List<QueryStats>> byTable = new java.util.HashMap<>();
+    Map<String, List<QueryStats>> deletesFrom = new java.util.HashMap<>();
+    Map<QueryStats, Integer> position = new java.util.IdentityHashMap<>();
+    for (QueryStats q : workload.queries()) {
+      position.put(q, position.size());
+      Optional<StatementProfile> p = q.profile();
+      if (p.isEmpty()) {
+        continue;
+      }
+      Set<String> tables = new LinkedHashSet<>();
+      p.get().accesses().forEach(a -> tables.add(a.table()));
+      tables.forEach(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(q));
+      if (p.get().kind() == dev.logdex.core.model.StatementKind.DELETE) {
+        Set<String> written = new LinkedHashSet<>();
+        p.get().tablesWritten().forEach(w -> written.add(w.toLowerCase(Locale.ROOT)));
+        written.forEach(w -> deletesFrom.computeIfAbsent(w, k -> new ArrayList<>()).add(q));
+      }
+    }
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
+        List<QueryStats> reading = byTable.getOrDefault(t.name(), List.of());
+        List<QueryStats> deleting = deletesFrom.getOrDefault(fk.referencedTable().toLowerCase(Locale.ROOT),
+            List.of());
+        if (reading.isEmpty() && deleting.isEmpty()) {
+          continue;
+        }
         IndexCandidate c = new IndexCandidate(t.name(), fk.columns(), fk.columns().size(), "");
         if (alreadyIndexed(c)) {
           continue;
         }
         String why = "foreign key " + t.name() + "(" + String.join(", ", fk.columns()) + ") -> "
             + fk.referencedTable() + " has no index";
-        for (QueryStats q : workload.queries()) {
-          Optional<StatementProfile> p = q.profile();
-          if (p.isEmpty()) {
-            continue;
-          }
+        Set<QueryStats> deletes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        deletes.addAll(deleting);
+        Set<QueryStats> queries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        queries.addAll(reading);
+        queries.addAll(deleting);
+        // In the workload's order: the evidence lists its queries as they come.
+        List<QueryStats> ordered = new ArrayList<>(queries);
+        ordered.sort(Comparator.comparingInt(position::get));
+        for (QueryStats q : ordered) {
+          StatementProfile p = q.profile().orElseThrow();
           boolean filters = false;
           boolean joins = false;
-          for (TableAccess a : p.get().accesses()) {
+          for (TableAccess a : p.accesses()) {
             if (!a.table().equals(t.name())) {
               continue;
             }
@@ -351,8 +383,7 @@ public final class Recommender {
             joins |= !otherFilter && a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
                 && u.kind() == UseKind.JOIN);
           }
-          boolean deletesParent = p.get().kind() == dev.logdex.core.model.StatementKind.DELETE
-              && p.get().tablesWritten().stream().anyMatch(w -> w.equalsIgnoreCase(fk.referencedTable()));
+          boolean deletesParent = deletes.contains(q);
           if (filters || joins || deletesParent) {
             // A join alone helps only when the planner drives it from the parent side: weigh it as a join.
             double weight = filters || deletesParent ? 1.0 : JOIN_ONLY_WEIGHT;
@@ -381,27 +412,39 @@ public final class Recommender {
     return Optional.empty();
   }
 
-  /** Folds each candidate into the longest other candidate that serves it as well. */
+  /**
+   * Folds each candidate into the longest other candidate that serves it as well. Only candidates on the same table
+   * can serve each other, so they are compared within their table: the work grows with the candidates per table, not
+   * with the square of the workload's.
+   */
   private static void merge(Map<IndexCandidate, Evidence> candidates, List<Rejection> rejections) {
-    List<IndexCandidate> bySize = new ArrayList<>(candidates.keySet());
-    bySize.sort(Comparator.comparingInt((IndexCandidate c) -> c.keys().size()).reversed()
-        .thenComparing(c -> String.join(",", c.keys())));
-    for (IndexCandidate small : bySize) {
-      for (IndexCandidate big : bySize) {
-        if (!candidates.containsKey(big) || !candidates.containsKey(small)) {
-          continue;
-        }
-        boolean fullyServed = Coverage.covers(big, small)
-            // A partial index serves a full candidate's queries when every one of them has its predicate.
-            || !big.where().isEmpty() && small.where().isEmpty()
-                && Coverage.covers(big, new IndexCandidate(small.table(), small.keys(), small.equalityPrefix(),
-                    big.where()))
-                && candidates.get(big).servesAllOf(candidates.get(small));
-        if (fullyServed) {
-          candidates.get(big).absorb(candidates.remove(small));
-          rejections.add(new Rejection(small, "merged into " + big.table() + " (" + String.join(", ", big.keys()) + ")"
-              + (big.where().isEmpty() ? "" : " WHERE " + big.where()) + ", which serves its queries too"));
-          break;
+    Map<String, List<IndexCandidate>> byTable = new LinkedHashMap<>();
+    for (IndexCandidate c : candidates.keySet()) {
+      byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
+    }
+    for (List<IndexCandidate> bySize : byTable.values()) {
+      if (bySize.size() < 2) {
+        continue;
+      }
+      bySize.sort(Comparator.comparingInt((IndexCandidate c) -> c.keys().size()).reversed()
+          .thenComparing(c -> String.join(",", c.keys())));
+      for (IndexCandidate small : bySize) {
+        for (IndexCandidate big : bySize) {
+          if (big == small || !candidates.containsKey(big) || !candidates.containsKey(small)) {
+            continue;
+          }
+          boolean fullyServed = Coverage.covers(big, small)
+              // A partial index serves a full candidate's queries when every one of them has its predicate.
+              || !big.where().isEmpty() && small.where().isEmpty()
+                  && Coverage.covers(big, new IndexCandidate(small.table(), small.keys(), small.equalityPrefix(),
+                      big.where()))
+                  && candidates.get(big).servesAllOf(candidates.get(small));
+          if (fullyServed) {
+            candidates.get(big).absorb(candidates.remove(small));
+            rejections.add(new Rejection(small, "merged into " + big.table() + " (" + String.join(", ", big.keys())
+                + ")" + (big.where().isEmpty() ? "" : " WHERE " + big.where()) + ", which serves its queries too"));
+            break;
+          }
         }
       }
     }

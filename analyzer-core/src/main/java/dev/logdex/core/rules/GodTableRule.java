@@ -102,7 +102,7 @@ public final class GodTableRule implements Rule {
   private static List<Set<String>> workloadGroups(Table t, Workload workload, Set<String> key) {
     Map<String, String> parent = new HashMap<>();
     boolean touched = false;
-    for (Workloads.Profiled p : Workloads.profiled(workload)) {
+    for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
       for (TableAccess a : p.profile().accesses()) {
         if (!a.table().equalsIgnoreCase(t.name())) {
           continue;

@@ -55,6 +55,17 @@ public final class MixedDeleteStrategyRule implements Rule {
   public List<Finding> findings(Schema schema, Workload workload) {
     List<Finding> out = new ArrayList<>();
     var d = schema.dialect();
+    // Each parent's children, once: asked for every soft-deleted table.
+    Map<String, List<Table>> childrenOf = new java.util.HashMap<>();
+    for (Table child : schema.tables()) {
+      for (ForeignKey fk : child.foreignKeys()) {
+        List<Table> kids = childrenOf.computeIfAbsent(fk.referencedTable().toLowerCase(java.util.Locale.ROOT),
+            k -> new ArrayList<>());
+        if (!kids.contains(child)) {
+          kids.add(child);
+        }
+      }
+    }
     for (Table t : schema.tables()) {
       Optional<Column> marker = SoftDelete.of(t);
       if (marker.isEmpty()) {
@@ -71,7 +82,7 @@ public final class MixedDeleteStrategyRule implements Rule {
                 + (marker.get().type().contains("bool") ? "true" : "now()") + " WHERE ...;"));
       }
       forgottenFilters(schema, workload, t, col).ifPresent(out::add);
-      for (Table child : schema.tables()) {
+      for (Table child : childrenOf.getOrDefault(t.name().toLowerCase(java.util.Locale.ROOT), List.of())) {
         for (ForeignKey fk : child.foreignKeys()) {
           if (fk.referencedTable().equalsIgnoreCase(t.name()) && child != t && SoftDelete.of(child).isEmpty()) {
             out.add(new Finding(id(), Severity.INFO, child.name(), fk.columns(),
@@ -91,7 +102,7 @@ public final class MixedDeleteStrategyRule implements Rule {
     Map<String, Long> forgetting = new LinkedHashMap<>();
     Map<String, Long> filteredEq = new LinkedHashMap<>();
     long filteredCalls = 0;
-    for (Workloads.Profiled p : Workloads.profiled(workload)) {
+    for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
       if (p.profile().kind() != StatementKind.SELECT) {
         continue;
       }

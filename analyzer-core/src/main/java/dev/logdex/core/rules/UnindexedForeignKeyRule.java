@@ -2,12 +2,10 @@ package dev.logdex.core.rules;
 
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.ColumnUse;
-import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.model.UseKind;
 import dev.logdex.core.schema.ForeignKey;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
-import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,27 +47,19 @@ public final class UnindexedForeignKeyRule implements Rule {
           continue;
         }
         long useCalls = 0;
-        long parentDeletes = 0;
-        for (QueryStats q : workload.queries()) {
-          var p = q.profile();
-          if (p.isEmpty()) {
-            continue;
-          }
+        for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
           boolean used = false;
-          for (ColumnUse u : p.get().uses()) {
+          for (ColumnUse u : p.profile().uses()) {
             if (u.column().table().equals(t.name()) && fk.columns().contains(u.column().column())
                 && (u.kind() == UseKind.JOIN || u.kind().isEqualityLike())) {
               used = true;
             }
           }
           if (used) {
-            useCalls += q.calls();
-          }
-          if (p.get().kind() == StatementKind.DELETE
-              && p.get().tablesWritten().stream().anyMatch(w -> w.equalsIgnoreCase(fk.referencedTable()))) {
-            parentDeletes += q.calls();
+            useCalls += p.stats().calls();
           }
         }
+        long parentDeletes = Workloads.deleteCalls(workload, fk.referencedTable());
         String cols = String.join(", ", fk.columns());
         String evidence = useCalls + parentDeletes == 0 ? "not used by the workload read"
             : String.format(Locale.ROOT, "joined or filtered by %,d calls; %,d deletes on %s", useCalls,

@@ -39,15 +39,21 @@ public final class ParallelWorkloadBuilder implements Consumer<QueryEvent>, Auto
    */
   public ParallelWorkloadBuilder(Fingerprinter fingerprinter, StatementAnalyzer analyzer, MeterRegistry registry,
       int workers) {
+    this(fingerprinter, analyzer, registry, workers, ClassLimit.unlimited());
+  }
+
+  /** The same, stopping with {@link ClassLimit.ExceededException} past {@code limit} classes held. */
+  public ParallelWorkloadBuilder(Fingerprinter fingerprinter, StatementAnalyzer analyzer, MeterRegistry registry,
+      int workers, ClassLimit limit) {
     if (workers <= 1) {
-      inline = new WorkloadBuilder(fingerprinter, analyzer, registry);
+      inline = new WorkloadBuilder(fingerprinter, analyzer, registry, limit);
       queue = null;
       return;
     }
     inline = null;
     queue = new ArrayBlockingQueue<>(workers * 8);
     for (int i = 0; i < workers; i++) {
-      WorkloadBuilder b = new WorkloadBuilder(fingerprinter, analyzer, registry);
+      WorkloadBuilder b = new WorkloadBuilder(fingerprinter, analyzer, registry, limit);
       builders.add(b);
       Thread t = new Thread(() -> work(b), "logdex-aggregate-" + i);
       t.setDaemon(true);

@@ -21,14 +21,22 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   private final StatementAnalyzer analyzer;
   private final Map<String, Tally> queries = new HashMap<>();
   private final Counter events;
+  private final ClassLimit limit;
   private long statements;
   private java.time.Instant first;
   private java.time.Instant last;
 
   public WorkloadBuilder(Fingerprinter fingerprinter, StatementAnalyzer analyzer, MeterRegistry registry) {
+    this(fingerprinter, analyzer, registry, ClassLimit.unlimited());
+  }
+
+  /** A builder that stops with {@link ClassLimit.ExceededException} past {@code limit} classes. */
+  public WorkloadBuilder(Fingerprinter fingerprinter, StatementAnalyzer analyzer, MeterRegistry registry,
+      ClassLimit limit) {
     this.fingerprinter = fingerprinter;
     this.analyzer = analyzer;
     this.events = registry.counter("logdex.events.read");
+    this.limit = limit;
   }
 
   @Override
@@ -42,6 +50,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     Fingerprint fp = fingerprinter.fingerprint(e.text());
     Tally tally = queries.get(fp.id());
     if (tally == null) {
+      limit.admit(fp.id());
       tally = new Tally(fp, analyzer.analyze(fp, e.text()), e.text());
       queries.put(fp.id(), tally);
     } else {
