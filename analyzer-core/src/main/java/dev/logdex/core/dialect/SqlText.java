@@ -62,14 +62,14 @@ public final class SqlText {
    * statement: every quote and comment closed, parentheses balanced, no semicolon. One that cannot is not copied.
    */
   public static boolean isSafeFragment(Dialect dialect, String fragment) {
-    java.util.List<dev.logdex.core.sql.SqlScanner.Token> tokens;
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
     try {
-      tokens = dev.logdex.core.sql.SqlScanner.of(dialect).tokens(fragment);
-    } catch (dev.logdex.core.sql.SqlScanner.UnterminatedException e) {
+      tokens = dev.logdex.core.lex.SqlScanner.of(dialect).tokens(fragment);
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
       return false;
     }
     int depth = 0;
-    for (dev.logdex.core.sql.SqlScanner.Token t : tokens) {
+    for (dev.logdex.core.lex.SqlScanner.Token t : tokens) {
       switch (t.kind()) {
         case SEMICOLON, COMMENT -> {
           return false;

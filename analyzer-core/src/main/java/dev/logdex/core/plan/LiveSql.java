@@ -1,7 +1,7 @@
 package dev.logdex.core.plan;
 
 import dev.logdex.core.model.Dialect;
-import dev.logdex.core.sql.SqlScanner;
+import dev.logdex.core.lex.SqlScanner;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

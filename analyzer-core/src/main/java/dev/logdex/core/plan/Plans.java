@@ -1,7 +1,7 @@
 package dev.logdex.core.plan;
 
 import dev.logdex.core.model.Dialect;
-import dev.logdex.core.sql.SingleStatement;
+import dev.logdex.core.lex.SingleStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -129,15 +129,34 @@ public final class DdlSchemaLoader {
     }
   }
 
-  /** Backticks, ENGINE= and AUTO_INCREMENT say MySQL; anything else is taken as PostgreSQL. */
+  /**
+   * A dump's header says; else backticks, ENGINE= and AUTO_INCREMENT outside quotes and comments say MySQL (a quoted
+   * PostgreSQL name may hold a backtick: "a`b"); anything else is taken as PostgreSQL.
+   */
   static Dialect guessDialect(String ddl) {
     String head = ddl.length() > 200_000 ? ddl.substring(0, 200_000) : ddl;
     String upper = head.toUpperCase(Locale.ROOT);
-    if (head.indexOf('`') >= 0 || upper.contains("ENGINE=") || upper.contains("AUTO_INCREMENT")
-        || upper.contains("MYSQLDUMP") || upper.contains("MARIADB DUMP")) {
+    if (upper.contains("MYSQLDUMP") || upper.contains("MARIADB DUMP")) {
       return Dialect.MYSQL;
     }
-    return Dialect.POSTGRESQL;
+    if (upper.contains("POSTGRESQL DATABASE DUMP")) {
+      return Dialect.POSTGRESQL;
+    }
+    try {
+      for (dev.logdex.core.lex.SqlScanner.Token t : dev.logdex.core.lex.SqlScanner.postgres().tokens(head)) {
+        String text = t.text(head);
+        if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.SYMBOL && text.equals("`")
+            || t.kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD
+                && (text.equalsIgnoreCase("ENGINE") || text.equalsIgnoreCase("AUTO_INCREMENT"))) {
+          return Dialect.MYSQL;
+        }
+      }
+      return Dialect.POSTGRESQL;
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
+      // Not PostgreSQL text to the end (a MySQL string with \' in it, or the 200,000 characters cut a quote).
+      return head.indexOf('`') >= 0 || upper.contains("ENGINE=") || upper.contains("AUTO_INCREMENT")
+          ? Dialect.MYSQL : Dialect.POSTGRESQL;
+    }
   }
 
   private static void createTable(DdlTokens t, Builder b) {

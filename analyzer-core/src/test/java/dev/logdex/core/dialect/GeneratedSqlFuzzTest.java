@@ -3,7 +3,7 @@ package dev.logdex.core.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logdex.core.model.Dialect;
-import dev.logdex.core.sql.SqlScanner;
+import dev.logdex.core.lex.SqlScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

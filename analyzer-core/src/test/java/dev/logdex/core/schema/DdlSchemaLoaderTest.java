@@ -100,4 +100,19 @@ class DdlSchemaLoaderTest {
     assertThat(r.schema().tables()).hasSize(1);
     assertThat(r.warnings()).singleElement().asString().startsWith("file.sql:2:").contains("missing_table");
   }
+
+  @Test
+  void aBacktickInsideAQuotedPostgresNameDoesNotMakeTheSchemaMysql() {
+    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE \"back`tick\" (id int);"))
+        .isEqualTo(dev.logdex.core.model.Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.guessDialect("-- a `comment`\nCREATE TABLE t (note text DEFAULT '`');"))
+        .isEqualTo(dev.logdex.core.model.Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE `t` (id int);"))
+        .isEqualTo(dev.logdex.core.model.Dialect.MYSQL);
+    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE t (id int) ENGINE=InnoDB;"))
+        .isEqualTo(dev.logdex.core.model.Dialect.MYSQL);
+    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE t (s varchar(3) DEFAULT 'it\\'s');"))
+        .as("a MySQL backslash escape is no PostgreSQL text; the old signs decide").isEqualTo(
+            dev.logdex.core.model.Dialect.POSTGRESQL);
+  }
 }

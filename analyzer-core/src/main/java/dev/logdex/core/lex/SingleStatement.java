@@ -1,4 +1,4 @@
-package dev.logdex.core.sql;
+package dev.logdex.core.lex;
 
 import dev.logdex.core.model.StatementKind;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.logdex.core.sql;
+package dev.logdex.core.lex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
