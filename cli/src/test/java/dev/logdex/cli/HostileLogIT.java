@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * database, through verify, analyze --verify or explain, and the victim table is still there.
  */
 class HostileLogIT {
-  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-  private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
 
   /** The two statements of the report: one turns read-only off, the next drops a table. */
   private static final String HOSTILE_PG_LOG = """
@@ -31,69 +29,62 @@ class HostileLogIT {
 
   @Test
   void noLoggedStatementCarriesAnotherIntoPostgres(@TempDir Path dir) throws Exception {
-    String db = LiveDb.scratch();
-    try (Connection admin = LiveDb.connect(PG + "postgres", "postgres"); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + db);
-      try {
-        String url = PG + db;
-        try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
-          s.execute("CREATE EXTENSION hypopg");
-          s.execute("CREATE EXTENSION pg_stat_statements");
-          s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, total int)");
-          s.execute("INSERT INTO orders SELECT g, g % 1000, g FROM generate_series(1, 50000) g");
-          s.execute("ANALYZE orders");
-          s.execute("CREATE TABLE victim_t (id int)");
-          s.execute("INSERT INTO victim_t VALUES (1)");
-          s.execute("SELECT pg_stat_statements_reset()");
-        }
-        Path log = dir.resolve("postgresql.log");
-        Files.writeString(log, HOSTILE_PG_LOG);
-
-        for (List<String> args : List.of(
-            List.of("verify", "-q", "--db", url, "--db-user", "postgres", log.toString()),
-            List.of("verify", "-q", "--rollback", "--db", url, "--db-user", "postgres", log.toString()),
-            List.of("analyze", "-q", "--verify", "--db", url, "--db-user", "postgres", log.toString()))) {
-          CliRun cli = new CliRun();
-          assertThat(cli.run(args.toArray(String[]::new))).as(cli.err()).isZero();
-          assertThat(victimRows(url)).as(String.join(" ", args)).isEqualTo(1);
-        }
-        CliRun verify = new CliRun();
-        verify.run("verify", "-q", "--db", url, "--db-user", "postgres", log.toString());
-        assertThat(verify.out()).contains("not sent to the database: more than one statement");
-
-        // explain: the class of the hostile statement, by its fingerprint from the JSON report.
-        CliRun json = new CliRun();
-        assertThat(json.run("analyze", "-q", "--format", "json", log.toString())).isZero();
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
-        List<String> hostile = new ArrayList<>();
-        root.path("top_queries").forEach(q -> {
-          if (q.path("sample").asText().contains("victim_t") || q.path("sample").asText().contains("read_only")) {
-            hostile.add(q.path("fingerprint").asText());
-          }
-        });
-        assertThat(hostile).isNotEmpty();
-        for (String fp : hostile) {
-          CliRun explain = new CliRun();
-          assertThat(explain.run("explain", fp, "-q", "--db", url, "--db-user", "postgres", log.toString()))
-              .as(explain.err()).isZero();
-          assertThat(explain.out()).contains("no plan: logdex sends only a single read statement");
-        }
-        assertThat(victimRows(url)).isEqualTo(1);
-        try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM"
-                + " pg_database WHERE datname = current_database()) AND (query ILIKE '%victim_t%'"
-                + " OR query ILIKE '%default_transaction_read_only = off%' OR query ILIKE 'DROP%')"
-                + " AND query NOT LIKE 'SELECT count(*) FROM victim_t'")) { // the test's own count
-          List<String> ran = new ArrayList<>();
-          while (rs.next()) {
-            ran.add(rs.getString(1));
-          }
-          assertThat(ran).as("statements the server ran that came from the log's hostile lines").isEmpty();
-        }
-      } finally {
-        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute("CREATE EXTENSION hypopg");
+        s.execute("CREATE EXTENSION pg_stat_statements");
+        s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, total int)");
+        s.execute("INSERT INTO orders SELECT g, g % 1000, g FROM generate_series(1, 50000) g");
+        s.execute("ANALYZE orders");
+        s.execute("CREATE TABLE victim_t (id int)");
+        s.execute("INSERT INTO victim_t VALUES (1)");
+        s.execute("SELECT pg_stat_statements_reset()");
       }
-    }
+      Path log = dir.resolve("postgresql.log");
+      Files.writeString(log, HOSTILE_PG_LOG);
+
+      for (List<String> args : List.of(
+          List.of("verify", "-q", "--db", url, "--db-user", "postgres", log.toString()),
+          List.of("verify", "-q", "--rollback", "--db", url, "--db-user", "postgres", log.toString()),
+          List.of("analyze", "-q", "--verify", "--db", url, "--db-user", "postgres", log.toString()))) {
+        CliRun cli = new CliRun();
+        assertThat(cli.run(args.toArray(String[]::new))).as(cli.err()).isZero();
+        assertThat(victimRows(url)).as(String.join(" ", args)).isEqualTo(1);
+      }
+      CliRun verify = new CliRun();
+      verify.run("verify", "-q", "--db", url, "--db-user", "postgres", log.toString());
+      assertThat(verify.out()).contains("not sent to the database: more than one statement");
+
+      // explain: the class of the hostile statement, by its fingerprint from the JSON report.
+      CliRun json = new CliRun();
+      assertThat(json.run("analyze", "-q", "--format", "json", log.toString())).isZero();
+      var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+      List<String> hostile = new ArrayList<>();
+      root.path("top_queries").forEach(q -> {
+        if (q.path("sample").asText().contains("victim_t") || q.path("sample").asText().contains("read_only")) {
+          hostile.add(q.path("fingerprint").asText());
+        }
+      });
+      assertThat(hostile).isNotEmpty();
+      for (String fp : hostile) {
+        CliRun explain = new CliRun();
+        assertThat(explain.run("explain", fp, "-q", "--db", url, "--db-user", "postgres", log.toString()))
+            .as(explain.err()).isZero();
+        assertThat(explain.out()).contains("no plan: logdex sends only a single read statement");
+      }
+      assertThat(victimRows(url)).isEqualTo(1);
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM"
+              + " pg_database WHERE datname = current_database()) AND (query ILIKE '%victim_t%'"
+              + " OR query ILIKE '%default_transaction_read_only = off%' OR query ILIKE 'DROP%')"
+              + " AND query NOT LIKE 'SELECT count(*) FROM victim_t'")) { // the test's own count
+        List<String> ran = new ArrayList<>();
+        while (rs.next()) {
+          ran.add(rs.getString(1));
+        }
+        assertThat(ran).as("statements the server ran that came from the log's hostile lines").isEmpty();
+      }
+    });
   }
 
   private static long victimRows(String url) throws Exception {
@@ -106,14 +97,11 @@ class HostileLogIT {
 
   @Test
   void noLoggedStatementCarriesAnotherIntoMariadb(@TempDir Path dir) throws Exception {
-    String db = LiveDb.scratch();
     Path logDir = Files.createTempDirectory("logdex-mariadb-general"); // JUnit's own is closed to the server
     Files.setPosixFilePermissions(logDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
     Path general = logDir.resolve("general.log");
-    try (Connection admin = LiveDb.connect(MARIADB, "root"); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + db);
-      try {
-        String url = MARIADB + db;
+    try (Connection admin = LiveDb.connect(LiveDb.MARIADB, "root"); Statement st = admin.createStatement()) {
+      LiveDb.inScratchMariadb((db, url) -> {
         try (Connection c = LiveDb.connect(url, "root"); Statement s = c.createStatement()) {
           s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, total int)");
           s.execute("INSERT INTO orders SELECT seq, seq % 1000, seq FROM seq_1_to_50000");
@@ -174,11 +162,10 @@ class HostileLogIT {
         String received = Files.readString(general);
         assertThat(received).as("the server saw logdex's own statements").contains("EXPLAIN FORMAT=JSON");
         assertThat(received).as("what the server received").doesNotContain("victim_t");
-      } finally {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-        try (var files = Files.walk(logDir)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+      });
+    } finally {
+      try (var files = Files.walk(logDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
   }

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * readable names fold to one get two names.
  */
 class HostileNamesIT {
-  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-  private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
 
   /** Ends logdex's old fixed dollar quote and drops the victim. */
   private static final String HOSTILE = "q$logdex$; DROP TABLE victim; --";
@@ -46,42 +44,35 @@ class HostileNamesIT {
 
   @Test
   void postgresMigrationsForHostileNamesRunWithPsqlAndKeepTheirMeaning(@TempDir Path dir) throws Exception {
-    String db = LiveDb.scratch();
-    try (Connection admin = LiveDb.connect(PG + "postgres", "postgres"); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + db);
-      try {
-        String url = PG + db;
-        try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
-          s.execute(PG_SCHEMA);
-        }
-        Path schema = Files.writeString(dir.resolve("schema.sql"), PG_SCHEMA);
-        Path log = Files.writeString(dir.resolve("pgss.csv"), PG_LOG);
-        Path out = dir.resolve("migrations");
-        CliRun cli = new CliRun();
-        assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
-            out.toString(), log.toString())).as(cli.err()).isZero();
-        String up = Files.readString(out.resolve("up.sql"));
-        assertThat(up).contains("DO $logdex_1$");
-
-        psql(db, out.resolve("up.sql"));
-        assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
-        assertThat(count(url, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = "
-            + "'\"q$logdex$; DROP TABLE victim; --\"'::regclass")).as("the foreign key exists").isEqualTo(1);
-        List<String> indexes = names(url, "SELECT indexrelid::regclass::text || ' ON ' || indrelid::regclass::text"
-            + " FROM pg_index WHERE NOT indisprimary AND " + PUBLIC + " ORDER BY 1");
-        assertThat(indexes).as("one index each, on the right table").anyMatch(i -> i.endsWith(" ON order_items"))
-            .anyMatch(i -> i.endsWith(" ON \"order\"")).anyMatch(i -> i.contains(HOSTILE));
-        assertThat(indexes.stream().map(i -> i.substring(0, i.indexOf(" ON "))).distinct().count())
-            .isEqualTo(indexes.size());
-
-        psql(db, out.resolve("down.sql"));
-        assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
-        assertThat(count(url, "SELECT count(*) FROM pg_index WHERE NOT indisprimary AND " + PUBLIC)).as("undone").isZero();
-        assertThat(count(url, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'")).isZero();
-      } finally {
-        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute(PG_SCHEMA);
       }
-    }
+      Path schema = Files.writeString(dir.resolve("schema.sql"), PG_SCHEMA);
+      Path log = Files.writeString(dir.resolve("pgss.csv"), PG_LOG);
+      Path out = dir.resolve("migrations");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
+          out.toString(), log.toString())).as(cli.err()).isZero();
+      String up = Files.readString(out.resolve("up.sql"));
+      assertThat(up).contains("DO $logdex_1$");
+
+      psql(db, out.resolve("up.sql"));
+      assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
+      assertThat(count(url, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = "
+          + "'\"q$logdex$; DROP TABLE victim; --\"'::regclass")).as("the foreign key exists").isEqualTo(1);
+      List<String> indexes = names(url, "SELECT indexrelid::regclass::text || ' ON ' || indrelid::regclass::text"
+          + " FROM pg_index WHERE NOT indisprimary AND " + PUBLIC + " ORDER BY 1");
+      assertThat(indexes).as("one index each, on the right table").anyMatch(i -> i.endsWith(" ON order_items"))
+          .anyMatch(i -> i.endsWith(" ON \"order\"")).anyMatch(i -> i.contains(HOSTILE));
+      assertThat(indexes.stream().map(i -> i.substring(0, i.indexOf(" ON "))).distinct().count())
+          .isEqualTo(indexes.size());
+
+      psql(db, out.resolve("down.sql"));
+      assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
+      assertThat(count(url, "SELECT count(*) FROM pg_index WHERE NOT indisprimary AND " + PUBLIC)).as("undone").isZero();
+      assertThat(count(url, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'")).isZero();
+    });
   }
 
   private static final String MYSQL_SCHEMA = """
@@ -94,58 +85,51 @@ class HostileNamesIT {
 
   @Test
   void mariadbMigrationsForHostileNamesRunWithTheClientAndKeepTheirMeaning(@TempDir Path dir) throws Exception {
-    String db = LiveDb.scratch();
-    try (Connection admin = LiveDb.connect(MARIADB, "root"); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + db);
-      try {
-        String url = MARIADB + db;
-        try (Connection c = LiveDb.connect(url, "root"); Statement s = c.createStatement()) {
-          for (String ddl : MYSQL_SCHEMA.split(";\n")) {
-            if (!ddl.isBlank()) {
-              s.execute(ddl);
-            }
+    LiveDb.inScratchMariadb((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "root"); Statement s = c.createStatement()) {
+        for (String ddl : MYSQL_SCHEMA.split(";\n")) {
+          if (!ddl.isBlank()) {
+            s.execute(ddl);
           }
-          s.execute("INSERT INTO victim VALUES (1)");
         }
-        Path schema = Files.writeString(dir.resolve("schema.sql"), MYSQL_SCHEMA);
-        Path log = Files.writeString(dir.resolve("slow.log"), """
-            # Time: 261128 10:00:00
-            # User@Host: app[app] @ localhost []
-            # Query_time: 0.050  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 50000
-            SET timestamp=1764324000;
-            SELECT u.name FROM `q$logdex$; DROP TABLE victim; --` q JOIN users u ON u.id = q.user_id WHERE q.`we'ird`` col` = 5;
-            # Time: 261128 10:00:01
-            # User@Host: app[app] @ localhost []
-            # Query_time: 0.040  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 50000
-            SET timestamp=1764324001;
-            SELECT id FROM order_items WHERE sku = 'a';
-            # Time: 261128 10:00:02
-            # User@Host: app[app] @ localhost []
-            # Query_time: 0.030  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 50000
-            SET timestamp=1764324002;
-            SELECT id FROM `order` WHERE items_sku = 'b';
-            """);
-        Path out = dir.resolve("migrations");
-        CliRun cli = new CliRun();
-        assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
-            out.toString(), log.toString())).as(cli.err()).isZero();
-        mariadb(db, out.resolve("up.sql"));
-        assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
-        List<String> indexes = names(url, "SELECT DISTINCT CONCAT(INDEX_NAME, ' ON ', TABLE_NAME) FROM"
-            + " information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'"
-            + " ORDER BY 1");
-        assertThat(indexes).anyMatch(i -> i.endsWith(" ON order_items")).anyMatch(i -> i.endsWith(" ON order"))
-            .anyMatch(i -> i.endsWith(" ON " + HOSTILE));
-        assertThat(count(url, "SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA ="
-            + " DATABASE() AND CONSTRAINT_TYPE = 'FOREIGN KEY'")).as("the foreign key exists").isEqualTo(1);
-        mariadb(db, out.resolve("down.sql"));
-        assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
-        assertThat(count(url, "SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA ="
-            + " DATABASE() AND CONSTRAINT_TYPE = 'FOREIGN KEY'")).as("undone").isZero();
-      } finally {
-        st.execute("DROP DATABASE IF EXISTS " + db);
+        s.execute("INSERT INTO victim VALUES (1)");
       }
-    }
+      Path schema = Files.writeString(dir.resolve("schema.sql"), MYSQL_SCHEMA);
+      Path log = Files.writeString(dir.resolve("slow.log"), """
+          # Time: 261128 10:00:00
+          # User@Host: app[app] @ localhost []
+          # Query_time: 0.050  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 50000
+          SET timestamp=1764324000;
+          SELECT u.name FROM `q$logdex$; DROP TABLE victim; --` q JOIN users u ON u.id = q.user_id WHERE q.`we'ird`` col` = 5;
+          # Time: 261128 10:00:01
+          # User@Host: app[app] @ localhost []
+          # Query_time: 0.040  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 50000
+          SET timestamp=1764324001;
+          SELECT id FROM order_items WHERE sku = 'a';
+          # Time: 261128 10:00:02
+          # User@Host: app[app] @ localhost []
+          # Query_time: 0.030  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 50000
+          SET timestamp=1764324002;
+          SELECT id FROM `order` WHERE items_sku = 'b';
+          """);
+      Path out = dir.resolve("migrations");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
+          out.toString(), log.toString())).as(cli.err()).isZero();
+      mariadb(db, out.resolve("up.sql"));
+      assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
+      List<String> indexes = names(url, "SELECT DISTINCT CONCAT(INDEX_NAME, ' ON ', TABLE_NAME) FROM"
+          + " information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'"
+          + " ORDER BY 1");
+      assertThat(indexes).anyMatch(i -> i.endsWith(" ON order_items")).anyMatch(i -> i.endsWith(" ON order"))
+          .anyMatch(i -> i.endsWith(" ON " + HOSTILE));
+      assertThat(count(url, "SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA ="
+          + " DATABASE() AND CONSTRAINT_TYPE = 'FOREIGN KEY'")).as("the foreign key exists").isEqualTo(1);
+      mariadb(db, out.resolve("down.sql"));
+      assertThat(count(url, "SELECT count(*) FROM victim")).isEqualTo(1);
+      assertThat(count(url, "SELECT count(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA ="
+          + " DATABASE() AND CONSTRAINT_TYPE = 'FOREIGN KEY'")).as("undone").isZero();
+    });
   }
 
   private static void psql(String db, Path script) throws Exception {
@@ -169,7 +153,7 @@ class HostileNamesIT {
   }
 
   private static long count(String url, String sql) throws Exception {
-    try (Connection c = LiveDb.connect(url, url.startsWith(PG) ? "postgres" : "root");
+    try (Connection c = LiveDb.connect(url, url.startsWith(LiveDb.POSTGRES) ? "postgres" : "root");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -178,7 +162,7 @@ class HostileNamesIT {
 
   private static List<String> names(String url, String sql) throws Exception {
     List<String> out = new ArrayList<>();
-    try (Connection c = LiveDb.connect(url, url.startsWith(PG) ? "postgres" : "root");
+    try (Connection c = LiveDb.connect(url, url.startsWith(LiveDb.POSTGRES) ? "postgres" : "root");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
