@@ -43,7 +43,8 @@ final class Progress implements AutoCloseable {
     long b = bytes.get();
     String of = size > 0 ? String.format(Locale.ROOT, " of %,.1f MB (%.0f%%)", size / 1e6, 100.0 * b / size) : "";
     synchronized (err) {
-      err.printf(Locale.ROOT, "\r%s: %,.1f MB%s, %,.0f events/s   ", name, b / 1e6, of, events.getAsLong() / secs);
+      err.printf(Locale.ROOT, "\r%s: %,.1f MB%s, %,.0f events/s   ",
+          dev.logdex.core.report.Escape.terminalLine(name), b / 1e6, of, events.getAsLong() / secs);
       err.flush();
     }
   }

@@ -5,6 +5,7 @@ import dev.logdex.core.fingerprint.Fingerprinter;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.report.AnalysisReport;
+import dev.logdex.core.report.Escape;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
@@ -162,7 +163,7 @@ final class WorkloadOptions {
         // One empty file among several (a log rotated but not yet written) costs nothing; it is said, not fatal.
         warnings.add(log + ": empty file, nothing to read");
         if (!quiet) {
-          err.println("logdex: " + log + ": empty file, nothing to read");
+          err.println(Escape.terminal("logdex: " + log + ": empty file, nothing to read"));
         }
         continue;
       }
@@ -171,7 +172,7 @@ final class WorkloadOptions {
       if (unreadable.isPresent()) {
         // Damaged beyond its first line: said, and the other inputs still read.
         warnings.add(log + ": " + unreadable.get());
-        err.println("logdex: " + log + ": " + unreadable.get());
+        err.println(Escape.terminal("logdex: " + log + ": " + unreadable.get()));
         continue;
       }
       paths.add(log);
@@ -409,9 +410,11 @@ final class WorkloadOptions {
   private static void printSkips(List<InputSummary> inputs, PrintWriter err) {
     for (InputSummary in : inputs) {
       if (in.skippedTotal() > 0) {
-        err.printf(Locale.ROOT, "logdex: %s: skipped %,d records:%n", in.path(), in.skippedTotal());
-        in.skipped().forEach((reason, n) -> err.printf(Locale.ROOT, "  %,d x %s (first at %s)%n", n, reason,
-            in.firstSkipAt().get(reason)));
+        // File names come from directories others may write to: escaped like any other text.
+        err.printf(Locale.ROOT, "logdex: %s: skipped %,d records:%n", Escape.terminal(in.path()), in.skippedTotal());
+        in.skipped().forEach((reason, n) -> err.printf(Locale.ROOT, "  %,d x %s (first at %s)%n", n,
+            Escape.terminal(reason),
+            Escape.terminal(in.firstSkipAt().get(reason))));
       }
     }
     err.flush();
