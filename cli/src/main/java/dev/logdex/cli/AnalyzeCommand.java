@@ -1,7 +1,7 @@
 package dev.logdex.cli;
 
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.plan.Verifier;
-import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.report.JsonReport;
 import dev.logdex.core.report.MarkdownReport;
 import dev.logdex.core.report.TextReport;
@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -163,7 +163,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         throw new UserError("--verify: HypoPG is not installed in this database; as its owner run: CREATE "
             + "EXTENSION hypopg (or, on a copy of the database, add --verify-method rollback)");
       }
-      return Verifier.verify(c, in.workload(), report.recommendations(), method).judge(report, method);
+      return dev.logdex.core.analysis.Verified.judge(report,
+          Verifier.verify(c, in.workload(), report.recommendations(), method), method);
     } catch (java.sql.SQLException e) {
       throw new UserError("--db: " + LiveDatabase.redact(e.getMessage().lines().findFirst().orElse("")));
     }

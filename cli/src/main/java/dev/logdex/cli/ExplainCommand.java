@@ -1,11 +1,11 @@
 package dev.logdex.cli;
 
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.plan.Plans;
 import dev.logdex.core.recommend.Recommendation;
-import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.rules.Finding;
 import dev.logdex.core.snapshot.Snapshot;
 import dev.logdex.core.sql.StatementAnalysis;

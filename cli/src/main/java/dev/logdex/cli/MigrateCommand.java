@@ -1,10 +1,10 @@
 package dev.logdex.cli;
 
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.migration.Change;
 import dev.logdex.core.migration.Changes;
 import dev.logdex.core.migration.MigrationWriter;
 import dev.logdex.core.recommend.Recommendation;
-import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;

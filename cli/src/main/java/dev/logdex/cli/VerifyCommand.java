@@ -1,8 +1,8 @@
 package dev.logdex.cli;
 
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.plan.Verifier;
-import dev.logdex.core.report.AnalysisReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package dev.logdex.cli;
 
 import dev.logdex.core.analysis.Analysis;
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.fingerprint.Fingerprinter;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
-import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.report.Escape;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.DdlSchemaLoader;

@@ -2,12 +2,12 @@ package dev.logdex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.schema.ForeignKey;
 import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.JdbcSchemaLoader;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
-import dev.logdex.core.sql.SqlScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.model.QueryEvent;
-import dev.logdex.core.sql.SqlScript;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.function.Consumer;

@@ -2,9 +2,6 @@ package dev.logdex.core.analysis;
 
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommender;
-import dev.logdex.core.report.AnalysisReport;
-import dev.logdex.core.report.TopQuery;
-import dev.logdex.core.report.UnparsedStatement;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.rules.Rules;
 import dev.logdex.core.schema.Schema;

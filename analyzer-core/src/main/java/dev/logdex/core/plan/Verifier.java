@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.lex.SingleStatement;
+import dev.logdex.core.lex.SqlScanner;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
-import dev.logdex.core.report.AnalysisReport;
-import dev.logdex.core.lex.SingleStatement;
-import dev.logdex.core.lex.SqlScanner;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
@@ -68,52 +67,6 @@ public final class Verifier {
    */
   public record Result(List<Verdict> verdicts, double costBefore, double costAfter, Map<String, String> unplanned,
       List<QueryPlans> plans) {
-
-    /**
-     * {@code report} with its recommendations as the planner judged them: those it uses first, then those none of
-     * whose queries could be planned, then those it uses for none of their queries (demoted); rank order kept within
-     * each group, ranks renumbered, and each reason saying what the planner did.
-     */
-    public AnalysisReport judge(AnalysisReport report, Method method) {
-      Map<Recommendation, Verdict> byRecommendation = new LinkedHashMap<>();
-      verdicts.forEach(v -> byRecommendation.put(v.recommendation(), v));
-      List<Recommendation> used = new ArrayList<>();
-      List<Recommendation> unverified = new ArrayList<>();
-      List<Recommendation> demoted = new ArrayList<>();
-      for (Recommendation r : report.recommendations()) {
-        Verdict v = byRecommendation.get(r);
-        if (v == null || !v.verified()) {
-          unverified.add(r);
-        } else if (v.used()) {
-          used.add(r);
-        } else {
-          demoted.add(r);
-        }
-      }
-      List<Recommendation> judged = new ArrayList<>();
-      for (List<Recommendation> group : List.of(used, unverified, demoted)) {
-        for (Recommendation r : group) {
-          judged.add(new Recommendation(judged.size() + 1, r.index(), r.name(), r.ddl(), r.benefit(),
-              r.reason() + "; " + note(byRecommendation.get(r)), r.queries()));
-        }
-      }
-      return report.verified(judged, new dev.logdex.core.report.Verification(method.name().toLowerCase(
-          java.util.Locale.ROOT), costBefore, costAfter, used.size(), demoted.size(), unverified.size(),
-          unplanned.size()));
-    }
-
-    private static String note(Verdict v) {
-      if (v == null || !v.verified()) {
-        return "verify: none of its queries could be planned";
-      }
-      if (!v.used()) {
-        return "verify: the planner uses it for none of its queries (demoted)";
-      }
-      double before = v.queries().stream().mapToDouble(q -> q.calls() * q.costBefore()).sum();
-      double after = v.queries().stream().mapToDouble(q -> q.calls() * q.costAfter()).sum();
-      return String.format(java.util.Locale.ROOT, "verify: used by the planner, its queries' cost %,.0f -> %,.0f",
-          before, after);
-    }
   }
 
   /** Whether HypoPG is installed in the database {@code c} is connected to. */

@@ -2,7 +2,6 @@ package dev.logdex.core.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logdex.core.rules.Finding;
 import dev.logdex.core.rules.Rule;
@@ -45,7 +44,7 @@ public final class FindingsReport {
         .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     ObjectNode root = m.createObjectNode();
     root.put("logdex", version);
-    root.set("findings", JsonReport.findings(findings));
+    root.set("findings", dev.logdex.core.json.ResultJson.findings(findings));
     m.writeValue(out, root);
     out.write(System.lineSeparator());
     out.flush();

@@ -2,6 +2,9 @@ package dev.logdex.core.report;
 
 import static dev.logdex.core.report.Html.esc;
 
+import dev.logdex.core.analysis.AnalysisReport;
+import dev.logdex.core.analysis.TopQuery;
+import dev.logdex.core.analysis.UnparsedStatement;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;

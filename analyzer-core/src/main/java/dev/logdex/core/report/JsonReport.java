@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.analysis.AnalysisReport;
+import dev.logdex.core.analysis.TopQuery;
+import dev.logdex.core.analysis.UnparsedStatement;
+import dev.logdex.core.analysis.Verification;
+import dev.logdex.core.json.ResultJson;
 import dev.logdex.core.model.InputSummary;
-import dev.logdex.core.recommend.Recommendation;
-import dev.logdex.core.recommend.ServedQuery;
-import dev.logdex.core.rules.Finding;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -62,33 +64,8 @@ public final class JsonReport {
       vo.put("not_verified", v.unverified());
       vo.put("unplanned_queries", v.unplanned());
     }
-    ArrayNode recs = root.putArray("recommendations");
-    for (Recommendation rec : r.recommendations()) {
-      ObjectNode o = recs.addObject();
-      o.put("rank", rec.rank());
-      o.put("table", rec.index().table());
-      ArrayNode cols = o.putArray("columns");
-      rec.index().keys().forEach(cols::add);
-      if (rec.index().where().isEmpty()) {
-        o.putNull("where");
-      } else {
-        o.put("where", rec.index().where());
-      }
-      o.put("unique", false);
-      o.put("name", rec.name());
-      o.put("ddl", rec.ddl());
-      o.put("benefit", rec.benefit());
-      o.put("reason", rec.reason());
-      ArrayNode qs = o.putArray("queries");
-      for (ServedQuery q : rec.queries()) {
-        ObjectNode qo = qs.addObject();
-        qo.put("fingerprint", q.fingerprint());
-        qo.put("sample", q.sample());
-        qo.put("calls", q.calls());
-        qo.put("total_ms", round(q.totalMillis()));
-      }
-    }
-    root.set("findings", findings(r.findings()));
+    root.set("recommendations", ResultJson.recommendations(r.recommendations()));
+    root.set("findings", ResultJson.findings(r.findings()));
     ArrayNode top = root.putArray("top_queries");
     for (TopQuery q : r.topQueries()) {
       ObjectNode o = top.addObject();
@@ -118,22 +95,6 @@ public final class JsonReport {
     ArrayNode warnings = root.putArray("warnings");
     r.warnings().forEach(warnings::add);
     return root;
-  }
-
-  /** Findings as the JSON array both {@code analyze} and {@code lint} write. */
-  public static ArrayNode findings(java.util.List<Finding> list) {
-    ArrayNode findings = MAPPER.createArrayNode();
-    for (Finding f : list) {
-      ObjectNode o = findings.addObject();
-      o.put("rule", f.rule());
-      o.put("severity", f.severity().label());
-      o.put("table", f.table());
-      ArrayNode cols = o.putArray("columns");
-      f.columns().forEach(cols::add);
-      o.put("message", f.message());
-      o.put("fix", f.fix());
-    }
-    return findings;
   }
 
   private static double round(double v) {

@@ -1,5 +1,8 @@
 package dev.logdex.core.report;
 
+import dev.logdex.core.analysis.AnalysisReport;
+import dev.logdex.core.analysis.TopQuery;
+import dev.logdex.core.analysis.UnparsedStatement;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;

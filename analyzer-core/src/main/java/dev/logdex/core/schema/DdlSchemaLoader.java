@@ -1,7 +1,7 @@
 package dev.logdex.core.schema;
 
+import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.model.Dialect;
-import dev.logdex.core.sql.SqlScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.json.ResultJson;
 import dev.logdex.core.model.ColumnRef;
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.Dialect;
@@ -16,11 +17,8 @@ import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.model.UseKind;
-import dev.logdex.core.recommend.IndexCandidate;
 import dev.logdex.core.recommend.Recommendation;
-import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.rules.Finding;
-import dev.logdex.core.rules.Severity;
 import dev.logdex.core.schema.Column;
 import dev.logdex.core.schema.ForeignKey;
 import dev.logdex.core.schema.Index;
@@ -88,28 +86,8 @@ public final class SnapshotJson {
     for (QueryStats q : s.workload().queries()) { // ordered by fingerprint id
       queries.add(query(q));
     }
-    ArrayNode recs = root.putArray("recommendations");
-    for (Recommendation r : s.recommendations()) {
-      ObjectNode o = recs.addObject();
-      o.put("rank", r.rank());
-      o.put("table", r.index().table());
-      strings(o.putArray("columns"), r.index().keys());
-      o.put("equality_prefix", r.index().equalityPrefix());
-      o.put("where", r.index().where());
-      o.put("name", r.name());
-      o.put("ddl", r.ddl());
-      o.put("benefit", r.benefit());
-      o.put("reason", r.reason());
-      ArrayNode served = o.putArray("queries");
-      for (ServedQuery q : r.queries()) {
-        ObjectNode qo = served.addObject();
-        qo.put("fingerprint", q.fingerprint());
-        qo.put("sample", q.sample());
-        qo.put("calls", q.calls());
-        qo.put("total_ms", q.totalMillis());
-      }
-    }
-    root.set("findings", dev.logdex.core.report.JsonReport.findings(s.findings()));
+    root.set("recommendations", ResultJson.recommendations(s.recommendations()));
+    root.set("findings", ResultJson.findings(s.findings()));
     return root;
   }
 
@@ -258,24 +236,8 @@ public final class SnapshotJson {
         inputs.add(new InputSummary(i.path("path").asText(), i.path("format").asText(), i.path("events").asLong(),
             longs(i.path("skipped")), texts(i.path("first_skip_at")), longs(i.path("passed_over"))));
       }
-      List<Recommendation> recs = new ArrayList<>();
-      for (JsonNode r : root.path("recommendations")) {
-        List<ServedQuery> served = new ArrayList<>();
-        for (JsonNode q : r.path("queries")) {
-          served.add(new ServedQuery(q.path("fingerprint").asText(), q.path("sample").asText(),
-              q.path("calls").asLong(), q.path("total_ms").asDouble()));
-        }
-        recs.add(new Recommendation(r.path("rank").asInt(), new IndexCandidate(r.path("table").asText(),
-            strings(r.path("columns")), r.path("equality_prefix").asInt(), r.path("where").asText()),
-            r.path("name").asText(), r.path("ddl").asText(), r.path("benefit").asDouble(),
-            r.path("reason").asText(), served));
-      }
-      List<Finding> findings = new ArrayList<>();
-      for (JsonNode f : root.path("findings")) {
-        findings.add(new Finding(f.path("rule").asText(), Severity.parse(f.path("severity").asText())
-            .orElse(Severity.INFO), f.path("table").asText(), strings(f.path("columns")), f.path("message").asText(),
-            f.path("fix").asText()));
-      }
+      List<Recommendation> recs = ResultJson.recommendations(root.path("recommendations"));
+      List<Finding> findings = ResultJson.findings(root.path("findings"));
       return new Snapshot(root.path("logdex").asText(), schema, Workload.of(queries), inputs,
           root.path("statements").asLong(), recs, findings);
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -1,8 +1,8 @@
 package dev.logdex.core.snapshot;
 
 import dev.logdex.core.analysis.Analysis;
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.model.InputSummary;
-import dev.logdex.core.report.AnalysisReport;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.workload.Workload;

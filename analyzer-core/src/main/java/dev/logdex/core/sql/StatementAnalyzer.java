@@ -2,6 +2,7 @@ package dev.logdex.core.sql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.model.Fingerprint;
 import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.model.StatementProfile;
@@ -10,8 +11,8 @@ import dev.logdex.core.sql.tree.ParsedStatement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**

@@ -2,10 +2,10 @@ package dev.logdex.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.recommend.IndexCandidate;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
-import dev.logdex.core.report.AnalysisReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class VerdictsTest {
         List.of(ignored, unplannable, used, alsoUsed), List.of(), List.of(), List.of(), List.of(), List.of(),
         Optional.empty());
 
-    AnalysisReport judged = result.judge(report, Verifier.Method.HYPOPG);
+    AnalysisReport judged = dev.logdex.core.analysis.Verified.judge(report, result, Verifier.Method.HYPOPG);
 
     assertThat(judged.recommendations()).extracting(r -> r.index().table()).containsExactly("t3", "t4", "t2", "t1");
     assertThat(judged.recommendations()).extracting(Recommendation::rank).containsExactly(1, 2, 3, 4);

@@ -2,6 +2,8 @@ package dev.logdex.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logdex.core.analysis.AnalysisReport;
+import dev.logdex.core.analysis.TopQuery;
 import dev.logdex.core.recommend.IndexCandidate;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.rules.Finding;

@@ -1,4 +1,4 @@
-package dev.logdex.core.report;
+package dev.logdex.core.analysis;
 
 /**
  * What the database's planner said of a report's recommendations ({@code analyze --verify}).

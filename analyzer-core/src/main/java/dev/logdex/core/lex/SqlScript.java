@@ -1,4 +1,4 @@
-package dev.logdex.core.sql;
+package dev.logdex.core.lex;
 
 import java.util.ArrayList;
 import java.util.List;

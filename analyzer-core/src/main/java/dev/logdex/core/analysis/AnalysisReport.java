@@ -1,4 +1,4 @@
-package dev.logdex.core.report;
+package dev.logdex.core.analysis;
 
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.recommend.Recommendation;

@@ -1,4 +1,4 @@
-package dev.logdex.core.report;
+package dev.logdex.core.analysis;
 
 import dev.logdex.core.workload.Latency;
 import dev.logdex.core.workload.QueryStats;

@@ -1,0 +1,111 @@
+package dev.logdex.core.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.recommend.IndexCandidate;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.ServedQuery;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.rules.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one JSON form of the analysis's results, written by the JSON report and the snapshot alike and read back
+ * from snapshots: a recommendation or a finding means the same in both files.
+ */
+public final class ResultJson {
+  private ResultJson() {}
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Recommendations as a JSON array. {@code where} is null for a full index. */
+  public static ArrayNode recommendations(List<Recommendation> list) {
+    ArrayNode recs = NODES.arrayNode();
+    for (Recommendation rec : list) {
+      ObjectNode o = recs.addObject();
+      o.put("rank", rec.rank());
+      o.put("table", rec.index().table());
+      ArrayNode cols = o.putArray("columns");
+      rec.index().keys().forEach(cols::add);
+      o.put("equality_prefix", rec.index().equalityPrefix());
+      if (rec.index().where().isEmpty()) {
+        o.putNull("where");
+      } else {
+        o.put("where", rec.index().where());
+      }
+      o.put("unique", false);
+      o.put("name", rec.name());
+      o.put("ddl", rec.ddl());
+      o.put("benefit", rec.benefit());
+      o.put("reason", rec.reason());
+      ArrayNode qs = o.putArray("queries");
+      for (ServedQuery q : rec.queries()) {
+        ObjectNode qo = qs.addObject();
+        qo.put("fingerprint", q.fingerprint());
+        qo.put("sample", q.sample());
+        qo.put("calls", q.calls());
+        qo.put("total_ms", millis(q.totalMillis()));
+      }
+    }
+    return recs;
+  }
+
+  /** Recommendations read back; an older snapshot's {@code ""} for a full index reads as null does. */
+  public static List<Recommendation> recommendations(JsonNode array) {
+    List<Recommendation> recs = new ArrayList<>();
+    for (JsonNode r : array) {
+      List<ServedQuery> served = new ArrayList<>();
+      for (JsonNode q : r.path("queries")) {
+        served.add(new ServedQuery(q.path("fingerprint").asText(), q.path("sample").asText(),
+            q.path("calls").asLong(), q.path("total_ms").asDouble()));
+      }
+      JsonNode where = r.path("where");
+      recs.add(new Recommendation(r.path("rank").asInt(), new IndexCandidate(r.path("table").asText(),
+          strings(r.path("columns")), r.path("equality_prefix").asInt(), where.isTextual() ? where.asText() : ""),
+          r.path("name").asText(), r.path("ddl").asText(), r.path("benefit").asDouble(),
+          r.path("reason").asText(), served));
+    }
+    return recs;
+  }
+
+  /** Findings as a JSON array, as {@code analyze}, {@code lint} and snapshots write them. */
+  public static ArrayNode findings(List<Finding> list) {
+    ArrayNode findings = NODES.arrayNode();
+    for (Finding f : list) {
+      ObjectNode o = findings.addObject();
+      o.put("rule", f.rule());
+      o.put("severity", f.severity().label());
+      o.put("table", f.table());
+      ArrayNode cols = o.putArray("columns");
+      f.columns().forEach(cols::add);
+      o.put("message", f.message());
+      o.put("fix", f.fix());
+    }
+    return findings;
+  }
+
+  /** Findings read back. */
+  public static List<Finding> findings(JsonNode array) {
+    List<Finding> findings = new ArrayList<>();
+    for (JsonNode f : array) {
+      findings.add(new Finding(f.path("rule").asText(), Severity.parse(f.path("severity").asText())
+          .orElse(Severity.INFO), f.path("table").asText(), strings(f.path("columns")), f.path("message").asText(),
+          f.path("fix").asText()));
+    }
+    return findings;
+  }
+
+  /** Milliseconds to the microsecond: what a log's times carry. */
+  static double millis(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
