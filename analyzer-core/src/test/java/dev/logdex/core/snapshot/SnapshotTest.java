@@ -7,6 +7,7 @@ import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.fingerprint.Fingerprinter;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.QueryEvent;
+import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
@@ -100,7 +101,31 @@ class SnapshotTest {
     Path v1 = Path.of("src/test/resources/snapshot/v1.json");
     Snapshot s = SnapshotJson.read(Files.newBufferedReader(v1), v1.toString());
     assertThat(s.schema().table("orders")).isPresent();
-    assertThat(s.workload().queries()).isNotEmpty();
+    assertThat(s.workload().queries()).hasSize(18);
+    assertThat(s.statements()).isEqualTo(12_028);
+    assertThat(s.findings()).hasSize(25);
+    Recommendation first = s.recommendations().get(0);
+    assertThat(first.index().table()).isEqualTo("order_items");
+    assertThat(first.index().keys()).containsExactly("order_id");
+    assertThat(first.index().where()).as("format 1 wrote \"\" for a full index").isEmpty();
+    assertThat(first.benefit()).isEqualTo(32281.581);
+    assertThat(first.queries()).singleElement().satisfies(q -> {
+      assertThat(q.fingerprint()).isEqualTo("294f8fd7d198011f");
+      assertThat(q.calls()).isEqualTo(874);
+    });
+    // Written in today's format it reads back as the same recommendations (times to the microsecond), and a
+    // second round trip changes nothing.
+    Snapshot back = roundTrip(s);
+    assertThat(back.recommendations()).extracting(Recommendation::ddl)
+        .isEqualTo(s.recommendations().stream().map(Recommendation::ddl).toList());
+    assertThat(back.findings()).isEqualTo(s.findings());
+    assertThat(roundTrip(back).recommendations()).isEqualTo(back.recommendations());
+  }
+
+  private static Snapshot roundTrip(Snapshot s) throws Exception {
+    java.io.StringWriter out = new java.io.StringWriter();
+    SnapshotJson.write(s, out);
+    return SnapshotJson.read(new java.io.StringReader(out.toString()), "again.json");
   }
 
   @Test

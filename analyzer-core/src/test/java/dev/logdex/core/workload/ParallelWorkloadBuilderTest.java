@@ -88,11 +88,21 @@ class ParallelWorkloadBuilderTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10)
   void closingBeforeTheEndStopsTheWorkers() {
+    int before = workerThreads();
     ParallelWorkloadBuilder b = new ParallelWorkloadBuilder(Fingerprinter.standard(), ANALYZER,
         new SimpleMeterRegistry(), 2);
+    assertThat(workerThreads()).isEqualTo(before + 2);
     events(1000).forEach(b);
     b.close(); // as when reading fails half way: returns, does not hang
     b.close();
+    assertThat(workerThreads()).as("the workers are gone").isEqualTo(before);
+    org.assertj.core.api.Assertions.assertThatThrownBy(b::finish).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static int workerThreads() {
+    return (int) Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("logdex-aggregate-")).count();
   }
 }

@@ -1,0 +1,38 @@
+package dev.logdex.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** denormalized-column: a copy of a parent's column in its child. */
+class DenormalizedColumnRuleTest {
+  static final String SHOP = """
+      CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);
+      CREATE UNIQUE INDEX users_email ON users (lower(email));
+      CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES users (id), customer_email text,
+        billing_email text, users_name text, total int);
+      CREATE TABLE notes (id bigint PRIMARY KEY, author_id bigint, body text);
+      """;
+
+  @Test
+  void aCopyOfAParentsColumnIsDenormalized() {
+    List<Finding> found = RuleFixture.of(SHOP,
+        "SELECT o.customer_email, u.email FROM orders o JOIN users u ON u.id = o.customer_id WHERE o.id = $1")
+        .run(new DenormalizedColumnRule());
+    // billing_email is a near miss: its prefix names no relation, so it is a different email, not a copy.
+    assertThat(found).extracting(f -> f.columns().get(0)).containsExactlyInAnyOrder("customer_email", "users_name");
+    assertThat(found).filteredOn(f -> f.columns().get(0).equals("customer_email")).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("orders.customer_email copies users.email").contains("10 calls join");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    });
+  }
+
+  @Test
+  void denormalizationNearMisses() {
+    assertThat(RuleFixture.of(SHOP + "CREATE TRIGGER keep BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION f();")
+        .run(new DenormalizedColumnRule())).as("a trigger may keep it in step").isEmpty();
+    assertThat(RuleFixture.of(SHOP.replace("customer_email text", "customer_email int").replace("users_name text,", ""))
+        .run(new DenormalizedColumnRule())).as("different type").isEmpty();
+  }
+}
