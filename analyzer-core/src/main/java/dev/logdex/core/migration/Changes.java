@@ -42,7 +42,7 @@ public final class Changes {
     List<Change> out = new ArrayList<>();
     ObjectNames names = new ObjectNames(d, schema.objectNames());
     recommendations.forEach(r -> names.take(r.name()));
-    List<String> created = new ArrayList<>(); // "table(col,col" prefixes the recommendations create
+    List<Recommendation> created = new ArrayList<>(); // the indexes the recommendations create
     if (selection.contains("indexes")) {
       for (Recommendation r : recommendations) {
         String qualifier = qualifier(schema, r.index().table());
@@ -57,7 +57,9 @@ public final class Changes {
         }
         out.add(new Change("add_index_" + slug(r.name().replaceFirst("^idx_", "")), why, List.of(r.ddl()),
             List.of(IndexDdl.drop(d, qualifier, r.index().table(), r.name())), d == Dialect.POSTGRESQL));
-        created.add(r.index().table() + "(" + String.join(",", r.index().keys()));
+        if (r.index().where().isEmpty()) {
+          created.add(r);
+        }
       }
     }
     for (Finding f : findings) {
@@ -66,8 +68,9 @@ public final class Changes {
       }
       switch (f.rule()) {
         case "unindexed-foreign-key" -> {
-          String key = f.table() + "(" + String.join(",", f.columns());
-          if (created.stream().noneMatch(c -> c.startsWith(key))) {
+          // Not again when a recommendation's index already leads with the key (the same test as the rule's).
+          if (created.stream().noneMatch(c -> c.index().table().equals(f.table())
+              && dev.logdex.core.schema.Table.leadWith(c.index().keys(), f.columns()))) {
             String name = names.index(f.table(), f.columns(), "");
             out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
                 List.of(IndexDdl.create(d, qualifier(schema, f.table()), f.table(), name, f.columns(), "")),

@@ -352,10 +352,10 @@ public final class Recommender {
         if (reading.isEmpty() && deleting.isEmpty()) {
           continue;
         }
-        IndexCandidate c = new IndexCandidate(t.name(), fk.columns(), fk.columns().size(), "");
-        if (alreadyIndexed(c)) {
+        if (t.hasIndexLeadingWith(fk.columns())) {
           continue;
         }
+        IndexCandidate c = new IndexCandidate(t.name(), fk.columns(), fk.columns().size(), "");
         String why = "foreign key " + t.name() + "(" + String.join(", ", fk.columns()) + ") -> "
             + fk.referencedTable() + " has no index";
         Set<QueryStats> deletes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -393,10 +393,6 @@ public final class Recommender {
         }
       }
     }
-  }
-
-  private boolean alreadyIndexed(IndexCandidate c) {
-    return coveringIndex(c).isPresent();
   }
 
   private Optional<Index> coveringIndex(IndexCandidate c) {

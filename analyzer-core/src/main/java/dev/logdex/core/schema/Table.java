@@ -53,23 +53,42 @@ public record Table(
   }
 
   /**
-   * Whether a B-tree index (or the primary key) that is not partial starts with exactly these columns, in this
-   * order: then lookups by them, and the checks a foreign key needs, use an index.
+   * Whether a B-tree index (or the primary key) that is not partial starts with these columns, in any order: then
+   * lookups by them, and the checks a foreign key needs, use an index. The one answer to "is this foreign key
+   * indexed" that the recommender, the rules and the migrations all ask.
    */
   public boolean hasIndexLeadingWith(List<String> cols) {
     for (Index ix : indexes) {
       if (ix.isPartial() || !ix.isBtree() && !ix.implicit() || ix.keys().size() < cols.size()) {
         continue;
       }
-      boolean leads = true;
-      for (int i = 0; i < cols.size() && leads; i++) {
-        leads = !ix.isExpression(i) && ix.column(i).equalsIgnoreCase(cols.get(i));
+      boolean plain = true;
+      for (int i = 0; i < cols.size() && plain; i++) {
+        plain = !ix.isExpression(i);
       }
-      if (leads) {
+      if (plain && leadWith(ix.keys(), cols)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the first {@code cols.size()} of {@code keys} (index keys, a descending one written {@code "c DESC"})
+   * are {@code cols} in any order, without regard to case: an equality lookup on all of them can use them.
+   */
+  public static boolean leadWith(List<String> keys, List<String> cols) {
+    if (keys.size() < cols.size()) {
+      return false;
+    }
+    java.util.Set<String> want = new java.util.HashSet<>();
+    java.util.Set<String> have = new java.util.HashSet<>();
+    for (int i = 0; i < cols.size(); i++) {
+      want.add(cols.get(i).toLowerCase(java.util.Locale.ROOT));
+      String k = keys.get(i);
+      have.add((k.endsWith(" DESC") ? k.substring(0, k.length() - 5) : k).toLowerCase(java.util.Locale.ROOT));
+    }
+    return want.equals(have);
   }
 
   /** The row estimate when known. */

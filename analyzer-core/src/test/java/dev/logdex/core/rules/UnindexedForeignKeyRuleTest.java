@@ -41,4 +41,21 @@ class UnindexedForeignKeyRuleTest {
           "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_trailing_p_id ON \"trailing\" (p_id);");
     });
   }
+
+  @Test
+  void aCompositeKeyIndexedInAnotherOrderIsIndexedForTheRuleAndTheRecommenderAlike() {
+    String ddl = """
+        CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+        CREATE TABLE c (id int PRIMARY KEY, pa int, pb int, FOREIGN KEY (pa, pb) REFERENCES p (a, b));
+        CREATE INDEX c_b_a ON c (pb, pa);
+        """;
+    RuleFixture f = RuleFixture.of(ddl, "SELECT * FROM c WHERE pa = $1 AND pb = $2", "DELETE FROM p WHERE a = $1");
+    assertThat(f.run(new UnindexedForeignKeyRule())).isEmpty();
+    assertThat(new dev.logdex.core.recommend.Recommender(f.schema).recommend(f.workload))
+        .as("an equality lookup on both columns uses (pb, pa)").isEmpty();
+    RuleFixture without = RuleFixture.of(ddl.replace("CREATE INDEX c_b_a ON c (pb, pa);", ""),
+        "SELECT * FROM c WHERE pa = $1 AND pb = $2");
+    assertThat(without.run(new UnindexedForeignKeyRule())).singleElement()
+        .satisfies(x -> assertThat(x.columns()).containsExactly("pa", "pb"));
+  }
 }
