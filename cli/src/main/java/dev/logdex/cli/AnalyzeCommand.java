@@ -178,7 +178,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       switch (format) {
         case json -> JsonReport.write(report, out);
         case markdown -> MarkdownReport.write(report, out);
-        case html -> dev.logdex.core.report.HtmlReport.write(report, workload, out);
+        case html -> dev.logdex.core.report.HtmlReport.write(report, out);
         default -> TextReport.write(report, out, output == null && Terminal.color());
       }
     } finally {

@@ -47,10 +47,21 @@ public final class Analysis {
         parsed++;
       }
     }
+    // The time of the queries that touch each table (a join counts for each of its tables).
+    java.util.Map<String, Double> byTable = new java.util.TreeMap<>();
+    for (QueryStats q : workload.queries()) {
+      q.profile().ifPresent(p -> {
+        java.util.Set<String> tables = new java.util.TreeSet<>(p.tablesRead());
+        tables.addAll(p.tablesWritten());
+        tables.forEach(t -> byTable.merge(t, q.totalMillis(), Double::sum));
+      });
+    }
+    String period = workload.first().isPresent() ? workload.first().get() + " to " + workload.last().orElseThrow()
+        : "";
     Recommender.Result recommended = new Recommender(schema, budgetBytes).run(workload);
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
         parsed, workload.totalMillis(), recommended.recommendations(),
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings,
-        recommended.rejections(), top, java.util.Optional.empty());
+        recommended.rejections(), top, java.util.Optional.empty(), byTable, period);
   }
 }

@@ -38,9 +38,12 @@ public record AnalysisReport(
     List<String> warnings,
     List<Recommender.Rejection> rejections,
     List<TopQuery> topQueries,
-    java.util.Optional<Verification> verification) {
+    java.util.Optional<Verification> verification,
+    java.util.Map<String, Double> timeByTable,
+    String period) {
 
   public AnalysisReport {
+    timeByTable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeByTable));
     topQueries = List.copyOf(topQueries);
     rejections = List.copyOf(rejections);
     inputs = List.copyOf(inputs);
@@ -53,7 +56,7 @@ public record AnalysisReport(
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations, other, unparsed, warnings, rejections, topQueries, verification);
+        recommendations, other, unparsed, warnings, rejections, topQueries, verification, timeByTable, period);
   }
 
   /**
@@ -62,7 +65,7 @@ public record AnalysisReport(
    */
   public AnalysisReport verified(List<Recommendation> judged, Verification v) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
-        findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v));
+        findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v), timeByTable, period);
   }
 
   /** This report with only the first {@code n} recommendations. */
@@ -71,6 +74,7 @@ public record AnalysisReport(
       return this;
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries, verification);
+        recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries, verification,
+        timeByTable, period);
   }
 }

@@ -24,28 +24,16 @@ import java.util.Map;
 public final class HtmlReport {
   private HtmlReport() {}
 
-  /** Writes the report of {@code r}, with its charts drawn from {@code workload}. */
-  public static void write(AnalysisReport r, dev.logdex.core.workload.Workload workload, Writer out)
-      throws IOException {
+  /**
+   * Writes the report of {@code r}: its charts show what the analysis found (the top query classes, the time by
+   * table, the period), nothing computed here again.
+   */
+  public static void write(AnalysisReport r, Writer out) throws IOException {
     List<Map.Entry<String, Double>> top = new ArrayList<>();
-    for (var q : workload.byTotalTime()) {
-      if (top.size() == 10) {
-        break;
-      }
-      String sample = TextReport.oneLine(q.sample());
-      top.add(Map.entry(q.fingerprint().id().substring(0, 8) + "  " + sample, q.totalMillis()));
+    for (TopQuery q : r.topQueries()) {
+      top.add(Map.entry(q.fingerprint().substring(0, 8) + "  " + TextReport.oneLine(q.sample()), q.totalMillis()));
     }
-    Map<String, Double> byTable = new LinkedHashMap<>();
-    for (var q : workload.queries()) {
-      q.profile().ifPresent(p -> {
-        java.util.Set<String> tables = new java.util.TreeSet<>(p.tablesRead());
-        tables.addAll(p.tablesWritten());
-        tables.forEach(t -> byTable.merge(t, q.totalMillis(), Double::sum));
-      });
-    }
-    String period = workload.first().isPresent()
-        ? workload.first().get() + " to " + workload.last().orElseThrow() : "";
-    write(r, top, byTable, period, out);
+    write(r, top, r.timeByTable(), r.period(), out);
   }
 
   /**

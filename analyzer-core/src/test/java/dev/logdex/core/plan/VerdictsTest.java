@@ -34,7 +34,7 @@ class VerdictsTest {
         new Verifier.Verdict(unplannable, false, List.of())), 1500, 540, Map.of("q2", "syntax error"), List.of(plan3, plan1));
     AnalysisReport report = new AnalysisReport("t", "postgresql", List.of(), 40, 4, 4, 20,
         List.of(ignored, unplannable, used, alsoUsed), List.of(), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty());
+        Optional.empty(), Map.of(), "");
 
     AnalysisReport judged = dev.logdex.core.analysis.Verified.judge(report, result, Verifier.Method.HYPOPG);
 

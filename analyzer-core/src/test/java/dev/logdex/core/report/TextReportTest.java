@@ -10,6 +10,7 @@ import dev.logdex.core.rules.Finding;
 import dev.logdex.core.rules.Severity;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
@@ -24,7 +25,8 @@ class TextReportTest {
         List.of(), List.of(), List.of(), List.of(
             new TopQuery("0123456789abcdef", "SELECT * FROM a_rather_long_table_name_here WHERE " + "x = 1 AND ".repeat(20),
                 1234, 98765.4, 1200, 2.5, 40.25, 80.5, 120),
-            new TopQuery("fedcba9876543210", "UPDATE t SET a = 1", 7, 3.5, 0, 0, 0, 0, 0)), java.util.Optional.empty());
+            new TopQuery("fedcba9876543210", "UPDATE t SET a = 1", 7, 3.5, 0, 0, 0, 0, 0)), java.util.Optional.empty(),
+        Map.of(), "");
   }
 
   @Test
