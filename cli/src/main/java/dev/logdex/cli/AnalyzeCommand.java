@@ -114,7 +114,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       Snapshots.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report),
           save);
     }
-    write(top != null ? report.top(top) : report, in.workload());
+    write(top != null ? report.top(top) : report);
     if (explainRejections) {
       PrintWriter out = spec.commandLine().getOut();
       var rejections = report.rejections();
@@ -170,7 +170,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
-  private void write(AnalysisReport report, dev.logdex.core.workload.Workload workload) throws IOException {
+  private void write(AnalysisReport report) throws IOException {
     Writer out = output != null
         ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
         : spec.commandLine().getOut();
