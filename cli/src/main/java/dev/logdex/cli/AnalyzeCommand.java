@@ -34,8 +34,6 @@ import picocli.CommandLine.Spec;
         "  logdex analyze --schema dump.sql --format json --output report.json day1.csv.gz day2.csv"})
 final class AnalyzeCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown, html }
-
   @Spec CommandSpec spec;
 
   @Mixin WorkloadOptions inputs;
@@ -43,7 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, markdown or html (one self-contained file with charts; use with -o). "
           + "Default: ${DEFAULT-VALUE}.")
-  Format format;
+  ReportFormat format;
 
   @Option(names = "--top", paramLabel = "N", description = "Show only the N best recommendations. Default: all.")
   Integer top;
@@ -72,15 +70,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--verify-method", paramLabel = "METHOD", defaultValue = "hypopg",
       description = "How --verify makes the indexes exist. PostgreSQL: hypopg (hypothetical indexes; writes "
           + "nothing) or rollback (built inside a transaction that is rolled back; for a copy of the database). "
-          + "MySQL/MariaDB: scratch (created and dropped again; only on a scratch copy). Default: ${DEFAULT-VALUE}.")
-  String verifyMethod;
+          + "MySQL/MariaDB: scratch (created and dropped again; only on a scratch copy). Default: hypopg.")
+  Verifier.Method verifyMethod;
 
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit 3 when a finding of this severity or worse is reported: info, warning or error.")
-  String failOn;
+  Severity failOn;
 
   @Override
   public Integer call() throws IOException {
@@ -92,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     OutputFiles.checkWritable("-o", output);
     OutputFiles.checkWritable("--save", save);
-    java.util.Optional<Severity> threshold = LintCommand.severity("--fail-on", failOn);
+    java.util.Optional<Severity> threshold = java.util.Optional.ofNullable(failOn);
     long budgetBytes = budget == null ? 0 : Sizes.parse("--budget", budget);
     if (budgetBytes > 0 && inputs.db == null) {
       throw new UserError("--budget needs the tables' row estimates to size indexes: give --db URL");
@@ -134,13 +132,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private Optional<Verifier.Method> verifyMethod() {
-    Verifier.Method method = switch (verifyMethod.toLowerCase(Locale.ROOT)) {
-      case "hypopg" -> Verifier.Method.HYPOPG;
-      case "rollback" -> Verifier.Method.ROLLBACK;
-      case "scratch" -> Verifier.Method.SCRATCH;
-      default -> throw new UserError("--verify-method: unknown method '" + verifyMethod
-          + "'; use hypopg, rollback (PostgreSQL) or scratch (MySQL/MariaDB)");
-    };
+    Verifier.Method method = verifyMethod;
     if (!verify) {
       return Optional.empty();
     }

@@ -26,8 +26,6 @@ import picocli.CommandLine.Spec;
         "", "Exit codes: 0 ok, 2 usage or input error, 3 a query class slowed down past --fail-on-regression."})
 final class DiffCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown, html }
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "BEFORE", description = "The snapshot from before.")
@@ -38,7 +36,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, markdown or html. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  ReportFormat format;
 
   @Option(names = "--noise", paramLabel = "PCT", defaultValue = "10",
       description = "A mean time must change by more than PCT percent to count as faster or slower. "

@@ -27,23 +27,21 @@ import picocli.CommandLine.Spec;
         "", "Exit codes: 0 no finding at the --fail-on level, 2 usage or input error, 3 findings at that level."})
 final class LintCommand implements Callable<Integer> {
 
-  enum Format { text, json, markdown }
-
   @Spec CommandSpec spec;
 
   @Mixin WorkloadOptions inputs;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  ReportFormat format;
 
   @Option(names = "--severity", paramLabel = "SEVERITY",
       description = "Report only findings of this severity or worse: info, warning or error. Default: info.")
-  String severity;
+  Severity severity;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit 3 when a finding of this severity or worse is reported: info, warning or error.")
-  String failOn;
+  Severity failOn;
 
   @Override
   public Integer call() throws IOException {
@@ -51,8 +49,11 @@ final class LintCommand implements Callable<Integer> {
       throw new UserError("lint needs --schema FILE (a pg_dump --schema-only or mysqldump --no-data output)"
           + " or --db URL");
     }
-    Optional<Severity> min = severity("--severity", severity);
-    Optional<Severity> threshold = severity("--fail-on", failOn);
+    if (format == ReportFormat.html) {
+      throw new UserError("--format: lint writes text, json or markdown");
+    }
+    Optional<Severity> min = Optional.ofNullable(severity);
+    Optional<Severity> threshold = Optional.ofNullable(failOn);
     PrintWriter out = spec.commandLine().getOut();
     WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
     List<Finding> findings;
@@ -71,14 +72,6 @@ final class LintCommand implements Callable<Integer> {
       default -> FindingsReport.text(findings, out, Terminal.color());
     }
     return exitCode(findings, threshold);
-  }
-
-  static Optional<Severity> severity(String option, String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    return Optional.of(Severity.parse(value).orElseThrow(
-        () -> new UserError(option + ": unknown severity '" + value + "'; use info, warning or error")));
   }
 
   /** 3 when a finding reaches the threshold, so CI can tell findings from crashes (1) and mistakes (2). */

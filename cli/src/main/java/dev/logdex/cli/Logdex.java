@@ -63,6 +63,23 @@ public final class Logdex {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Logdex());
+    // Typed options, converted once for every command; a wrong value is a usage error naming the allowed ones.
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(dev.logdex.core.rules.Severity.class, v -> dev.logdex.core.rules.Severity.parse(v)
+        .orElseThrow(() -> new CommandLine.TypeConversionException("'" + v + "' is not a severity; use info, "
+            + "warning or error")));
+    cl.registerConverter(dev.logdex.core.plan.Verifier.Method.class, v -> {
+      for (dev.logdex.core.plan.Verifier.Method m : dev.logdex.core.plan.Verifier.Method.values()) {
+        if (m.name().equalsIgnoreCase(v.trim())) {
+          return m;
+        }
+      }
+      throw new CommandLine.TypeConversionException("'" + v + "' is not a method; use hypopg, rollback "
+          + "(PostgreSQL) or scratch (MySQL/MariaDB)");
+    });
+    cl.registerConverter(dev.logdex.core.model.Dialect.class, v -> dev.logdex.core.model.Dialect.parse(v)
+        .orElseThrow(() -> new CommandLine.TypeConversionException("'" + v + "' is not a dialect; use postgresql "
+            + "or mysql")));
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       Secrets.addFromArguments(parseResult.originalArgs().toArray(String[]::new));
       // --debug belongs to the subcommand that ran, not to the top-level command line.

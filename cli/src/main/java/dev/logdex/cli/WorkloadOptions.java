@@ -70,7 +70,7 @@ final class WorkloadOptions {
   @Option(names = "--dialect", paramLabel = "NAME",
       description = "postgresql or mysql (mariadb). Default: told from the schema file, else from the logs, "
           + "else postgresql.")
-  String dialect;
+  Dialect dialect;
 
   @Option(names = "--input-format", paramLabel = "FORMAT",
       description = "Read every input as FORMAT instead of detecting it: pg_stat_statements, postgres, "
@@ -150,11 +150,7 @@ final class WorkloadOptions {
   }
 
   Loaded load(PrintWriter err) throws IOException {
-    Optional<Dialect> forced = Optional.empty();
-    if (dialect != null) {
-      forced = Optional.of(Dialect.parse(dialect).orElseThrow(
-          () -> new UserError("--dialect: unknown dialect '" + dialect + "'; use postgresql or mysql")));
-    }
+    Optional<Dialect> forced = Optional.ofNullable(dialect);
     LintConfig lint = lintConfig();
     List<String> warnings = new ArrayList<>();
     List<String> paths = new ArrayList<>();

@@ -85,7 +85,7 @@ class AnalyzeCommandTest {
   @Test
   void aBadOptionValueIsAUsageError() {
     assertThat(run("analyze", "--dialect", "oracle", LOG)).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown dialect 'oracle'");
+    assertThat(err.toString()).contains("Invalid value for option '--dialect': 'oracle' is not a dialect; use postgresql or mysql");
   }
 
   @Test
