@@ -1,6 +1,8 @@
 package dev.logdex.readers;
 
+import dev.logdex.core.lex.SqlScanner;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The values PostgreSQL logs for an extended-protocol statement ({@code $1 = '42', $2 = NULL}), put in place. */
@@ -20,30 +22,27 @@ final class Parameters {
     if (byNumber == null || byNumber.isEmpty()) {
       return sql;
     }
+    // PostgreSQL's own lexing: $n inside strings (E'...' too), quoted names, dollar quotes and nested comments is
+    // text, and a$1 is a name; a statement the lexer cannot read to its end keeps its $n.
+    List<SqlScanner.Token> tokens;
+    try {
+      tokens = SqlScanner.postgres().tokens(sql);
+    } catch (SqlScanner.UnterminatedException e) {
+      return sql;
+    }
     StringBuilder out = new StringBuilder(sql.length() + 16 * byNumber.size());
-    int n = sql.length();
-    int i = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      int skip = skipQuoted(sql, i);
-      if (skip > i) {
-        out.append(sql, i, skip);
-        i = skip;
-      } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))
-          && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)) && sql.charAt(i - 1) != '_')) {
-        int j = i + 1;
-        while (j < n && Character.isDigit(sql.charAt(j))) {
-          j++;
-        }
-        String value = j - i > 10 ? null : byNumber.get(Integer.parseInt(sql.substring(i + 1, j)));
-        out.append(value != null ? value : sql.substring(i, j));
-        i = j;
-      } else {
-        out.append(c);
-        i++;
+    int copied = 0;
+    for (SqlScanner.Token t : tokens) {
+      if (t.kind() != SqlScanner.Kind.PARAMETER || sql.charAt(t.start()) != '$' || t.end() - t.start() > 10) {
+        continue;
+      }
+      String value = byNumber.get(Integer.parseInt(sql.substring(t.start() + 1, t.end())));
+      if (value != null) {
+        out.append(sql, copied, t.start()).append(value);
+        copied = t.end();
       }
     }
-    return out.toString();
+    return out.append(sql, copied, sql.length()).toString();
   }
 
   /** Where the quoted text or comment starting at {@code i} ends, or {@code i} when none starts there. */
