@@ -88,7 +88,7 @@ final class MigrateCommand implements Callable<Integer> {
       recs = recs.subList(0, Math.min(top, recs.size()));
     }
     List<Change> changes =
-        Changes.of(snapshot.schema(), snapshot.workload(), recs, snapshot.findings(), selection, only != null);
+        Changes.of(snapshot.schema(), recs, snapshot.findings(), selection, only != null);
     PrintWriter out = spec.commandLine().getOut();
     if (changes.isEmpty()) {
       out.println("nothing to migrate");

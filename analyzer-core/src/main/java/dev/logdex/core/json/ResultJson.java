@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.model.Fix;
 import dev.logdex.core.recommend.IndexCandidate;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
@@ -83,8 +84,43 @@ public final class ResultJson {
       f.columns().forEach(cols::add);
       o.put("message", f.message());
       o.put("fix", f.fix());
+      change(f.change()).ifPresent(c -> o.set("change", c));
     }
     return findings;
+  }
+
+  /** A fix that changes something, as JSON; empty for advice, which its "fix" text says in full. */
+  static java.util.Optional<ObjectNode> change(Fix fix) {
+    ObjectNode o = NODES.objectNode();
+    if (fix instanceof Fix.CreateIndex c) {
+      o.put("type", "create_index").put("schema", c.schema()).put("table", c.table()).put("name", c.name());
+      c.keys().forEach(o.putArray("keys")::add);
+      o.put("where", c.where());
+    } else if (fix instanceof Fix.DropIndex d) {
+      o.put("type", "drop_index").put("schema", d.schema()).put("table", d.table()).put("name", d.name());
+    } else if (fix instanceof Fix.AddForeignKey f) {
+      o.put("type", "add_foreign_key").put("table", f.table());
+      f.columns().forEach(o.putArray("columns")::add);
+      o.put("parent", f.parent());
+      f.parentColumns().forEach(o.putArray("parent_columns")::add);
+    } else {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(o);
+  }
+
+  /** The change a finding's JSON holds, or its fix text as advice (as older snapshots have it). */
+  static Fix change(JsonNode finding) {
+    JsonNode c = finding.path("change");
+    return switch (c.path("type").asText()) {
+      case "create_index" -> new Fix.CreateIndex(c.path("schema").asText(), c.path("table").asText(),
+          c.path("name").asText(), strings(c.path("keys")), c.path("where").asText());
+      case "drop_index" -> new Fix.DropIndex(c.path("schema").asText(), c.path("table").asText(),
+          c.path("name").asText());
+      case "add_foreign_key" -> new Fix.AddForeignKey(c.path("table").asText(), strings(c.path("columns")),
+          c.path("parent").asText(), strings(c.path("parent_columns")));
+      default -> new Fix.Review(finding.path("fix").asText());
+    };
   }
 
   /** Findings read back. */
@@ -93,7 +129,7 @@ public final class ResultJson {
     for (JsonNode f : array) {
       findings.add(new Finding(f.path("rule").asText(), Severity.parse(f.path("severity").asText())
           .orElse(Severity.INFO), f.path("table").asText(), strings(f.path("columns")), f.path("message").asText(),
-          f.path("fix").asText()));
+          f.path("fix").asText(), change(f)));
     }
     return findings;
   }

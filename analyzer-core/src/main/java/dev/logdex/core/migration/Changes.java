@@ -1,18 +1,18 @@
 package dev.logdex.core.migration;
 
 import dev.logdex.core.dialect.ConstraintDdl;
+import dev.logdex.core.dialect.FixSql;
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.dialect.ObjectNames;
 import dev.logdex.core.dialect.SqlText;
 import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.Fix;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.rules.Finding;
-import dev.logdex.core.rules.MissingForeignKeyRule;
 import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
-import dev.logdex.core.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ public final class Changes {
    * ("indexes" for the recommendations, and rule ids). Info-level findings (an index the workload does not need)
    * are left out unless {@code includeInfo}, as when the user names their rule.
    */
-  public static List<Change> of(Schema schema, Workload workload, List<Recommendation> recommendations,
+  public static List<Change> of(Schema schema, List<Recommendation> recommendations,
       List<Finding> findings, Set<String> selection, boolean includeInfo) {
     Dialect d = schema.dialect();
     List<Change> out = new ArrayList<>();
@@ -62,41 +62,41 @@ public final class Changes {
         }
       }
     }
+    // The findings' fixes by their type, whatever rule found them; foreign keys last, once their indexes exist.
+    List<Finding> foreignKeys = new ArrayList<>();
     for (Finding f : findings) {
       if (!selection.contains(f.rule()) || !includeInfo && f.severity() == dev.logdex.core.rules.Severity.INFO) {
         continue;
       }
-      switch (f.rule()) {
-        case "unindexed-foreign-key" -> {
-          // Not again when a recommendation's index already leads with the key (the same test as the rule's).
-          if (created.stream().noneMatch(c -> c.index().table().equals(f.table())
-              && dev.logdex.core.schema.Table.leadWith(c.index().keys(), f.columns()))) {
-            String name = names.index(f.table(), f.columns(), "");
-            out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
-                List.of(IndexDdl.create(d, qualifier(schema, f.table()), f.table(), name, f.columns(), "")),
-                List.of(IndexDdl.drop(d, qualifier(schema, f.table()), f.table(), name)), d == Dialect.POSTGRESQL));
-          }
+      if (f.change() instanceof Fix.CreateIndex c && c.where().isEmpty()) {
+        // Not again when a recommendation's index already leads with the key (the same test as the rule's).
+        if (created.stream().noneMatch(r -> r.index().table().equals(c.table())
+            && dev.logdex.core.schema.Table.leadWith(r.index().keys(), c.keys()))) {
+          String name = names.index(c.table(), c.keys(), "");
+          out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
+              List.of(IndexDdl.create(d, c.schema(), c.table(), name, c.keys(), "")),
+              List.of(IndexDdl.drop(d, c.schema(), c.table(), name)), d == Dialect.POSTGRESQL));
         }
-        case "duplicate-index", "redundant-index", "unused-index" -> dropIndex(schema, f).ifPresent(out::add);
-        default -> { }
+      } else if (f.change() instanceof Fix.DropIndex drop) {
+        dropIndex(schema, f, drop).ifPresent(out::add);
+      } else if (f.change() instanceof Fix.AddForeignKey) {
+        foreignKeys.add(f);
       }
     }
-    if (selection.contains("missing-foreign-key")) {
-      for (MissingForeignKeyRule.Missing m : MissingForeignKeyRule.missing(schema, workload)) {
-        out.add(addForeignKey(d, m, names));
-      }
+    for (Finding f : foreignKeys) {
+      out.add(addForeignKey(d, f, (Fix.AddForeignKey) f.change(), names));
     }
     return out;
   }
 
-  private static Change addForeignKey(Dialect d, MissingForeignKeyRule.Missing m, ObjectNames names) {
-    String child = m.child().table();
-    List<String> cols = List.of(m.child().column());
-    List<String> parentCols = List.of(m.parent().column());
+  private static Change addForeignKey(Dialect d, Finding f, Fix.AddForeignKey fk, ObjectNames names) {
+    String child = fk.table();
+    List<String> cols = fk.columns();
+    List<String> parentCols = fk.parentColumns();
     String name = names.foreignKey(child, cols);
-    String orphans = ConstraintDdl.orphanCount(d, child, cols, m.parent().table(), parentCols);
+    String orphans = ConstraintDdl.orphanCount(d, child, cols, fk.parent(), parentCols);
     List<String> up = new ArrayList<>();
-    List<String> add = ConstraintDdl.addForeignKey(d, child, name, cols, m.parent().table(), parentCols, "");
+    List<String> add = ConstraintDdl.addForeignKey(d, child, name, cols, fk.parent(), parentCols, "");
     if (d == Dialect.POSTGRESQL) {
       // Once only (PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS), and not at all while rows would make it fail:
       // then stop with a clear message, before any lock is taken. Every name in the block is data: identifiers
@@ -107,7 +107,7 @@ public final class Changes {
       String regclass = SqlText.literal(d, dev.logdex.core.dialect.Identifiers.quote(d, child));
       String body = " BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = " + SqlText.literal(d, name)
           + " AND conrelid = " + regclass + "::regclass) THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', "
-          + SqlText.literal(d, "rows of " + child + " reference no " + m.parent().table() + " row: count them with "
+          + SqlText.literal(d, "rows of " + child + " reference no " + fk.parent() + " row: count them with "
               + orphans) + "; END IF; " + addNotValid + "; END IF; END ";
       up.add("DO " + SqlText.dollarQuoted(body) + ";");
       up.add(add.get(1)); // VALIDATE: a no-op once valid, and outside the DO block so it locks less
@@ -115,22 +115,21 @@ public final class Changes {
       up.add("-- rows that would block the constraint: " + SqlText.commentLine(orphans));
       up.addAll(add);
     }
-    return new Change("add_foreign_key_" + slug(child + "_" + m.child().column()),
-        List.of("logdex: " + m.child() + " is joined to " + m.parent() + " (" + m.calls() + " calls) but has no"
-            + " foreign key"),
+    return new Change("add_foreign_key_" + slug(child + "_" + String.join("_", cols)),
+        List.of("logdex: " + f.message()),
         up, List.of(ConstraintDdl.dropForeignKey(d, child, name)), d == Dialect.POSTGRESQL);
   }
 
   /** The index a duplicate/redundant/unused finding drops, with the statement that creates it again. */
-  private static Optional<Change> dropIndex(Schema schema, Finding f) {
-    Optional<Table> t = schema.table(f.table());
+  private static Optional<Change> dropIndex(Schema schema, Finding f, Fix.DropIndex drop) {
+    Optional<Table> t = schema.table(drop.table());
     if (t.isEmpty()) {
       return Optional.empty();
     }
     Dialect d = schema.dialect();
-    String qualifier = qualifier(schema, f.table());
+    String qualifier = drop.schema();
     for (Index ix : t.get().indexes()) {
-      if (ix.name().isEmpty() || !IndexDdl.drop(d, qualifier, t.get().name(), ix.name()).equals(f.fix())) {
+      if (ix.name().isEmpty() || !ix.name().equals(drop.name())) {
         continue;
       }
       String undo;
@@ -141,7 +140,7 @@ public final class Changes {
         return Optional.empty(); // no drop without a safe way back
       }
       return Optional.of(new Change("drop_index_" + slug(ix.name()), List.of("logdex: " + f.message()),
-          List.of(f.fix()), List.of(undo), d == Dialect.POSTGRESQL));
+          List.of(FixSql.render(d, drop)), List.of(undo), d == Dialect.POSTGRESQL));
     }
     return Optional.empty();
   }

@@ -52,10 +52,10 @@ public final class DuplicateIndexRule implements Rule {
             continue;
           }
           Index keep = drop == later ? earlier : later;
-          out.add(new Finding(id(), defaultSeverity(), t.name(), drop.keys(),
+          out.add(Finding.of(id(), defaultSeverity(), t.name(), drop.keys(),
               "index " + drop.name() + " (" + IndexDuplicationRules.keys(drop) + ") duplicates "
                   + (keep.primary() ? "the primary key" : keep.name().isEmpty() ? "another index" : keep.name()),
-              IndexDuplicationRules.drop(schema, t, drop)));
+              IndexDuplicationRules.dropFix(t, drop), schema.dialect()));
           break;
         }
       }

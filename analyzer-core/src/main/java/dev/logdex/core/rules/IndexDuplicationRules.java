@@ -1,6 +1,5 @@
 package dev.logdex.core.rules;
 
-import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
@@ -18,8 +17,13 @@ final class IndexDuplicationRules {
   }
 
   static String drop(Schema schema, Table t, Index ix) {
-    String qualifier = t.schema().equals("public") ? "" : t.schema();
-    return IndexDdl.drop(schema.dialect(), qualifier, t.name(), ix.name());
+    return dev.logdex.core.dialect.FixSql.render(schema.dialect(), dropFix(t, ix));
+  }
+
+  /** Dropping {@code ix} of {@code t}, as a change. */
+  static dev.logdex.core.model.Fix.DropIndex dropFix(Table t, Index ix) {
+    return new dev.logdex.core.model.Fix.DropIndex(t.schema().equals("public") ? "" : t.schema(), t.name(),
+        ix.name());
   }
 
   static String keys(Index ix) {

@@ -40,8 +40,7 @@ public final class LiveEvidence {
             copy), dev.logdex.core.lex.SqlScanner.of(schema.dialect()), dev.logdex.core.lex.SingleStatement.READS)
             .text() + " /* logdex */";
       } catch (dev.logdex.core.lex.SingleStatement.RefusedException e) {
-        return new Finding(f.rule(), f.severity(), f.table(), f.columns(), f.message()
-            + "; disagreeing rows not counted: " + e.getMessage(), f.fix());
+        return f.with(f.severity(), f.message() + "; disagreeing rows not counted: " + e.getMessage());
       }
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
         rs.next();
@@ -51,7 +50,7 @@ public final class LiveEvidence {
       } catch (SQLException e) {
         note = "; could not count disagreeing rows: " + e.getMessage().lines().findFirst().orElse("");
       }
-      return new Finding(f.rule(), f.severity(), f.table(), f.columns(), f.message() + note, f.fix());
+      return f.with(f.severity(), f.message() + note);
     }
     return f;
   }

@@ -1,8 +1,8 @@
 package dev.logdex.core.rules;
 
-import dev.logdex.core.dialect.ConstraintDdl;
 import dev.logdex.core.model.ColumnRef;
 import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.Fix;
 import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.model.UseKind;
 import dev.logdex.core.schema.ForeignKey;
@@ -92,14 +92,10 @@ public final class MissingForeignKeyRule implements Rule {
     for (Missing m : missing(schema, workload)) {
       ColumnRef child = m.child();
       ColumnRef parent = m.parent();
-      String name = ConstraintDdl.foreignKeyName(schema.dialect(), child.table(), List.of(child.column()));
-      String fix = "-- rows that would block the constraint:\n"
-          + ConstraintDdl.orphanCount(schema.dialect(), child.table(), List.of(child.column()), parent.table(),
-              List.of(parent.column()))
-          + "\n" + String.join("\n", ConstraintDdl.addForeignKey(schema.dialect(), child.table(), name,
-              List.of(child.column()), parent.table(), List.of(parent.column()), ""));
-      out.add(new Finding(id(), defaultSeverity(), child.table(), List.of(child.column()),
-          child + " is joined to " + parent + " (" + Workloads.calls(m.calls()) + ") but has no foreign key", fix));
+      out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()),
+          child + " is joined to " + parent + " (" + Workloads.calls(m.calls()) + ") but has no foreign key",
+          new Fix.AddForeignKey(child.table(), List.of(child.column()), parent.table(), List.of(parent.column())),
+          schema.dialect()));
     }
     return out;
   }

@@ -49,10 +49,10 @@ public final class RedundantIndexRule implements Rule {
             continue;
           }
           String by = longer.primary() ? "the primary key" : longer.name().isEmpty() ? "another index" : longer.name();
-          out.add(new Finding(id(), defaultSeverity(), t.name(), shorter.keys(),
+          out.add(Finding.of(id(), defaultSeverity(), t.name(), shorter.keys(),
               "index " + shorter.name() + " (" + IndexDuplicationRules.keys(shorter) + ") is a prefix of " + by
                   + " (" + IndexDuplicationRules.keys(longer) + ")",
-              IndexDuplicationRules.drop(schema, t, shorter)));
+              IndexDuplicationRules.dropFix(t, shorter), schema.dialect()));
           break;
         }
       }

@@ -50,7 +50,7 @@ public final class Rules {
     for (Rule r : rules) {
       java.util.Optional<Severity> override = config.severity(r.id());
       for (Finding f : r.findings(schema, workload)) {
-        Finding g = override.map(s -> new Finding(f.rule(), s, f.table(), f.columns(), f.message(), f.fix()))
+        Finding g = override.map(s -> f.with(s, f.message()))
             .orElse(f);
         if (!config.suppressed(g)) {
           out.add(g);

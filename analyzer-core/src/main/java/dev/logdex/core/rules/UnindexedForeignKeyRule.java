@@ -2,6 +2,7 @@ package dev.logdex.core.rules;
 
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.Fix;
 import dev.logdex.core.model.UseKind;
 import dev.logdex.core.schema.ForeignKey;
 import dev.logdex.core.schema.Schema;
@@ -66,11 +67,12 @@ public final class UnindexedForeignKeyRule implements Rule {
                 parentDeletes, fk.referencedTable());
         String name = IndexDdl.name(schema.dialect(), t.name(), fk.columns(), "");
         String qualifier = t.schema().equals("public") ? "" : t.schema();
-        ranked.add(new Ranked(new Finding(id(), useCalls + parentDeletes > 0 ? Severity.WARNING : Severity.INFO,
+        ranked.add(new Ranked(Finding.of(id(), useCalls + parentDeletes > 0 ? Severity.WARNING : Severity.INFO,
             t.name(), fk.columns(),
             "foreign key " + t.name() + "(" + cols + ") -> " + fk.referencedTable() + " has no index ("
                 + evidence + ")",
-            IndexDdl.create(schema.dialect(), qualifier, t.name(), name, fk.columns(), "")), useCalls + parentDeletes));
+            new Fix.CreateIndex(qualifier, t.name(), name, fk.columns(), ""), schema.dialect()),
+            useCalls + parentDeletes));
       }
     }
     // Ranked by how much the workload leans on the missing index.

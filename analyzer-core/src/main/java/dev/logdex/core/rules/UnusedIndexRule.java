@@ -49,10 +49,10 @@ public final class UnusedIndexRule implements Rule {
         continue;
       }
       String since = u.since().isEmpty() ? "" : " since " + u.since();
-      out.add(new Finding(id(), defaultSeverity(), u.table(), ix.get().keys(),
+      out.add(Finding.of(id(), defaultSeverity(), u.table(), ix.get().keys(),
           String.format(Locale.ROOT, "index %s (%s) has not been scanned%s; it takes %s", u.index(),
               String.join(", ", ix.get().keys()), since, size(u.sizeBytes())),
-          IndexDuplicationRules.drop(schema, t.get(), ix.get())));
+          IndexDuplicationRules.dropFix(t.get(), ix.get()), schema.dialect()));
     }
     return out;
   }

@@ -1,0 +1,39 @@
+package dev.logdex.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.Fix;
+import dev.logdex.core.rules.Finding;
+import dev.logdex.core.rules.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A finding's fix keeps its type through JSON, so that migrate --from a snapshot applies what analyze found. */
+class ResultJsonTest {
+
+  @Test
+  void everyKindOfFixReadsBackAsItWasWritten() {
+    List<Finding> findings = List.of(
+        Finding.of("unindexed-foreign-key", Severity.WARNING, "orders", List.of("user_id"), "m",
+            new Fix.CreateIndex("", "orders", "idx_orders_user_id", List.of("user_id"), ""), Dialect.POSTGRESQL),
+        Finding.of("duplicate-index", Severity.WARNING, "Orders", List.of("a"), "m",
+            new Fix.DropIndex("Sales", "Orders", "i2"), Dialect.POSTGRESQL),
+        Finding.of("missing-foreign-key", Severity.WARNING, "notes", List.of("author_id"), "m",
+            new Fix.AddForeignKey("notes", List.of("author_id"), "users", List.of("id")), Dialect.MYSQL),
+        new Finding("god-table", Severity.INFO, "t", List.of(), "m", "-- split the table"));
+    List<Finding> back = ResultJson.findings(ResultJson.findings(findings));
+    assertThat(back).isEqualTo(findings);
+    assertThat(back.get(1).fix()).isEqualTo("DROP INDEX CONCURRENTLY IF EXISTS \"Sales\".i2;");
+    assertThat(back.get(3).change()).isEqualTo(new Fix.Review("-- split the table"));
+  }
+
+  @Test
+  void aFindingFromAnOlderSnapshotIsAdviceToRead() {
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+    node.addObject().put("rule", "duplicate-index").put("severity", "warning").put("table", "t")
+        .put("message", "m").put("fix", "DROP INDEX i;").putArray("columns");
+    assertThat(ResultJson.findings(node)).singleElement()
+        .satisfies(f -> assertThat(f.change()).isEqualTo(new Fix.Review("DROP INDEX i;")));
+  }
+}
