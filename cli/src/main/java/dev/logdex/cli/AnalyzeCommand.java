@@ -109,7 +109,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       in.close();
     }
     if (save != null) {
-      Snapshots.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report),
+      SnapshotFiles.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report),
           save);
     }
     write(top != null ? report.top(top) : report);

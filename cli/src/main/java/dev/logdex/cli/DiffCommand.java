@@ -53,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SnapshotDiff d = SnapshotDiff.of(Snapshots.load(before), Snapshots.load(after), noisePct, noiseMillis);
+    SnapshotDiff d = SnapshotDiff.of(SnapshotFiles.load(before), SnapshotFiles.load(after), noisePct, noiseMillis);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> DiffReport.json(d, out);

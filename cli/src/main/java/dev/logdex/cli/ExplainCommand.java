@@ -59,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
     Optional<java.sql.Connection> live = Optional.empty();
     WorkloadOptions.Loaded in = null;
     if (from != null) {
-      snapshot = Snapshots.load(from);
+      snapshot = SnapshotFiles.load(from);
     } else {
       if (inputs.logs.isEmpty() && !inputs.fromDb) {
         throw new UserError("give the logs to find the query in, or --from SNAPSHOT");

@@ -36,7 +36,7 @@ final class MergeCommand implements Callable<Integer> {
     OutputFiles.checkWritable("--save", save);
     List<Snapshot> loaded = new ArrayList<>();
     for (Path p : snapshots) {
-      loaded.add(Snapshots.load(p));
+      loaded.add(SnapshotFiles.load(p));
     }
     Snapshot merged;
     try {
@@ -44,7 +44,7 @@ final class MergeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    Snapshots.save(merged, save);
+    SnapshotFiles.save(merged, save);
     spec.commandLine().getOut().printf(Locale.ROOT, "merged %d snapshots: %,d statements, %d query classes -> %s%n",
         loaded.size(), merged.statements(), merged.workload().queries().size(), save);
     spec.commandLine().getOut().flush();

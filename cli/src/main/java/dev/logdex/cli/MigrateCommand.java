@@ -72,7 +72,7 @@ final class MigrateCommand implements Callable<Integer> {
       if (!inputs.logs.isEmpty() || inputs.schemaFile != null || inputs.db != null) {
         throw new UserError("--from takes the whole analysis from the snapshot; give no schema or logs with it");
       }
-      snapshot = Snapshots.load(from);
+      snapshot = SnapshotFiles.load(from);
     } else {
       WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
       try {

@@ -151,7 +151,7 @@ final class PostgresMessages {
     if (detail.pid().isEmpty() || held == null) {
       return false;
     }
-    Held bound = held.withSql(Parameters.bind(held.sql(), detail.text().substring("parameters: ".length())));
+    Held bound = held.withSql(ParameterValues.bind(held.sql(), detail.text().substring("parameters: ".length())));
     skips.passOver("DETAIL parameter lines (their values put into the statement)");
     if (bound.millis() >= 0) {
       pending.remove(detail.pid());
@@ -164,7 +164,7 @@ final class PostgresMessages {
 
   /** {@code sql} with the values of a detail field's {@code parameters: ...} put in, else {@code sql} itself. */
   private static String bound(String sql, String detail) {
-    return detail.startsWith("parameters: ") ? Parameters.bind(sql, detail.substring("parameters: ".length()))
+    return detail.startsWith("parameters: ") ? ParameterValues.bind(sql, detail.substring("parameters: ".length()))
         : sql;
   }
 

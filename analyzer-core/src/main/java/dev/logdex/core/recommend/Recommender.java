@@ -7,7 +7,6 @@ import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.model.UseKind;
-import dev.logdex.core.schema.ForeignKey;
 import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
@@ -60,93 +59,11 @@ public final class Recommender {
   }
 
   /**
-   * The estimated size of an index: rows × (key widths + per-entry overhead) / fill factor, or -1 when the table's
-   * rows are unknown. An estimate for budgeting, not a measurement.
+   * The estimated size of an index, or -1 when the table's rows are unknown (see {@link IndexSizes}). An estimate
+   * for budgeting, not a measurement.
    */
   long estimatedBytes(IndexCandidate c) {
-    Optional<Table> t = schema.table(c.table());
-    if (t.isEmpty() || t.get().rowEstimate() < 0) {
-      return -1;
-    }
-    double rows = t.get().rowEstimate();
-    int width = 0;
-    double distinct = 1;
-    boolean dedup = dialect == Dialect.POSTGRESQL;
-    for (int i = 0; i < c.keys().size(); i++) {
-      Optional<dev.logdex.core.schema.Column> col = t.get().column(c.column(i));
-      width += col.map(x -> width(x.type())).orElse(16);
-      distinct *= col.map(dev.logdex.core.schema.Column::distinct).filter(d -> d > 0).orElse(rows);
-      dedup &= col.map(x -> deduplicates(x.type())).orElse(false);
-    }
-    if (dialect == Dialect.MYSQL) {
-      // InnoDB: the key, the primary key appended to it, and the record header; at least one 16 kB page.
-      return 16_384 + (long) Math.ceil(rows * (width + 8 + 8) / 0.9);
-    }
-    // PostgreSQL: a MAXALIGNed index tuple (8-byte header and the key) and a 4-byte line pointer per entry, leaf
-    // pages 90% full. Since version 13 equal keys share one tuple with a list of 6-byte row pointers
-    // (deduplication), which makes an index on a column with few distinct values several times smaller.
-    long tuple = (8 + width + 7) / 8 * 8 + 4;
-    double keys = Math.min(rows, distinct);
-    double bytes = dedup && keys < rows ? keys * tuple + rows * 6 : rows * tuple;
-    // Plus the metapage and the first leaf page, which even an empty index has.
-    return 2 * 8192 + (long) Math.ceil(bytes / 0.9);
-  }
-
-  /**
-   * Whether PostgreSQL's B-tree deduplication works for the type: not for numeric, floats, json, arrays, ranges, or
-   * blank-padded char(n).
-   */
-  private static boolean deduplicates(String type) {
-    String x = type.toLowerCase(Locale.ROOT);
-    return !(x.startsWith("numeric") || x.startsWith("decimal") || x.startsWith("float") || x.startsWith("real")
-        || x.startsWith("double") || x.startsWith("json") || x.endsWith("[]") || x.contains("range")
-        || isFixedChar(x));
-  }
-
-  private static int width(String type) {
-    String x = type.toLowerCase(Locale.ROOT);
-    if (x.startsWith("bigint") || x.startsWith("timestamp") || x.startsWith("double") || x.startsWith("datetime")
-        || x.startsWith("bigserial")) {
-      return 8;
-    }
-    if (x.startsWith("int") || x.startsWith("serial") || x.startsWith("date") || x.startsWith("real")
-        || x.startsWith("float")) {
-      return 4;
-    }
-    if (x.startsWith("smallint") || x.startsWith("bool") || x.startsWith("tinyint")) {
-      return 2;
-    }
-    if (x.startsWith("uuid")) {
-      return 16;
-    }
-    if (x.startsWith("numeric") || x.startsWith("decimal")) {
-      return 8; // a short header and a few base-10000 digits
-    }
-    int declared = declaredLength(x);
-    if (isFixedChar(x) && declared > 0) {
-      return declared + 1; // padded to its length, with a one-byte header
-    }
-    return declared > 0 ? Math.min(24, declared + 1) : 24; // text and varchar: a typical short value
-  }
-
-  /** {@code char(n)}: blank-padded, and without B-tree deduplication in PostgreSQL (no equality image). */
-  private static boolean isFixedChar(String x) {
-    return (x.startsWith("char") || x.startsWith("character") || x.startsWith("bpchar") || x.startsWith("nchar"))
-        && !x.contains("varying") && !x.startsWith("varchar");
-  }
-
-  /** The n of {@code type(n)}, or -1. */
-  private static int declaredLength(String x) {
-    int open = x.indexOf('(');
-    int close = x.indexOf(')', open + 1);
-    if (open < 0 || close < 0) {
-      return -1;
-    }
-    try {
-      return Integer.parseInt(x.substring(open + 1, close).strip());
-    } catch (NumberFormatException e) {
-      return -1; // numeric(15,2) and the like
-    }
+    return IndexSizes.estimatedBytes(schema, c);
   }
 
   /**
@@ -186,7 +103,7 @@ public final class Recommender {
         }
       }
     }
-    addForeignKeys(workload, candidates);
+    ForeignKeyCandidates.add(schema, workload, candidates);
     candidates.keySet().removeIf(c -> {
       Optional<Index> by = coveringIndex(c);
       by.ifPresent(ix -> rejections.add(new Rejection(c, "already covered by "
@@ -319,80 +236,6 @@ public final class Recommender {
       }
     }
     return out;
-  }
-
-  /**
-   * Unindexed foreign keys that the workload joins or filters on, or whose parent rows it deletes. The queries are
-   * indexed by the tables they access and delete from first, so that each key looks at its own table's queries only.
-   */
-  private void addForeignKeys(Workload workload, Map<IndexCandidate, Evidence> candidates) {
-    Map<String, List<QueryStats>> byTable = new java.util.HashMap<>();
-    Map<String, List<QueryStats>> deletesFrom = new java.util.HashMap<>();
-    Map<QueryStats, Integer> position = new java.util.IdentityHashMap<>();
-    for (QueryStats q : workload.queries()) {
-      position.put(q, position.size());
-      Optional<StatementProfile> p = q.profile();
-      if (p.isEmpty()) {
-        continue;
-      }
-      Set<String> tables = new LinkedHashSet<>();
-      p.get().accesses().forEach(a -> tables.add(a.table()));
-      tables.forEach(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(q));
-      if (p.get().kind() == dev.logdex.core.model.StatementKind.DELETE) {
-        Set<String> written = new LinkedHashSet<>();
-        p.get().tablesWritten().forEach(w -> written.add(w.toLowerCase(Locale.ROOT)));
-        written.forEach(w -> deletesFrom.computeIfAbsent(w, k -> new ArrayList<>()).add(q));
-      }
-    }
-    for (Table t : schema.tables()) {
-      for (ForeignKey fk : t.foreignKeys()) {
-        List<QueryStats> reading = byTable.getOrDefault(t.name(), List.of());
-        List<QueryStats> deleting = deletesFrom.getOrDefault(fk.referencedTable().toLowerCase(Locale.ROOT),
-            List.of());
-        if (reading.isEmpty() && deleting.isEmpty()) {
-          continue;
-        }
-        if (t.hasIndexLeadingWith(fk.columns())) {
-          continue;
-        }
-        IndexCandidate c = new IndexCandidate(t.name(), fk.columns(), fk.columns().size(), "");
-        String why = "foreign key " + t.name() + "(" + String.join(", ", fk.columns()) + ") -> "
-            + fk.referencedTable() + " has no index";
-        Set<QueryStats> deletes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        deletes.addAll(deleting);
-        Set<QueryStats> queries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        queries.addAll(reading);
-        queries.addAll(deleting);
-        // In the workload's order: the evidence lists its queries as they come.
-        List<QueryStats> ordered = new ArrayList<>(queries);
-        ordered.sort(Comparator.comparingInt(position::get));
-        for (QueryStats q : ordered) {
-          StatementProfile p = q.profile().orElseThrow();
-          boolean filters = false;
-          boolean joins = false;
-          for (TableAccess a : p.accesses()) {
-            if (!a.table().equals(t.name())) {
-              continue;
-            }
-            boolean onFk = a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
-                && u.kind().isEqualityLike());
-            boolean otherFilter = a.uses().stream().anyMatch(u -> !fk.columns().contains(u.column().column())
-                && u.kind().isEqualityLike());
-            filters |= onFk;
-            // A join on the key helps only where this table has no filter of its own to be found by.
-            joins |= !otherFilter && a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
-                && u.kind() == UseKind.JOIN);
-          }
-          boolean deletesParent = deletes.contains(q);
-          if (filters || joins || deletesParent) {
-            // A join alone helps only when the planner drives it from the parent side: weigh it as a join.
-            double weight = filters || deletesParent ? 1.0 : JOIN_ONLY_WEIGHT;
-            candidates.computeIfAbsent(c, k -> new Evidence())
-                .add(q, weight, deletesParent ? why + "; deletes on " + fk.referencedTable() + " scan it" : why);
-          }
-        }
-      }
-    }
   }
 
   private Optional<Index> coveringIndex(IndexCandidate c) {

@@ -11,8 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading and writing snapshot files for the commands, with user-facing errors. */
-final class Snapshots {
-  private Snapshots() {}
+final class SnapshotFiles {
+  private SnapshotFiles() {}
 
   static Snapshot load(Path file) throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

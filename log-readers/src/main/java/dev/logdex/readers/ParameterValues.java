@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The values PostgreSQL logs for an extended-protocol statement ({@code $1 = '42', $2 = NULL}), put in place. */
-final class Parameters {
-  private Parameters() {}
+final class ParameterValues {
+  private ParameterValues() {}
 
   /** Longer values (a document, a blob) are left as {@code $n}: a sample should stay readable. */
   static final int MAX_VALUE = 1000;
