@@ -25,33 +25,37 @@ public final class ResultJson {
   /** Recommendations as a JSON array. {@code where} is null for a full index. */
   public static ArrayNode recommendations(List<Recommendation> list) {
     ArrayNode recs = NODES.arrayNode();
-    for (Recommendation rec : list) {
-      ObjectNode o = recs.addObject();
-      o.put("rank", rec.rank());
-      o.put("table", rec.index().table());
-      ArrayNode cols = o.putArray("columns");
-      rec.index().keys().forEach(cols::add);
-      o.put("equality_prefix", rec.index().equalityPrefix());
-      if (rec.index().where().isEmpty()) {
-        o.putNull("where");
-      } else {
-        o.put("where", rec.index().where());
-      }
-      o.put("unique", false);
-      o.put("name", rec.name());
-      o.put("ddl", rec.ddl());
-      o.put("benefit", rec.benefit());
-      o.put("reason", rec.reason());
-      ArrayNode qs = o.putArray("queries");
-      for (ServedQuery q : rec.queries()) {
-        ObjectNode qo = qs.addObject();
-        qo.put("fingerprint", q.fingerprint());
-        qo.put("sample", q.sample());
-        qo.put("calls", q.calls());
-        qo.put("total_ms", millis(q.totalMillis()));
-      }
-    }
+    list.forEach(rec -> recs.add(recommendation(rec)));
     return recs;
+  }
+
+  /** One recommendation as a JSON object. */
+  public static ObjectNode recommendation(Recommendation rec) {
+    ObjectNode o = NODES.objectNode();
+    o.put("rank", rec.rank());
+    o.put("table", rec.index().table());
+    ArrayNode cols = o.putArray("columns");
+    rec.index().keys().forEach(cols::add);
+    o.put("equality_prefix", rec.index().equalityPrefix());
+    if (rec.index().where().isEmpty()) {
+      o.putNull("where");
+    } else {
+      o.put("where", rec.index().where());
+    }
+    o.put("unique", false);
+    o.put("name", rec.name());
+    o.put("ddl", rec.ddl());
+    o.put("benefit", rec.benefit());
+    o.put("reason", rec.reason());
+    ArrayNode qs = o.putArray("queries");
+    for (ServedQuery q : rec.queries()) {
+      ObjectNode qo = qs.addObject();
+      qo.put("fingerprint", q.fingerprint());
+      qo.put("sample", q.sample());
+      qo.put("calls", q.calls());
+      qo.put("total_ms", millis(q.totalMillis()));
+    }
+    return o;
   }
 
   /** Recommendations read back; an older snapshot's {@code ""} for a full index reads as null does. */
@@ -75,18 +79,22 @@ public final class ResultJson {
   /** Findings as a JSON array, as {@code analyze}, {@code lint} and snapshots write them. */
   public static ArrayNode findings(List<Finding> list) {
     ArrayNode findings = NODES.arrayNode();
-    for (Finding f : list) {
-      ObjectNode o = findings.addObject();
-      o.put("rule", f.rule());
-      o.put("severity", f.severity().label());
-      o.put("table", f.table());
-      ArrayNode cols = o.putArray("columns");
-      f.columns().forEach(cols::add);
-      o.put("message", f.message());
-      o.put("fix", f.fix());
-      change(f.change()).ifPresent(c -> o.set("change", c));
-    }
+    list.forEach(f -> findings.add(finding(f)));
     return findings;
+  }
+
+  /** One finding as a JSON object. */
+  public static ObjectNode finding(Finding f) {
+    ObjectNode o = NODES.objectNode();
+    o.put("rule", f.rule());
+    o.put("severity", f.severity().label());
+    o.put("table", f.table());
+    ArrayNode cols = o.putArray("columns");
+    f.columns().forEach(cols::add);
+    o.put("message", f.message());
+    o.put("fix", f.fix());
+    change(f.change()).ifPresent(c -> o.set("change", c));
+    return o;
   }
 
   /** A fix that changes something, as JSON; empty for advice, which its "fix" text says in full. */

@@ -25,14 +25,47 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /**
+   * Writes the report. The recommendations and findings are written one by one as they are turned into JSON, not
+   * built into one tree first: a wide schema has a finding for every table, and the tree would double the heap.
+   */
   public static void write(AnalysisReport r, Writer out) throws IOException {
-    MAPPER.writeValue(out, tree(r));
+    ObjectNode root = tree(r, false);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+          root::fields) {
+        g.writeFieldName(field.getKey());
+        if (field.getKey().equals("recommendations")) {
+          g.writeStartArray();
+          for (var rec : r.recommendations()) {
+            MAPPER.writeTree(g, ResultJson.recommendation(rec));
+          }
+          g.writeEndArray();
+        } else if (field.getKey().equals("findings")) {
+          g.writeStartArray();
+          for (var f : r.findings()) {
+            MAPPER.writeTree(g, ResultJson.finding(f));
+          }
+          g.writeEndArray();
+        } else {
+          MAPPER.writeTree(g, field.getValue());
+        }
+      }
+      g.writeEndObject();
+    }
     out.write(System.lineSeparator());
     out.flush();
   }
 
   /** The report as a JSON tree. */
   public static ObjectNode tree(AnalysisReport r) {
+    return tree(r, true);
+  }
+
+  /** The tree, with the recommendations and findings in it or, for streaming, empty arrays in their places. */
+  private static ObjectNode tree(AnalysisReport r, boolean whole) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("logdex", r.version());
     root.put("dialect", r.dialect());
@@ -64,8 +97,8 @@ public final class JsonReport {
       vo.put("not_verified", v.unverified());
       vo.put("unplanned_queries", v.unplanned());
     }
-    root.set("recommendations", ResultJson.recommendations(r.recommendations()));
-    root.set("findings", ResultJson.findings(r.findings()));
+    root.set("recommendations", whole ? ResultJson.recommendations(r.recommendations()) : MAPPER.createArrayNode());
+    root.set("findings", whole ? ResultJson.findings(r.findings()) : MAPPER.createArrayNode());
     ArrayNode top = root.putArray("top_queries");
     for (TopQuery q : r.topQueries()) {
       ObjectNode o = top.addObject();

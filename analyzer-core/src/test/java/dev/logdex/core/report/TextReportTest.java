@@ -57,4 +57,15 @@ class TextReportTest {
     assertThat(json.get("top_queries").get(0).get("latency").get("p99_ms").asDouble()).isEqualTo(80.5);
     assertThat(json.get("top_queries").get(1).get("latency").isNull()).isTrue();
   }
+
+  @Test
+  void theStreamedJsonIsTheTreeWrittenOut() throws Exception {
+    StringWriter streamed = new StringWriter();
+    JsonReport.write(report(), streamed);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(mapper.readTree(streamed.toString()))
+        .isEqualTo(mapper.readTree(mapper.writeValueAsString(JsonReport.tree(report()))));
+    assertThat(streamed.toString()).isEqualTo(mapper.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(JsonReport.tree(report())) + System.lineSeparator());
+  }
 }
