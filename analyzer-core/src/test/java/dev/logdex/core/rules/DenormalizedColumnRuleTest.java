@@ -7,17 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /** denormalized-column: a copy of a parent's column in its child. */
 class DenormalizedColumnRuleTest {
-  static final String SHOP = """
-      CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);
-      CREATE UNIQUE INDEX users_email ON users (lower(email));
-      CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES users (id), customer_email text,
-        billing_email text, users_name text, total int);
-      CREATE TABLE notes (id bigint PRIMARY KEY, author_id bigint, body text);
-      """;
-
   @Test
   void aCopyOfAParentsColumnIsDenormalized() {
-    List<Finding> found = RuleFixture.of(SHOP,
+    List<Finding> found = RuleFixture.of(RuleFixture.SHOP,
         "SELECT o.customer_email, u.email FROM orders o JOIN users u ON u.id = o.customer_id WHERE o.id = $1")
         .run(new DenormalizedColumnRule());
     // billing_email is a near miss: its prefix names no relation, so it is a different email, not a copy.
@@ -30,9 +22,9 @@ class DenormalizedColumnRuleTest {
 
   @Test
   void denormalizationNearMisses() {
-    assertThat(RuleFixture.of(SHOP + "CREATE TRIGGER keep BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION f();")
+    assertThat(RuleFixture.of(RuleFixture.SHOP + "CREATE TRIGGER keep BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION f();")
         .run(new DenormalizedColumnRule())).as("a trigger may keep it in step").isEmpty();
-    assertThat(RuleFixture.of(SHOP.replace("customer_email text", "customer_email int").replace("users_name text,", ""))
+    assertThat(RuleFixture.of(RuleFixture.SHOP.replace("customer_email text", "customer_email int").replace("users_name text,", ""))
         .run(new DenormalizedColumnRule())).as("different type").isEmpty();
   }
 }

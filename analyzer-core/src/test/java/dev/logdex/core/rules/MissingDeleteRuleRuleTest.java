@@ -7,25 +7,17 @@ import org.junit.jupiter.api.Test;
 
 /** missing-delete-rule: deletes of parents whose children have no ON DELETE rule. */
 class MissingDeleteRuleRuleTest {
-  static final String SHOP = """
-      CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);
-      CREATE UNIQUE INDEX users_email ON users (lower(email));
-      CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES users (id), customer_email text,
-        billing_email text, users_name text, total int);
-      CREATE TABLE notes (id bigint PRIMARY KEY, author_id bigint, body text);
-      """;
-
   @Test
   void deletingParentsOfAForeignKeyWithoutARule() {
-    List<Finding> found = RuleFixture.of(SHOP, "DELETE FROM users WHERE id = $1").run(new MissingDeleteRuleRule());
+    List<Finding> found = RuleFixture.of(RuleFixture.SHOP, "DELETE FROM users WHERE id = $1").run(new MissingDeleteRuleRule());
     assertThat(found).singleElement().satisfies(f -> {
       assertThat(f.message()).contains("deletes from users (10 calls)").contains("orders(customer_id)");
       assertThat(f.fix()).contains("ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_customer_id_fkey;")
           .contains("ON DELETE SET NULL NOT VALID;");
     });
-    assertThat(RuleFixture.of(SHOP, "SELECT * FROM users").run(new MissingDeleteRuleRule()))
+    assertThat(RuleFixture.of(RuleFixture.SHOP, "SELECT * FROM users").run(new MissingDeleteRuleRule()))
         .as("no deletes on the parent").isEmpty();
-    assertThat(RuleFixture.of(SHOP.replace("REFERENCES users (id)", "REFERENCES users (id) ON DELETE CASCADE"),
+    assertThat(RuleFixture.of(RuleFixture.SHOP.replace("REFERENCES users (id)", "REFERENCES users (id) ON DELETE CASCADE"),
         "DELETE FROM users WHERE id = $1").run(new MissingDeleteRuleRule())).as("a rule exists").isEmpty();
   }
 }

@@ -7,17 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /** missing-foreign-key: a column the workload joins to a key, with no constraint. */
 class MissingForeignKeyRuleTest {
-  static final String SHOP = """
-      CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);
-      CREATE UNIQUE INDEX users_email ON users (lower(email));
-      CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES users (id), customer_email text,
-        billing_email text, users_name text, total int);
-      CREATE TABLE notes (id bigint PRIMARY KEY, author_id bigint, body text);
-      """;
-
   @Test
   void aJoinToAKeyWithoutAConstraintIsAMissingForeignKey() {
-    List<Finding> found = RuleFixture.of(SHOP,
+    List<Finding> found = RuleFixture.of(RuleFixture.SHOP,
         "SELECT n.body, u.name FROM notes n JOIN users u ON u.id = n.author_id WHERE n.id = $1")
         .run(new MissingForeignKeyRule());
     assertThat(found).singleElement().satisfies(f -> {
@@ -33,11 +25,11 @@ class MissingForeignKeyRuleTest {
 
   @Test
   void missingForeignKeyNearMisses() {
-    assertThat(RuleFixture.of(SHOP, "SELECT * FROM orders o JOIN users u ON u.id = o.customer_id")
+    assertThat(RuleFixture.of(RuleFixture.SHOP, "SELECT * FROM orders o JOIN users u ON u.id = o.customer_id")
         .run(new MissingForeignKeyRule())).as("the constraint exists").isEmpty();
-    assertThat(RuleFixture.of(SHOP, "SELECT * FROM notes n JOIN orders o ON o.total = n.author_id")
+    assertThat(RuleFixture.of(RuleFixture.SHOP, "SELECT * FROM notes n JOIN orders o ON o.total = n.author_id")
         .run(new MissingForeignKeyRule())).as("not joined to a key").isEmpty();
-    assertThat(RuleFixture.of(SHOP).run(new MissingForeignKeyRule())).as("author_id alone, no join confirms it")
+    assertThat(RuleFixture.of(RuleFixture.SHOP).run(new MissingForeignKeyRule())).as("author_id alone, no join confirms it")
         .isEmpty();
   }
 }

@@ -14,6 +14,15 @@ import java.util.Optional;
 
 /** A schema from DDL and a workload from statements (each 10 calls, 100 ms): the input of a rule test. */
 final class RuleFixture {
+  /** A small shop: users, orders that copy a user's email and name, notes with an author id and no constraint. */
+  static final String SHOP = """
+      CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);
+      CREATE UNIQUE INDEX users_email ON users (lower(email));
+      CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES users (id), customer_email text,
+        billing_email text, users_name text, total int);
+      CREATE TABLE notes (id bigint PRIMARY KEY, author_id bigint, body text);
+      """;
+
   final Schema schema;
   final Workload workload;
 
