@@ -1,7 +1,5 @@
 package dev.logdex.core.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.Dialect;
@@ -14,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,31 +123,10 @@ public final class ScratchVerifier {
         unplanned.put(q.fingerprint().id(), "the optimizer reports no cost for this statement");
         return Optional.empty();
       }
-      JsonNode root = new ObjectMapper().readTree(e.json());
-      List<String> keys = new ArrayList<>();
-      List<String> accesses = new ArrayList<>();
-      walk(root, keys, accesses);
-      return Optional.of(new Verifier.Plan(e.cost(), accesses.isEmpty() ? "" : accesses.get(0), keys));
+      return Optional.of(PlanJson.mysql(e.json(), e.cost()));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       unplanned.put(q.fingerprint().id(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return Optional.empty();
-    }
-  }
-
-  /** Collects the keys every table access uses, and describes each access, depth first. */
-  private static void walk(JsonNode n, List<String> keys, List<String> accesses) {
-    if (n.isObject()) {
-      if (n.has("table_name") && n.has("access_type")) {
-        String key = n.path("key").asText("");
-        if (!key.isEmpty()) {
-          keys.add(key);
-        }
-        accesses.add(n.get("access_type").asText() + (key.isEmpty() ? "" : " using " + key) + " on "
-            + n.get("table_name").asText());
-      }
-      n.fields().forEachRemaining(e -> walk(e.getValue(), keys, accesses));
-    } else if (n.isArray()) {
-      n.forEach(x -> walk(x, keys, accesses));
     }
   }
 }

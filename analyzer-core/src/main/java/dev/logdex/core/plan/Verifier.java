@@ -1,7 +1,5 @@
 package dev.logdex.core.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.lex.SingleStatement;
@@ -295,10 +293,7 @@ public final class Verifier {
           LiveSql.deallocateIfLeft(c, "logdex_verify");
         }
       }
-      JsonNode plan = new ObjectMapper().readTree(json).get(0).get("Plan");
-      List<String> indexes = new ArrayList<>();
-      indexNames(plan, indexes);
-      return Optional.of(new Plan(cost(plan), scan(plan), indexes));
+      return Optional.of(PlanJson.postgres(json));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       unplanned.put(q.fingerprint().id(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return Optional.empty();
@@ -310,34 +305,5 @@ public final class Verifier {
       rs.next();
       return rs.getString(1);
     }
-  }
-
-  private static double cost(JsonNode plan) {
-    return plan.path("Total Cost").asDouble();
-  }
-
-  private static void indexNames(JsonNode plan, List<String> out) {
-    if (plan.has("Index Name")) {
-      out.add(plan.get("Index Name").asText());
-    }
-    for (JsonNode child : plan.path("Plans")) {
-      indexNames(child, out);
-    }
-  }
-
-  /** The first scan node of the plan, as "Seq Scan on t" or "Index Scan using i on t". */
-  private static String scan(JsonNode plan) {
-    String type = plan.path("Node Type").asText();
-    if (type.contains("Scan")) {
-      return type + (plan.has("Index Name") ? " using " + plan.get("Index Name").asText() : "")
-          + (plan.has("Relation Name") ? " on " + plan.get("Relation Name").asText() : "");
-    }
-    for (JsonNode child : plan.path("Plans")) {
-      String s = scan(child);
-      if (!s.isEmpty()) {
-        return s;
-      }
-    }
-    return "";
   }
 }
