@@ -194,4 +194,44 @@ class DamagedInputTest {
     assertThat(skips.summary("postgres_csv").firstSkipAt())
         .containsEntry("csvlog record with an unterminated quoted field", "csv.log:501");
   }
+
+  /**
+   * Hostile names come through every reader as they were logged: random quoted identifiers holding quotes,
+   * semicolons, dollar quotes, comment markers, backslashes, tabs and non-ASCII text, written as each server writes
+   * them (doubled quotes in CSV, JSON escapes in jsonlog), read back to the same statement text.
+   */
+  @Test
+  void hostileIdentifiersArriveAsTheyWereLogged() throws Exception {
+    String[] pieces = {"a", "Z", "_", "'", "''", "\\", "`", "$", "$x$", ";", "--", "/*", "*/", "é", "\t", "#",
+        " ", "DROP TABLE victim", "%", "{}", "[", "]"};
+    Random random = new Random(34);
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder name = new StringBuilder();
+      for (int k = 1 + random.nextInt(6); k > 0; k--) {
+        name.append(pieces[random.nextInt(pieces.length)]);
+      }
+      // A quoted name as PostgreSQL writes it ("" for "), and a literal beside it: the log holds both as text.
+      statements.add("SELECT \"" + name.toString().replace("\"", "\"\"") + "\" FROM t WHERE id = " + i);
+    }
+    for (Format f : FORMATS) {
+      StringBuilder log = new StringBuilder(f.head());
+      for (int i = 0; i < statements.size(); i++) {
+        String entry = f.entry().apply(i);
+        String logged = statements.get(i);
+        String written = f.reader() instanceof PostgresCsvLogReader || f.reader() instanceof PgStatStatementsReader
+            ? logged.replace("\"", "\"\"")
+            : f.reader() instanceof PostgresJsonLogReader
+                ? new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(logged)
+                    .replaceAll("^\"|\"$", "")
+                : logged;
+        log.append(entry.replace(statement(i), written));
+      }
+      List<QueryEvent> events = new ArrayList<>();
+      SkipAccount skips = new SkipAccount("hostile.log");
+      f.reader().read(new StringReader(log.toString()), "hostile.log", events::add, skips);
+      assertThat(events).as(f.reader().format()).extracting(QueryEvent::text).containsExactlyElementsOf(statements);
+      assertThat(skips.skipped()).as(f.reader().format()).isZero();
+    }
+  }
 }
