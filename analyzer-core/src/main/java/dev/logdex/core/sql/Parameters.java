@@ -7,55 +7,6 @@ package dev.logdex.core.sql;
 final class Parameters {
   private Parameters() {}
 
-  static String toQuestionMarks(String sql) {
-    StringBuilder out = null;
-    int n = sql.length();
-    int i = 0;
-    int copied = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`') {
-        i = skipQuoted(sql, i, c);
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)) && !wordBefore(sql, i)) {
-        int j = i + 1;
-        while (j < n && Character.isDigit(sql.charAt(j))) {
-          j++;
-        }
-        out = replace(sql, out, copied, i);
-        copied = j;
-        i = j;
-      } else if (c == ':' && i + 1 < n && Character.isLetter(sql.charAt(i + 1)) && (i == 0
-          || sql.charAt(i - 1) != ':') && !wordBefore(sql, i)) {
-        int j = i + 1;
-        while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-          j++;
-        }
-        out = replace(sql, out, copied, i);
-        copied = j;
-        i = j;
-      } else {
-        i++;
-      }
-    }
-    if (out == null) {
-      return sql;
-    }
-    out.append(sql, copied, n);
-    return out.toString();
-  }
-
-  private static StringBuilder replace(String sql, StringBuilder out, int copied, int at) {
-    StringBuilder b = out == null ? new StringBuilder(sql.length()) : out;
-    b.append(sql, copied, at).append('?');
-    return b;
-  }
-
   /** {@code a$1} is part of a name and {@code arr[1:2]} a slice, not parameters. */
   private static boolean wordBefore(String sql, int i) {
     if (i == 0) {
@@ -65,74 +16,67 @@ final class Parameters {
     return Character.isLetterOrDigit(p) || p == '_' || p == '$' || p == '[' || p == ']';
   }
 
-  private static int skipQuoted(String sql, int i, char q) {
-    int k = i + 1;
-    while (k < sql.length()) {
-      char c = sql.charAt(k);
-      if (c == q) {
-        if (k + 1 < sql.length() && sql.charAt(k + 1) == q) {
-          k += 2;
-          continue;
-        }
-        return k + 1;
-      }
-      k++;
+  /**
+   * {@code sql} with each bind parameter ({@code $1}, {@code :name}) written as {@code ?}, read by the dialect's
+   * lexer: what stands in quotes, dollar quotes or comments stays, {@code a::int} is a cast and {@code arr[1:2]} a
+   * slice. Text the lexer cannot read to its end comes back as it was.
+   */
+  static String toQuestionMarks(String sql, dev.logdex.core.lex.SqlScanner scanner) {
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
+    try {
+      tokens = scanner.tokens(sql);
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
+      return sql;
     }
-    return sql.length();
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      dev.logdex.core.lex.SqlScanner.Token t = tokens.get(i);
+      String text = t.text(sql);
+      int end;
+      if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.PARAMETER && text.startsWith("$")
+          || t.kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD && text.matches("\\$\\d+")) {
+        end = t.end();
+      } else if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.SYMBOL && text.equals(":") && i + 1 < tokens.size()
+          && tokens.get(i + 1).kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD
+          && tokens.get(i + 1).start() == t.end() && Character.isLetter(sql.charAt(t.end()))
+          && (t.start() == 0 || sql.charAt(t.start() - 1) != ':') && !wordBefore(sql, t.start())) {
+        end = tokens.get(++i).end();
+      } else {
+        continue;
+      }
+      out = out == null ? new StringBuilder(sql.length()) : out;
+      out.append(sql, copied, t.start()).append('?');
+      copied = end;
+    }
+    return out == null ? sql : out.append(sql, copied, sql.length()).toString();
   }
 
   /**
    * MySQL (without ANSI_QUOTES) reads {@code "text"} as a string; both parsers read it as a name. Rewrites each
-   * double-quoted string as a single-quoted one, so that both parsers see a literal. Backslash escapes inside
-   * strings are MySQL's default, so they are honoured while scanning.
+   * double-quoted string as a single-quoted one, so that both parsers see a literal.
    */
   static String mysqlDoubleQuotedStrings(String sql) {
     if (sql.indexOf('"') < 0) {
       return sql;
     }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
+    try {
+      tokens = dev.logdex.core.lex.SqlScanner.mysql().tokens(sql);
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
+      return sql;
+    }
     StringBuilder out = new StringBuilder(sql.length() + 8);
-    int n = sql.length();
-    int i = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '`') {
-        int end = skipQuotedWithEscapes(sql, i, c);
-        out.append(sql, i, end);
-        i = end;
-      } else if (c == '"') {
-        int end = skipQuotedWithEscapes(sql, i, '"');
-        String inner = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"").replace("\\\"", "\"");
-        out.append('\'').append(inner.replace("\\'", "'").replace("'", "''")).append('\'');
-        i = end;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#') {
-        int end = sql.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        out.append(sql, i, end);
-        i = end;
-      } else {
-        out.append(c);
-        i++;
+    int copied = 0;
+    for (dev.logdex.core.lex.SqlScanner.Token t : tokens) {
+      if (t.kind() != dev.logdex.core.lex.SqlScanner.Kind.STRING || sql.charAt(t.start()) != '"') {
+        continue;
       }
+      String inner = sql.substring(t.start() + 1, t.end() - 1).replace("\"\"", "\"").replace("\\\"", "\"");
+      out.append(sql, copied, t.start()).append('\'').append(inner.replace("\\'", "'").replace("'", "''"))
+          .append('\'');
+      copied = t.end();
     }
-    return out.toString();
-  }
-
-  private static int skipQuotedWithEscapes(String sql, int i, char q) {
-    int k = i + 1;
-    while (k < sql.length()) {
-      char c = sql.charAt(k);
-      if (c == '\\' && q != '`') {
-        k += 2;
-      } else if (c == q) {
-        if (k + 1 < sql.length() && sql.charAt(k + 1) == q) {
-          k += 2;
-          continue;
-        }
-        return k + 1;
-      } else {
-        k++;
-      }
-    }
-    return sql.length();
+    return out.append(sql, copied, sql.length()).toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.logdex.core.sql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.logdex.core.lex.SqlScanner;
 import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.model.Fingerprint;
 import dev.logdex.core.model.StatementKind;
@@ -34,6 +35,8 @@ public final class StatementAnalyzer {
       Set.of("select", "with", "insert", "update", "delete", "replace", "(", "values", "table");
 
   private final Schema schema;
+  /** The schema's dialect's lexer: one for every place here that reads the statement's text. */
+  private final SqlScanner scanner;
   private final Cache<String, StatementAnalysis> cache;
   private final Counter calcite;
   private final Counter jsqlparser;
@@ -44,6 +47,7 @@ public final class StatementAnalyzer {
   /** An analyzer against {@code schema} that counts its work in {@code registry}. */
   public StatementAnalyzer(Schema schema, MeterRegistry registry) {
     this.schema = schema;
+    this.scanner = SqlScanner.of(schema.dialect());
     this.cache = Caffeine.newBuilder().maximumSize(200_000).recordStats().build();
     this.calcite = registry.counter("logdex.statements.parsed", "parser", "calcite");
     this.jsqlparser = registry.counter("logdex.statements.parsed", "parser", "jsqlparser");
@@ -93,11 +97,11 @@ public final class StatementAnalyzer {
       return combined(parts);
     }
     boolean mysql = schema.dialect() == dev.logdex.core.model.Dialect.MYSQL;
-    String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample));
+    String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample), scanner);
     if (mysql) {
       sql = Parameters.mysqlDoubleQuotedStrings(sql);
     }
-    String first = firstKeyword(sql);
+    String first = firstKeyword(sql, scanner);
     if (!ANALYSED_KEYWORDS.contains(first)) {
       keyword.increment();
       return new StatementAnalysis.Parsed(
@@ -180,31 +184,27 @@ public final class StatementAnalyzer {
     return t;
   }
 
-  private static String firstKeyword(String sql) {
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else {
-        break;
+  /** The first word of {@code sql} as the lexer reads it, lower case; {@code "("} for a parenthesis; or "". */
+  private static String firstKeyword(String sql, SqlScanner scanner) {
+    try {
+      for (SqlScanner.Token t : scanner.tokens(sql)) {
+        if (t.kind() == SqlScanner.Kind.COMMENT) {
+          continue;
+        }
+        String text = t.text(sql);
+        if (t.kind() == SqlScanner.Kind.WORD) {
+          int letters = 0;
+          while (letters < text.length() && Character.isLetter(text.charAt(letters))) {
+            letters++;
+          }
+          return text.substring(0, letters).toLowerCase(Locale.ROOT);
+        }
+        return text.startsWith("(") ? "(" : "";
       }
+    } catch (SqlScanner.UnterminatedException e) {
+      return "";
     }
-    if (i < n && sql.charAt(i) == '(') {
-      return "(";
-    }
-    int j = i;
-    while (j < n && Character.isLetter(sql.charAt(j))) {
-      j++;
-    }
-    return sql.substring(i, j).toLowerCase(Locale.ROOT);
+    return "";
   }
 
   private static int depth(String sql) {

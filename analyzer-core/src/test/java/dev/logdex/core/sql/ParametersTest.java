@@ -1,0 +1,27 @@
+package dev.logdex.core.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logdex.core.lex.SqlScanner;
+import org.junit.jupiter.api.Test;
+
+/** Bind parameters become ?, read by the dialect's own lexer; nothing that is text, a cast or a slice does. */
+class ParametersTest {
+
+  @Test
+  void parametersOutsideTextBecomeQuestionMarks() {
+    assertThat(Parameters.toQuestionMarks("SELECT a::int, arr[1:2], E'\\'$1' FROM t /* $2 /* :x */ */ WHERE b = $1"
+        + " AND c = :name AND d = $$ $3 $$", SqlScanner.postgres()))
+        .isEqualTo("SELECT a::int, arr[1:2], E'\\'$1' FROM t /* $2 /* :x */ */ WHERE b = ? AND c = ? AND d = $$ $3 $$");
+    assertThat(Parameters.toQuestionMarks("SELECT a FROM t # $1\nWHERE b = $1 AND c = 'x\\'$2'", SqlScanner.mysql()))
+        .isEqualTo("SELECT a FROM t # $1\nWHERE b = ? AND c = 'x\\'$2'");
+    assertThat(Parameters.toQuestionMarks("SELECT 'open $1", SqlScanner.postgres())).as("unreadable: as it was")
+        .isEqualTo("SELECT 'open $1");
+  }
+
+  @Test
+  void mysqlDoubleQuotedStringsBecomeSingleQuoted() {
+    assertThat(Parameters.mysqlDoubleQuotedStrings("SELECT \"it's\", `a\"b` FROM t WHERE c = \"x\\\"y\""))
+        .isEqualTo("SELECT 'it''s', `a\"b` FROM t WHERE c = 'x\"y'");
+  }
+}
