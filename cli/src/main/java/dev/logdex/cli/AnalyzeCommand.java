@@ -11,9 +11,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +33,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DebugOption debug;
+
   @Mixin WorkloadOptions inputs;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -46,8 +45,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Show only the N best recommendations. Default: all.")
   Integer top;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
+  @Mixin ReportOutput output;
 
   @Option(names = "--save", paramLabel = "FILE",
       description = "Also write a snapshot (for logdex diff, merge and migrate --from) to FILE.")
@@ -88,7 +86,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (inputs.logs.isEmpty() && !inputs.fromDb) {
       throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
     }
-    OutputFiles.checkWritable("-o", output);
+    output.check();
     OutputFiles.checkWritable("--save", save);
     java.util.Optional<Severity> threshold = java.util.Optional.ofNullable(failOn);
     long budgetBytes = budget == null ? 0 : Sizes.parse("--budget", budget);
@@ -163,23 +161,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private void write(AnalysisReport report) throws IOException {
-    Writer out = output != null
-        ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
-        : spec.commandLine().getOut();
-    try {
+    output.write(out -> {
       switch (format) {
         case json -> JsonReport.write(report, out);
         case markdown -> MarkdownReport.write(report, out);
         case html -> dev.logdex.core.report.HtmlReport.write(report, out);
-        default -> TextReport.write(report, out, output == null && Terminal.color());
+        default -> TextReport.write(report, out, output.toStdout() && Terminal.color());
       }
-    } finally {
-      if (output != null) {
-        out.close();
-      } else {
-        out.flush();
-      }
-    }
+    });
   }
 
   private static void printStats(SimpleMeterRegistry registry, StatementAnalyzer analyzer, PrintWriter err) {

@@ -3,11 +3,11 @@ package dev.logdex.cli;
 import dev.logdex.core.report.DiffReport;
 import dev.logdex.core.snapshot.SnapshotDiff;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +28,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DebugOption debug;
+
   @Parameters(index = "0", paramLabel = "BEFORE", description = "The snapshot from before.")
   Path before;
 
@@ -37,6 +39,8 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, markdown or html. Default: ${DEFAULT-VALUE}.")
   ReportFormat format;
+
+  @Mixin ReportOutput output;
 
   @Option(names = "--noise", paramLabel = "PCT", defaultValue = "10",
       description = "A mean time must change by more than PCT percent to count as faster or slower. "
@@ -53,14 +57,16 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    output.check();
     SnapshotDiff d = SnapshotDiff.of(SnapshotFiles.load(before), SnapshotFiles.load(after), noisePct, noiseMillis);
-    PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case json -> DiffReport.json(d, out);
-      case markdown -> DiffReport.markdown(d, out);
-      case html -> DiffReport.html(d, out);
-      default -> DiffReport.text(d, out);
-    }
+    output.write(out -> {
+      switch (format) {
+        case json -> DiffReport.json(d, out);
+        case markdown -> DiffReport.markdown(d, out);
+        case html -> DiffReport.html(d, out);
+        default -> DiffReport.text(d, out);
+      }
+    });
     if (failOnRegression != null && d.worstRegressionPct() > failOnRegression) {
       spec.commandLine().getErr().printf(Locale.ROOT,
           "logdex: a query class got %.1f%% slower, past --fail-on-regression %.1f%n", d.worstRegressionPct(),

@@ -38,6 +38,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DebugOption debug;
+
   @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "A query class id, or its first 4 or more digits.")
   String fingerprint;
 

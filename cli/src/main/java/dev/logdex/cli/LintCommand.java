@@ -5,7 +5,6 @@ import dev.logdex.core.rules.Finding;
 import dev.logdex.core.rules.Rules;
 import dev.logdex.core.rules.Severity;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,11 +28,15 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DebugOption debug;
+
   @Mixin WorkloadOptions inputs;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
   ReportFormat format;
+
+  @Mixin ReportOutput output;
 
   @Option(names = "--severity", paramLabel = "SEVERITY",
       description = "Report only findings of this severity or worse: info, warning or error. Default: info.")
@@ -54,7 +57,7 @@ final class LintCommand implements Callable<Integer> {
     }
     Optional<Severity> min = Optional.ofNullable(severity);
     Optional<Severity> threshold = Optional.ofNullable(failOn);
-    PrintWriter out = spec.commandLine().getOut();
+    output.check();
     WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
     List<Finding> findings;
     try {
@@ -66,11 +69,13 @@ final class LintCommand implements Callable<Integer> {
     for (String w : in.warnings()) {
       spec.commandLine().getErr().println("logdex: warning: " + w);
     }
-    switch (format) {
-      case json -> FindingsReport.json(Version.current(), findings, out);
-      case markdown -> FindingsReport.markdown(findings, out);
-      default -> FindingsReport.text(findings, out, Terminal.color());
-    }
+    output.write(out -> {
+      switch (format) {
+        case json -> FindingsReport.json(Version.current(), findings, out);
+        case markdown -> FindingsReport.markdown(findings, out);
+        default -> FindingsReport.text(findings, out, output.toStdout() && Terminal.color());
+      }
+    });
     return exitCode(findings, threshold);
   }
 

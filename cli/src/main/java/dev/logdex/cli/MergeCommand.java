@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
 final class MergeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin DebugOption debug;
 
   @Parameters(paramLabel = "SNAPSHOT", arity = "2..*", description = "Snapshots written by analyze --save.")
   List<Path> snapshots;

@@ -37,6 +37,8 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DebugOption debug;
+
   @Mixin WorkloadOptions inputs;
 
   @Option(names = "--to", paramLabel = "DIR", required = true, description = "The migrations directory.")

@@ -6,6 +6,7 @@ import dev.logdex.core.rules.Rules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Spec;
 final class RulesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin DebugOption debug;
 
   @Parameters(paramLabel = "ID", arity = "0..1", description = "A rule id, to show its help.")
   String id;

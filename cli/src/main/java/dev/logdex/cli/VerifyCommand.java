@@ -30,6 +30,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DebugOption debug;
+
   @Mixin WorkloadOptions inputs;
 
   @Option(names = "--rollback",

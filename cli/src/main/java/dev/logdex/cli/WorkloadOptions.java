@@ -111,9 +111,6 @@ final class WorkloadOptions {
           + "a small schema; raise the heap with LOGDEX_JAVA_OPTS=-Xmx4g).")
   Long maxClasses;
 
-  @Option(names = "--debug", description = "Show stack traces for errors.")
-  boolean debug;
-
   @Parameters(paramLabel = "LOG", arity = "0..*",
       description = "Log files to read: plain or gzip, any supported format; globs are expanded; - reads "
           + "standard input.")

@@ -137,4 +137,26 @@ class UserMistakesTest {
     assertThat(alone.run("analyze", bad.toString())).isEqualTo(2);
     assertThat(alone.err()).contains("no input can be read").contains("gzip");
   }
+
+  @Test
+  void everyCommandThatWritesAReportTakesOutputAndDebug(@TempDir Path dir) throws Exception {
+    Path snapshot = dir.resolve("day.json");
+    assertThat(new CliRun().run("analyze", "-q", "--save", snapshot.toString(), "--schema",
+        "../sample-logs/shop/schema.sql", SAMPLE)).isZero();
+    Path diff = dir.resolve("diff.html");
+    CliRun d = new CliRun();
+    assertThat(d.run("diff", "--format", "html", "-o", diff.toString(), snapshot.toString(), snapshot.toString()))
+        .as(d.err()).isZero();
+    assertThat(Files.readString(diff)).startsWith("<!DOCTYPE html>");
+    assertThat(d.out()).isEmpty();
+    Path lint = dir.resolve("lint.md");
+    CliRun l = new CliRun();
+    assertThat(l.run("lint", "-q", "--format", "markdown", "-o", lint.toString(), "--schema",
+        "../sample-logs/shop/schema.sql")).as(l.err()).isIn(0, 3);
+    assertThat(Files.readString(lint)).contains("unindexed-foreign-key");
+    CliRun bad = new CliRun();
+    assertThat(bad.run("diff", "--debug", snapshot.toString(), dir.resolve("missing.json").toString()))
+        .isEqualTo(2);
+    assertThat(bad.err()).contains("missing.json").contains("at dev.logdex.cli.");
+  }
 }

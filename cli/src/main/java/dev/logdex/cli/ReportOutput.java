@@ -1,0 +1,48 @@
+package dev.logdex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Where a command's report goes: standard output or {@code -o FILE}, checked before any work is done. */
+final class ReportOutput {
+
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+  Path file;
+
+  /** Fails now, before the work, when the file cannot be written. */
+  void check() {
+    OutputFiles.checkWritable("-o", file);
+  }
+
+  /** Whether the report goes to standard output (a terminal may get colour there). */
+  boolean toStdout() {
+    return file == null;
+  }
+
+  /** Writes the report with {@code body}, to the file or to standard output. */
+  void write(Body body) throws IOException {
+    if (file == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      body.write(out);
+      out.flush();
+      return;
+    }
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      body.write(out);
+    }
+  }
+
+  /** Writes a report. */
+  interface Body {
+    void write(Writer out) throws IOException;
+  }
+}
