@@ -85,7 +85,8 @@ public final class Logdex {
       // --debug belongs to the subcommand that ran, not to the top-level command line.
       boolean debug = cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--debug");
       String fileProblem = fileProblem(ex);
-      if (ex instanceof UserError || fileProblem != null) {
+      if (ex instanceof UserError || ex instanceof dev.logdex.readers.WorkloadReading.InputException
+          || fileProblem != null) {
         cmd.getErr().println(dev.logdex.core.report.Escape.terminal(
             Secrets.scrub("logdex: " + (fileProblem != null ? fileProblem : ex.getMessage()))));
         if (debug) {

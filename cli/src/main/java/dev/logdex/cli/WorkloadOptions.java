@@ -2,34 +2,23 @@ package dev.logdex.cli;
 
 import dev.logdex.core.analysis.Analysis;
 import dev.logdex.core.analysis.AnalysisReport;
-import dev.logdex.core.fingerprint.Fingerprinter;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
-import dev.logdex.core.report.Escape;
 import dev.logdex.core.rules.LintConfig;
 import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.SchemaException;
-import dev.logdex.core.snapshot.AnalysisCache;
 import dev.logdex.core.sql.StatementAnalyzer;
-import dev.logdex.core.workload.ClassLimit;
-import dev.logdex.core.workload.ParallelWorkloadBuilder;
 import dev.logdex.core.workload.Workload;
 import dev.logdex.core.workload.WorkloadBuilder;
-import dev.logdex.readers.FormatDetector;
-import dev.logdex.readers.InputFiles;
-import dev.logdex.readers.LogReader;
-import dev.logdex.readers.PostgresLogReader;
-import dev.logdex.readers.SkipAccount;
+import dev.logdex.readers.WorkloadReading;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -146,37 +135,19 @@ final class WorkloadOptions {
     }
   }
 
+  /** The reading stage's request, filled from the options. */
+  WorkloadReading.Request request() {
+    return new WorkloadReading.Request(logs, Optional.ofNullable(inputFormat), Optional.ofNullable(logLinePrefix),
+        Optional.ofNullable(threads), Optional.ofNullable(maxClasses), Optional.ofNullable(analysisCache),
+        Version.current(), quiet, strict);
+  }
+
   Loaded load(PrintWriter err) throws IOException {
     Optional<Dialect> forced = Optional.ofNullable(dialect);
     LintConfig lint = lintConfig();
-    List<String> warnings = new ArrayList<>();
-    List<String> paths = new ArrayList<>();
-    for (String log : Inputs.expand(logs)) {
-      if (!log.equals("-") && Files.isRegularFile(Path.of(log)) && Files.size(Path.of(log)) == 0) {
-        // One empty file among several (a log rotated but not yet written) costs nothing; it is said, not fatal.
-        warnings.add(log + ": empty file, nothing to read");
-        if (!quiet) {
-          err.println(Escape.terminal("logdex: " + log + ": empty file, nothing to read"));
-        }
-        continue;
-      }
-      Optional<String> unreadable = log.equals("-") || !Files.isRegularFile(Path.of(log)) ? Optional.empty()
-          : InputFiles.unreadable(log);
-      if (unreadable.isPresent()) {
-        // Damaged beyond its first line: said, and the other inputs still read.
-        warnings.add(log + ": " + unreadable.get());
-        err.println(Escape.terminal("logdex: " + log + ": " + unreadable.get()));
-        continue;
-      }
-      paths.add(log);
-    }
-    if (paths.isEmpty() && !logs.isEmpty()) {
-      throw new UserError("no input can be read (" + String.join("; ", warnings) + "): there is nothing to analyze");
-    }
-    List<LogReader> readers = new ArrayList<>();
-    for (String log : paths) {
-      readers.add(readerFor(log));
-    }
+    WorkloadReading.Request request = request();
+    WorkloadReading.Opened opened = WorkloadReading.open(request, err);
+    List<String> warnings = new ArrayList<>(opened.warnings());
     if (db != null && schemaFile != null) {
       throw new UserError("give --schema FILE or --db URL, not both");
     }
@@ -187,94 +158,30 @@ final class WorkloadOptions {
         dbUser, dbPasswordFile, dbTimeout));
     Schema schema = live.isPresent() ? LiveDatabase.schema(live.get(), db)
         : schemaFile != null ? loadSchema(forced, warnings)
-        : Schema.empty(forced.or(() -> dialectOfLogs(readers)).orElse(Dialect.POSTGRESQL));
-
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
-    String cacheKey = analysisCache == null ? "" : AnalysisCache.key(Version.current(), schema);
-    if (analysisCache != null) {
-      seed(analyzer, cacheKey, err);
-    }
-    Workload workload = Workload.empty();
-    long statements = 0;
-    List<InputSummary> inputs = new ArrayList<>();
-    if (maxClasses != null && maxClasses < 1) {
-      throw new UserError("--max-classes: give 1 or more, not " + maxClasses);
-    }
-    ClassLimit limit = maxClasses != null ? ClassLimit.of(maxClasses)
-        : ClassLimit.forHeap(schema.estimatedBytes());
-    for (int i = 0; i < paths.size(); i++) {
-      LogReader reader = readers.get(i);
-      Dialect logDialect = reader.dialect().orElse(schema.dialect());
-      ParallelWorkloadBuilder.Result result;
-      try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
-          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
-          workers(), limit)) {
-        inputs.add(read(paths.get(i), reader, builder, err));
-        result = builder.finish();
-      } catch (ClassLimit.ExceededException e) {
-        throw new UserError(paths.get(i) + ": stopped reading: " + e.getMessage() + " (--max-classes "
-            + String.format(Locale.ROOT, "%,d", e.max()) + ") are held in memory. Raise the heap and the limit "
-            + "together (LOGDEX_JAVA_OPTS=-Xmx4g raises the default), or read fewer logs at once");
-      }
-      workload = Workload.merge(workload, result.workload());
-      statements += result.statements();
-    }
+        : Schema.empty(forced.or(opened::dialect).orElse(Dialect.POSTGRESQL));
+    Optional<WorkloadReading.Source> fromDatabase = Optional.empty();
     if (fromDb) {
       if (live.isEmpty() || schema.dialect() != Dialect.POSTGRESQL) {
         throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
       }
-      WorkloadBuilder builder = new WorkloadBuilder(Fingerprinter.standard(), analyzer, registry, limit);
-      try {
-        inputs.add(PgStatStatementsFromDb.read(live.get(), builder));
-      } catch (ClassLimit.ExceededException e) {
-        throw new UserError("--from-db: stopped reading pg_stat_statements: " + e.getMessage()
-            + "; raise --max-classes and the heap (LOGDEX_JAVA_OPTS=-Xmx4g)");
-      }
-      workload = Workload.merge(workload, builder.build());
-      statements += builder.statements();
-    }
-    if (analysisCache != null) {
-      saveCache(analyzer, cacheKey, err);
-    }
-    long skipped = inputs.stream().mapToLong(InputSummary::skippedTotal).sum();
-    if (!quiet || strict && skipped > 0) {
-      printSkips(inputs, err);
-    }
-    if (strict && skipped > 0) {
-      throw new UserError("--strict: " + skipped + " input records were skipped (listed above)");
-    }
-    return new Loaded(schema, workload, inputs, statements, warnings, lint, registry, analyzer, live);
-  }
+      java.sql.Connection c = live.get();
+      fromDatabase = Optional.of(new WorkloadReading.Source() {
+        @Override
+        public InputSummary read(WorkloadBuilder builder) throws Exception {
+          return PgStatStatementsFromDb.read(c, builder);
+        }
 
-  /** Seeds the analyzer from --analysis-cache; a missing file is a first run, a bad one is rebuilt. */
-  private void seed(StatementAnalyzer analyzer, String key, PrintWriter err) {
-    if (!Files.isRegularFile(analysisCache)) {
-      return;
+        @Override
+        public String name() {
+          return "--from-db: pg_stat_statements";
+        }
+      });
     }
-    try (java.io.Reader in = Files.newBufferedReader(analysisCache)) {
-      AnalysisCache.read(in, key).ifPresent(analyzer::seed);
-    } catch (IOException e) {
-      if (!quiet) {
-        err.println("logdex: " + analysisCache + ": not an analysis cache logdex can read (" + e.getMessage()
-            + "); it will be written anew");
-      }
-    }
-  }
-
-  /** Writes every analysis to --analysis-cache, through a temporary file so that a crash leaves the old one. */
-  private void saveCache(StatementAnalyzer analyzer, String key, PrintWriter err) {
-    Path dir = analysisCache.toAbsolutePath().getParent();
-    try {
-      Path tmp = Files.createTempFile(dir, ".logdex-cache", ".tmp");
-      try (java.io.Writer out = Files.newBufferedWriter(tmp)) {
-        AnalysisCache.write(out, key, analyzer.analyses());
-      }
-      Files.move(tmp, analysisCache, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      err.println("logdex: " + analysisCache + ": cannot write the analysis cache (" + e.getMessage() + ")");
-    }
+    boolean terminal = System.console() != null && !quiet;
+    WorkloadReading.Read read = WorkloadReading.read(request, opened, schema, fromDatabase, err,
+        (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));
+    return new Loaded(schema, read.workload(), read.inputs(), read.statements(), warnings, lint, read.registry(),
+        read.analyzer(), live);
   }
 
   private LintConfig lintConfig() throws IOException {
@@ -328,88 +235,4 @@ final class WorkloadOptions {
     return schema;
   }
 
-  /** Without a schema or --dialect, the logs say which database they come from, when they agree. */
-  private static Optional<Dialect> dialectOfLogs(List<LogReader> readers) {
-    List<Dialect> said = readers.stream().map(LogReader::dialect).flatMap(Optional::stream).distinct().toList();
-    return said.size() == 1 ? Optional.of(said.get(0)) : Optional.empty();
-  }
-
-  private LogReader readerFor(String log) throws IOException {
-    boolean stream = log.equals("-");
-    if (!stream) {
-      Path p = Path.of(log);
-      if (Files.isDirectory(p)) {
-        throw new UserError(log + ": is a directory, not a log; give the files in it, or a glob such as '"
-            + p.resolve("*.log") + "'");
-      }
-      if (!Files.exists(p)) {
-        throw new UserError(log + ": log file not found");
-      }
-      if (!Files.isReadable(p)) {
-        throw new UserError(log + ": permission denied");
-      }
-      stream = !Files.isRegularFile(p); // a named pipe or a device: it can be read once only
-    }
-    LogReader reader;
-    if (inputFormat != null) {
-      reader = FormatDetector.byName(inputFormat).orElseThrow(() -> new UserError("--input-format: unknown format '"
-          + inputFormat + "'; known: " + String.join(", ", FormatDetector.formats())));
-    } else if (stream) {
-      throw new UserError((log.equals("-") ? "standard input" : log + ": not a regular file (a pipe?); it")
-          + " needs --input-format, since it cannot be read twice to detect the format");
-    } else {
-      reader = FormatDetector.detect(log).orElseThrow(() -> new UserError(log
-          + ": cannot tell the log format from its first lines; give --input-format (known: "
-          + String.join(", ", FormatDetector.formats()) + ")"));
-    }
-    if (logLinePrefix != null && reader instanceof PostgresLogReader) {
-      reader = new PostgresLogReader(logLinePrefix);
-    }
-    return reader;
-  }
-
-  /** Threads that fingerprint and add up, besides the one that reads and decompresses. */
-  private static final int DEFAULT_MAX_THREADS = 4;
-
-  private int workers() {
-    // Each thread keeps its own counts of every class it sees, so memory grows with threads; past a few, the
-    // reading thread is the limit anyway.
-    int n = threads != null ? threads : Math.min(DEFAULT_MAX_THREADS, Runtime.getRuntime().availableProcessors());
-    if (n < 1) {
-      throw new UserError("--threads: give 1 or more, not " + n);
-    }
-    return n;
-  }
-
-  private InputSummary read(String log, LogReader reader, ParallelWorkloadBuilder workload, PrintWriter err)
-      throws IOException {
-    SkipAccount skips = new SkipAccount(log);
-    boolean terminal = System.console() != null && !quiet;
-    try (InputFiles.Input in = InputFiles.openCounted(log);
-        AutoCloseable progress = Progress.start(terminal, err, log, in.bytesRead(), in.size(), skips::events)) {
-      reader.read(in.reader(), log, workload, skips);
-      // Damaged compressed data ends the text early: what came before is read, the damage is a skip with its place.
-      in.damaged().ifPresent(d -> skips.skip(d.reason(), d.line()));
-    } catch (NoSuchFileException e) {
-      throw new UserError(log + ": log file not found");
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return skips.summary(reader.format());
-  }
-
-  private static void printSkips(List<InputSummary> inputs, PrintWriter err) {
-    for (InputSummary in : inputs) {
-      if (in.skippedTotal() > 0) {
-        // File names come from directories others may write to: escaped like any other text.
-        err.printf(Locale.ROOT, "logdex: %s: skipped %,d records:%n", Escape.terminal(in.path()), in.skippedTotal());
-        in.skipped().forEach((reason, n) -> err.printf(Locale.ROOT, "  %,d x %s (first at %s)%n", n,
-            Escape.terminal(reason),
-            Escape.terminal(in.firstSkipAt().get(reason))));
-      }
-    }
-    err.flush();
-  }
 }

@@ -1,4 +1,4 @@
-package dev.logdex.cli;
+package dev.logdex.readers;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Expands the LOG arguments: files as given, {@code -}, and glob patterns the shell did not expand. */
-final class Inputs {
-  private Inputs() {}
+final class InputPaths {
+  private InputPaths() {}
 
   static List<String> expand(List<String> args) throws IOException {
     List<String> out = new ArrayList<>();
@@ -35,7 +35,7 @@ final class Inputs {
             .map(Path::toString).sorted().toList();
       }
       if (matched.isEmpty()) {
-        throw new UserError(a + ": no file matches this pattern");
+        throw new WorkloadReading.InputException(a + ": no file matches this pattern");
       }
       out.addAll(matched);
     }

@@ -1,0 +1,299 @@
+package dev.logdex.readers;
+
+import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.report.Escape;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.snapshot.AnalysisCache;
+import dev.logdex.core.sql.StatementAnalyzer;
+import dev.logdex.core.workload.ClassLimit;
+import dev.logdex.core.workload.ParallelWorkloadBuilder;
+import dev.logdex.core.workload.Workload;
+import dev.logdex.core.workload.WorkloadBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The reading stage of the pipeline, from log files to a workload: which inputs can be read and with which reader,
+ * the threads, the memory bound, the analysis cache, the account of skips and the strict policy. A command fills a
+ * {@link Request} and calls {@link #open} and {@link #read}; it decides none of this itself.
+ */
+public final class WorkloadReading {
+  private WorkloadReading() {}
+
+  /**
+   * What to read and how.
+   *
+   * @param logs the inputs as given: files, globs, {@code -} for standard input
+   * @param inputFormat read every input as this format instead of detecting it
+   * @param logLinePrefix PostgreSQL's log_line_prefix, for the stderr reader
+   * @param threads threads that fingerprint and add up; empty: the CPUs, at most 4
+   * @param maxClasses the bound on classes held in memory; empty: what the heap holds after the schema
+   * @param analysisCache where analyses are kept between runs
+   * @param version logdex's version, part of the analysis cache's key
+   * @param quiet no progress and no skip summary
+   * @param strict any skipped record fails the run
+   */
+  public record Request(List<String> logs, Optional<String> inputFormat, Optional<String> logLinePrefix,
+      Optional<Integer> threads, Optional<Long> maxClasses, Optional<Path> analysisCache, String version,
+      boolean quiet, boolean strict) {
+    public Request {
+      logs = List.copyOf(logs);
+    }
+  }
+
+  /** A problem with the user's inputs or their options: said in one line, never a crash. */
+  public static final class InputException extends RuntimeException {
+    public InputException(String message) {
+      super(message);
+    }
+  }
+
+  /** Shows the reading's progress (the caller knows whether there is a terminal to show it on). */
+  public interface ProgressDisplay {
+    /** Starts showing the reading of {@code name}; closing the result stops it. */
+    AutoCloseable start(String name, AtomicLong bytes, long size, LongSupplier events);
+  }
+
+  /** More statements from elsewhere than files (a live database's pg_stat_statements). */
+  public interface Source {
+    /** Feeds {@code builder} and says what was read. */
+    InputSummary read(WorkloadBuilder builder) throws Exception;
+
+    /** What to call it in a message. */
+    String name();
+  }
+
+  /**
+   * The inputs that can be read, each with its reader, and what was said of the others.
+   *
+   * @param warnings inputs left out (empty, or damaged before their first line), for the report
+   */
+  public record Opened(List<String> paths, List<LogReader> readers, List<String> warnings) {
+    /** The database family the logs say they come from, when they all agree. */
+    public Optional<Dialect> dialect() {
+      List<Dialect> said = readers.stream().map(LogReader::dialect).flatMap(Optional::stream).distinct().toList();
+      return said.size() == 1 ? Optional.of(said.get(0)) : Optional.empty();
+    }
+  }
+
+  /** What reading produced. */
+  public record Read(Workload workload, List<InputSummary> inputs, long statements, SimpleMeterRegistry registry,
+      StatementAnalyzer analyzer) {}
+
+  /** Expands the inputs, leaves out (and says) those with nothing to read, and finds each one's reader. */
+  public static Opened open(Request request, PrintWriter err) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (String log : InputPaths.expand(request.logs())) {
+      if (!log.equals("-") && Files.isRegularFile(Path.of(log)) && Files.size(Path.of(log)) == 0) {
+        // One empty file among several (a log rotated but not yet written) costs nothing; it is said, not fatal.
+        warnings.add(log + ": empty file, nothing to read");
+        if (!request.quiet()) {
+          err.println(Escape.terminal("logdex: " + log + ": empty file, nothing to read"));
+        }
+        continue;
+      }
+      Optional<String> unreadable = log.equals("-") || !Files.isRegularFile(Path.of(log)) ? Optional.empty()
+          : InputFiles.unreadable(log);
+      if (unreadable.isPresent()) {
+        // Damaged beyond its first line: said, and the other inputs still read.
+        warnings.add(log + ": " + unreadable.get());
+        err.println(Escape.terminal("logdex: " + log + ": " + unreadable.get()));
+        continue;
+      }
+      paths.add(log);
+    }
+    if (paths.isEmpty() && !request.logs().isEmpty()) {
+      throw new InputException("no input can be read (" + String.join("; ", warnings)
+          + "): there is nothing to analyze");
+    }
+    List<LogReader> readers = new ArrayList<>();
+    for (String log : paths) {
+      readers.add(readerFor(request, log));
+    }
+    return new Opened(paths, readers, warnings);
+  }
+
+  /**
+   * Reads the opened inputs, and then {@code extra} when given, into one workload analysed against
+   * {@code schema}; keeps the analysis cache, prints the skips and applies the strict policy.
+   */
+  public static Read read(Request request, Opened opened, Schema schema, Optional<Source> extra, PrintWriter err,
+      ProgressDisplay progress) throws IOException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
+    String cacheKey = request.analysisCache().isEmpty() ? "" : AnalysisCache.key(request.version(), schema);
+    request.analysisCache().ifPresent(file -> seed(request, file, analyzer, cacheKey, err));
+    if (request.maxClasses().isPresent() && request.maxClasses().get() < 1) {
+      throw new InputException("--max-classes: give 1 or more, not " + request.maxClasses().get());
+    }
+    ClassLimit limit = request.maxClasses().map(ClassLimit::of)
+        .orElseGet(() -> ClassLimit.forHeap(schema.estimatedBytes()));
+    int workers = workers(request);
+    Workload workload = Workload.empty();
+    long statements = 0;
+    List<InputSummary> inputs = new ArrayList<>();
+    for (int i = 0; i < opened.paths().size(); i++) {
+      LogReader reader = opened.readers().get(i);
+      String path = opened.paths().get(i);
+      Dialect logDialect = reader.dialect().orElse(schema.dialect());
+      ParallelWorkloadBuilder.Result result;
+      try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
+          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
+          workers, limit)) {
+        inputs.add(readOne(request, path, reader, builder, err, progress));
+        result = builder.finish();
+      } catch (ClassLimit.ExceededException e) {
+        throw new InputException(path + ": stopped reading: " + e.getMessage() + " (--max-classes "
+            + String.format(Locale.ROOT, "%,d", e.max()) + ") are held in memory. Raise the heap and the limit "
+            + "together (LOGDEX_JAVA_OPTS=-Xmx4g raises the default), or read fewer logs at once");
+      }
+      workload = Workload.merge(workload, result.workload());
+      statements += result.statements();
+    }
+    if (extra.isPresent()) {
+      WorkloadBuilder builder = new WorkloadBuilder(Fingerprinter.standard(), analyzer, registry, limit);
+      try {
+        inputs.add(extra.get().read(builder));
+      } catch (ClassLimit.ExceededException e) {
+        throw new InputException(extra.get().name() + ": stopped reading: " + e.getMessage()
+            + "; raise --max-classes and the heap (LOGDEX_JAVA_OPTS=-Xmx4g)");
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      workload = Workload.merge(workload, builder.build());
+      statements += builder.statements();
+    }
+    request.analysisCache().ifPresent(file -> saveCache(file, analyzer, cacheKey, err));
+    long skipped = inputs.stream().mapToLong(InputSummary::skippedTotal).sum();
+    if (!request.quiet() || request.strict() && skipped > 0) {
+      printSkips(inputs, err);
+    }
+    if (request.strict() && skipped > 0) {
+      throw new InputException("--strict: " + skipped + " input records were skipped (listed above)");
+    }
+    return new Read(workload, inputs, statements, registry, analyzer);
+  }
+
+  /** Seeds the analyzer from the analysis cache; a missing file is a first run, a bad one is rebuilt. */
+  private static void seed(Request request, Path file, StatementAnalyzer analyzer, String key, PrintWriter err) {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try (java.io.Reader in = Files.newBufferedReader(file)) {
+      AnalysisCache.read(in, key).ifPresent(analyzer::seed);
+    } catch (IOException e) {
+      if (!request.quiet()) {
+        err.println("logdex: " + file + ": not an analysis cache logdex can read (" + e.getMessage()
+            + "); it will be written anew");
+      }
+    }
+  }
+
+  /** Writes every analysis to the cache, through a temporary file so that a crash leaves the old one. */
+  private static void saveCache(Path file, StatementAnalyzer analyzer, String key, PrintWriter err) {
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      Path tmp = Files.createTempFile(dir, ".logdex-cache", ".tmp");
+      try (java.io.Writer out = Files.newBufferedWriter(tmp)) {
+        AnalysisCache.write(out, key, analyzer.analyses());
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      err.println("logdex: " + file + ": cannot write the analysis cache (" + e.getMessage() + ")");
+    }
+  }
+
+  private static LogReader readerFor(Request request, String log) throws IOException {
+    boolean stream = log.equals("-");
+    if (!stream) {
+      Path p = Path.of(log);
+      if (Files.isDirectory(p)) {
+        throw new InputException(log + ": is a directory, not a log; give the files in it, or a glob such as '"
+            + p.resolve("*.log") + "'");
+      }
+      if (!Files.exists(p)) {
+        throw new InputException(log + ": log file not found");
+      }
+      if (!Files.isReadable(p)) {
+        throw new InputException(log + ": permission denied");
+      }
+      stream = !Files.isRegularFile(p); // a named pipe or a device: it can be read once only
+    }
+    LogReader reader;
+    if (request.inputFormat().isPresent()) {
+      String format = request.inputFormat().get();
+      reader = FormatDetector.byName(format).orElseThrow(() -> new InputException("--input-format: unknown format '"
+          + format + "'; known: " + String.join(", ", FormatDetector.formats())));
+    } else if (stream) {
+      throw new InputException((log.equals("-") ? "standard input" : log + ": not a regular file (a pipe?); it")
+          + " needs --input-format, since it cannot be read twice to detect the format");
+    } else {
+      reader = FormatDetector.detect(log).orElseThrow(() -> new InputException(log
+          + ": cannot tell the log format from its first lines; give --input-format (known: "
+          + String.join(", ", FormatDetector.formats()) + ")"));
+    }
+    if (request.logLinePrefix().isPresent() && reader instanceof PostgresLogReader) {
+      reader = new PostgresLogReader(request.logLinePrefix().get());
+    }
+    return reader;
+  }
+
+  /** Threads that fingerprint and add up, besides the one that reads and decompresses. */
+  private static final int DEFAULT_MAX_THREADS = 4;
+
+  private static int workers(Request request) {
+    // Each thread keeps its own counts of every class it sees, so memory grows with threads; past a few, the
+    // reading thread is the limit anyway.
+    int n = request.threads().orElse(Math.min(DEFAULT_MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+    if (n < 1) {
+      throw new InputException("--threads: give 1 or more, not " + n);
+    }
+    return n;
+  }
+
+  private static InputSummary readOne(Request request, String log, LogReader reader,
+      ParallelWorkloadBuilder workload, PrintWriter err, ProgressDisplay progress) throws IOException {
+    SkipAccount skips = new SkipAccount(log);
+    try (InputFiles.Input in = InputFiles.openCounted(log);
+        AutoCloseable shown = progress.start(log, in.bytesRead(), in.size(), skips::events)) {
+      reader.read(in.reader(), log, workload, skips);
+      // Damaged compressed data ends the text early: what came before is read, the damage is a skip with its place.
+      in.damaged().ifPresent(d -> skips.skip(d.reason(), d.line()));
+    } catch (NoSuchFileException e) {
+      throw new InputException(log + ": log file not found");
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return skips.summary(reader.format());
+  }
+
+  private static void printSkips(List<InputSummary> inputs, PrintWriter err) {
+    for (InputSummary in : inputs) {
+      if (in.skippedTotal() > 0) {
+        // File names come from directories others may write to: escaped like any other text.
+        err.printf(Locale.ROOT, "logdex: %s: skipped %,d records:%n", Escape.terminal(in.path()), in.skippedTotal());
+        in.skipped().forEach((reason, n) -> err.printf(Locale.ROOT, "  %,d x %s (first at %s)%n", n,
+            Escape.terminal(reason), Escape.terminal(in.firstSkipAt().get(reason))));
+      }
+    }
+    err.flush();
+  }
+}
