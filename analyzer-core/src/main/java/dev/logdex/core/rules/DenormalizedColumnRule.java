@@ -20,8 +20,11 @@ public final class DenormalizedColumnRule implements Rule {
 
   @Override
   public String id() {
-    return "denormalized-column";
+    return ID;
   }
+
+  /** The rule's id, for what must recognise its findings (the live evidence). */
+  public static final String ID = "denormalized-column";
 
   @Override
   public String title() {

@@ -21,7 +21,7 @@ public final class LiveEvidence {
     List<DenormalizedColumnRule.Copy> copies = DenormalizedColumnRule.copies(schema);
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      out.add(f.rule().equals("denormalized-column") ? denormalized(c, schema, copies, f) : f);
+      out.add(f.rule().equals(DenormalizedColumnRule.ID) ? denormalized(c, schema, copies, f) : f);
     }
     return out;
   }
