@@ -46,6 +46,18 @@ public final class HtmlReport {
   public static void write(AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
       Map<String, Double> timeByTable, String period, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
+    summary(b, r, period);
+    charts(b, r, topQueries, timeByTable);
+    recommendations(b, r);
+    findings(b, r);
+    unparsed(b, r);
+    inputs(b, r);
+    out.write(Html.page("logdex report", b.toString()));
+    out.flush();
+  }
+
+  /** The totals, the inputs, the period and the dialect. */
+  private static void summary(StringBuilder b, AnalysisReport r, String period) {
     b.append("<section id=\"summary\"><h2>Summary</h2><div class=\"stats\">");
     stat(b, String.format(Locale.ROOT, "%,d", r.statements()), "statements");
     stat(b, String.format(Locale.ROOT, "%,d", r.fingerprints()), "distinct queries");
@@ -63,7 +75,11 @@ public final class HtmlReport {
     b.append(ins.isEmpty() ? "none" : String.join("; ", ins)).append(". Period: ")
         .append(period.isEmpty() ? "not in the logs" : esc(period)).append(". Dialect: ").append(esc(r.dialect()))
         .append(". logdex ").append(esc(r.version())).append(".</p></section>\n");
+  }
 
+  /** Where the time goes: top queries, tables and the benefit of each recommendation, then the top queries table. */
+  private static void charts(StringBuilder b, AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
+      Map<String, Double> timeByTable) {
     b.append("<section id=\"charts\"><h2>Where the time goes</h2>");
     b.append(Html.bars("chart-queries", "Top queries by total time",
         topQueries.stream().map(Map.Entry::getKey).toList(), topQueries.stream().map(Map.Entry::getValue).toList(),
@@ -94,7 +110,10 @@ public final class HtmlReport {
       b.append("</tbody></table>");
     }
     b.append("</section>\n");
+  }
 
+  /** Each recommendation with its DDL and the queries it serves. */
+  private static void recommendations(StringBuilder b, AnalysisReport r) {
     b.append("<section id=\"recommendations\"><h2>Recommendations</h2>");
     r.verification().ifPresent(v -> b.append("<p id=\"verification\">").append(esc(TextReport.verificationLine(v)))
         .append("</p>"));
@@ -122,7 +141,10 @@ public final class HtmlReport {
       b.append("</tbody></table></details></div>");
     }
     b.append("</section>\n");
+  }
 
+  /** The findings, grouped by rule. */
+  private static void findings(StringBuilder b, AnalysisReport r) {
     b.append("<section id=\"findings\"><h2>Findings</h2>");
     Map<String, List<Finding>> byRule = new LinkedHashMap<>();
     r.findings().forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
@@ -140,7 +162,10 @@ public final class HtmlReport {
       b.append("</tbody></table>");
     }
     b.append("</section>\n");
+  }
 
+  /** The statements that could not be parsed, with the reason. */
+  private static void unparsed(StringBuilder b, AnalysisReport r) {
     b.append("<section id=\"unparsed\"><h2>Not parsed</h2>");
     if (r.unparsed().isEmpty()) {
       b.append("<p>Every statement was parsed.</p>");
@@ -154,7 +179,10 @@ public final class HtmlReport {
       b.append("</tbody></table>");
     }
     b.append("</section>\n");
+  }
 
+  /** What each input gave: events, skips with their reasons, lines passed over; and the schema's warnings. */
+  private static void inputs(StringBuilder b, AnalysisReport r) {
     b.append("<section id=\"inputs\"><h2>Input account</h2><table><thead><tr><th>input</th><th>format</th>"
         + "<th>events</th><th>skipped</th><th>passed over</th></tr></thead><tbody>");
     for (InputSummary in : r.inputs()) {
@@ -168,9 +196,8 @@ public final class HtmlReport {
       b.append("<p class=\"sev-warning\">").append(esc(w)).append("</p>");
     }
     b.append("</section>");
-    out.write(Html.page("logdex report", b.toString()));
-    out.flush();
   }
+
 
   private static void stat(StringBuilder b, String value, String label) {
     b.append("<div class=\"stat\"><b>").append(esc(value)).append("</b><span>").append(esc(label))
