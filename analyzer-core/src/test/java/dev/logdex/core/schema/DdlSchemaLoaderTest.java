@@ -115,4 +115,20 @@ class DdlSchemaLoaderTest {
         .as("a MySQL backslash escape is no PostgreSQL text; the old signs decide").isEqualTo(
             dev.logdex.core.model.Dialect.POSTGRESQL);
   }
+
+  @Test
+  void innodbAddsAForeignKeyIndexUnlessOneStartsWithItsColumnsInOrder() {
+    Schema s = new DdlSchemaLoader(java.util.Optional.of(Dialect.MYSQL)).load("""
+        CREATE TABLE p (a int, b int, PRIMARY KEY (a, b)) ENGINE=InnoDB;
+        CREATE TABLE reversed (id int PRIMARY KEY, pa int, pb int, KEY r (pb, pa),
+          CONSTRAINT fk_r FOREIGN KEY (pa, pb) REFERENCES p (a, b)) ENGINE=InnoDB;
+        CREATE TABLE ordered (id int PRIMARY KEY, pa int, pb int, KEY o (pa, pb, id),
+          CONSTRAINT fk_o FOREIGN KEY (pa, pb) REFERENCES p (a, b)) ENGINE=InnoDB;
+        """, "s.sql").schema();
+    assertThat(s.table("reversed").orElseThrow().indexes()).anySatisfy(ix -> {
+      assertThat(ix.implicit()).isTrue();
+      assertThat(ix.keys()).containsExactly("pa", "pb");
+    });
+    assertThat(s.table("ordered").orElseThrow().indexes()).noneMatch(Index::implicit);
+  }
 }
