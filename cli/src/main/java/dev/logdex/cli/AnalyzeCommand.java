@@ -5,7 +5,6 @@ import dev.logdex.core.plan.Verifier;
 import dev.logdex.core.report.JsonReport;
 import dev.logdex.core.report.MarkdownReport;
 import dev.logdex.core.report.TextReport;
-import dev.logdex.core.rules.Severity;
 import dev.logdex.core.sql.StatementAnalyzer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -74,9 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY",
-      description = "Exit 3 when a finding of this severity or worse is reported: info, warning or error.")
-  Severity failOn;
+  @Mixin FailOnOption failOn;
 
   @Override
   public Integer call() throws IOException {
@@ -88,7 +85,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     output.check();
     OutputFiles.checkWritable("--save", save);
-    java.util.Optional<Severity> threshold = java.util.Optional.ofNullable(failOn);
     long budgetBytes = budget == null ? 0 : Sizes.parse("--budget", budget);
     if (budgetBytes > 0 && inputs.db == null) {
       throw new UserError("--budget needs the tables' row estimates to size indexes: give --db URL");
@@ -126,7 +122,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       printStats(in.registry(), in.analyzer(), err);
     }
     err.flush();
-    return LintCommand.exitCode(report.findings(), threshold);
+    return failOn.exitCode(report.findings());
   }
 
   private Optional<Verifier.Method> verifyMethod() {

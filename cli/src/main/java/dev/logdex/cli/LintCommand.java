@@ -42,9 +42,7 @@ final class LintCommand implements Callable<Integer> {
       description = "Report only findings of this severity or worse: info, warning or error. Default: info.")
   Severity severity;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY",
-      description = "Exit 3 when a finding of this severity or worse is reported: info, warning or error.")
-  Severity failOn;
+  @Mixin FailOnOption failOn;
 
   @Override
   public Integer call() throws IOException {
@@ -56,7 +54,6 @@ final class LintCommand implements Callable<Integer> {
       throw new UserError("--format: lint writes text, json or markdown");
     }
     Optional<Severity> min = Optional.ofNullable(severity);
-    Optional<Severity> threshold = Optional.ofNullable(failOn);
     output.check();
     WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
     List<Finding> findings;
@@ -76,12 +73,6 @@ final class LintCommand implements Callable<Integer> {
         default -> FindingsReport.text(findings, out, output.toStdout() && Terminal.color());
       }
     });
-    return exitCode(findings, threshold);
-  }
-
-  /** 3 when a finding reaches the threshold, so CI can tell findings from crashes (1) and mistakes (2). */
-  static int exitCode(List<Finding> findings, Optional<Severity> threshold) {
-    return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().compareTo(threshold.get()) >= 0)
-        ? 3 : 0;
+    return failOn.exitCode(findings);
   }
 }
