@@ -6,9 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +148,7 @@ public final class GeneralLogReader implements LogReader {
       if (end < 0) {
         return null;
       }
-      time = parseTime(line.substring(0, end));
+      time = MysqlTimestamps.parse(line.substring(0, end));
       i = end;
     }
     int ws = i;
@@ -209,24 +206,6 @@ public final class GeneralLogReader implements LogReader {
       return k - start >= 7 ? k : -1;
     }
     return -1;
-  }
-
-  private static Optional<Instant> parseTime(String t) {
-    try {
-      if (t.length() >= 19 && t.charAt(4) == '-') {
-        if (t.endsWith("Z") || t.lastIndexOf('+') > 10 || t.lastIndexOf('-') > 10) {
-          return Optional.of(OffsetDateTime.parse(t).toInstant());
-        }
-        return Optional.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
-      }
-      String[] p = t.trim().split("\\s+");
-      String[] hms = p[1].split(":");
-      return Optional.of(LocalDateTime.of(2000 + Integer.parseInt(p[0].substring(0, 2)),
-          Integer.parseInt(p[0].substring(2, 4)), Integer.parseInt(p[0].substring(4, 6)), Integer.parseInt(hms[0]),
-          Integer.parseInt(hms[1]), Integer.parseInt(hms[2])).toInstant(ZoneOffset.UTC));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   private static boolean isDigits(String s, int from, int len) {

@@ -6,9 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -291,7 +288,7 @@ public final class SlowLogReader implements LogReader {
     private void headerPart(String h) {
       if (h.startsWith("Time:")) {
         sawTime = true;
-        time = time.isPresent() ? time : parseTime(h.substring(5).strip());
+        time = time.isPresent() ? time : MysqlTimestamps.parse(h.substring(5).strip());
       } else if (h.startsWith("User@Host:")) {
         sawUser = true;
         String v = h.substring(10).strip();
@@ -418,33 +415,6 @@ public final class SlowLogReader implements LogReader {
       }
     }
 
-    private static Optional<Instant> parseTime(String v) {
-      Instant fast = IsoTimestamps.parse(v);
-      if (fast != null) {
-        return Optional.of(fast);
-      }
-      try {
-        if (v.length() >= 19 && v.charAt(4) == '-') {
-          String s = v.split("\\s")[0];
-          if (s.endsWith("Z") || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10) {
-            return Optional.of(OffsetDateTime.parse(s).toInstant());
-          }
-          return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-        }
-        // 071218 11:48:27 or 100211  0:55:24 (yyMMdd H:mm:ss, hour padded with a space)
-        String[] p = v.trim().split("\\s+");
-        if (p.length >= 2 && p[0].length() == 6) {
-          String[] hms = p[1].split(":");
-          LocalDateTime t = LocalDateTime.of(2000 + Integer.parseInt(p[0].substring(0, 2)),
-              Integer.parseInt(p[0].substring(2, 4)), Integer.parseInt(p[0].substring(4, 6)),
-              Integer.parseInt(hms[0]), Integer.parseInt(hms[1]), Integer.parseInt(hms[2]));
-          return Optional.of(t.toInstant(ZoneOffset.UTC));
-        }
-      } catch (NumberFormatException | IndexOutOfBoundsException | java.time.DateTimeException e) {
-        return Optional.empty();
-      }
-      return Optional.empty();
-    }
   }
 
   /** Whether the first lines look like a slow log. */
