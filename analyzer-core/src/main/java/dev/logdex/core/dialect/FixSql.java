@@ -2,7 +2,6 @@ package dev.logdex.core.dialect;
 
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.Fix;
-import java.util.List;
 
 /** Turns a {@link Fix} into the SQL a person runs: the one place that writes a finding's fix. */
 public final class FixSql {
@@ -24,10 +23,5 @@ public final class FixSql {
               f.parentColumns(), ""));
     }
     return ((Fix.Review) fix).text();
-  }
-
-  /** The statements of {@code fix} that a migration applies, none for a review. */
-  public static List<String> statements(Dialect dialect, Fix fix) {
-    return fix instanceof Fix.Review ? List.of() : List.of(render(dialect, fix));
   }
 }

@@ -197,21 +197,6 @@ public final class SqlScanner {
     return out;
   }
 
-  /** The highest {@code $n} parameter number in {@code sql}, 0 when there is none. */
-  public int maxParameter(String sql) throws UnterminatedException {
-    int max = 0;
-    for (Token t : tokens(sql)) {
-      if (t.kind() == Kind.PARAMETER && sql.charAt(t.start()) == '$') {
-        try {
-          max = Math.max(max, Integer.parseInt(sql.substring(t.start() + 1, t.end())));
-        } catch (NumberFormatException e) {
-          return Integer.MAX_VALUE; // more digits than an int: no plan will be made with it
-        }
-      }
-    }
-    return max;
-  }
-
   /** Whether the quote at {@code i} opens an {@code E'...'} string (backslash escapes). */
   private static boolean escapeStringPrefix(String sql, int i) {
     if (i == 0 || (sql.charAt(i - 1) != 'E' && sql.charAt(i - 1) != 'e')) {

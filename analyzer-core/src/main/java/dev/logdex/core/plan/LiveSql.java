@@ -1,5 +1,6 @@
 package dev.logdex.core.plan;
 
+import dev.logdex.core.lex.SingleStatement;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.lex.SqlScanner;
 import java.sql.Connection;
@@ -63,16 +64,60 @@ final class LiveSql {
     }
   }
 
+  /** Reads what EXPLAIN returned. */
+  interface Rows<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * PostgreSQL's plan for a checked statement, read by {@code rows}: planned inside a transaction that is rolled
+   * back, and with {@code $n} parameters as a generic plan (PREPARE, then EXPLAIN EXECUTE with NULLs under
+   * {@code plan_cache_mode = force_generic_plan}); EXPLAIN without ANALYZE executes nothing.
+   *
+   * @param options EXPLAIN's options, such as {@code "(FORMAT JSON) "}, or {@code ""}
+   */
+  static <T> T explainPostgres(Connection c, SingleStatement.Checked s, String options, Rows<T> rows)
+      throws SQLException {
+    String explain = "EXPLAIN " + options;
+    if (s.parameters() == 0) {
+      return rolledBack(c, () -> {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(explain + s.text() + "\n/* logdex */")) {
+          return rows.read(rs);
+        }
+      });
+    }
+    try {
+      return rolledBack(c, () -> {
+        try (Statement st = c.createStatement()) {
+          st.execute("PREPARE " + PREPARED + " AS " + s.text());
+          st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+          T plan;
+          try (ResultSet rs = st.executeQuery(explain + "EXECUTE " + PREPARED + "("
+              + "NULL, ".repeat(s.parameters() - 1) + "NULL) /* logdex */")) {
+            plan = rows.read(rs);
+          }
+          st.execute("DEALLOCATE " + PREPARED);
+          return plan;
+        }
+      });
+    } finally {
+      deallocateIfLeft(c);
+    }
+  }
+
+  /** The name of the statement logdex prepares to plan: its own, never one the session already has. */
+  private static final String PREPARED = "logdex_plan";
+
   /** Removes a PostgreSQL prepared statement left by a failed plan (PREPARE outlives a rollback). */
-  static void deallocateIfLeft(Connection c, String name) throws SQLException {
+  private static void deallocateIfLeft(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       boolean left;
-      try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_prepared_statements WHERE name = '" + name
+      try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_prepared_statements WHERE name = '" + PREPARED
           + "' /* logdex */")) {
         left = rs.next();
       }
       if (left) {
-        st.execute("DEALLOCATE " + name);
+        st.execute("DEALLOCATE " + PREPARED);
       }
     }
   }

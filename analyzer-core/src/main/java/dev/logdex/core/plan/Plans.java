@@ -35,25 +35,14 @@ public final class Plans {
           : "no plan: the statement has ? placeholders and no values";
     }
     try {
-      if (dialect == Dialect.POSTGRESQL && s.parameters() > 0) {
-        try {
-          return "generic plan (parameters unknown):\n" + LiveSql.rolledBack(c, () -> {
-            try (Statement st = c.createStatement()) {
-              st.execute("PREPARE logdex_explain AS " + s.text());
-              st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-              String rows = rows(st, "EXPLAIN EXECUTE logdex_explain(" + "NULL, ".repeat(s.parameters() - 1)
-                  + "NULL) /* logdex */");
-              st.execute("DEALLOCATE logdex_explain");
-              return rows;
-            }
-          });
-        } finally {
-          LiveSql.deallocateIfLeft(c, "logdex_explain");
-        }
+      if (dialect == Dialect.POSTGRESQL) {
+        String plan = LiveSql.explainPostgres(c, s, "", Plans::rows);
+        return s.parameters() > 0 ? "generic plan (parameters unknown):\n" + plan : plan;
       }
       return LiveSql.rolledBack(c, () -> {
-        try (Statement st = c.createStatement()) {
-          return rows(st, "EXPLAIN " + s.text() + "\n/* logdex */");
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + s.text()
+            + "\n/* logdex */")) {
+          return rows(rs);
         }
       });
     } catch (SQLException e) {
@@ -65,16 +54,15 @@ public final class Plans {
     return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
   }
 
-  private static String rows(Statement st, String explain) throws SQLException {
+  /** The plan's rows as text, one line per row. */
+  private static String rows(ResultSet rs) throws SQLException {
     StringBuilder b = new StringBuilder();
-    try (ResultSet rs = st.executeQuery(explain)) {
-      int cols = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        for (int i = 1; i <= cols; i++) {
-          b.append(i > 1 ? " | " : "").append(rs.getString(i));
-        }
-        b.append('\n');
+    int cols = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      for (int i = 1; i <= cols; i++) {
+        b.append(i > 1 ? " | " : "").append(rs.getString(i));
       }
+      b.append('\n');
     }
     return b.toString().stripTrailing();
   }

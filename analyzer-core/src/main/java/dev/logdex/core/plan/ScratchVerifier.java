@@ -96,7 +96,7 @@ public final class ScratchVerifier {
       Map<String, String> unplanned) {
     SingleStatement.Checked s;
     try {
-      s = SingleStatement.check(Verifier.statementText(q), scanner, SingleStatement.READS_UPDATES_DELETES);
+      s = SingleStatement.check(q.sample(), scanner, SingleStatement.READS_UPDATES_DELETES);
     } catch (SingleStatement.RefusedException e) {
       unplanned.put(q.fingerprint().id(), "not sent to the database: " + e.getMessage());
       return Optional.empty();

@@ -137,15 +137,6 @@ public final class Verifier {
         .limit(MAX_QUERIES).toList();
   }
 
-  /** A class's sample as a statement to explain: without trailing terminators. */
-  static String statementText(QueryStats q) {
-    String text = q.sample().strip();
-    while (text.endsWith(";")) {
-      text = text.substring(0, text.length() - 1).strip();
-    }
-    return text;
-  }
-
   /**
    * The outcome from the plans before and after: per query class its costs and nodes, per recommendation (by the
    * name its index had while planning) whether a plan used it, and the workload's cost before and after.
@@ -255,7 +246,7 @@ public final class Verifier {
    * explained, inside a transaction that is rolled back.
    */
   private static Optional<Plan> plan(Connection c, SqlScanner scanner, QueryStats q, Map<String, String> unplanned) {
-    String text = statementText(q);
+    String text = q.sample();
     // pg_stat_statements writes interval '1 hour' as interval $1, which PostgreSQL cannot parse back.
     text = text.replaceAll("(?i)\\binterval\\s+(\\$\\d+)", "$1::interval");
     SingleStatement.Checked s;
@@ -270,40 +261,14 @@ public final class Verifier {
       return Optional.empty();
     }
     try {
-      String json;
-      if (s.parameters() == 0) {
-        json = LiveSql.rolledBack(c, () -> {
-          try (Statement st = c.createStatement()) {
-            return single(st, "EXPLAIN (FORMAT JSON) " + s.text() + "\n/* logdex */");
-          }
-        });
-      } else {
-        try {
-          json = LiveSql.rolledBack(c, () -> {
-            try (Statement st = c.createStatement()) {
-              st.execute("PREPARE logdex_verify AS " + s.text());
-              st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-              String plan = single(st, "EXPLAIN (FORMAT JSON) EXECUTE logdex_verify("
-                  + "NULL, ".repeat(s.parameters() - 1) + "NULL) /* logdex */");
-              st.execute("DEALLOCATE logdex_verify");
-              return plan;
-            }
-          });
-        } finally {
-          LiveSql.deallocateIfLeft(c, "logdex_verify");
-        }
-      }
+      String json = LiveSql.explainPostgres(c, s, "(FORMAT JSON) ", rs -> {
+        rs.next();
+        return rs.getString(1);
+      });
       return Optional.of(PlanJson.postgres(json));
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       unplanned.put(q.fingerprint().id(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return Optional.empty();
-    }
-  }
-
-  private static String single(Statement st, String sql) throws SQLException {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.logdex.core.rules;
 
 import dev.logdex.core.schema.Index;
-import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 
 /** What the duplicate-index and redundant-index rules share: which index may go, and the statement that drops it. */
@@ -14,10 +13,6 @@ final class IndexDuplicationRules {
    */
   static boolean droppable(Index ix) {
     return !ix.primary() && !ix.unique() && !ix.implicit() && !ix.isPartial() && !ix.name().isEmpty();
-  }
-
-  static String drop(Schema schema, Table t, Index ix) {
-    return dev.logdex.core.dialect.FixSql.render(schema.dialect(), dropFix(t, ix));
   }
 
   /** Dropping {@code ix} of {@code t}, as a change. */
