@@ -128,12 +128,8 @@ public final class PostgresCsvLogReader implements LogReader {
   }
 
   private static void record(List<Line> lines, String source, PostgresMessages messages, SkipAccount skips) {
-    StringBuilder b = new StringBuilder();
-    for (Line l : lines) {
-      b.append(b.length() > 0 || l != lines.get(0) ? "\n" : "").append(l.text());
-    }
     long line = lines.get(0).number();
-    List<String> r = fields(b);
+    List<String> r = fields(String.join("\n", lines.stream().map(Line::text).toList()));
     if (r == null) {
       skips.skip("malformed csvlog record", line);
       return;
