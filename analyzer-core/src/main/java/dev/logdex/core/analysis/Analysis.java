@@ -36,7 +36,14 @@ public final class Analysis {
     List<UnparsedStatement> unparsed = new ArrayList<>();
     List<TopQuery> top = new ArrayList<>();
     long parsed = 0;
+    // The time of the queries that touch each table (a join counts for each of its tables).
+    java.util.Map<String, Double> byTable = new java.util.TreeMap<>();
     for (QueryStats q : workload.byTotalTime()) {
+      q.profile().ifPresent(p -> {
+        java.util.Set<String> tables = new java.util.TreeSet<>(p.tablesRead());
+        tables.addAll(p.tablesWritten());
+        tables.forEach(t -> byTable.merge(t, q.totalMillis(), Double::sum));
+      });
       if (top.size() < TOP_QUERIES) {
         top.add(TopQuery.of(q));
       }
@@ -46,15 +53,6 @@ public final class Analysis {
       } else {
         parsed++;
       }
-    }
-    // The time of the queries that touch each table (a join counts for each of its tables).
-    java.util.Map<String, Double> byTable = new java.util.TreeMap<>();
-    for (QueryStats q : workload.queries()) {
-      q.profile().ifPresent(p -> {
-        java.util.Set<String> tables = new java.util.TreeSet<>(p.tablesRead());
-        tables.addAll(p.tablesWritten());
-        tables.forEach(t -> byTable.merge(t, q.totalMillis(), Double::sum));
-      });
     }
     String period = workload.first().isPresent() ? workload.first().get() + " to " + workload.last().orElseThrow()
         : "";
