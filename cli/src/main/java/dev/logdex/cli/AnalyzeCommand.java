@@ -152,7 +152,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return dev.logdex.core.analysis.Verified.judge(report,
           Verifier.verify(c, in.workload(), report.recommendations(), method), method);
     } catch (java.sql.SQLException e) {
-      throw new UserError("--db: " + LiveDatabase.redact(e.getMessage().lines().findFirst().orElse("")));
+      throw new UserError("--db: " + Secrets.scrub(e.getMessage().lines().findFirst().orElse("")));
     }
   }
 

@@ -25,7 +25,7 @@ final class LiveDatabase {
     Secrets.addFromUrl(url);
     String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
     if (!jdbc.startsWith("jdbc:postgresql:") && !jdbc.startsWith("jdbc:mariadb:")) {
-      throw new UserError("--db: give a jdbc:postgresql://... or jdbc:mariadb://... URL, not " + redact(url));
+      throw new UserError("--db: give a jdbc:postgresql://... or jdbc:mariadb://... URL, not " + Secrets.scrub(url));
     }
     Properties props = new Properties();
     String u = user != null ? user : System.getenv("LOGDEX_DB_USER");
@@ -62,13 +62,13 @@ final class LiveDatabase {
       JdbcSchemaLoader.prepare(c, timeoutSeconds);
       return c;
     } catch (SQLException e) {
-      throw new UserError("--db " + redact(url) + ": cannot connect: " + redact(firstLine(e.getMessage())));
+      throw new UserError("--db " + Secrets.scrub(url) + ": cannot connect: " + Secrets.scrub(firstLine(e.getMessage())));
     }
   }
 
   private static void refuse(String jdbc, String url, String setting) {
     if (jdbc.toLowerCase(java.util.Locale.ROOT).contains(setting.toLowerCase(java.util.Locale.ROOT))) {
-      throw new UserError("--db " + redact(url) + ": logdex does not connect with " + setting
+      throw new UserError("--db " + Secrets.scrub(url) + ": logdex does not connect with " + setting
           + ", which would let a logged statement carry others; remove it from the URL");
     }
   }
@@ -77,13 +77,8 @@ final class LiveDatabase {
     try {
       return JdbcSchemaLoader.load(c);
     } catch (SQLException e) {
-      throw new UserError("--db " + redact(url) + ": cannot read the catalog: " + redact(firstLine(e.getMessage())));
+      throw new UserError("--db " + Secrets.scrub(url) + ": cannot read the catalog: " + Secrets.scrub(firstLine(e.getMessage())));
     }
-  }
-
-  /** A URL or message with any password in it replaced, so that it can be printed. */
-  static String redact(String s) {
-    return Secrets.scrub(s);
   }
 
   private static String firstLine(String s) {

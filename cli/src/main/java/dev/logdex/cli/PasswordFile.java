@@ -92,7 +92,7 @@ final class PasswordFile {
       try {
         uri = URI.create(rest);
       } catch (IllegalArgumentException e) {
-        throw new UserError("--db: cannot read the URL to look its password up: " + LiveDatabase.redact(jdbcUrl));
+        throw new UserError("--db: cannot read the URL to look its password up: " + Secrets.scrub(jdbcUrl));
       }
       boolean pg = rest.startsWith("postgresql:");
       String host = uri.getHost() == null ? "localhost" : uri.getHost();

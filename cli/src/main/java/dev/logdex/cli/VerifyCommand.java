@@ -75,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
       print(r);
       return 0;
     } catch (SQLException e) {
-      throw new UserError("--db: " + LiveDatabase.redact(e.getMessage().lines().findFirst().orElse("")));
+      throw new UserError("--db: " + Secrets.scrub(e.getMessage().lines().findFirst().orElse("")));
     } finally {
       in.close();
     }
