@@ -127,33 +127,17 @@ class HostileLogIT {
             SET timestamp=1764324002;
             SELECT * FROM orders WHERE user_id = 10;
             """);
-        // Every statement the server receives goes to the general log meanwhile (a server-wide setting: the same
-        // lock as the other tests that change the server's logs).
-        try (var ch = java.nio.channels.FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"),
-                "logdex-mariadb-logs.lock"), java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE);
-            var lock = ch.lock()) {
-          String[] before = new String[3];
-          try (ResultSet rs = st.executeQuery("SELECT @@general_log, @@general_log_file, @@log_output")) {
-            rs.next();
-            for (int i = 0; i < 3; i++) {
-              before[i] = rs.getString(i + 1);
-            }
-          }
-          try {
-            st.execute("SET GLOBAL log_output = 'FILE'");
-            st.execute("SET GLOBAL general_log_file = '" + general + "'");
-            st.execute("SET GLOBAL general_log = 1");
-            CliRun cli = new CliRun();
-            assertThat(cli.run("verify", "-q", "--scratch-ok", "--db", url, "--db-user",
-                "root", log.toString())).as(cli.err()).isZero();
-            assertThat(cli.out()).contains("not sent to the database: more than one statement");
-          } finally {
-            st.execute("SET GLOBAL general_log = " + before[0]);
-            st.execute("SET GLOBAL general_log_file = '" + before[1] + "'");
-            st.execute("SET GLOBAL log_output = '" + before[2] + "'");
-          }
-        }
+        // Every statement the server receives goes to the general log meanwhile (server-wide settings).
+        java.util.LinkedHashMap<String, String> logging = new java.util.LinkedHashMap<>();
+        logging.put("log_output", "FILE");
+        logging.put("general_log_file", general.toString());
+        logging.put("general_log", "1");
+        LiveDb.withMariadbGlobals(st, logging, () -> {
+          CliRun cli = new CliRun();
+          assertThat(cli.run("verify", "-q", "--scratch-ok", "--db", url, "--db-user", "root", log.toString()))
+              .as(cli.err()).isZero();
+          assertThat(cli.out()).contains("not sent to the database: more than one statement");
+        });
         try (Connection c = LiveDb.connect(url, "root"); Statement s = c.createStatement();
             ResultSet rs = s.executeQuery("SELECT count(*) FROM victim_t")) {
           rs.next();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 /** The machine's real databases for the integration tests: skipped on a user's machine without them, fatal in CI. */
@@ -57,5 +58,47 @@ final class LiveDb {
         st.execute("DROP DATABASE IF EXISTS " + db + dropSuffix);
       }
     }
+  }
+
+  /** Work done while server settings are changed. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code body} with MariaDB's global variables set to {@code settings} (in order), and puts each back as it
+   * was afterwards, whatever happens; under the lock every test that changes the server's logs holds.
+   */
+  static void withMariadbGlobals(Statement admin, java.util.LinkedHashMap<String, String> settings, Body body)
+      throws Exception {
+    try (var ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "logdex-mariadb-logs.lock"), java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE);
+        var lock = ch.lock()) {
+      java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+      for (String name : settings.keySet()) {
+        try (var rs = admin.executeQuery("SELECT @@" + name)) {
+          rs.next();
+          before.put(name, rs.getString(1));
+        }
+      }
+      try {
+        for (var e : settings.entrySet()) {
+          admin.execute("SET GLOBAL " + e.getKey() + " = " + value(e.getValue()));
+        }
+        body.run();
+      } finally {
+        java.util.List<String> names = new java.util.ArrayList<>(before.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+          admin.execute("SET GLOBAL " + name + " = " + value(before.get(name)));
+        }
+      }
+    }
+  }
+
+  /** A setting's value as SET takes it: numbers bare (numeric variables refuse strings), the rest quoted. */
+  private static String value(String v) {
+    return v.matches("-?[0-9.]+") ? v : "'" + v.replace("'", "''") + "'";
   }
 }

@@ -24,22 +24,14 @@ class ScratchVerifyIT {
     // The server writes here as its own user.
     Files.setPosixFilePermissions(logDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
     Path slow = logDir.resolve("slow.log");
-    // The same lock as the log readers' live test: both change the server's global log settings.
-    try (var ch = java.nio.channels.FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"),
-            "logdex-mariadb-logs.lock"), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-        var lock = ch.lock(); Connection admin = LiveDb.connect(SERVER, "root"); Statement st = admin.createStatement()) {
-      String[] before = new String[4];
-      try (var rs = st.executeQuery("SELECT @@slow_query_log, @@long_query_time, @@slow_query_log_file, @@log_output")) {
-        rs.next();
-        for (int i = 0; i < 4; i++) {
-          before[i] = rs.getString(i + 1);
-        }
-      }
-      try {
-        st.execute("SET GLOBAL log_output = 'FILE'");
-        st.execute("SET GLOBAL slow_query_log_file = '" + slow + "'");
-        st.execute("SET GLOBAL long_query_time = 0");
-        st.execute("SET GLOBAL slow_query_log = 1");
+    // Server-wide settings, under the same lock as the log readers' live test.
+    java.util.LinkedHashMap<String, String> logging = new java.util.LinkedHashMap<>();
+    logging.put("log_output", "FILE");
+    logging.put("slow_query_log_file", slow.toString());
+    logging.put("long_query_time", "0");
+    logging.put("slow_query_log", "1");
+    try (Connection admin = LiveDb.connect(SERVER, "root"); Statement st = admin.createStatement()) {
+      LiveDb.withMariadbGlobals(st, logging, () -> {
         try (Connection c = LiveDb.connect(SERVER + db, "root"); Statement w = c.createStatement()) {
           for (int category : categories) {
             try (var rs = w.executeQuery("SELECT id, price FROM items WHERE category = " + category
@@ -50,12 +42,7 @@ class ScratchVerifyIT {
             }
           }
         }
-      } finally {
-        st.execute("SET GLOBAL slow_query_log = " + before[0]);
-        st.execute("SET GLOBAL long_query_time = " + before[1]);
-        st.execute("SET GLOBAL slow_query_log_file = '" + before[2] + "'");
-        st.execute("SET GLOBAL log_output = '" + before[3] + "'");
-      }
+      });
     }
     return slow;
   }
