@@ -101,6 +101,8 @@ final class ExplainCommand implements Callable<Integer> {
         q.meanMillis(), q.rows() < 0 ? "" : String.format(Locale.ROOT, ", rows %,d", q.rows()));
     if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
       out.println("  not parsed: " + u.reason());
+    } else if (q.analysis() instanceof StatementAnalysis.SystemCatalog sc) {
+      out.println("  reads the database's own catalog (" + sc.object() + "): left out of recommendations and lint");
     } else {
       StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) q.analysis();
       StatementProfile pr = p.profile();

@@ -1,7 +1,6 @@
 package dev.logdex.cli;
 
 import dev.logdex.core.schema.JdbcSchemaLoader;
-import dev.logdex.core.schema.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,14 +69,6 @@ final class LiveDatabase {
     if (jdbc.toLowerCase(java.util.Locale.ROOT).contains(setting.toLowerCase(java.util.Locale.ROOT))) {
       throw new UserError("--db " + Secrets.scrub(url) + ": logdex does not connect with " + setting
           + ", which would let a logged statement carry others; remove it from the URL");
-    }
-  }
-
-  static Schema schema(Connection c, String url) {
-    try {
-      return JdbcSchemaLoader.load(c);
-    } catch (SQLException e) {
-      throw new UserError("--db " + Secrets.scrub(url) + ": cannot read the catalog: " + Secrets.scrub(firstLine(e.getMessage())));
     }
   }
 

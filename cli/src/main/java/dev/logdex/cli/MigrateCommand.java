@@ -61,6 +61,11 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Only the N best index recommendations.")
   Integer top;
 
+  @Option(names = "--no-schema",
+      description = "Write migrations even though no schema was given (--schema or --db): nothing then checks "
+          + "that an index does not exist already, or that a column is not the primary key.")
+  boolean noSchema;
+
   @Override
   public Integer call() throws IOException {
     Set<String> selection = only == null ? Changes.DEFAULT_SELECTION : new TreeSet<>(only);
@@ -84,6 +89,12 @@ final class MigrateCommand implements Callable<Integer> {
       } finally {
         in.close();
       }
+    }
+    if (!snapshot.schema().isGiven() && !noSchema) {
+      throw new UserError((from != null ? from + ": the snapshot was made" : "no schema given:")
+          + (from != null ? " without a schema" : " a migration written from the logs alone")
+          + " could create indexes that exist already, or duplicate a primary key. Give --schema FILE or "
+          + "--db URL" + (from != null ? " to analyze" : "") + ", or --no-schema to write it anyway");
     }
     List<Recommendation> recs = snapshot.recommendations();
     if (top != null) {

@@ -5,12 +5,12 @@ import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.rules.LintConfig;
-import dev.logdex.core.schema.DdlSchemaLoader;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.SchemaException;
+import dev.logdex.core.schema.SchemaSource;
 import dev.logdex.core.sql.StatementAnalyzer;
 import dev.logdex.core.workload.Workload;
-import dev.logdex.core.workload.WorkloadBuilder;
+import dev.logdex.readers.Pipeline;
 import dev.logdex.readers.WorkloadReading;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -125,13 +125,7 @@ final class WorkloadOptions {
     }
 
     void close() {
-      live.ifPresent(c -> {
-        try {
-          c.close();
-        } catch (java.sql.SQLException e) {
-          // closing a read-only session: nothing to lose
-        }
-      });
+      live.ifPresent(WorkloadOptions::closeQuietly);
     }
   }
 
@@ -143,45 +137,44 @@ final class WorkloadOptions {
   }
 
   Loaded load(PrintWriter err) throws IOException {
-    Optional<Dialect> forced = Optional.ofNullable(dialect);
     LintConfig lint = lintConfig();
-    WorkloadReading.Request request = request();
-    WorkloadReading.Opened opened = WorkloadReading.open(request, err);
-    List<String> warnings = new ArrayList<>(opened.warnings());
     if (db != null && schemaFile != null) {
       throw new UserError("give --schema FILE or --db URL, not both");
     }
     if (dbTimeout < 1) {
       throw new UserError("--db-timeout: give 1 second or more, not " + dbTimeout);
     }
+    if (schemaFile != null && !Files.isRegularFile(schemaFile)) {
+      throw new UserError(schemaFile + ": schema file not found");
+    }
     Optional<java.sql.Connection> live = db == null ? Optional.empty() : Optional.of(LiveDatabase.connect(db,
         dbUser, dbPasswordFile, dbTimeout));
-    Schema schema = live.isPresent() ? LiveDatabase.schema(live.get(), db)
-        : schemaFile != null ? loadSchema(forced, warnings)
-        : Schema.empty(forced.or(opened::dialect).orElse(Dialect.POSTGRESQL));
-    Optional<WorkloadReading.Source> fromDatabase = Optional.empty();
-    if (fromDb) {
-      if (live.isEmpty() || schema.dialect() != Dialect.POSTGRESQL) {
-        throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
-      }
-      java.sql.Connection c = live.get();
-      fromDatabase = Optional.of(new WorkloadReading.Source() {
-        @Override
-        public InputSummary read(WorkloadBuilder builder) throws Exception {
-          return PgStatStatementsFromDb.read(c, builder);
-        }
-
-        @Override
-        public String name() {
-          return "--from-db: pg_stat_statements";
-        }
-      });
+    SchemaSource source = live.<SchemaSource>map(c -> new SchemaSource.Live(c, "--db " + Secrets.scrub(db)))
+        .orElse(schemaFile != null ? new SchemaSource.DdlFile(schemaFile) : new SchemaSource.None());
+    if (fromDb && live.isEmpty()) {
+      throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
     }
     boolean terminal = System.console() != null && !quiet;
-    WorkloadReading.Read read = WorkloadReading.read(request, opened, schema, fromDatabase, err,
-        (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));
-    return new Loaded(schema, read.workload(), read.inputs(), read.statements(), warnings, lint, read.registry(),
-        read.analyzer(), live);
+    try {
+      Pipeline.Loaded read = Pipeline.load(new Pipeline.Request(request(), source, Optional.ofNullable(dialect),
+          fromDb), err, (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));
+      return new Loaded(read.schema(), read.workload(), read.inputs(), read.statements(), read.warnings(), lint,
+          read.registry(), read.analyzer(), live);
+    } catch (SchemaException e) {
+      live.ifPresent(WorkloadOptions::closeQuietly);
+      throw new UserError(Secrets.scrub(e.getMessage()));
+    } catch (RuntimeException | IOException e) {
+      live.ifPresent(WorkloadOptions::closeQuietly);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(java.sql.Connection c) {
+    try {
+      c.close();
+    } catch (java.sql.SQLException e) {
+      // closing a read-only session: nothing to lose
+    }
   }
 
   private LintConfig lintConfig() throws IOException {
@@ -216,23 +209,4 @@ final class WorkloadOptions {
       throw new UserError(file + ": " + e.getMessage());
     }
   }
-
-  private Schema loadSchema(Optional<Dialect> forced, List<String> warnings) {
-    if (!Files.isRegularFile(schemaFile)) {
-      throw new UserError(schemaFile + ": schema file not found");
-    }
-    Schema schema;
-    try {
-      DdlSchemaLoader.Result loaded = new DdlSchemaLoader(forced).load(schemaFile);
-      schema = loaded.schema();
-      warnings.addAll(loaded.warnings());
-    } catch (SchemaException e) {
-      throw new UserError(e.getMessage());
-    }
-    if (schema.isEmpty()) {
-      throw new UserError(schemaFile + ": no CREATE TABLE statement found; is this a schema dump?");
-    }
-    return schema;
-  }
-
 }

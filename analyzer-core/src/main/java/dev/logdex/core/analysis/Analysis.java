@@ -38,7 +38,18 @@ public final class Analysis {
     long parsed = 0;
     // The time of the queries that touch each table (a join counts for each of its tables).
     java.util.Map<String, Double> byTable = new java.util.TreeMap<>();
+    long systemClasses = 0;
+    long systemCalls = 0;
+    double systemMillis = 0;
     for (QueryStats q : workload.byTotalTime()) {
+      if (q.analysis() instanceof StatementAnalysis.SystemCatalog) {
+        // A monitoring tool's or a driver's query: counted, and otherwise left out of the report.
+        systemClasses++;
+        systemCalls += q.calls();
+        systemMillis += q.totalMillis();
+        parsed++;
+        continue;
+      }
       q.profile().ifPresent(p -> {
         java.util.Set<String> tables = new java.util.TreeSet<>(p.tablesRead());
         tables.addAll(p.tablesWritten());
@@ -60,6 +71,7 @@ public final class Analysis {
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
         parsed, workload.totalMillis(), recommended.recommendations(),
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings,
-        recommended.rejections(), top, java.util.Optional.empty(), byTable, period);
+        recommended.rejections(), top, java.util.Optional.empty(), byTable, period,
+        new AnalysisReport.SystemQueries(systemClasses, systemCalls, systemMillis), schema.isGiven());
   }
 }

@@ -23,6 +23,10 @@ import java.util.List;
  * @param rejections candidate indexes not recommended, each with its reason
  * @param topQueries the query classes that cost the most time, largest first
  * @param verification what the planner said of the recommendations, when they were verified
+ * @param timeByTable the time of the statements that touch each table
+ * @param period the first to the last timestamp of the logs, or empty
+ * @param systemQueries the statement classes that read the database's own catalog, left out of everything else
+ * @param schemaGiven false when no schema was given: nothing was checked against existing indexes
  */
 public record AnalysisReport(
     String version,
@@ -40,7 +44,24 @@ public record AnalysisReport(
     List<TopQuery> topQueries,
     java.util.Optional<Verification> verification,
     java.util.Map<String, Double> timeByTable,
-    String period) {
+    String period,
+    SystemQueries systemQueries,
+    boolean schemaGiven) {
+
+  /** The statement classes that read the database's own catalog: how many, how often, how long. */
+  public record SystemQueries(long classes, long calls, double totalMillis) {
+    public static final SystemQueries NONE = new SystemQueries(0, 0, 0);
+  }
+
+  /** A report with no system queries, against a schema that was given. */
+  public AnalysisReport(String version, String dialect, List<InputSummary> inputs, long statements,
+      long fingerprints, long parsed, double totalMillis, List<Recommendation> recommendations,
+      List<Finding> findings, List<UnparsedStatement> unparsed, List<String> warnings,
+      List<Recommender.Rejection> rejections, List<TopQuery> topQueries,
+      java.util.Optional<Verification> verification, java.util.Map<String, Double> timeByTable, String period) {
+    this(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, recommendations, findings,
+        unparsed, warnings, rejections, topQueries, verification, timeByTable, period, SystemQueries.NONE, true);
+  }
 
   public AnalysisReport {
     timeByTable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeByTable));
@@ -56,7 +77,8 @@ public record AnalysisReport(
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations, other, unparsed, warnings, rejections, topQueries, verification, timeByTable, period);
+        recommendations, other, unparsed, warnings, rejections, topQueries, verification, timeByTable, period,
+        systemQueries, schemaGiven);
   }
 
   /**
@@ -65,7 +87,8 @@ public record AnalysisReport(
    */
   public AnalysisReport verified(List<Recommendation> judged, Verification v) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
-        findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v), timeByTable, period);
+        findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v), timeByTable, period,
+        systemQueries, schemaGiven);
   }
 
   /** This report with only the first {@code n} recommendations. */
@@ -75,6 +98,6 @@ public record AnalysisReport(
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries, verification,
-        timeByTable, period);
+        timeByTable, period, systemQueries, schemaGiven);
   }
 }

@@ -71,7 +71,12 @@ public final class Recommender {
    *
    * @param reason "already covered by ..." or "too little gain: ..." or "merged into ..."
    */
-  public record Rejection(IndexCandidate candidate, String reason) {}
+  public record Rejection(IndexCandidate candidate, String reason) {
+    /** Whether the candidate was left out because, with no schema to say, its column is likely a primary key. */
+    public boolean likelyPrimaryKey() {
+      return reason.startsWith(LikelyKeys.REASON);
+    }
+  }
 
   /** Recommendations, best first, and the candidates rejected on the way with their reasons. */
   public record Result(List<Recommendation> recommendations, List<Rejection> rejections) {}
@@ -110,6 +115,16 @@ public final class Recommender {
           + (ix.primary() ? "the primary key" : "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + ")")));
       return by.isPresent();
     });
+    if (!schema.isGiven()) {
+      LikelyKeys keys = LikelyKeys.of(workload);
+      candidates.keySet().removeIf(c -> {
+        boolean key = keys.isLikelyKey(c.table(), c.keys().get(0));
+        if (key) {
+          rejections.add(new Rejection(c, LikelyKeys.REASON + ": " + c.keys().get(0)));
+        }
+        return key;
+      });
+    }
     if (budgetBytes > 0) {
       // Under a budget the short candidates stay: the selection may prefer one to the longer one it is part of.
       Map<String, Workload.TableWrites> writes = workload.writesByTable();

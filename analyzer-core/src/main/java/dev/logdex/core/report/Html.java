@@ -88,7 +88,7 @@ final class Html {
       .chart{background:#fff;border:1px solid var(--line);margin:10px 0;padding:8px}.chart figcaption{font-weight:600;margin-bottom:4px}
       .chart .bar{fill:var(--accent)}.chart .label,.chart .value{font-size:12px;fill:var(--fg)}
       .sev-error{color:var(--err);font-weight:600}.sev-warning{color:var(--warn);font-weight:600}.sev-info{color:var(--info)}
-      button.copy{float:right;font-size:12px;cursor:pointer}details{margin:4px 0}.muted{color:var(--muted)}
+      button.copy{float:right;font-size:12px;cursor:pointer}details{margin:4px 0}.muted{color:var(--muted)}.caveat{border-left:4px solid #d97706;padding:4px 10px;background:rgba(217,119,6,.08)}
       .rec{background:#fff;border:1px solid var(--line);padding:8px 12px;margin:10px 0}
       @media print{header{background:none;color:#000}button.copy{display:none}.rec,.chart{break-inside:avoid}}
       """;

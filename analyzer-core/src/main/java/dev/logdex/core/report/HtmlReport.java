@@ -58,7 +58,11 @@ public final class HtmlReport {
 
   /** The totals, the inputs, the period and the dialect. */
   private static void summary(StringBuilder b, AnalysisReport r, String period) {
-    b.append("<section id=\"summary\"><h2>Summary</h2><div class=\"stats\">");
+    b.append("<section id=\"summary\"><h2>Summary</h2>");
+    for (String c : Caveats.of(r)) {
+      b.append("<p class=\"caveat\"><strong>Note:</strong> ").append(esc(c)).append("</p>");
+    }
+    b.append("<div class=\"stats\">");
     stat(b, String.format(Locale.ROOT, "%,d", r.statements()), "statements");
     stat(b, String.format(Locale.ROOT, "%,d", r.fingerprints()), "distinct queries");
     stat(b, r.fingerprints() == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%", 100.0 * r.parsed() / r.fingerprints()),

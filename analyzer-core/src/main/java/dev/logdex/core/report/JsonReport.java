@@ -69,6 +69,13 @@ public final class JsonReport {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("logdex", r.version());
     root.put("dialect", r.dialect());
+    if (r.schemaGiven()) {
+      root.putObject("schema").put("given", true);
+    } else {
+      root.putNull("schema");
+    }
+    ArrayNode notes = root.putArray("notes");
+    Caveats.of(r).forEach(notes::add);
     ArrayNode inputs = root.putArray("inputs");
     for (InputSummary in : r.inputs()) {
       ObjectNode o = inputs.addObject();
@@ -86,6 +93,10 @@ public final class JsonReport {
     summary.put("parsed", r.parsed());
     summary.put("unparsed", r.fingerprints() - r.parsed());
     summary.put("total_ms", round(r.totalMillis()));
+    ObjectNode system = summary.putObject("system_queries");
+    system.put("distinct", r.systemQueries().classes());
+    system.put("calls", r.systemQueries().calls());
+    system.put("total_ms", round(r.systemQueries().totalMillis()));
     if (r.verification().isPresent()) {
       Verification v = r.verification().get();
       ObjectNode vo = root.putObject("verification");

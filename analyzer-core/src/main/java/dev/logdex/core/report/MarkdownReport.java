@@ -17,6 +17,9 @@ public final class MarkdownReport {
 
   public static void write(AnalysisReport r, Writer out) throws IOException {
     StringBuilder b = new StringBuilder("# logdex report\n\n");
+    for (String c : Caveats.of(r)) {
+      b.append("> **Note:** ").append(cell(c)).append("\n\n");
+    }
     b.append(String.format(Locale.ROOT, "%,d statements, %,d distinct query classes (%,d parsed), %,.1f ms total.%n%n",
         r.statements(), r.fingerprints(), r.parsed(), r.totalMillis()));
     b.append("## Index recommendations\n\n");

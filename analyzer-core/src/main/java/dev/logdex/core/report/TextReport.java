@@ -25,6 +25,9 @@ public final class TextReport {
    */
   public static void write(AnalysisReport r, Writer out, boolean color) throws IOException {
     StringBuilder b = new StringBuilder();
+    for (String c : Caveats.of(r)) {
+      b.append(bold("note: ", color)).append(c).append('\n');
+    }
     if (r.recommendations().isEmpty()) {
       b.append("No index recommendations.\n");
     } else {

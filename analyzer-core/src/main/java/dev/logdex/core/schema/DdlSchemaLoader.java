@@ -1,6 +1,7 @@
 package dev.logdex.core.schema;
 
 import dev.logdex.core.lex.SqlScript;
+import dev.logdex.core.lex.SqlScanner;
 import dev.logdex.core.model.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,11 @@ public final class DdlSchemaLoader {
 
   /** Loads the DDL file at {@code path}. */
   public Result load(Path path) throws SchemaException {
+    return load(read(path), path.toString());
+  }
+
+  /** The text of the DDL file at {@code path}: UTF-8, else Latin-1 (old mysqldump files). */
+  public static String read(Path path) throws SchemaException {
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
@@ -62,7 +68,7 @@ public final class DdlSchemaLoader {
     } catch (IOException e) {
       throw new SchemaException(path + ": cannot read schema file: " + e.getMessage(), e);
     }
-    return load(text, path.toString());
+    return text;
   }
 
   /** Loads DDL text; {@code source} names it in warnings. */
@@ -129,35 +135,66 @@ public final class DdlSchemaLoader {
     }
   }
 
-  /**
-   * A dump's header says; else backticks, ENGINE= and AUTO_INCREMENT outside quotes and comments say MySQL (a quoted
-   * PostgreSQL name may hold a backtick: "a`b"); anything else is taken as PostgreSQL.
-   */
+  /** The dialect the DDL says it is written in, else PostgreSQL's. */
   static Dialect guessDialect(String ddl) {
+    return saidDialect(ddl).orElse(Dialect.POSTGRESQL);
+  }
+
+  /**
+   * The dialect the DDL says it is written in, if it says: a dump's header; else words and signs that only one of
+   * the two accepts, outside quotes and comments (a quoted PostgreSQL name may hold a backtick: "a`b"). Plain
+   * {@code CREATE TABLE t (id int)} says nothing, and is reported as such rather than guessed.
+   */
+  public static Optional<Dialect> saidDialect(String ddl) {
     String head = ddl.length() > 200_000 ? ddl.substring(0, 200_000) : ddl;
     String upper = head.toUpperCase(Locale.ROOT);
-    if (upper.contains("MYSQLDUMP") || upper.contains("MARIADB DUMP")) {
-      return Dialect.MYSQL;
+    if (upper.contains("MYSQLDUMP") || upper.contains("MARIADB DUMP") || upper.contains("MYSQL DUMP")) {
+      return Optional.of(Dialect.MYSQL);
     }
     if (upper.contains("POSTGRESQL DATABASE DUMP")) {
-      return Dialect.POSTGRESQL;
+      return Optional.of(Dialect.POSTGRESQL);
     }
+    List<SqlScanner.Token> tokens;
     try {
-      for (dev.logdex.core.lex.SqlScanner.Token t : dev.logdex.core.lex.SqlScanner.postgres().tokens(head)) {
-        String text = t.text(head);
-        if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.SYMBOL && text.equals("`")
-            || t.kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD
-                && (text.equalsIgnoreCase("ENGINE") || text.equalsIgnoreCase("AUTO_INCREMENT"))) {
-          return Dialect.MYSQL;
-        }
+      tokens = SqlScanner.postgres().tokens(head);
+    } catch (SqlScanner.UnterminatedException e) {
+      try {
+        SqlScanner.mysql().tokens(head);
+        return Optional.of(Dialect.MYSQL); // a backslash-escaped quote: MySQL text
+      } catch (SqlScanner.UnterminatedException neither) {
+        return Optional.empty(); // cut in the middle of a quote, or no SQL at all
       }
-      return Dialect.POSTGRESQL;
-    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
-      // Not PostgreSQL text to the end (a MySQL string with \' in it, or the 200,000 characters cut a quote).
-      return head.indexOf('`') >= 0 || upper.contains("ENGINE=") || upper.contains("AUTO_INCREMENT")
-          ? Dialect.MYSQL : Dialect.POSTGRESQL;
     }
+    String previous = "";
+    for (SqlScanner.Token t : tokens) {
+      String text = t.text(head).toUpperCase(Locale.ROOT);
+      if (t.kind() == SqlScanner.Kind.SYMBOL && text.equals("`")
+          || t.kind() == SqlScanner.Kind.WORD && MYSQL_WORDS.contains(text)) {
+        return Optional.of(Dialect.MYSQL);
+      }
+      if (t.kind() == SqlScanner.Kind.WORD && (POSTGRES_WORDS.contains(text)
+          || previous.equals("COMMENT") && text.equals("ON") || previous.equals("AS") && text.equals("IDENTITY")
+          || previous.equals("TIME") && text.equals("ZONE"))
+          || t.kind() == SqlScanner.Kind.SYMBOL && text.equals(":") && previous.equals(":")
+          || t.kind() == SqlScanner.Kind.STRING && text.startsWith("$")) {
+        return Optional.of(Dialect.POSTGRESQL);
+      }
+      if (t.kind() != SqlScanner.Kind.COMMENT) {
+        previous = t.kind() == SqlScanner.Kind.WORD || t.kind() == SqlScanner.Kind.SYMBOL ? text : "";
+      }
+    }
+    return Optional.empty();
   }
+
+  /** Words of MySQL's DDL that PostgreSQL's does not have. */
+  private static final java.util.Set<String> MYSQL_WORDS = java.util.Set.of("ENGINE", "AUTO_INCREMENT", "UNSIGNED",
+      "TINYINT", "MEDIUMINT", "MEDIUMTEXT", "LONGTEXT", "TINYTEXT", "LONGBLOB", "MEDIUMBLOB", "DATETIME", "CHARSET",
+      "ZEROFILL");
+
+  /** Words of PostgreSQL's DDL that MySQL's does not have. */
+  private static final java.util.Set<String> POSTGRES_WORDS = java.util.Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL",
+      "TIMESTAMPTZ", "TIMETZ", "JSONB", "BYTEA", "INHERITS", "CONCURRENTLY", "EXTENSION", "OWNER",
+      "SEARCH_PATH", "INET", "CIDR", "TSVECTOR", "NEXTVAL", "REGCLASS");
 
   private static void createTable(DdlTokens t, Builder b) {
     t.accept("IF", "NOT", "EXISTS");

@@ -21,6 +21,7 @@ public final class Schema {
   private final java.util.Set<String> tablesWithTriggers;
   private final boolean wholeDatabase;
   private final List<IndexUsage> indexUsage;
+  private final boolean given;
 
   public Schema(Dialect dialect, Collection<Table> tables) {
     this(dialect, tables, java.util.Set.of(), false);
@@ -41,6 +42,12 @@ public final class Schema {
   /** A schema read from a live database, with what it says about index use. */
   public Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
       boolean wholeDatabase, List<IndexUsage> indexUsage) {
+    this(dialect, tables, tablesWithTriggers, wholeDatabase, indexUsage, true);
+  }
+
+  private Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
+      boolean wholeDatabase, List<IndexUsage> indexUsage, boolean given) {
+    this.given = given;
     this.dialect = dialect;
     this.indexUsage = List.copyOf(indexUsage);
     this.tablesWithTriggers = java.util.Set.copyOf(tablesWithTriggers);
@@ -53,9 +60,22 @@ public final class Schema {
     }
   }
 
-  /** A schema with no tables, for analysing a workload with no catalog at hand. */
+  /** A schema with no tables. */
   public static Schema empty(Dialect dialect) {
     return new Schema(dialect, List.of());
+  }
+
+  /**
+   * No schema: the user gave none. Nothing is known of the tables, their keys or their indexes, and every report
+   * says so.
+   */
+  public static Schema none(Dialect dialect) {
+    return new Schema(dialect, List.of(), java.util.Set.of(), false, List.of(), false);
+  }
+
+  /** False for {@link #none}: no schema was given, so no index is known to exist. */
+  public boolean isGiven() {
+    return given;
   }
 
   public Dialect dialect() {

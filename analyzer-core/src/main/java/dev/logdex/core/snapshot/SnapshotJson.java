@@ -96,6 +96,9 @@ public final class SnapshotJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("dialect", schema.dialect().label());
     o.put("whole_database", schema.isWholeDatabase());
+    if (!schema.isGiven()) {
+      o.put("given", false); // no schema was given: a migration from this snapshot must not pretend otherwise
+    }
     ArrayNode tables = o.putArray("tables");
     Set<String> triggers = new TreeSet<>();
     for (Table t : schema.tables()) {
@@ -183,6 +186,11 @@ public final class SnapshotJson {
       o.put("unparsed", u.reason());
       return;
     }
+    if (analysis instanceof StatementAnalysis.SystemCatalog sc) {
+      o.put("parser", "");
+      o.put("system", sc.object());
+      return;
+    }
     StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) analysis;
     o.put("parser", p.parser());
     StatementProfile pr = p.profile();
@@ -246,6 +254,9 @@ public final class SnapshotJson {
   }
 
   private static Schema readSchema(JsonNode s, Dialect dialect) {
+    if (!s.path("given").asBoolean(true)) {
+      return Schema.none(dialect);
+    }
     List<Table> tables = new ArrayList<>();
     for (JsonNode t : s.path("tables")) {
       String name = t.path("name").asText();
@@ -293,6 +304,8 @@ public final class SnapshotJson {
     StatementAnalysis analysis;
     if (q.has("unparsed")) {
       analysis = new StatementAnalysis.Unparsed(q.path("unparsed").asText());
+    } else if (q.has("system")) {
+      analysis = new StatementAnalysis.SystemCatalog(q.path("system").asText());
     } else {
       List<TableAccess> accesses = new ArrayList<>();
       for (JsonNode a : q.path("accesses")) {

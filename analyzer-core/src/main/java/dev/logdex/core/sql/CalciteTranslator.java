@@ -84,13 +84,13 @@ public final class CalciteTranslator {
         values.add(i < targets.size() && expr(targets.get(i)) instanceof Expr.Column column
             ? new Expr.Assignment(column, value) : value);
       }
-      Block b = rowBlock(target, alias, update.getCondition(), values);
+      Block b = rowBlock(qualifier(update.getTargetTable()), target, alias, update.getCondition(), values);
       return new ParsedStatement(StatementKind.UPDATE, Optional.of(target), Optional.of(b));
     }
     if (node instanceof SqlDelete delete) {
       String target = tableName(delete.getTargetTable());
       String alias = delete.getAlias() != null ? simple(delete.getAlias()) : target;
-      Block b = rowBlock(target, alias, delete.getCondition(), List.of());
+      Block b = rowBlock(qualifier(delete.getTargetTable()), target, alias, delete.getCondition(), List.of());
       return new ParsedStatement(StatementKind.DELETE, Optional.of(target), Optional.of(b));
     }
     SqlKind k = node.getKind();
@@ -101,12 +101,12 @@ public final class CalciteTranslator {
     return new ParsedStatement(StatementKind.OTHER, Optional.empty(), Optional.empty());
   }
 
-  private Block rowBlock(String table, String alias, SqlNode where, List<Expr> others) {
+  private Block rowBlock(String qualifier, String table, String alias, SqlNode where, List<Expr> others) {
     List<Condition> conds = new ArrayList<>();
     if (where != null) {
       conditions(where, false, conds);
     }
-    return new Block(List.of(), List.of(new Source.TableSource(table, alias)), List.of(), conds, List.of(),
+    return new Block(List.of(), List.of(new Source.TableSource(qualifier, table, alias)), List.of(), conds, List.of(),
         List.of(), List.of(), others, false);
   }
 
@@ -256,7 +256,7 @@ public final class CalciteTranslator {
     }
     if (target instanceof SqlIdentifier id) {
       String name = tableName(id);
-      sources.add(new Source.TableSource(name, alias != null ? alias : name));
+      sources.add(new Source.TableSource(qualifier(id), name, alias != null ? alias : name));
     } else if (target.getKind() == SqlKind.LATERAL || target.getKind() == SqlKind.COLLECTION_TABLE) {
       SqlNode inner = ((SqlCall) target).operand(0);
       sources.add(new Source.DerivedSource(query(inner), alias != null ? alias : "", columns));
@@ -423,6 +423,17 @@ public final class CalciteTranslator {
 
   private static boolean isBoolean(SqlKind k) {
     return k == SqlKind.AND || k == SqlKind.OR;
+  }
+
+  /** The schema or database part of a table's name ({@code app} in {@code app.users}), or empty. */
+  private static String qualifier(SqlNode node) {
+    if (node instanceof SqlIdentifier id) {
+      return id.names.size() > 1 ? part(id, id.names.size() - 2) : "";
+    }
+    if (node.getKind() == SqlKind.AS || node instanceof SqlCall c && c.operandCount() > 0) {
+      return qualifier(((SqlCall) node).operand(0));
+    }
+    return "";
   }
 
   private static String tableName(SqlNode node) {

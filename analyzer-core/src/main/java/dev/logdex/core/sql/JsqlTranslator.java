@@ -89,7 +89,8 @@ public final class JsqlTranslator {
       String target = name(update.getTable());
       List<Source> sources = new ArrayList<>();
       List<Condition> conds = new ArrayList<>();
-      sources.add(new Source.TableSource(target, alias(update.getTable().getAlias(), target)));
+      sources.add(new Source.TableSource(qualifier(update.getTable()), target,
+          alias(update.getTable().getAlias(), target)));
       if (update.getFromItem() != null) {
         from(update.getFromItem(), sources, conds);
       }
@@ -120,7 +121,7 @@ public final class JsqlTranslator {
       String target = name(t);
       List<Source> sources = new ArrayList<>();
       List<Condition> conds = new ArrayList<>();
-      sources.add(new Source.TableSource(target, alias(t.getAlias(), target)));
+      sources.add(new Source.TableSource(qualifier(t), target, alias(t.getAlias(), target)));
       if (delete.getUsingList() != null) {
         for (Table u : delete.getUsingList()) {
           from(u, sources, conds);
@@ -254,7 +255,7 @@ public final class JsqlTranslator {
   private void from(FromItem item, List<Source> sources, List<Condition> conds) {
     if (item instanceof Table t) {
       String name = name(t);
-      sources.add(new Source.TableSource(name, alias(t.getAlias(), name)));
+      sources.add(new Source.TableSource(qualifier(t), name, alias(t.getAlias(), name)));
     } else if (item instanceof ParenthesedSelect ps) {
       List<String> cols = new ArrayList<>();
       if (ps.getAlias() != null && ps.getAlias().getAliasColumns() != null) {
@@ -472,6 +473,11 @@ public final class JsqlTranslator {
 
   private static String name(Table t) {
     return fold(t.getName());
+  }
+
+  /** The schema or database part of a table's name ({@code app} in {@code app.users}), or empty. */
+  private static String qualifier(Table t) {
+    return t.getSchemaName() == null ? "" : fold(t.getSchemaName());
   }
 
   private static String alias(Alias a, String fallback) {

@@ -19,6 +19,19 @@ public sealed interface StatementAnalysis {
     }
   }
 
+  /**
+   * The statement reads or writes the database's own catalog ({@code pg_catalog}, {@code information_schema},
+   * {@code mysql}, ...): a monitoring tool's or a driver's query, not the application's. It is counted, and
+   * otherwise left out: no index or lint fix on a system object is ever proposed.
+   *
+   * @param object the first system object it names, as written: {@code pg_catalog.pg_class}, {@code pg_settings}
+   */
+  record SystemCatalog(String object) implements StatementAnalysis {
+    public SystemCatalog {
+      Objects.requireNonNull(object, "object");
+    }
+  }
+
   /** Neither parser could read the statement; {@code reason} is the last parser's message, one line. */
   record Unparsed(String reason) implements StatementAnalysis {
     public Unparsed {

@@ -152,6 +152,9 @@ public final class StatementAnalyzer {
     String parser = "keyword";
     for (SqlScript.Statement part : parts) {
       StatementAnalysis a = analyzeUncached(part.text());
+      if (a instanceof StatementAnalysis.SystemCatalog) {
+        return a;
+      }
       if (a instanceof StatementAnalysis.Unparsed u) {
         return new StatementAnalysis.Unparsed("statement " + (parts.indexOf(part) + 1) + " of " + parts.size()
             + ": " + u.reason());
@@ -173,7 +176,7 @@ public final class StatementAnalyzer {
   }
 
   private StatementAnalysis profile(ParsedStatement st, String parser) {
-    return new StatementAnalysis.Parsed(UsageExtractor.profile(st, schema), parser);
+    return UsageExtractor.analysis(st, schema, parser);
   }
 
   private static String stripTrailingTerminator(String s) {

@@ -6,6 +6,7 @@ import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.model.UseKind;
+import dev.logdex.core.dialect.SystemObjects;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 import dev.logdex.core.sql.tree.Block;
@@ -34,14 +35,36 @@ public final class UsageExtractor {
   private final List<Binding.TableBinding> bindings = new ArrayList<>();
   private final Set<String> unresolved = new LinkedHashSet<>();
 
+  /** The first system object the statement names, or null. */
+  private String systemObject;
+
   private UsageExtractor(Schema schema) {
     this.schema = schema;
+  }
+
+  /**
+   * What {@code statement} is against {@code schema}: its profile, or, when it names a system object anywhere (a
+   * table of a system schema or database, or on PostgreSQL an unqualified {@code pg_*} name the schema does not
+   * hold, which the search path finds in {@code pg_catalog} first), a {@link StatementAnalysis.SystemCatalog}.
+   */
+  static StatementAnalysis analysis(ParsedStatement statement, Schema schema, String parser) {
+    UsageExtractor x = new UsageExtractor(schema);
+    statement.query().ifPresent(q -> x.query(q, null, List.of()));
+    if (x.systemObject != null) {
+      return new StatementAnalysis.SystemCatalog(x.systemObject);
+    }
+    return new StatementAnalysis.Parsed(x.profile(statement), parser);
   }
 
   /** The profile of {@code statement} against {@code schema}. */
   public static StatementProfile profile(ParsedStatement statement, Schema schema) {
     UsageExtractor x = new UsageExtractor(schema);
     statement.query().ifPresent(q -> x.query(q, null, List.of()));
+    return x.profile(statement);
+  }
+
+  private StatementProfile profile(ParsedStatement statement) {
+    UsageExtractor x = this;
     Set<String> read = new LinkedHashSet<>();
     List<TableAccess> accesses = new ArrayList<>();
     for (Binding.TableBinding b : x.bindings) {
@@ -253,6 +276,10 @@ public final class UsageExtractor {
           scope.bindings.add(new Binding.DerivedBinding(ts.alias(), cte.get()));
         } else {
           Optional<Table> t = schema.table(ts.name());
+          if (systemObject == null && SystemObjects.isSystem(schema.dialect(), ts.qualifier(), ts.name())
+              && (!ts.qualifier().isEmpty() || t.isEmpty())) {
+            systemObject = ts.qualifier().isEmpty() ? ts.name() : ts.qualifier() + "." + ts.name();
+          }
           String name = t.map(Table::name).orElse(ts.name());
           String alias = ts.alias().equals(ts.name()) ? name : ts.alias();
           Binding.TableBinding tb = new Binding.TableBinding(alias, name, t);

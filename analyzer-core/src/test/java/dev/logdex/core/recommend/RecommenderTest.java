@@ -264,4 +264,38 @@ class RecommenderTest {
     assertThat(small.recommendations().get(0).queries()).hasSize(2);
     assertThat(small.recommendations().get(0).reason()).contains("leading columns of big (a, b)");
   }
+
+  /** The run with no schema at all. */
+  private static Recommender.Result withoutSchema(Object... sqlAndMillis) {
+    Schema schema = Schema.none(Dialect.POSTGRESQL);
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
+    for (int i = 0; i < sqlAndMillis.length; i += 2) {
+      b.accept(new QueryEvent("t", 1, "", "", 10, ((Number) sqlAndMillis[i + 1]).doubleValue(), -1,
+          (String) sqlAndMillis[i]));
+    }
+    return new Recommender(schema).run(b.build());
+  }
+
+  @Test
+  void withoutASchemaLikelyPrimaryKeysAreLeftOutAndSaidToBe() {
+    Recommender.Result r = withoutSchema(
+        "SELECT * FROM customers WHERE id = $1", 100,
+        "SELECT * FROM pgbench_tellers WHERE tid = $1", 90,
+        "SELECT * FROM accounts WHERE account_id = $1", 80,
+        "SELECT o.total FROM orders o JOIN clients c ON o.client_id = c.cno WHERE o.status = $1", 70,
+        "SELECT * FROM customers WHERE email = $1", 60);
+    assertThat(r.recommendations()).extracting(x -> x.index().table() + "(" + String.join(",", x.index().keys())
+        + ")").containsExactlyInAnyOrder("customers(email)", "orders(status)");
+    assertThat(r.rejections()).filteredOn(Recommender.Rejection::likelyPrimaryKey)
+        .extracting(x -> x.candidate().table() + "." + x.candidate().keys().get(0))
+        .containsExactlyInAnyOrder("customers.id", "pgbench_tellers.tid", "accounts.account_id", "clients.cno");
+  }
+
+  @Test
+  void withASchemaAColumnNamedIdIsJudgedByTheSchemaNotByItsName() {
+    List<Recommendation> recs = recommend("CREATE TABLE events (id bigint, kind text, PRIMARY KEY (kind, id));",
+        Dialect.POSTGRESQL, "SELECT * FROM events WHERE id = $1", 100);
+    assertThat(keys(recs)).containsExactly(List.of("id"));
+  }
 }

@@ -103,17 +103,29 @@ class DdlSchemaLoaderTest {
 
   @Test
   void aBacktickInsideAQuotedPostgresNameDoesNotMakeTheSchemaMysql() {
-    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE \"back`tick\" (id int);"))
-        .isEqualTo(dev.logdex.core.model.Dialect.POSTGRESQL);
-    assertThat(DdlSchemaLoader.guessDialect("-- a `comment`\nCREATE TABLE t (note text DEFAULT '`');"))
-        .isEqualTo(dev.logdex.core.model.Dialect.POSTGRESQL);
-    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE `t` (id int);"))
-        .isEqualTo(dev.logdex.core.model.Dialect.MYSQL);
-    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE t (id int) ENGINE=InnoDB;"))
-        .isEqualTo(dev.logdex.core.model.Dialect.MYSQL);
-    assertThat(DdlSchemaLoader.guessDialect("CREATE TABLE t (s varchar(3) DEFAULT 'it\\'s');"))
-        .as("a MySQL backslash escape is no PostgreSQL text; the old signs decide").isEqualTo(
-            dev.logdex.core.model.Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE \"back`tick\" (id serial);")).contains(Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.saidDialect("-- a `comment`\nCREATE TABLE t (note text DEFAULT '`');")).isEmpty();
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE `t` (id int);")).contains(Dialect.MYSQL);
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE t (id int) ENGINE=InnoDB;")).contains(Dialect.MYSQL);
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE t (s varchar(3) DEFAULT 'it\\'s');"))
+        .as("a backslash-escaped quote is MySQL text").contains(Dialect.MYSQL);
+  }
+
+  @Test
+  void plainDdlSaysNoDialectAndTypesOrDumpHeadersDo() {
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE users (id int PRIMARY KEY, email varchar(200));")).isEmpty();
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE t (id bigserial, at timestamptz);"))
+        .contains(Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE t (at timestamp with time zone);"))
+        .contains(Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY);"))
+        .contains(Dialect.POSTGRESQL);
+    assertThat(DdlSchemaLoader.saidDialect("CREATE TABLE t (id int unsigned, at datetime);"))
+        .contains(Dialect.MYSQL);
+    assertThat(DdlSchemaLoader.saidDialect("-- MySQL dump 10.13\nCREATE TABLE t (id int);"))
+        .contains(Dialect.MYSQL);
+    assertThat(DdlSchemaLoader.saidDialect("-- PostgreSQL database dump\nCREATE TABLE t (id int);"))
+        .contains(Dialect.POSTGRESQL);
   }
 
   @Test

@@ -207,4 +207,40 @@ class StatementAnalyzerTest {
       assertThat(p.unresolved()).isEmpty();
     }
   }
+
+  @Test
+  void statementsOnTheDatabasesOwnCatalogAreSystemQueries() {
+    assertThat(analysis("SELECT relname FROM pg_catalog.pg_class WHERE oid = $1"))
+        .isEqualTo(new StatementAnalysis.SystemCatalog("pg_catalog.pg_class"));
+    assertThat(analysis("SELECT setting FROM pg_settings WHERE name = $1"))
+        .as("unqualified pg_* resolves in pg_catalog first").isEqualTo(
+            new StatementAnalysis.SystemCatalog("pg_settings"));
+    assertThat(analysis("SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = u.id)"))
+        .as("found in a subquery too").isInstanceOf(StatementAnalysis.SystemCatalog.class);
+    assertThat(analysis("SELECT column_name FROM information_schema.columns WHERE table_name = $1"))
+        .isInstanceOf(StatementAnalysis.SystemCatalog.class);
+  }
+
+  @Test
+  void aUserTableThatLooksLikeACatalogNameIsTheUsers() {
+    StatementAnalyzer withPgTable = new StatementAnalyzer(new DdlSchemaLoader().load(
+        "CREATE TABLE pg_jobs (id bigint PRIMARY KEY, state text);", "test").schema(), new SimpleMeterRegistry());
+    String sql = "SELECT * FROM pg_jobs WHERE state = $1";
+    assertThat(withPgTable.analyze(Fingerprinter.standard().fingerprint(sql), sql))
+        .isInstanceOf(StatementAnalysis.Parsed.class);
+    assertThat(analysis("SELECT * FROM users WHERE email = $1")).isInstanceOf(StatementAnalysis.Parsed.class);
+    assertThat(analysis("SELECT * FROM app.users WHERE email = $1")).isInstanceOf(StatementAnalysis.Parsed.class);
+  }
+
+  @Test
+  void mysqlSystemDatabasesAreSystemQueries() {
+    StatementAnalyzer mysql = new StatementAnalyzer(dev.logdex.core.schema.Schema.none(
+        dev.logdex.core.model.Dialect.MYSQL), new SimpleMeterRegistry());
+    for (String sql : List.of("SELECT user, host FROM mysql.user WHERE user = 'x'",
+        "SELECT * FROM performance_schema.events_statements_summary_by_digest ORDER BY sum_timer_wait DESC LIMIT 10",
+        "SELECT * FROM sys.schema_unused_indexes")) {
+      assertThat(mysql.analyze(Fingerprinter.mysql().fingerprint(sql), sql)).as(sql)
+          .isInstanceOf(StatementAnalysis.SystemCatalog.class);
+    }
+  }
 }

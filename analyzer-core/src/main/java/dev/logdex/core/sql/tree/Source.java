@@ -12,13 +12,20 @@ public sealed interface Source {
   /**
    * A table (or a CTE, resolved later by name).
    *
+   * @param qualifier the schema (PostgreSQL) or database (MySQL) the statement names, or empty
    * @param name the table name, last part of a qualified name, folded as the database folds it
    * @param alias the alias, or the name itself when there is none
    */
-  record TableSource(String name, String alias) implements Source {
+  record TableSource(String qualifier, String name, String alias) implements Source {
     public TableSource {
+      Objects.requireNonNull(qualifier, "qualifier");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(alias, "alias");
+    }
+
+    /** An unqualified table. */
+    public TableSource(String name, String alias) {
+      this("", name, alias);
     }
   }
 

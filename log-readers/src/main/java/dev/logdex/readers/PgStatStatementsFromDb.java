@@ -1,8 +1,7 @@
-package dev.logdex.cli;
+package dev.logdex.readers;
 
 import dev.logdex.core.model.QueryEvent;
 import dev.logdex.core.model.InputSummary;
-import dev.logdex.readers.SkipAccount;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.function.Consumer;
 
 /** Reads the pg_stat_statements view of the database --db names, instead of an export of it. */
 final class PgStatStatementsFromDb {
+  // Package-private: the pipeline reads it when asked for --from-db.
   private PgStatStatementsFromDb() {}
 
   static final String SOURCE = "pg_stat_statements (live)";
@@ -44,7 +44,7 @@ final class PgStatStatementsFromDb {
         }
       }
     } catch (SQLException e) {
-      throw new UserError("--from-db: cannot read pg_stat_statements: "
+      throw new WorkloadReading.InputException("--from-db: cannot read pg_stat_statements: "
           + e.getMessage().lines().findFirst().orElse("")
           + " (it needs shared_preload_libraries = 'pg_stat_statements' and CREATE EXTENSION pg_stat_statements)");
     }

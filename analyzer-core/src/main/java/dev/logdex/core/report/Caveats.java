@@ -1,0 +1,33 @@
+package dev.logdex.core.report;
+
+import dev.logdex.core.analysis.AnalysisReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What every report format says first, before any recommendation: what the analysis did not know or left out. */
+final class Caveats {
+  private Caveats() {}
+
+  static final String NO_SCHEMA = "No schema given (--schema FILE or --db URL): no existing index or key is known, "
+      + "so each recommendation is unchecked against them; indexes on columns likely to be primary keys are left out.";
+
+  /** One sentence each, most important first; empty when there is nothing to say. */
+  static List<String> of(AnalysisReport r) {
+    List<String> out = new ArrayList<>();
+    if (!r.schemaGiven()) {
+      List<String> keys = r.rejections().stream().filter(x -> x.likelyPrimaryKey())
+          .map(x -> x.candidate().table() + "(" + x.candidate().keys().get(0) + ")").distinct().toList();
+      out.add(NO_SCHEMA + (keys.isEmpty() ? "" : " Left out as likely primary keys: "
+          + String.join(", ", keys.size() > 8 ? keys.subList(0, 8) : keys) + (keys.size() > 8 ? ", ..." : "")
+          + "."));
+    }
+    AnalysisReport.SystemQueries s = r.systemQueries();
+    if (s.classes() > 0) {
+      out.add(String.format(Locale.ROOT, "System queries (%,d distinct, %,d calls, %,.1f ms) read the database's own "
+          + "catalog; they are left out of recommendations, findings and top queries.", s.classes(), s.calls(),
+          s.totalMillis()));
+    }
+    return out;
+  }
+}
