@@ -112,11 +112,22 @@ final class WorkloadOptions {
    */
   record Loaded(Schema schema, Workload workload, List<InputSummary> inputs, long statements, List<String> warnings,
       LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer,
-      Optional<java.sql.Connection> live) {
+      Optional<java.sql.Connection> live, Optional<PrintWriter> err) {
 
-    /** The analysis of what was read (recommendations within {@code budgetBytes}, 0: no budget). */
+    /**
+     * The analysis of what was read (recommendations within {@code budgetBytes}, 0: no budget). What the analysis
+     * doubts (a schema matching none of the tables, most statements unparsed, a budget it could not price) is said
+     * on stderr as well as in the report.
+     */
     AnalysisReport analysis(long budgetBytes) {
-      return Analysis.run(Version.current(), schema, workload, inputs, statements, warnings, config, budgetBytes);
+      AnalysisReport r = Analysis.run(Version.current(), schema, workload, inputs, statements, warnings, config,
+          budgetBytes);
+      err.ifPresent(e -> {
+        r.warnings().stream().filter(w -> !warnings.contains(w))
+            .forEach(w -> e.println(dev.logdex.core.report.Escape.terminal("logdex: warning: " + w)));
+        e.flush();
+      });
+      return r;
     }
 
     /** The findings with what the live database adds to them, if there is one. */
@@ -159,7 +170,7 @@ final class WorkloadOptions {
       Pipeline.Loaded read = Pipeline.load(new Pipeline.Request(request(), source, Optional.ofNullable(dialect),
           fromDb), err, (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));
       return new Loaded(read.schema(), read.workload(), read.inputs(), read.statements(), read.warnings(), lint,
-          read.registry(), read.analyzer(), live);
+          read.registry(), read.analyzer(), live, quiet ? Optional.empty() : Optional.of(err));
     } catch (SchemaException e) {
       live.ifPresent(WorkloadOptions::closeQuietly);
       throw new UserError(Secrets.scrub(e.getMessage()));

@@ -19,7 +19,11 @@ class ThreadsTest {
     CliRun cli = new CliRun();
     String[] all = Stream.concat(Stream.of("analyze", "-q", "--save", file.toString()), Stream.of(args))
         .toArray(String[]::new);
-    assertThat(cli.run(all)).as("%s: %s", String.join(" ", args), cli.err()).isZero();
+    int code = cli.run(all);
+    if (code == 2 && cli.err().contains("no statement was read")) {
+      return new byte[0]; // a log with no statement in it (a cut-short entry): the same error on any thread count
+    }
+    assertThat(code).as("%s: %s", String.join(" ", args), cli.err()).isZero();
     return Files.readAllBytes(file);
   }
 

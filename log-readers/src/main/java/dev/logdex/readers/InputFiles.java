@@ -86,16 +86,38 @@ public final class InputFiles {
   }
 
   /**
-   * Why {@code path} holds nothing to read at all, when it is compressed data damaged before its first whole line;
-   * empty when something can be read (damage further on is reported by {@link Input#damaged()} as it is met).
+   * Why {@code path} holds nothing to read at all: compressed data damaged before its first whole line, or binary
+   * data (an image, a database file, a core dump given by mistake) rather than text; empty when something can be
+   * read (damage further on is reported by {@link Input#damaged()} as it is met).
    */
   public static java.util.Optional<String> unreadable(String path) throws IOException {
     try (Input in = openCounted(path)) {
-      if (in.reader().read() < 0 && in.damaged().isPresent()) {
+      char[] head = new char[8192];
+      int n = in.reader().read(head);
+      if (n < 0 && in.damaged().isPresent()) {
         return java.util.Optional.of(in.damaged().get().reason());
       }
-      return java.util.Optional.empty();
+      return n > 0 && isBinary(head, n) ? java.util.Optional.of("binary data, not a text log") : java.util.Optional.empty();
     }
+  }
+
+  /**
+   * Whether the first characters of a file are not text: more than three in ten being control characters or bytes
+   * that are not UTF-8. A log holds some of each (MySQL writes a binary string's bytes as they are, NULs too), never
+   * that many; random bytes are more than half.
+   */
+  static boolean isBinary(char[] head, int n) {
+    if (n < 64) {
+      return false; // too little to tell; the format detection says what it can
+    }
+    int odd = 0;
+    for (int i = 0; i < n; i++) {
+      char c = head[i];
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == '\uFFFD') {
+        odd++;
+      }
+    }
+    return odd * 10 > n * 3;
   }
 
   private static final class Counting extends FilterInputStream {

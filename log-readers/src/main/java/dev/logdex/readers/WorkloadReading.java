@@ -153,8 +153,14 @@ public final class WorkloadReading {
       try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
           logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
           workers, limit)) {
-        inputs.add(readOne(request, path, reader, builder, err, progress));
+        InputSummary summary = readOne(request, path, reader, builder, err, progress);
+        inputs.add(summary);
         result = builder.finish();
+        if (summary.events() == 0 && request.inputFormat().isPresent()) {
+          throw new InputException(path + ": read as " + request.inputFormat().get() + ", nothing in it was "
+              + "recognised" + (summary.skippedTotal() > 0 ? " (" + summary.skippedTotal() + " records skipped)" : "")
+              + detected(path) + "; give the right --input-format, or none to detect it");
+        }
       } catch (ClassLimit.ExceededException e) {
         throw new InputException(path + ": stopped reading: " + e.getMessage() + " (--max-classes "
             + String.format(Locale.ROOT, "%,d", e.max()) + ") are held in memory. Raise the heap and the limit "
@@ -177,6 +183,13 @@ public final class WorkloadReading {
       }
       workload = Workload.merge(workload, builder.build());
       statements += builder.statements();
+    }
+    if (statements == 0 && (!opened.paths().isEmpty() || extra.isPresent())) {
+      List<String> names = new ArrayList<>(opened.paths());
+      extra.ifPresent(e -> names.add(e.name()));
+      printSkips(inputs, err);
+      throw new InputException("no statement was read from " + String.join(", ", names)
+          + ": there is nothing to analyze (the skipped records, if any, are listed above)");
     }
     request.analysisCache().ifPresent(file -> saveCache(file, analyzer, cacheKey, err));
     long skipped = inputs.stream().mapToLong(InputSummary::skippedTotal).sum();
@@ -252,6 +265,18 @@ public final class WorkloadReading {
       reader = new PostgresLogReader(request.logLinePrefix().get());
     }
     return reader;
+  }
+
+  /** What the file looks like when its format is detected, for a message: {@code " (it looks like mysql_slow)"}. */
+  private static String detected(String path) {
+    if (path.equals("-") || !Files.isRegularFile(Path.of(path))) {
+      return "";
+    }
+    try {
+      return FormatDetector.detect(path).map(r -> " (it looks like " + r.format() + ")").orElse("");
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Threads that fingerprint and add up, besides the one that reads and decompresses. */

@@ -68,9 +68,11 @@ public final class Analysis {
     String period = workload.first().isPresent() ? workload.first().get() + " to " + workload.last().orElseThrow()
         : "";
     Recommender.Result recommended = new Recommender(schema, budgetBytes).run(workload);
+    List<String> warnings = new ArrayList<>(schemaWarnings);
+    warnings.addAll(Doubts.of(schema, workload, parsed - systemClasses, unparsed, recommended.rejections()));
     return new AnalysisReport(version, schema.dialect().label(), inputs, statements, workload.queries().size(),
         parsed, workload.totalMillis(), recommended.recommendations(),
-        Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, schemaWarnings,
+        Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, warnings,
         recommended.rejections(), top, java.util.Optional.empty(), byTable, period,
         new AnalysisReport.SystemQueries(systemClasses, systemCalls, systemMillis), schema.isGiven());
   }

@@ -57,7 +57,7 @@ final class BudgetedSelection {
     for (Map.Entry<IndexCandidate, Evidence> e : candidates.entrySet()) {
       long s = size.applyAsLong(e.getKey());
       if (s < 0) {
-        rejections.add(new Recommender.Rejection(e.getKey(), "size unknown under a budget: the database has no row "
+        rejections.add(new Recommender.Rejection(e.getKey(), Recommender.Rejection.UNPRICED + ": the database has no row "
             + "estimate for " + e.getKey().table() + " (ANALYZE it)"));
       } else {
         pool.put(e.getKey(), e.getValue().scaled(q -> tableShare.applyAsDouble(q, e.getKey().table())));

@@ -72,6 +72,14 @@ public final class Recommender {
    * @param reason "already covered by ..." or "too little gain: ..." or "merged into ..."
    */
   public record Rejection(IndexCandidate candidate, String reason) {
+    /** How the reason of a candidate that could not be priced under a budget begins. */
+    static final String UNPRICED = "size unknown under a budget";
+
+    /** Whether the candidate was left out of a budget because its table has no statistics to price it with. */
+    public boolean unpriced() {
+      return reason.startsWith(UNPRICED);
+    }
+
     /** Whether the candidate was left out because, with no schema to say, its column is likely a primary key. */
     public boolean likelyPrimaryKey() {
       return reason.startsWith(LikelyKeys.REASON);
