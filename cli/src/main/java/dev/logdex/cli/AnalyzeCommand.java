@@ -36,11 +36,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin WorkloadOptions inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, markdown or html (one self-contained file with charts; use with -o). "
-          + "Default: ${DEFAULT-VALUE}.")
-  ReportFormat format;
-
   @Option(names = "--top", paramLabel = "N", description = "Show only the N best recommendations. Default: all.")
   Integer top;
 
@@ -158,7 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private void write(AnalysisReport report) throws IOException {
     output.write(out -> {
-      switch (format) {
+      switch (output.format) {
         case json -> JsonReport.write(report, out);
         case markdown -> MarkdownReport.write(report, out);
         case html -> dev.logdex.core.report.HtmlReport.write(report, out);

@@ -36,10 +36,6 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "AFTER", description = "The snapshot from after.")
   Path after;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, markdown or html. Default: ${DEFAULT-VALUE}.")
-  ReportFormat format;
-
   @Mixin ReportOutput output;
 
   @Option(names = "--noise", paramLabel = "PCT", defaultValue = "10",
@@ -60,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
     output.check();
     SnapshotDiff d = SnapshotDiff.of(SnapshotFiles.load(before), SnapshotFiles.load(after), noisePct, noiseMillis);
     output.write(out -> {
-      switch (format) {
+      switch (output.format) {
         case json -> DiffReport.json(d, out);
         case markdown -> DiffReport.markdown(d, out);
         case html -> DiffReport.html(d, out);

@@ -32,10 +32,6 @@ final class LintCommand implements Callable<Integer> {
 
   @Mixin WorkloadOptions inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
-  ReportFormat format;
-
   @Mixin ReportOutput output;
 
   @Option(names = "--severity", paramLabel = "SEVERITY",
@@ -50,7 +46,7 @@ final class LintCommand implements Callable<Integer> {
       throw new UserError("lint needs --schema FILE (a pg_dump --schema-only or mysqldump --no-data output)"
           + " or --db URL");
     }
-    if (format == ReportFormat.html) {
+    if (output.format == ReportFormat.html) {
       throw new UserError("--format: lint writes text, json or markdown");
     }
     Optional<Severity> min = Optional.ofNullable(severity);
@@ -67,7 +63,7 @@ final class LintCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("logdex: warning: " + w);
     }
     output.write(out -> {
-      switch (format) {
+      switch (output.format) {
         case json -> FindingsReport.json(Version.current(), findings, out);
         case markdown -> FindingsReport.markdown(findings, out);
         default -> FindingsReport.text(findings, out, output.toStdout() && Terminal.color());

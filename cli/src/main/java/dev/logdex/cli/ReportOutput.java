@@ -10,10 +10,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Where a command's report goes: standard output or {@code -o FILE}, checked before any work is done. */
+/**
+ * How a command's report is written and where it goes: the format, and standard output or {@code -o FILE}, checked
+ * before any work is done.
+ */
 final class ReportOutput {
 
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json, markdown or html (html: one self-contained file with charts, for -o; lint writes "
+          + "no html). Default: ${DEFAULT-VALUE}.")
+  ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
   Path file;

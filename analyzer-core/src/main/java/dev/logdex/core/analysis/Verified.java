@@ -35,8 +35,7 @@ public final class Verified {
     List<Recommendation> judged = new ArrayList<>();
     for (List<Recommendation> group : List.of(used, unverified, demoted)) {
       for (Recommendation r : group) {
-        judged.add(new Recommendation(judged.size() + 1, r.index(), r.name(), r.ddl(), r.benefit(),
-            r.reason() + "; " + note(byRecommendation.get(r)), r.queries()));
+        judged.add(r.reranked(judged.size() + 1, r.reason() + "; " + note(byRecommendation.get(r))));
       }
     }
     return report.verified(judged, new Verification(method.name().toLowerCase(java.util.Locale.ROOT),

@@ -33,6 +33,9 @@ public final class ResultJson {
   public static ObjectNode recommendation(Recommendation rec) {
     ObjectNode o = NODES.objectNode();
     o.put("rank", rec.rank());
+    if (!rec.schema().isEmpty()) {
+      o.put("schema", rec.schema());
+    }
     o.put("table", rec.index().table());
     ArrayNode cols = o.putArray("columns");
     rec.index().keys().forEach(cols::add);
@@ -70,7 +73,7 @@ public final class ResultJson {
       JsonNode where = r.path("where");
       recs.add(new Recommendation(r.path("rank").asInt(), new IndexCandidate(r.path("table").asText(),
           strings(r.path("columns")), r.path("equality_prefix").asInt(), where.isTextual() ? where.asText() : ""),
-          r.path("name").asText(), r.path("ddl").asText(), r.path("benefit").asDouble(),
+          r.path("schema").asText(""), r.path("name").asText(), r.path("ddl").asText(), r.path("benefit").asDouble(),
           r.path("reason").asText(), served));
     }
     return recs;

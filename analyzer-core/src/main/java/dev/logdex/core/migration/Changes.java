@@ -45,7 +45,7 @@ public final class Changes {
     List<Recommendation> created = new ArrayList<>(); // the indexes the recommendations create
     if (selection.contains("indexes")) {
       for (Recommendation r : recommendations) {
-        String qualifier = qualifier(schema, r.index().table());
+        Fix.CreateIndex fix = r.fix();
         List<String> why = new ArrayList<>();
         why.add("logdex: index on " + r.index().table() + " (" + String.join(", ", r.index().keys()) + ")"
             + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where()));
@@ -55,8 +55,9 @@ public final class Changes {
           why.add(String.format(Locale.ROOT, "serves %s (%,d calls, %,.1f ms): %s", q.fingerprint(), q.calls(),
               q.totalMillis(), oneLine(q.sample(), 120)));
         }
-        out.add(new Change("add_index_" + slug(r.name().replaceFirst("^idx_", "")), why, List.of(r.ddl()),
-            List.of(IndexDdl.drop(d, qualifier, r.index().table(), r.name())), d == Dialect.POSTGRESQL));
+        out.add(new Change("add_index_" + slug(fix.name().replaceFirst("^idx_", "")), why,
+            List.of(FixSql.render(d, fix)), List.of(IndexDdl.drop(d, fix.schema(), fix.table(), fix.name())),
+            d == Dialect.POSTGRESQL));
         if (r.index().where().isEmpty()) {
           created.add(r);
         }
@@ -143,11 +144,6 @@ public final class Changes {
           List.of(FixSql.render(d, drop)), List.of(undo), d == Dialect.POSTGRESQL));
     }
     return Optional.empty();
-  }
-
-  private static String qualifier(Schema schema, String table) {
-    String s = schema.table(table).map(Table::schema).orElse("");
-    return s.equals("public") ? "" : s;
   }
 
   /** A file-name-safe, lower-case slug. */

@@ -341,7 +341,7 @@ public final class Recommender {
       String tableSchema = schema.table(c.table()).map(Table::schema).orElse("");
       String qualifier = tableSchema.equals("public") ? "" : tableSchema;
       String ddl = IndexDdl.create(dialect, qualifier, c.table(), name, c.keys(), c.where());
-      out.add(new Recommendation(out.size() + 1, c, name, ddl, round(s.net()), s.e().reason(timed),
+      out.add(new Recommendation(out.size() + 1, c, qualifier, name, ddl, round(s.net()), s.e().reason(timed),
           s.e().served()));
     }
     return out;
