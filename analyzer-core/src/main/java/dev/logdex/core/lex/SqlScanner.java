@@ -111,45 +111,85 @@ public final class SqlScanner {
   /** Every token of {@code sql}, whitespace left out, comments kept. */
   public List<Token> tokens(String sql) throws UnterminatedException {
     List<Token> out = new ArrayList<>();
-    int n = sql.length();
-    int i = 0;
-    int executableComment = -1; // MySQL: the start of the /*! ... */ being scanned as code
-    while (i < n) {
+    Cursor c = cursor(sql, 0);
+    for (Token t = c.next(); t != null; t = c.next()) {
+      out.add(t);
+    }
+    c.finish();
+    return out;
+  }
+
+  /** A cursor over the tokens of {@code sql} from offset {@code from}, for callers that read token by token. */
+  public Cursor cursor(String sql, int from) {
+    return new Cursor(sql, from);
+  }
+
+  /** Reads the tokens of one text one at a time; a caller may stop early, or start another cursor further on. */
+  public final class Cursor {
+    private final String sql;
+    private int i;
+    private int executableComment = -1; // MySQL: the start of the /*! ... */ being scanned as code
+
+    private Cursor(String sql, int from) {
+      this.sql = sql;
+      this.i = from;
+    }
+
+    /** Where the next token's search starts. */
+    public int position() {
+      return i;
+    }
+
+    /** Fails when the text ended inside a MySQL executable comment; call after the last {@link #next}. */
+    public void finish() throws UnterminatedException {
+      if (executableComment >= 0) {
+        throw new UnterminatedException("executable comment", executableComment);
+      }
+    }
+
+    /** The next token, or null at the end of the text. */
+    public Token next() throws UnterminatedException {
+      int n = sql.length();
+      while (i < n && isSpace(sql.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        return null;
+      }
       char c = sql.charAt(i);
       int start = i;
-      if (isSpace(c)) {
-        i++;
-      } else if (c == '\'') {
+      Token t;
+      if (c == '\'') {
         i = quoted(sql, i, '\'', backslashEscapes || dialect == Dialect.POSTGRESQL && escapeStringPrefix(sql, i),
             "string");
-        out.add(new Token(Kind.STRING, start, i));
+        t = new Token(Kind.STRING, start, i);
       } else if (c == '"') {
         boolean name = dialect == Dialect.POSTGRESQL || doubleQuotedNames;
         i = quoted(sql, i, '"', !name && backslashEscapes, name ? "quoted name" : "string");
-        out.add(new Token(name ? Kind.QUOTED_NAME : Kind.STRING, start, i));
+        t = new Token(name ? Kind.QUOTED_NAME : Kind.STRING, start, i);
       } else if (c == '`' && dialect == Dialect.MYSQL) {
         i = quoted(sql, i, '`', false, "quoted name");
-        out.add(new Token(Kind.QUOTED_NAME, start, i));
+        t = new Token(Kind.QUOTED_NAME, start, i);
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' && (dialect == Dialect.POSTGRESQL
           || i + 2 >= n || sql.charAt(i + 2) <= ' ')) {
         i = lineEnd(sql, i);
-        out.add(new Token(Kind.COMMENT, start, i));
+        t = new Token(Kind.COMMENT, start, i);
       } else if (c == '#' && dialect == Dialect.MYSQL) {
         i = lineEnd(sql, i);
-        out.add(new Token(Kind.COMMENT, start, i));
+        t = new Token(Kind.COMMENT, start, i);
       } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
         if (dialect == Dialect.MYSQL && executableComment < 0 && isExecutableComment(sql, i)) {
           executableComment = i;
           i = skipExecutableCommentHead(sql, i);
-          out.add(new Token(Kind.SYMBOL, start, i));
+          t = new Token(Kind.SYMBOL, start, i);
         } else {
           i = blockComment(sql, i);
-          out.add(new Token(Kind.COMMENT, start, i));
+          t = new Token(Kind.COMMENT, start, i);
         }
       } else if (c == '*' && executableComment >= 0 && i + 1 < n && sql.charAt(i + 1) == '/') {
         executableComment = -1;
         i += 2;
-        out.add(new Token(Kind.SYMBOL, start, i));
+        t = new Token(Kind.SYMBOL, start, i);
       } else if (c == '$' && dialect == Dialect.POSTGRESQL) {
         int tagEnd = dollarTagEnd(sql, i);
         if (tagEnd > 0) {
@@ -159,42 +199,39 @@ public final class SqlScanner {
             throw new UnterminatedException("dollar quote " + tag, i);
           }
           i = close + tag.length();
-          out.add(new Token(Kind.STRING, start, i));
+          t = new Token(Kind.STRING, start, i);
         } else if (i + 1 < n && isDigit(sql.charAt(i + 1))) {
           i = digits(sql, i + 1);
-          out.add(new Token(Kind.PARAMETER, start, i));
+          t = new Token(Kind.PARAMETER, start, i);
         } else {
           i++;
-          out.add(new Token(Kind.SYMBOL, start, i));
+          t = new Token(Kind.SYMBOL, start, i);
         }
       } else if (c == '?') {
         i++;
-        out.add(new Token(Kind.PARAMETER, start, i));
+        t = new Token(Kind.PARAMETER, start, i);
       } else if (c == ';') {
         i++;
-        out.add(new Token(Kind.SEMICOLON, start, i));
+        t = new Token(Kind.SEMICOLON, start, i);
       } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(sql.charAt(i + 1))) {
         i = number(sql, i);
-        out.add(new Token(Kind.NUMBER, start, i));
+        t = new Token(Kind.NUMBER, start, i);
       } else if (isWordStart(c) || c == '$' && dialect == Dialect.MYSQL) {
         i = word(sql, i);
         if (i == start + 1 && i < n && sql.charAt(i) == '\'' && "EeNnBbXx".indexOf(c) >= 0) {
           // A prefixed string, E'...' (backslash escapes on PostgreSQL), N'...', B'...', X'...': one token.
           i = quoted(sql, i, '\'', backslashEscapes || dialect == Dialect.POSTGRESQL && (c == 'E' || c == 'e'),
               "string");
-          out.add(new Token(Kind.STRING, start, i));
+          t = new Token(Kind.STRING, start, i);
         } else {
-          out.add(new Token(Kind.WORD, start, i));
+          t = new Token(Kind.WORD, start, i);
         }
       } else {
         i++;
-        out.add(new Token(Kind.SYMBOL, start, i));
+        t = new Token(Kind.SYMBOL, start, i);
       }
+      return t;
     }
-    if (executableComment >= 0) {
-      throw new UnterminatedException("executable comment", executableComment);
-    }
-    return out;
   }
 
   /** Whether the quote at {@code i} opens an {@code E'...'} string (backslash escapes). */

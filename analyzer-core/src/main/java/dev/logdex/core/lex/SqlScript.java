@@ -1,16 +1,19 @@
 package dev.logdex.core.lex;
 
+import dev.logdex.core.model.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Splits a SQL script (a dump, a migration, a file of queries) into statements.
+ * Splits a SQL script (a dump, a migration, a file of queries) into statements, reading quotes, comments and dollar
+ * quotes with the dialect's {@link SqlScanner}, so a {@code ;} inside a string never ends a statement.
  *
- * <p>Understands quotes, comments (kept in the statement's text, since MySQL runs {@code /*!...*}{@code /} ones;
- * a statement of nothing but plain comments is dropped),
- * PostgreSQL dollar-quoted bodies, psql meta-command lines ({@code \connect}, {@code \restrict}) and the mysql
- * client's {@code DELIMITER} command, which mysqldump writes around triggers and routines.
+ * <p>Comments stay in the statement's text (MySQL runs {@code /*!...*}{@code /} ones, which count as code); a
+ * statement of nothing but plain comments is dropped. Two client commands are read, only where a statement may
+ * start and at the start of a line: psql's meta-commands ({@code \connect}, {@code \restrict}), which are left out,
+ * and the mysql client's {@code DELIMITER}, which mysqldump writes around triggers and routines. Text left open at
+ * the end (a quote, a comment) is the last statement, as the client would send it.
  */
 public final class SqlScript {
 
@@ -31,82 +34,109 @@ public final class SqlScript {
   /**
    * Splits {@code script}.
    *
-   * @param backslashEscapes whether a backslash escapes a quote inside {@code '...'} (MySQL) or not (PostgreSQL)
+   * @param mysql whether it is MySQL's or MariaDB's text (backslash escapes, backticks, {@code #} comments) rather
+   *     than PostgreSQL's (dollar quotes, nested comments)
    */
-  public static List<Statement> split(String script, boolean backslashEscapes) {
-    List<Statement> out = new ArrayList<>();
-    String delimiter = ";";
-    StringBuilder cur = new StringBuilder();
-    int line = 1;
-    int startLine = -1;
-    int n = script.length();
-    int i = 0;
-    while (i < n) {
-      char c = script.charAt(i);
-      boolean atStatementStart = startLine < 0;
-      if (atStatementStart && (c == '\\' || startsWordIgnoreCase(script, i, "DELIMITER"))
-          && isLineStart(script, i)) {
-        int end = script.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        if (c != '\\') {
-          String d = script.substring(i + "DELIMITER".length(), end).trim();
-          if (!d.isEmpty()) {
-            delimiter = d;
-          }
-        }
-        i = end;
-        continue;
-      }
-      if (script.startsWith(delimiter, i)) {
-        flush(out, cur, startLine);
-        startLine = -1;
-        i += delimiter.length();
-        continue;
-      }
-      int next;
-      if (c == '\'' || c == '"' || c == '`') {
-        next = endOfQuoted(script, i, c, backslashEscapes && c != '`');
-      } else if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-'
-          || c == '#' && backslashEscapes) {
-        // Comments stay in the statement's text (MySQL runs /*!...*/ ones), but do not start a statement.
-        int end = script.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        cur.append(script, i, end);
-        i = end;
-        continue;
-      } else if (c == '/' && i + 1 < n && script.charAt(i + 1) == '*') {
-        int end = script.indexOf("*/", i + 2);
-        int stop = end < 0 ? n : end + 2;
-        line += count(script, i, stop);
-        cur.append(script, i, stop);
-        if (script.startsWith("/*!", i) && startLine < 0) {
-          startLine = line; // an executable comment is a statement of its own
-        }
-        i = stop;
-        continue;
-      } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(script.charAt(i - 1)))) {
-        next = endOfDollarQuoted(script, i);
-      } else {
-        next = i + 1;
-      }
-      if (startLine < 0 && !Character.isWhitespace(c)) {
-        startLine = line;
-      }
-      line += count(script, i, next);
-      cur.append(script, i, next);
-      i = next;
-    }
-    flush(out, cur, startLine);
-    return out;
+  public static List<Statement> split(String script, boolean mysql) {
+    return split(script, mysql ? Dialect.MYSQL : Dialect.POSTGRESQL);
   }
 
-  /** Adds the statement collected in {@code cur}, unless it holds nothing but comments and white space. */
-  private static void flush(List<Statement> out, StringBuilder cur, int startLine) {
-    String text = cur.toString().trim();
-    if (!text.isEmpty() && startLine >= 0) {
-      out.add(new Statement(text, startLine));
+  /** Splits {@code script} as {@code dialect}'s client would. */
+  public static List<Statement> split(String script, Dialect dialect) {
+    SqlScanner scanner = SqlScanner.of(dialect);
+    Lines lines = new Lines(script);
+    List<Statement> out = new ArrayList<>();
+    String delimiter = ";";
+    int from = 0; // where the current statement's text starts
+    int firstCode = -1; // its first token that is not a comment
+    SqlScanner.Cursor cursor = scanner.cursor(script, 0);
+    while (true) {
+      if (firstCode < 0) {
+        int command = clientCommandAt(script, cursor.position());
+        if (command >= 0) {
+          int end = lineEnd(script, command);
+          if (script.charAt(command) != '\\') {
+            String d = script.substring(command + "DELIMITER".length(), end).trim();
+            delimiter = d.isEmpty() ? delimiter : d;
+          }
+          from = end;
+          cursor = scanner.cursor(script, end);
+          continue;
+        }
+      }
+      SqlScanner.Token t;
+      try {
+        t = cursor.next();
+      } catch (SqlScanner.UnterminatedException e) {
+        // Left open to the end: the rest is the statement's, as the client would send it.
+        firstCode = firstCode < 0 ? e.offset() : firstCode;
+        add(out, script, from, script.length(), firstCode, lines);
+        return out;
+      }
+      if (t == null) {
+        add(out, script, from, script.length(), firstCode, lines);
+        return out;
+      }
+      int end = delimiterIn(script, t, delimiter);
+      if (end >= 0) {
+        add(out, script, from, end, firstCode, lines);
+        from = end + delimiter.length();
+        firstCode = -1;
+        cursor = scanner.cursor(script, from);
+        continue;
+      }
+      if (firstCode < 0 && t.kind() != SqlScanner.Kind.COMMENT) {
+        firstCode = t.start();
+      }
     }
-    cur.setLength(0);
+  }
+
+  /** Where {@code delimiter} starts within a code token, or -1; {@code ;} is a token of its own. */
+  private static int delimiterIn(String script, SqlScanner.Token t, String delimiter) {
+    if (delimiter.equals(";")) {
+      return t.kind() == SqlScanner.Kind.SEMICOLON ? t.start() : -1;
+    }
+    if (t.kind() == SqlScanner.Kind.COMMENT || t.kind() == SqlScanner.Kind.STRING
+        || t.kind() == SqlScanner.Kind.QUOTED_NAME) {
+      return -1;
+    }
+    // A delimiter such as $$ or // may be part of a longer token (END$$ is one word to MySQL): the client looks for
+    // it anywhere outside quotes and comments.
+    int at = script.indexOf(delimiter, t.start());
+    return at >= 0 && at < t.end() ? at : -1;
+  }
+
+  /** Adds the text {@code [from, to)} when it holds code. */
+  private static void add(List<Statement> out, String script, int from, int to, int firstCode, Lines lines) {
+    if (firstCode < 0) {
+      return; // nothing but comments and white space
+    }
+    String text = script.substring(from, Math.max(from, to)).trim();
+    if (!text.isEmpty()) {
+      out.add(new Statement(text, lines.lineOf(firstCode)));
+    }
+  }
+
+  /**
+   * Where a client command starts, when the first thing at or after {@code i} is one at the start of a line: a
+   * backslash (psql) or the word DELIMITER (mysql); else -1.
+   */
+  private static int clientCommandAt(String s, int i) {
+    int k = i;
+    while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t' || s.charAt(k) == '\r'
+        || s.charAt(k) == '\n')) {
+      k++;
+    }
+    if (k >= s.length() || !isLineStart(s, k)) {
+      return -1;
+    }
+    if (s.charAt(k) == '\\') {
+      return k;
+    }
+    int end = k + "DELIMITER".length();
+    boolean word = s.regionMatches(true, k, "DELIMITER", 0, "DELIMITER".length())
+        && (end >= s.length() || Character.isWhitespace(s.charAt(end)));
+    return word ? k : -1;
   }
 
   private static boolean isLineStart(String s, int i) {
@@ -122,51 +152,32 @@ public final class SqlScript {
     return true;
   }
 
-  private static boolean startsWordIgnoreCase(String s, int i, String word) {
-    int end = i + word.length();
-    return s.regionMatches(true, i, word, 0, word.length())
-        && (end >= s.length() || Character.isWhitespace(s.charAt(end)));
+  private static int lineEnd(String s, int i) {
+    int end = s.indexOf('\n', i);
+    return end < 0 ? s.length() : end;
   }
 
-  private static int endOfQuoted(String s, int i, char quote, boolean escapes) {
-    int k = i + 1;
-    while (k < s.length()) {
-      char c = s.charAt(k);
-      if (escapes && c == '\\') {
-        k += 2;
-      } else if (c == quote) {
-        if (k + 1 < s.length() && s.charAt(k + 1) == quote) {
-          k += 2;
-        } else {
-          return k + 1;
+  /** Line numbers of offsets, counted once as the offsets grow. */
+  private static final class Lines {
+    private final String text;
+    private int offset;
+    private int line = 1;
+
+    Lines(String text) {
+      this.text = text;
+    }
+
+    int lineOf(int at) {
+      if (at < offset) {
+        offset = 0;
+        line = 1;
+      }
+      for (; offset < at; offset++) {
+        if (text.charAt(offset) == '\n') {
+          line++;
         }
-      } else {
-        k++;
       }
+      return line;
     }
-    return s.length();
-  }
-
-  private static int endOfDollarQuoted(String s, int i) {
-    int k = i + 1;
-    while (k < s.length() && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
-      k++;
-    }
-    if (k >= s.length() || s.charAt(k) != '$' || k > i + 1 && Character.isDigit(s.charAt(i + 1))) {
-      return i + 1; // $1 parameters and lone dollars are ordinary text
-    }
-    String tag = s.substring(i, k + 1);
-    int end = s.indexOf(tag, k + 1);
-    return end < 0 ? s.length() : end + tag.length();
-  }
-
-  private static int count(String s, int from, int to) {
-    int lines = 0;
-    for (int k = from; k < to; k++) {
-      if (s.charAt(k) == '\n') {
-        lines++;
-      }
-    }
-    return lines;
   }
 }

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,10 +72,9 @@ public final class DdlSchemaLoader {
   /** Loads DDL text; {@code source} names it in warnings. */
   public Result load(String ddl, String source) {
     Dialect dialect = forcedDialect.orElseGet(() -> guessDialect(ddl));
-    boolean mysql = dialect == Dialect.MYSQL;
-    Builder b = new Builder(dialect);
-    for (SqlScript.Statement st : SqlScript.split(ddl, mysql)) {
-      DdlTokens t = new DdlTokens(st.text());
+    SchemaBuilder b = new SchemaBuilder(dialect);
+    for (SqlScript.Statement st : SqlScript.split(ddl, dialect)) {
+      DdlTokens t = new DdlTokens(st.text(), dialect);
       try {
         if (t.accept("CREATE")) {
           t.accept("OR", "REPLACE");
@@ -94,7 +91,7 @@ public final class DdlSchemaLoader {
         } else if (t.accept("ALTER", "TABLE")) {
           alterTable(t, b);
         }
-        DdlTokens trig = new DdlTokens(st.text());
+        DdlTokens trig = new DdlTokens(st.text(), dialect);
         if (trig.accept("CREATE")) {
           trigger(trig, b);
         }
@@ -104,7 +101,7 @@ public final class DdlSchemaLoader {
       }
     }
     b.wholeDatabase = isDump(ddl);
-    return new Result(b.build(), b.warnings);
+    return new Result(b.build(true), b.warnings);
   }
 
   /** pg_dump and mysqldump say what they are in their first lines. */
@@ -114,7 +111,7 @@ public final class DdlSchemaLoader {
   }
 
   /** CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name ... ON table: the table has a trigger. */
-  private static void trigger(DdlTokens t, Builder b) {
+  private static void trigger(DdlTokens t, SchemaBuilder b) {
     t.accept("OR", "REPLACE");
     t.accept("CONSTRAINT");
     while (!t.atEnd() && !t.peek().is("TRIGGER")) {
@@ -196,19 +193,19 @@ public final class DdlSchemaLoader {
       "TIMESTAMPTZ", "TIMETZ", "JSONB", "BYTEA", "INHERITS", "CONCURRENTLY", "EXTENSION", "OWNER",
       "SEARCH_PATH", "INET", "CIDR", "TSVECTOR", "NEXTVAL", "REGCLASS");
 
-  private static void createTable(DdlTokens t, Builder b) {
+  private static void createTable(DdlTokens t, SchemaBuilder b) {
     t.accept("IF", "NOT", "EXISTS");
     String[] qn = t.qualifiedName(b.fold);
     if (!t.peek().is("(")) {
       return; // CREATE TABLE ... AS SELECT, PARTITION OF, LIKE: no columns to read here
     }
-    TableBuilder table = b.table(qn[0], qn[1], true);
+    SchemaBuilder.TableBuilder table = b.table(qn[0], qn[1], true);
     for (DdlTokens item : t.items()) {
       tableElement(item, table, b);
     }
   }
 
-  private static void tableElement(DdlTokens t, TableBuilder table, Builder b) {
+  private static void tableElement(DdlTokens t, SchemaBuilder.TableBuilder table, SchemaBuilder b) {
     if (t.atEnd()) {
       return;
     }
@@ -226,7 +223,7 @@ public final class DdlSchemaLoader {
   }
 
   /** Reads a table constraint or MySQL index definition; false when the element is a column instead. */
-  private static boolean constraint(DdlTokens t, TableBuilder table, String name, Builder b) {
+  private static boolean constraint(DdlTokens t, SchemaBuilder.TableBuilder table, String name, SchemaBuilder b) {
     if (t.accept("PRIMARY", "KEY")) {
       table.indexes.add(new Index(name, table.name, keys(t, b), true, true, method(t), "", false));
       return true;
@@ -284,7 +281,7 @@ public final class DdlSchemaLoader {
     return false;
   }
 
-  private static void references(DdlTokens t, TableBuilder table, String name, List<String> cols, Builder b) {
+  private static void references(DdlTokens t, SchemaBuilder.TableBuilder table, String name, List<String> cols, SchemaBuilder b) {
     t.expect("REFERENCES");
     String parent = t.name(b.fold);
     List<String> parentCols = t.peek().is("(") ? keys(t, b) : List.of();
@@ -314,7 +311,7 @@ public final class DdlSchemaLoader {
     return t.next().text().toUpperCase(Locale.ROOT);
   }
 
-  private static void column(DdlTokens t, TableBuilder table, Builder b) {
+  private static void column(DdlTokens t, SchemaBuilder.TableBuilder table, SchemaBuilder b) {
     String name = DdlTokens.part(t.next(), b.fold);
     int typeStart = t.position();
     while (!t.atEnd() && !isColumnConstraintStart(t)) {
@@ -338,7 +335,7 @@ public final class DdlSchemaLoader {
       } else if (t.peek().is("REFERENCES")) {
         int save = t.position();
         // An inline reference runs to the end of the element, or to the next constraint keyword.
-        DdlTokens ref = new DdlTokens(referenceText(t, save));
+        DdlTokens ref = new DdlTokens(referenceText(t, save), b.dialect);
         references(ref, table, "", List.of(name), b);
       } else if (t.peek().is("(")) {
         t.group();
@@ -383,7 +380,7 @@ public final class DdlSchemaLoader {
   }
 
   /** Reads {@code (key, key, ...)}: plain columns by name (with DESC kept), anything else as an expression. */
-  private static List<String> keys(DdlTokens t, Builder b) {
+  private static List<String> keys(DdlTokens t, SchemaBuilder b) {
     List<String> keys = new ArrayList<>();
     for (DdlTokens item : t.items()) {
       keys.add(key(item, b));
@@ -394,7 +391,7 @@ public final class DdlSchemaLoader {
     return keys;
   }
 
-  private static String key(DdlTokens item, Builder b) {
+  private static String key(DdlTokens item, SchemaBuilder b) {
     DdlTokens.Token first = item.peek();
     if (first.kind() == DdlTokens.Kind.WORD || first.kind() == DdlTokens.Kind.QUOTED) {
       String name = DdlTokens.part(item.next(), b.fold);
@@ -429,7 +426,7 @@ public final class DdlSchemaLoader {
     return "(" + text + ")";
   }
 
-  private static void createIndex(DdlTokens t, Builder b) {
+  private static void createIndex(DdlTokens t, SchemaBuilder b) {
     boolean unique = t.accept("UNIQUE");
     String method = "btree";
     if (t.accept("FULLTEXT")) {
@@ -467,15 +464,15 @@ public final class DdlSchemaLoader {
     if (method.equals("btree")) {
       method = !using.equals("btree") ? using : using2;
     }
-    TableBuilder table = b.table(qn[0], qn[1], false);
+    SchemaBuilder.TableBuilder table = b.table(qn[0], qn[1], false);
     table.indexes.add(new Index(name, table.name, keys, unique, false, method, where, false));
   }
 
-  private static void alterTable(DdlTokens t, Builder b) {
+  private static void alterTable(DdlTokens t, SchemaBuilder b) {
     t.accept("IF", "EXISTS");
     t.accept("ONLY");
     String[] qn = t.qualifiedName(b.fold);
-    TableBuilder table = null;
+    SchemaBuilder.TableBuilder table = null;
     // ALTER TABLE t ADD ..., ADD ...: split the actions at top-level commas.
     int depth = 0;
     int from = t.position();
@@ -495,7 +492,7 @@ public final class DdlSchemaLoader {
     for (int[] r : ranges) {
       t.reset(r[1]);
       String action = t.textFrom(r[0]);
-      DdlTokens a = new DdlTokens(action);
+      DdlTokens a = new DdlTokens(action, b.dialect);
       if (!a.accept("ADD")) {
         continue;
       }
@@ -542,75 +539,5 @@ public final class DdlSchemaLoader {
   private static String abbreviate(String s) {
     String one = s.replaceAll("\\s+", " ");
     return one.length() <= 80 ? one : one.substring(0, 77) + "...";
-  }
-
-  /** Mutable state of one load; turned into immutable records at the end. */
-  private static final class Builder {
-    final Dialect dialect;
-    final boolean fold;
-    final Map<String, TableBuilder> tables = new LinkedHashMap<>();
-    final List<String> warnings = new ArrayList<>();
-    final java.util.Set<String> triggers = new java.util.TreeSet<>();
-    boolean wholeDatabase;
-
-    Builder(Dialect dialect) {
-      this.dialect = dialect;
-      this.fold = dialect == Dialect.POSTGRESQL;
-    }
-
-    TableBuilder table(String schema, String name, boolean create) {
-      TableBuilder existing = tables.get(name);
-      if (existing == null) {
-        existing = tables.get(name.toLowerCase(Locale.ROOT));
-      }
-      if (existing != null) {
-        return existing;
-      }
-      if (!create) {
-        throw new DdlException("table " + name + " is not defined before this statement");
-      }
-      TableBuilder tb = new TableBuilder(schema, name);
-      tables.put(name, tb);
-      return tb;
-    }
-
-    Schema build() {
-      List<Table> out = new ArrayList<>();
-      for (TableBuilder tb : tables.values()) {
-        if (dialect == Dialect.MYSQL) {
-          addInnodbForeignKeyIndexes(tb);
-        }
-        out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, -1));
-      }
-      return new Schema(dialect, out, triggers, wholeDatabase);
-    }
-
-    /**
-     * InnoDB creates an index for every foreign key that no index starts with, in the same order (InnoDB's own
-     * rule, stricter than what a lookup needs); it exists, so count it.
-     */
-    private static void addInnodbForeignKeyIndexes(TableBuilder tb) {
-      for (ForeignKey fk : tb.foreignKeys) {
-        boolean led = tb.indexes.stream().anyMatch(ix -> !ix.isPartial() && ix.keys().size() >= fk.columns().size()
-            && java.util.stream.IntStream.range(0, fk.columns().size()).allMatch(i -> !ix.isExpression(i)
-                && ix.column(i).equalsIgnoreCase(fk.columns().get(i))));
-        if (!led) {
-          tb.indexes.add(new Index(fk.name(), tb.name, fk.columns(), false, false, "btree", "", true));
-        }
-      }
-    }
-  }
-
-  private static final class TableBuilder {
-    final String schema;
-    final String name;
-    final List<Column> columns = new ArrayList<>();
-    final List<Index> indexes = new ArrayList<>();
-    final List<ForeignKey> foreignKeys = new ArrayList<>();
-
-    TableBuilder(String schema, String name) {
-      this.schema = schema;
-      this.name = name;
-    }
   }
 }

@@ -1,11 +1,13 @@
 package dev.logdex.core.schema;
 
+import dev.logdex.core.lex.SqlScanner;
+import dev.logdex.core.model.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The tokens of one DDL statement, with a cursor. Keeps each token's offsets so that expressions (index keys, partial
+ * The tokens of one DDL statement, read by the dialect's {@link SqlScanner}, with a cursor. Keeps each token's offsets so that expressions (index keys, partial
  * index predicates, column types) can be taken back out of the statement as written.
  */
 final class DdlTokens {
@@ -25,12 +27,18 @@ final class DdlTokens {
   }
 
   private final String sql;
+  private final SqlScanner scanner;
   private final List<Token> tokens;
   private int pos;
 
-  DdlTokens(String sql) {
+  DdlTokens(String sql, Dialect dialect) {
+    this(sql, SqlScanner.of(dialect));
+  }
+
+  private DdlTokens(String sql, SqlScanner scanner) {
     this.sql = sql;
-    this.tokens = tokenize(sql);
+    this.scanner = scanner;
+    this.tokens = tokenize(sql, scanner);
   }
 
   String sql() {
@@ -132,7 +140,7 @@ final class DdlTokens {
   List<DdlTokens> items() {
     String inner = group();
     List<DdlTokens> out = new ArrayList<>();
-    DdlTokens sub = new DdlTokens(inner);
+    DdlTokens sub = new DdlTokens(inner, scanner);
     int depth = 0;
     int from = 0;
     for (Token t : sub.tokens) {
@@ -141,12 +149,12 @@ final class DdlTokens {
       } else if (t.is(")")) {
         depth--;
       } else if (t.is(",") && depth == 0) {
-        out.add(new DdlTokens(inner.substring(from, t.start())));
+        out.add(new DdlTokens(inner.substring(from, t.start()), scanner));
         from = t.end();
       }
     }
     if (!inner.substring(from).isBlank()) {
-      out.add(new DdlTokens(inner.substring(from)));
+      out.add(new DdlTokens(inner.substring(from), scanner));
     }
     return out;
   }
@@ -165,63 +173,75 @@ final class DdlTokens {
     return atEnd() ? "" : sql.substring(peek().start()).trim();
   }
 
-  private static List<Token> tokenize(String s) {
+  /**
+   * The tokens of {@code s} as the dialect's own lexer reads them ({@link SqlScanner}), comments left out; names and
+   * strings without their quotes. A MySQL executable comment's markers are left out and its content kept, as the
+   * server runs it.
+   */
+  private static List<Token> tokenize(String s, SqlScanner scanner) {
+    List<SqlScanner.Token> scanned;
+    try {
+      scanned = scanner.tokens(s);
+    } catch (SqlScanner.UnterminatedException e) {
+      throw new DdlException(e.getMessage());
+    }
     List<Token> out = new ArrayList<>();
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
-        while (i < n && s.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-        int end = s.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else if (c == '"' || c == '`' || c == '\'') {
-        int k = i + 1;
-        StringBuilder b = new StringBuilder();
-        while (k < n) {
-          char d = s.charAt(k);
-          if (d == c && k + 1 < n && s.charAt(k + 1) == c) {
-            b.append(c);
-            k += 2;
-          } else if (d == c) {
-            break;
-          } else if (d == '\\' && c == '\'' && k + 1 < n) {
-            b.append(s.charAt(k + 1));
-            k += 2;
+    for (SqlScanner.Token t : scanned) {
+      String text = t.text(s);
+      switch (t.kind()) {
+        case COMMENT -> { }
+        case WORD -> out.add(new Token(Kind.WORD, text, t.start(), t.end()));
+        case QUOTED_NAME -> out.add(new Token(Kind.QUOTED, unquote(text, 0), t.start(), t.end()));
+        case STRING -> out.add(new Token(Kind.STRING, stringValue(text, scanner), t.start(), t.end()));
+        case NUMBER -> out.add(new Token(Kind.NUMBER, text, t.start(), t.end()));
+        default -> {
+          if (text.startsWith("/*") || text.equals("*/")) {
+            continue; // an executable comment's markers
+          }
+          Token last = out.isEmpty() ? null : out.get(out.size() - 1);
+          if (text.equals(":") && last != null && last.text().equals(":") && last.end() == t.start()) {
+            out.set(out.size() - 1, new Token(Kind.PUNCT, "::", last.start(), t.end()));
           } else {
-            b.append(d);
-            k++;
+            out.add(new Token(Kind.PUNCT, text, t.start(), t.end()));
           }
         }
-        out.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, b.toString(), i, Math.min(k + 1, n)));
-        i = k + 1;
-      } else if (Character.isLetter(c) || c == '_') {
-        int k = i + 1;
-        while (k < n && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '$')) {
-          k++;
-        }
-        out.add(new Token(Kind.WORD, s.substring(i, k), i, k));
-        i = k;
-      } else if (Character.isDigit(c)) {
-        int k = i + 1;
-        while (k < n && (Character.isDigit(s.charAt(k)) || s.charAt(k) == '.')) {
-          k++;
-        }
-        out.add(new Token(Kind.NUMBER, s.substring(i, k), i, k));
-        i = k;
-      } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
-        out.add(new Token(Kind.PUNCT, "::", i, i + 2));
-        i += 2;
-      } else {
-        out.add(new Token(Kind.PUNCT, String.valueOf(c), i, i + 1));
-        i++;
       }
     }
     return out;
+  }
+
+  /** The text between the quotes at {@code from} and the end, a doubled quote read as one. */
+  private static String unquote(String quoted, int from) {
+    char q = quoted.charAt(from);
+    String inner = quoted.substring(from + 1, quoted.length() - 1);
+    return inner.replace(String.valueOf(q) + q, String.valueOf(q));
+  }
+
+  /** A string literal's value: without its prefix (E, N, X), quotes or dollar tags; backslash escapes read. */
+  private static String stringValue(String text, SqlScanner scanner) {
+    if (text.startsWith("$")) {
+      int tag = text.indexOf('$', 1) + 1;
+      return text.substring(tag, text.length() - tag);
+    }
+    int quote = text.indexOf('\'') >= 0 && text.indexOf('\'') < 2 ? text.indexOf('\'') : 0;
+    boolean backslashes = scanner.dialect() == Dialect.MYSQL || quote == 1 && (text.charAt(0) == 'E'
+        || text.charAt(0) == 'e');
+    String inner = text.substring(quote + 1, text.length() - 1);
+    if (!backslashes) {
+      return inner.replace("''", "'");
+    }
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < inner.length(); k++) {
+      char c = inner.charAt(k);
+      if (c == '\\' && k + 1 < inner.length()) {
+        b.append(inner.charAt(++k));
+      } else if (c == '\'' && k + 1 < inner.length() && inner.charAt(k + 1) == '\'') {
+        b.append('\'');
+        k++;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

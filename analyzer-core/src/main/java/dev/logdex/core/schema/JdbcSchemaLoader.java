@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads the schema of a live PostgreSQL or MySQL/MariaDB database from its catalog: tables with row estimates,
@@ -46,34 +44,9 @@ public final class JdbcSchemaLoader {
     return dialectOf(c) == Dialect.POSTGRESQL ? postgres(c) : mysql(c);
   }
 
-  private static final class Builder {
-    final Map<String, String> schemaOf = new LinkedHashMap<>();
-    final Map<String, Long> rows = new LinkedHashMap<>();
-    final Map<String, List<Column>> columns = new LinkedHashMap<>();
-    final Map<String, List<Index>> indexes = new LinkedHashMap<>();
-    final Map<String, List<ForeignKey>> fks = new LinkedHashMap<>();
-    final Set<String> triggers = new TreeSet<>();
-    final List<IndexUsage> usage = new ArrayList<>();
-
-    void table(String schema, String name, long estimate) {
-      schemaOf.put(name, schema);
-      rows.put(name, estimate);
-      columns.put(name, new ArrayList<>());
-      indexes.put(name, new ArrayList<>());
-      fks.put(name, new ArrayList<>());
-    }
-
-    Schema build(Dialect d) {
-      List<Table> tables = new ArrayList<>();
-      for (String t : schemaOf.keySet()) {
-        tables.add(new Table(schemaOf.get(t), t, columns.get(t), indexes.get(t), fks.get(t), rows.get(t)));
-      }
-      return new Schema(d, tables, triggers, true, usage);
-    }
-  }
-
   private static Schema postgres(Connection c) throws SQLException {
-    Builder b = new Builder();
+    SchemaBuilder b = new SchemaBuilder(Dialect.POSTGRESQL);
+    b.wholeDatabase = true;
     String userTables = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
         + " AND n.nspname NOT LIKE 'pg_temp%'";
     try (Statement st = c.createStatement()) {
@@ -81,7 +54,7 @@ public final class JdbcSchemaLoader {
           + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
           + " AND " + userTables + " ORDER BY n.nspname, c.relname")) {
         while (rs.next()) {
-          b.table(rs.getString(1), rs.getString(2), Math.max(-1, rs.getLong(3)));
+          b.add(rs.getString(1), rs.getString(2), Math.max(-1, rs.getLong(3)));
         }
       }
       try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
@@ -89,7 +62,7 @@ public final class JdbcSchemaLoader {
           + " n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "
           + userTables + " ORDER BY c.relname, a.attnum")) {
         while (rs.next()) {
-          List<Column> cols = b.columns.get(rs.getString(1));
+          List<Column> cols = columns(b, rs.getString(1));
           if (cols != null) {
             cols.add(new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
           }
@@ -156,7 +129,7 @@ public final class JdbcSchemaLoader {
           + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE con.contype = 'f' AND " + userTables
           + " ORDER BY t.relname, con.conname")) {
         while (rs.next()) {
-          List<ForeignKey> list = b.fks.get(rs.getString(1));
+          List<ForeignKey> list = foreignKeys(b, rs.getString(1));
           if (list != null) {
             list.add(new ForeignKey(rs.getString(2), rs.getString(1), strings(rs, 5), rs.getString(3),
                 strings(rs, 6), postgresAction(rs.getString(4))));
@@ -179,11 +152,11 @@ public final class JdbcSchemaLoader {
         }
       }
     }
-    return b.build(Dialect.POSTGRESQL);
+    return b.build(false);
   }
 
-  private static void withStatistics(Builder b, String table, String column, double distinct, double match) {
-    List<Column> cols = b.columns.get(table);
+  private static void withStatistics(SchemaBuilder b, String table, String column, double distinct, double match) {
+    List<Column> cols = columns(b, table);
     if (cols == null) {
       return;
     }
@@ -195,11 +168,11 @@ public final class JdbcSchemaLoader {
     }
   }
 
-  private static void addIndex(Builder b, String[] row, List<String> keys) {
-    if (row == null || !b.indexes.containsKey(row[0])) {
+  private static void addIndex(SchemaBuilder b, String[] row, List<String> keys) {
+    if (row == null || b.exact(row[0]) == null) {
       return;
     }
-    b.indexes.get(row[0]).add(new Index(row[1], row[0], keys, Boolean.parseBoolean(row[2]),
+    b.exact(row[0]).indexes.add(new Index(row[1], row[0], keys, Boolean.parseBoolean(row[2]),
         Boolean.parseBoolean(row[3]), row[4], row[5], false));
   }
 
@@ -232,7 +205,8 @@ public final class JdbcSchemaLoader {
   }
 
   private static Schema mysql(Connection c) throws SQLException {
-    Builder b = new Builder();
+    SchemaBuilder b = new SchemaBuilder(Dialect.MYSQL);
+    b.wholeDatabase = true;
     String db;
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
       rs.next();
@@ -246,7 +220,7 @@ public final class JdbcSchemaLoader {
       ps.setString(1, db);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          b.table("", rs.getString(1), rs.getLong(2));
+          b.add("", rs.getString(1), rs.getLong(2));
         }
       }
     }
@@ -255,7 +229,7 @@ public final class JdbcSchemaLoader {
       ps.setString(1, db);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          List<Column> cols = b.columns.get(rs.getString(1));
+          List<Column> cols = columns(b, rs.getString(1));
           if (cols != null) {
             cols.add(new Column(rs.getString(2), rs.getString(3).toLowerCase(java.util.Locale.ROOT),
                 rs.getString(4).equals("YES")));
@@ -315,7 +289,7 @@ public final class JdbcSchemaLoader {
         }
         for (Map.Entry<String, String[]> e : head.entrySet()) {
           String[] h = e.getValue();
-          List<ForeignKey> list = b.fks.get(h[0]);
+          List<ForeignKey> list = foreignKeys(b, h[0]);
           if (list != null) {
             String rule = h[3].equals("NO ACTION") || h[3].equals("RESTRICT") ? "" : h[3];
             list.add(new ForeignKey(h[1], h[0], cols.get(e.getKey()), h[2], refs.get(e.getKey()), rule));
@@ -332,16 +306,28 @@ public final class JdbcSchemaLoader {
         }
       }
     }
-    return b.build(Dialect.MYSQL);
+    return b.build(false);
   }
 
-  private static void addMysqlIndex(Builder b, String[] row, List<String> keys) {
-    if (row == null || !b.indexes.containsKey(row[0])) {
+  private static void addMysqlIndex(SchemaBuilder b, String[] row, List<String> keys) {
+    if (row == null || b.exact(row[0]) == null) {
       return;
     }
     boolean primary = row[1].equals("PRIMARY");
     String type = row[3].toLowerCase(java.util.Locale.ROOT);
-    b.indexes.get(row[0]).add(new Index(primary ? "" : row[1], row[0], keys, row[2].equals("0"), primary,
+    b.exact(row[0]).indexes.add(new Index(primary ? "" : row[1], row[0], keys, row[2].equals("0"), primary,
         type.equals("btree") ? "btree" : type, "", false));
+  }
+
+  /** The columns collected for {@code table}, or null when the catalog's rows name a table not read. */
+  private static List<Column> columns(SchemaBuilder b, String table) {
+    SchemaBuilder.TableBuilder t = b.exact(table);
+    return t == null ? null : t.columns;
+  }
+
+  /** The foreign keys collected for {@code table}, or null when the catalog's rows name a table not read. */
+  private static List<ForeignKey> foreignKeys(SchemaBuilder b, String table) {
+    SchemaBuilder.TableBuilder t = b.exact(table);
+    return t == null ? null : t.foreignKeys;
   }
 }
