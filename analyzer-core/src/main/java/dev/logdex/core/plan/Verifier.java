@@ -44,7 +44,7 @@ public final class Verifier {
   /**
    * What the planner made of one recommendation.
    *
-   * @param used whether a planned query's plan uses the index
+   * @param used whether a planned query's plan uses the index and costs less than without it
    * @param queries its served queries that could be planned; empty means it could not be verified at all
    */
   public record Verdict(Recommendation recommendation, boolean used, List<QueryPlans> queries) {
@@ -165,7 +165,10 @@ public final class Verifier {
       for (ServedQuery sq : e.getValue().queries()) {
         Optional.ofNullable(plans.get(sq.fingerprint())).ifPresent(served::add);
       }
-      boolean used = plans.values().stream().anyMatch(p -> p.indexesAfter().contains(e.getKey()));
+      // Used: some plan takes the index and is cheaper for it. A plan that takes it at a higher cost (the planner
+      // costs a sort-only index scan that way sometimes) is not evidence that it helps.
+      boolean used = plans.values().stream()
+          .anyMatch(p -> p.indexesAfter().contains(e.getKey()) && p.costAfter() < p.costBefore());
       verdicts.add(new Verdict(e.getValue(), used, served));
     }
     verdicts.sort((x, y) -> Boolean.compare(y.used(), x.used())); // stable: rank order within each group
@@ -232,9 +235,11 @@ public final class Verifier {
     }
   }
 
-  /** The recommendation's index as HypoPG takes it: a plain CREATE INDEX, unnamed. */
+  /** The recommendation's index as HypoPG takes it: a plain CREATE INDEX, unnamed, on the table in its schema. */
   public static String hypotheticalDdl(Recommendation r) {
-    return "CREATE INDEX ON " + Identifiers.quote(Dialect.POSTGRESQL, r.index().table()) + " ("
+    String table = (r.schema().isEmpty() ? "" : Identifiers.quote(Dialect.POSTGRESQL, r.schema()) + ".")
+        + Identifiers.quote(Dialect.POSTGRESQL, r.index().table());
+    return "CREATE INDEX ON " + table + " ("
         + IndexDdl.keyList(Dialect.POSTGRESQL, r.index().keys()) + ")"
         + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where());
   }
