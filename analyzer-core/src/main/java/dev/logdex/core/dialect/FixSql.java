@@ -10,17 +10,20 @@ public final class FixSql {
   /** {@code fix} as SQL for {@code dialect}; a review is its text as it is. */
   public static String render(Dialect dialect, Fix fix) {
     if (fix instanceof Fix.CreateIndex c) {
-      return IndexDdl.create(dialect, c.schema(), c.table(), c.name(), c.keys(), c.where());
+      return IndexDdl.create(dialect, c.schema(), c.table(), c.name(), c.keys(), c.where(), c.partitioned());
     }
     if (fix instanceof Fix.DropIndex d) {
-      return IndexDdl.drop(dialect, d.schema(), d.table(), d.name());
+      return IndexDdl.drop(dialect, d.schema(), d.table(), d.name(), d.partitioned());
     }
     if (fix instanceof Fix.AddForeignKey f) {
       String name = ConstraintDdl.foreignKeyName(dialect, f.table(), f.columns());
-      return "-- rows that would block the constraint:\n"
-          + ConstraintDdl.orphanCount(dialect, f.table(), f.columns(), f.parent(), f.parentColumns()) + "\n"
-          + String.join("\n", ConstraintDdl.addForeignKey(dialect, f.table(), name, f.columns(), f.parent(),
-              f.parentColumns(), ""));
+      return (f.partitioned() && dialect == Dialect.POSTGRESQL ? "-- a partitioned table: PostgreSQL checks every row "
+          + "while it adds the key (it cannot add it NOT VALID there)\n" : "")
+          + "-- rows that would block the constraint:\n"
+          + ConstraintDdl.orphanCount(dialect, f.schema(), f.table(), f.columns(), f.parentSchema(), f.parent(),
+              f.parentColumns()) + "\n"
+          + String.join("\n", ConstraintDdl.addForeignKey(dialect, f.schema(), f.table(), name, f.columns(),
+              f.parentSchema(), f.parent(), f.parentColumns(), "", f.partitioned()));
     }
     return ((Fix.Review) fix).text();
   }

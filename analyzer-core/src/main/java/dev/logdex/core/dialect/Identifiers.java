@@ -57,6 +57,15 @@ public final class Identifiers {
       "while", "window", "with", "write", "xor", "year_month", "zerofill");
 
   /** {@code name} as it must be written in {@code dialect}'s SQL to mean exactly that name. */
+  /**
+   * {@code name} in {@code schema} (PostgreSQL) or database (MySQL), each part quoted where it must be; unqualified
+   * when the schema is empty or PostgreSQL's default {@code public}, which the search path finds.
+   */
+  public static String qualified(Dialect dialect, String schema, String name) {
+    boolean bare = schema.isEmpty() || dialect == Dialect.POSTGRESQL && schema.equals("public");
+    return bare ? quote(dialect, name) : quote(dialect, schema) + "." + quote(dialect, name);
+  }
+
   public static String quote(Dialect dialect, String name) {
     return dialect == Dialect.MYSQL ? quoteMysql(name) : quotePostgres(name);
   }

@@ -44,9 +44,17 @@ public final class IndexDdl {
    */
   public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
       String where) {
+    return create(dialect, schema, table, name, keys, where, false);
+  }
+
+  /**
+   * The statement that creates the index; on a PostgreSQL partitioned table without CONCURRENTLY, which PostgreSQL
+   * does not allow there, and with a comment that says it blocks writes while it builds.
+   */
+  public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
+      String where, boolean partitioned) {
     String cols = keyList(dialect, keys);
-    String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
-        : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
+    String qualified = Identifiers.qualified(dialect, schema, table);
     if (dialect == Dialect.MYSQL) {
       if (!where.isEmpty()) {
         throw new IllegalArgumentException("MySQL has no partial indexes");
@@ -54,9 +62,14 @@ public final class IndexDdl {
       return "ALTER TABLE " + qualified + " ADD INDEX " + Identifiers.quote(dialect, name) + " (" + cols
           + "), ALGORITHM=INPLACE, LOCK=NONE;";
     }
-    return "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(dialect, name) + " ON " + qualified
-        + " (" + cols + ")" + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+    return (partitioned ? PARTITIONED_NOTE + "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
+        + Identifiers.quote(dialect, name) + " ON " + qualified + " (" + cols + ")"
+        + (where.isEmpty() ? "" : " WHERE " + where) + ";";
   }
+
+  /** Said above an index statement on a PostgreSQL partitioned table. */
+  static final String PARTITIONED_NOTE = "-- a partitioned table: PostgreSQL cannot build or drop its indexes "
+      + "CONCURRENTLY, so this blocks writes to it while it runs\n";
 
   /**
    * The statement that creates an existing index again (to undo dropping it): its method, key expressions and
@@ -64,6 +77,12 @@ public final class IndexDdl {
    */
   public static String recreate(Dialect dialect, String schema, String table, String name, List<String> keys,
       boolean unique, String method, String where) {
+    return recreate(dialect, schema, table, name, keys, unique, method, where, false);
+  }
+
+  /** The same, on a table that may be partitioned. */
+  public static String recreate(Dialect dialect, String schema, String table, String name, List<String> keys,
+      boolean unique, String method, String where, boolean partitioned) {
     // Expressions and predicates are copied as the schema wrote them: only when they cannot end the statement.
     for (String k : keys) {
       if (k.startsWith("(") && !SqlText.isSafeFragment(dialect, k)) {
@@ -87,29 +106,33 @@ public final class IndexDdl {
         cols.append(key(dialect, k));
       }
     }
-    String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
-        : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
+    String qualified = Identifiers.qualified(dialect, schema, table);
     if (dialect == Dialect.MYSQL) {
       String kind = unique ? "UNIQUE INDEX " : method.equals("fulltext") ? "FULLTEXT INDEX " : "INDEX ";
       return "ALTER TABLE " + qualified + " ADD " + kind + Identifiers.quote(dialect, name) + " (" + cols
           + "), ALGORITHM=INPLACE, LOCK=NONE;";
     }
-    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(dialect, name)
+    return (partitioned ? PARTITIONED_NOTE : "") + "CREATE " + (unique ? "UNIQUE " : "") + "INDEX "
+        + (partitioned ? "" : "CONCURRENTLY ") + "IF NOT EXISTS " + Identifiers.quote(dialect, name)
         + " ON " + qualified + (method.equals("btree") ? "" : " USING " + method) + " (" + cols + ")"
         + (where.isEmpty() ? "" : " WHERE " + where) + ";";
   }
 
   /** The statement that drops the index again. */
   public static String drop(Dialect dialect, String schema, String table, String name) {
+    return drop(dialect, schema, table, name, false);
+  }
+
+  /** The statement that drops the index, on a table that may be partitioned. */
+  public static String drop(Dialect dialect, String schema, String table, String name, boolean partitioned) {
     if (dialect == Dialect.MYSQL) {
-      String qualified = schema.isEmpty() ? Identifiers.quote(dialect, table)
-          : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, table);
+      String qualified = Identifiers.qualified(dialect, schema, table);
       return "ALTER TABLE " + qualified + " DROP INDEX " + Identifiers.quote(dialect, name)
           + ", ALGORITHM=INPLACE, LOCK=NONE;";
     }
-    String n = schema.isEmpty() ? Identifiers.quote(dialect, name)
-        : Identifiers.quote(dialect, schema) + "." + Identifiers.quote(dialect, name);
-    return "DROP INDEX CONCURRENTLY IF EXISTS " + n + ";";
+    String n = Identifiers.qualified(dialect, schema, name);
+    return partitioned ? PARTITIONED_NOTE + "DROP INDEX IF EXISTS " + n + ";"
+        : "DROP INDEX CONCURRENTLY IF EXISTS " + n + ";";
   }
 
   /**

@@ -36,6 +36,9 @@ public final class ResultJson {
     if (!rec.schema().isEmpty()) {
       o.put("schema", rec.schema());
     }
+    if (rec.fix().partitioned()) {
+      o.put("partitioned", true);
+    }
     o.put("table", rec.index().table());
     ArrayNode cols = o.putArray("columns");
     rec.index().keys().forEach(cols::add);
@@ -73,7 +76,8 @@ public final class ResultJson {
       JsonNode where = r.path("where");
       recs.add(new Recommendation(r.path("rank").asInt(), new IndexCandidate(r.path("table").asText(),
           strings(r.path("columns")), r.path("equality_prefix").asInt(), where.isTextual() ? where.asText() : ""),
-          r.path("schema").asText(""), r.path("name").asText(), r.path("ddl").asText(), r.path("benefit").asDouble(),
+          new Fix.CreateIndex(r.path("schema").asText(""), r.path("table").asText(), r.path("name").asText(),
+              strings(r.path("columns")), where.isTextual() ? where.asText() : "", r.path("partitioned").asBoolean()), r.path("ddl").asText(), r.path("benefit").asDouble(),
           r.path("reason").asText(), served));
     }
     return recs;
@@ -107,11 +111,15 @@ public final class ResultJson {
       o.put("type", "create_index").put("schema", c.schema()).put("table", c.table()).put("name", c.name());
       c.keys().forEach(o.putArray("keys")::add);
       o.put("where", c.where());
+      o.put("partitioned", c.partitioned());
     } else if (fix instanceof Fix.DropIndex d) {
       o.put("type", "drop_index").put("schema", d.schema()).put("table", d.table()).put("name", d.name());
+      o.put("partitioned", d.partitioned());
     } else if (fix instanceof Fix.AddForeignKey f) {
-      o.put("type", "add_foreign_key").put("table", f.table());
+      o.put("type", "add_foreign_key").put("schema", f.schema()).put("table", f.table());
       f.columns().forEach(o.putArray("columns")::add);
+      o.put("parent_schema", f.parentSchema());
+      o.put("partitioned", f.partitioned());
       o.put("parent", f.parent());
       f.parentColumns().forEach(o.putArray("parent_columns")::add);
     } else {
@@ -125,11 +133,13 @@ public final class ResultJson {
     JsonNode c = finding.path("change");
     return switch (c.path("type").asText()) {
       case "create_index" -> new Fix.CreateIndex(c.path("schema").asText(), c.path("table").asText(),
-          c.path("name").asText(), strings(c.path("keys")), c.path("where").asText());
+          c.path("name").asText(), strings(c.path("keys")), c.path("where").asText(),
+          c.path("partitioned").asBoolean());
       case "drop_index" -> new Fix.DropIndex(c.path("schema").asText(), c.path("table").asText(),
-          c.path("name").asText());
-      case "add_foreign_key" -> new Fix.AddForeignKey(c.path("table").asText(), strings(c.path("columns")),
-          c.path("parent").asText(), strings(c.path("parent_columns")));
+          c.path("name").asText(), c.path("partitioned").asBoolean());
+      case "add_foreign_key" -> new Fix.AddForeignKey(c.path("schema").asText(), c.path("table").asText(),
+          strings(c.path("columns")), c.path("parent_schema").asText(), c.path("parent").asText(),
+          strings(c.path("parent_columns")), c.path("partitioned").asBoolean());
       default -> new Fix.Review(finding.path("fix").asText());
     };
   }

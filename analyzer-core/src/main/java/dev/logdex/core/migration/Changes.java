@@ -56,7 +56,8 @@ public final class Changes {
               q.totalMillis(), oneLine(q.sample(), 120)));
         }
         out.add(new Change("add_index_" + slug(fix.name().replaceFirst("^idx_", "")), why,
-            List.of(FixSql.render(d, fix)), List.of(IndexDdl.drop(d, fix.schema(), fix.table(), fix.name())),
+            List.of(FixSql.render(d, fix)),
+            List.of(IndexDdl.drop(d, fix.schema(), fix.table(), fix.name(), fix.partitioned())),
             d == Dialect.POSTGRESQL));
         if (r.index().where().isEmpty()) {
           created.add(r);
@@ -75,8 +76,8 @@ public final class Changes {
             && dev.logdex.core.schema.Table.leadWith(r.index().keys(), c.keys()))) {
           String name = names.index(c.table(), c.keys(), "");
           out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
-              List.of(IndexDdl.create(d, c.schema(), c.table(), name, c.keys(), "")),
-              List.of(IndexDdl.drop(d, c.schema(), c.table(), name)), d == Dialect.POSTGRESQL));
+              List.of(IndexDdl.create(d, c.schema(), c.table(), name, c.keys(), "", c.partitioned())),
+              List.of(IndexDdl.drop(d, c.schema(), c.table(), name, c.partitioned())), d == Dialect.POSTGRESQL));
         }
       } else if (f.change() instanceof Fix.DropIndex drop) {
         dropIndex(schema, f, drop).ifPresent(out::add);
@@ -95,9 +96,11 @@ public final class Changes {
     List<String> cols = fk.columns();
     List<String> parentCols = fk.parentColumns();
     String name = names.foreignKey(child, cols);
-    String orphans = ConstraintDdl.orphanCount(d, child, cols, fk.parent(), parentCols);
+    String orphans = ConstraintDdl.orphanCount(d, fk.schema(), child, cols, fk.parentSchema(), fk.parent(),
+        parentCols);
     List<String> up = new ArrayList<>();
-    List<String> add = ConstraintDdl.addForeignKey(d, child, name, cols, fk.parent(), parentCols, "");
+    List<String> add = ConstraintDdl.addForeignKey(d, fk.schema(), child, name, cols, fk.parentSchema(), fk.parent(),
+        parentCols, "", fk.partitioned());
     if (d == Dialect.POSTGRESQL) {
       // Once only (PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS), and not at all while rows would make it fail:
       // then stop with a clear message, before any lock is taken. Every name in the block is data: identifiers
@@ -105,20 +108,22 @@ public final class Changes {
       String exists = orphans.replaceFirst("^SELECT count\\(\\*\\) FROM", "SELECT 1 FROM").replaceAll(";$", "");
       String addNotValid = add.get(0).replaceAll(";$", "");
       // Constraint names are unique per table, so the check names the table too.
-      String regclass = SqlText.literal(d, dev.logdex.core.dialect.Identifiers.quote(d, child));
+      String regclass = SqlText.literal(d, dev.logdex.core.dialect.Identifiers.qualified(d, fk.schema(), child));
       String body = " BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = " + SqlText.literal(d, name)
           + " AND conrelid = " + regclass + "::regclass) THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', "
           + SqlText.literal(d, "rows of " + child + " reference no " + fk.parent() + " row: count them with "
               + orphans) + "; END IF; " + addNotValid + "; END IF; END ";
       up.add("DO " + SqlText.dollarQuoted(body) + ";");
-      up.add(add.get(1)); // VALIDATE: a no-op once valid, and outside the DO block so it locks less
+      if (add.size() > 1) {
+        up.add(add.get(1)); // VALIDATE: a no-op once valid, and outside the DO block so it locks less
+      }
     } else {
       up.add("-- rows that would block the constraint: " + SqlText.commentLine(orphans));
       up.addAll(add);
     }
     return new Change("add_foreign_key_" + slug(child + "_" + String.join("_", cols)),
         List.of("logdex: " + f.message()),
-        up, List.of(ConstraintDdl.dropForeignKey(d, child, name)), d == Dialect.POSTGRESQL);
+        up, List.of(ConstraintDdl.dropForeignKey(d, fk.schema(), child, name)), d == Dialect.POSTGRESQL);
   }
 
   /** The index a duplicate/redundant/unused finding drops, with the statement that creates it again. */
@@ -136,7 +141,7 @@ public final class Changes {
       String undo;
       try {
         undo = IndexDdl.recreate(d, qualifier, t.get().name(), ix.name(), ix.keys(), ix.unique(), ix.method(),
-            ix.where());
+            ix.where(), t.get().isPartitioned());
       } catch (IllegalArgumentException e) {
         return Optional.empty(); // no drop without a safe way back
       }

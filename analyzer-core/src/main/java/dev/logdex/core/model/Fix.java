@@ -27,10 +27,17 @@ public sealed interface Fix {
    * @param schema the table's schema, or {@code ""} for the default one
    * @param keys plain column names, each optionally followed by {@code " DESC"}
    * @param where a partial index's predicate in SQL, or {@code ""}
+   * @param partitioned whether the table is partitioned (PostgreSQL builds no index on it concurrently)
    */
-  record CreateIndex(String schema, String table, String name, List<String> keys, String where) implements Fix {
+  record CreateIndex(String schema, String table, String name, List<String> keys, String where,
+      boolean partitioned) implements Fix {
     public CreateIndex {
       keys = List.copyOf(keys);
+    }
+
+    /** An index on a table that is not partitioned. */
+    public CreateIndex(String schema, String table, String name, List<String> keys, String where) {
+      this(schema, table, name, keys, where, false);
     }
   }
 
@@ -38,15 +45,32 @@ public sealed interface Fix {
    * Dropping an existing index, named as the schema names it.
    *
    * @param schema the table's schema, or {@code ""} for the default one
+   * @param partitioned whether the table is partitioned (PostgreSQL drops no index of it concurrently)
    */
-  record DropIndex(String schema, String table, String name) implements Fix {}
+  record DropIndex(String schema, String table, String name, boolean partitioned) implements Fix {
+    /** An index of a table that is not partitioned. */
+    public DropIndex(String schema, String table, String name) {
+      this(schema, table, name, false);
+    }
+  }
 
-  /** A foreign key from {@code table(columns)} to {@code parent(parentColumns)}. */
-  record AddForeignKey(String table, List<String> columns, String parent, List<String> parentColumns)
-      implements Fix {
+  /**
+   * A foreign key from {@code table(columns)} to {@code parent(parentColumns)}.
+   *
+   * @param schema the child table's schema, or {@code ""} for the default one
+   * @param parentSchema the parent table's schema, or {@code ""} for the default one
+   * @param partitioned whether the child is a partitioned table (PostgreSQL cannot add the key NOT VALID there)
+   */
+  record AddForeignKey(String schema, String table, List<String> columns, String parentSchema, String parent,
+      List<String> parentColumns, boolean partitioned) implements Fix {
     public AddForeignKey {
       columns = List.copyOf(columns);
       parentColumns = List.copyOf(parentColumns);
+    }
+
+    /** A foreign key between tables of the default schema, from a table that is not partitioned. */
+    public AddForeignKey(String table, List<String> columns, String parent, List<String> parentColumns) {
+      this("", table, columns, "", parent, parentColumns, false);
     }
   }
 }

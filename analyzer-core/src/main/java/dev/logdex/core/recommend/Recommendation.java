@@ -9,9 +9,8 @@ import java.util.Objects;
  *
  * @param rank 1 for the best
  * @param index the index
- * @param schema the table's schema when it is not the default one ({@code public}, the connection's database), else
- *     {@code ""}
- * @param name the index name used in {@code ddl}
+ * @param fix the index as a change: its table's schema ({@code ""} for the default one), its name (the one used in
+ *     {@code ddl}), keys and predicate, and whether the table is partitioned
  * @param ddl the statement that creates it, valid for the schema's dialect
  * @param benefit estimated benefit: the time of the queries it serves, weighted by how fully it serves them, less
  *     the estimated cost of maintaining it on writes (milliseconds over the workload)
@@ -19,30 +18,35 @@ import java.util.Objects;
  * @param queries the query classes it serves, by total time
  */
 public record Recommendation(
-    int rank, IndexCandidate index, String schema, String name, String ddl, double benefit, String reason,
+    int rank, IndexCandidate index, Fix.CreateIndex fix, String ddl, double benefit, String reason,
     List<ServedQuery> queries) {
   public Recommendation {
     Objects.requireNonNull(index, "index");
-    Objects.requireNonNull(schema, "schema");
-    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(fix, "fix");
     Objects.requireNonNull(ddl, "ddl");
     Objects.requireNonNull(reason, "reason");
     queries = List.copyOf(queries);
   }
 
-  /** A recommendation on a table of the default schema. */
+  /** A recommendation on a table of the default schema that is not partitioned. */
   public Recommendation(int rank, IndexCandidate index, String name, String ddl, double benefit, String reason,
       List<ServedQuery> queries) {
-    this(rank, index, "", name, ddl, benefit, reason, queries);
+    this(rank, index, new Fix.CreateIndex("", index.table(), name, index.keys(), index.where()), ddl, benefit,
+        reason, queries);
   }
 
-  /** The change it proposes, as a value: what the migration writer and the dialect's renderer take. */
-  public Fix.CreateIndex fix() {
-    return new Fix.CreateIndex(schema, index.table(), name, index.keys(), index.where());
+  /** The name of the index it creates. */
+  public String name() {
+    return fix.name();
+  }
+
+  /** The table's schema when it is not the default one, else {@code ""}. */
+  public String schema() {
+    return fix.schema();
   }
 
   /** The same recommendation at another rank with another reason (a verification's verdict added to it). */
   public Recommendation reranked(int newRank, String newReason) {
-    return new Recommendation(newRank, index, schema, name, ddl, benefit, newReason, queries);
+    return new Recommendation(newRank, index, fix, ddl, benefit, newReason, queries);
   }
 }

@@ -1,7 +1,8 @@
 package dev.logdex.core.recommend;
 
 import dev.logdex.core.dialect.Identifiers;
-import dev.logdex.core.dialect.IndexDdl;
+import dev.logdex.core.dialect.FixSql;
+import dev.logdex.core.model.Fix;
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.StatementProfile;
@@ -300,11 +301,12 @@ public final class Recommender {
     for (Scored s : scored) {
       IndexCandidate c = s.c();
       String name = names.index(c.table(), c.keys(), c.where());
-      String tableSchema = schema.table(c.table()).map(Table::schema).orElse("");
-      String qualifier = tableSchema.equals("public") ? "" : tableSchema;
-      String ddl = IndexDdl.create(dialect, qualifier, c.table(), name, c.keys(), c.where());
-      out.add(new Recommendation(out.size() + 1, c, qualifier, name, ddl, round(s.net()), s.e().reason(timed),
-          s.e().served()));
+      Optional<Table> table = schema.table(c.table());
+      String tableSchema = table.map(Table::schema).orElse("");
+      Fix.CreateIndex fix = new Fix.CreateIndex(tableSchema.equals("public") ? "" : tableSchema, c.table(), name,
+          c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false));
+      out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(s.net()),
+          s.e().reason(timed), s.e().served()));
     }
     return out;
   }

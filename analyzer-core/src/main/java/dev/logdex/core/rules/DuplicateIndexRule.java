@@ -37,33 +37,15 @@ public final class DuplicateIndexRule implements Rule {
   public List<Finding> findings(Schema schema, Workload workload) {
     List<Finding> out = new ArrayList<>();
     for (Table t : schema.tables()) {
-      List<Index> ix = t.indexes();
-      for (int j = 0; j < ix.size(); j++) {
-        Index later = ix.get(j);
-        for (int i = 0; i < j; i++) {
-          Index earlier = ix.get(i);
-          if (!earlier.keys().equals(later.keys()) || !IndexDuplicationRules.sameKind(earlier, later)) {
-            continue;
-          }
-          // Keep the one that enforces something; of two plain ones, keep the first declared. Two partial indexes
-          // with the same predicate are duplicates too (sameKind compared the predicates).
-          Index drop = plain(later) ? later : plain(earlier) ? earlier : null;
-          if (drop == null) {
-            continue;
-          }
-          Index keep = drop == later ? earlier : later;
-          out.add(Finding.of(id(), defaultSeverity(), t.name(), drop.keys(),
-              "index " + drop.name() + " (" + IndexDuplicationRules.keys(drop) + ") duplicates "
-                  + (keep.primary() ? "the primary key" : keep.name().isEmpty() ? "another index" : keep.name()),
-              IndexDuplicationRules.dropFix(t, drop), schema.dialect()));
-          break;
-        }
+      for (IndexDuplicationRules.Duplicate dup : IndexDuplicationRules.duplicates(t)) {
+        Index drop = dup.drop();
+        Index keep = dup.keep();
+        out.add(Finding.of(id(), defaultSeverity(), t.name(), drop.keys(),
+            "index " + drop.name() + " (" + IndexDuplicationRules.keys(drop) + ") duplicates "
+                + (keep.primary() ? "the primary key" : keep.name().isEmpty() ? "another index" : keep.name()),
+            IndexDuplicationRules.dropFix(t, drop), schema.dialect()));
       }
     }
     return out;
-  }
-
-  private static boolean plain(Index ix) {
-    return !ix.primary() && !ix.unique() && !ix.implicit() && !ix.name().isEmpty();
   }
 }

@@ -173,7 +173,7 @@ public final class GodTableRule implements Rule {
         continue;
       }
       String name = t.name() + "_" + prefix(g);
-      b.append("\nCREATE TABLE ").append(Identifiers.quote(d, name)).append(" (");
+      b.append("\nCREATE TABLE ").append(Identifiers.qualified(d, t.schema(), name)).append(" (");
       List<String> defs = new ArrayList<>();
       for (String k : pk) {
         t.column(k).ifPresent(c -> defs.add(Identifiers.quote(d, c.name()) + " " + c.type()));
@@ -184,7 +184,8 @@ public final class GodTableRule implements Rule {
       if (!pk.isEmpty()) {
         String cols = String.join(", ", pk.stream().map(k -> Identifiers.quote(d, k)).toList());
         defs.add("PRIMARY KEY (" + cols + ")");
-        defs.add("FOREIGN KEY (" + cols + ") REFERENCES " + Identifiers.quote(d, t.name()) + " (" + cols + ")");
+        defs.add("FOREIGN KEY (" + cols + ") REFERENCES " + Identifiers.qualified(d, t.schema(), t.name()) + " ("
+            + cols + ")");
       }
       b.append(String.join(", ", defs)).append(");");
     }

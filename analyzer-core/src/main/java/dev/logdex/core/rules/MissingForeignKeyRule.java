@@ -92,9 +92,20 @@ public final class MissingForeignKeyRule implements Rule {
     for (Missing m : missing(schema, workload)) {
       ColumnRef child = m.child();
       ColumnRef parent = m.parent();
-      out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()),
-          child + " is joined to " + parent + " (" + Workloads.calls(m.calls()) + ") but has no foreign key",
-          new Fix.AddForeignKey(child.table(), List.of(child.column()), parent.table(), List.of(parent.column())),
+      String message = child + " is joined to " + parent + " (" + Workloads.calls(m.calls()) + ") but has no foreign key";
+      boolean childPartitioned = partitioned(schema, child.table());
+      if (schema.dialect() == dev.logdex.core.model.Dialect.MYSQL
+          && (childPartitioned || partitioned(schema, parent.table()))) {
+        // InnoDB has no foreign keys on partitioned tables: say so rather than propose what cannot run.
+        out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()), message,
+            new Fix.Review("-- InnoDB does not support foreign keys on partitioned tables: keep " + child
+                + " consistent with " + parent + " in the application, or check it with a periodic query"),
+            schema.dialect()));
+        continue;
+      }
+      out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()), message,
+          new Fix.AddForeignKey(schemaOf(schema, child.table()), child.table(), List.of(child.column()),
+              schemaOf(schema, parent.table()), parent.table(), List.of(parent.column()), childPartitioned),
           schema.dialect()));
     }
     return out;
@@ -129,5 +140,13 @@ public final class MissingForeignKeyRule implements Rule {
       }
     }
     return false;
+  }
+
+  private static boolean partitioned(Schema schema, String table) {
+    return schema.table(table).map(dev.logdex.core.schema.Table::isPartitioned).orElse(false);
+  }
+
+  private static String schemaOf(Schema schema, String table) {
+    return schema.table(table).map(dev.logdex.core.schema.Table::schema).orElse("");
   }
 }

@@ -45,21 +45,44 @@ public final class MissingPrimaryKeyRule implements Rule {
       if (t.primaryKey().isPresent()) {
         continue;
       }
-      String table = Identifiers.quote(d, t.name());
+      String table = Identifiers.qualified(d, t.schema(), t.name());
       Optional<Index> candidate = t.indexes().stream()
           .filter(ix -> ix.unique() && !ix.isPartial() && ix.keys().stream().noneMatch(k -> k.startsWith("("))
               && ix.keys().stream().allMatch(k -> t.column(k.replace(" DESC", "")).map(c -> !c.nullable())
-                  .orElse(false)))
+                  .orElse(false))
+              && includesPartitionKey(t, ix.keys()))
           .findFirst();
+      Optional<Column> id = t.column("id");
       String fix;
       List<String> cols;
       if (candidate.isPresent()) {
-        cols = candidate.get().keys();
-        fix = "ALTER TABLE " + table + " ADD PRIMARY KEY (" + String.join(", ",
-            cols.stream().map(c -> Identifiers.quote(d, c)).toList()) + ");";
-      } else if (t.column("id").filter(c -> !c.nullable()).isPresent()) {
-        cols = List.of(t.column("id").map(Column::name).orElse("id"));
-        fix = "ALTER TABLE " + table + " ADD PRIMARY KEY (" + Identifiers.quote(d, cols.get(0)) + ");";
+        cols = candidate.get().keys().stream().map(k -> k.replace(" DESC", "")).toList();
+        fix = "ALTER TABLE " + table + " ADD PRIMARY KEY (" + quoted(d, cols) + ");";
+      } else if (id.isPresent() && includesPartitionKey(t, List.of(id.get().name()))) {
+        cols = List.of(id.get().name());
+        String col = Identifiers.quote(d, cols.get(0));
+        if (!id.get().nullable()) {
+          fix = "ALTER TABLE " + table + " ADD PRIMARY KEY (" + col + ");";
+        } else {
+          // The column exists and may hold NULLs or duplicates: the statement is right once the data is.
+          fix = "-- " + t.name() + "." + cols.get(0) + " allows NULL: first check that none is NULL or repeated:\n"
+              + "-- SELECT " + col + ", count(*) FROM " + table + " GROUP BY " + col + " HAVING count(*) > 1 OR "
+              + col + " IS NULL;\n"
+              + (d == Dialect.MYSQL
+                  ? "ALTER TABLE " + table + " MODIFY " + col + " " + id.get().type() + " NOT NULL, ADD PRIMARY KEY ("
+                      + col + ");"
+                  : "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET NOT NULL, ADD PRIMARY KEY (" + col
+                      + ");");
+        }
+      } else if (t.isPartitioned()) {
+        // A partitioned table's primary key must hold its partition key; which columns make a key is the
+        // designer's call, so this is advice, not a statement.
+        cols = List.of();
+        List<String> part = t.partitionColumns();
+        fix = "-- " + t.name() + " is partitioned by " + String.join(", ", t.partitionKey()) + ": its primary key must"
+            + " include " + (part.size() == 1 ? "that column" : "those columns") + ", e.g. ("
+            + (id.isPresent() ? id.get().name() : "a unique column") + ", " + String.join(", ", part)
+            + ") once such columns are NOT NULL and unique together";
       } else {
         cols = List.of();
         fix = d == Dialect.MYSQL
@@ -71,5 +94,14 @@ public final class MissingPrimaryKeyRule implements Rule {
               + " could be one"), fix));
     }
     return out;
+  }
+
+  /** Whether a key made of {@code keys} is allowed: on a partitioned table it must hold the partition key. */
+  private static boolean includesPartitionKey(Table t, List<String> keys) {
+    return t.partitionColumns().stream().allMatch(p -> keys.stream().anyMatch(k -> k.equalsIgnoreCase(p)));
+  }
+
+  private static String quoted(Dialect d, List<String> cols) {
+    return String.join(", ", cols.stream().map(c -> Identifiers.quote(d, c)).toList());
   }
 }

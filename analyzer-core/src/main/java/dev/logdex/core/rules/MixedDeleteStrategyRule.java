@@ -77,8 +77,8 @@ public final class MixedDeleteStrategyRule implements Rule {
         out.add(new Finding(id(), defaultSeverity(), t.name(), List.of(col),
             t.name() + " soft-deletes with " + col + " but the workload hard-deletes from it ("
                 + Workloads.calls(deletes) + ")",
-            "-- instead of DELETE FROM " + Identifiers.quote(d, t.name()) + " WHERE ...:\nUPDATE "
-                + Identifiers.quote(d, t.name()) + " SET " + Identifiers.quote(d, col) + " = "
+            "-- instead of DELETE FROM " + Identifiers.qualified(d, t.schema(), t.name()) + " WHERE ...:\nUPDATE "
+                + Identifiers.qualified(d, t.schema(), t.name()) + " SET " + Identifiers.quote(d, col) + " = "
                 + (marker.get().type().contains("bool") ? "true" : "now()") + " WHERE ...;"));
       }
       forgottenFilters(schema, workload, t, col).ifPresent(out::add);
@@ -141,7 +141,7 @@ public final class MixedDeleteStrategyRule implements Rule {
       String where = Identifiers.quote(d, col) + " IS NULL";
       String qualifier = t.schema().equals("public") ? "" : t.schema();
       fix += "; the filtered ones are served by a partial index:\n" + IndexDdl.create(d, qualifier, t.name(),
-          IndexDdl.name(d, t.name(), List.of(hot.get()), where), List.of(hot.get()), where);
+          IndexDdl.name(d, t.name(), List.of(hot.get()), where), List.of(hot.get()), where, t.isPartitioned());
     }
     return Optional.of(new Finding(id(), defaultSeverity(), t.name(), List.of(col), msg.toString(), fix));
   }

@@ -38,9 +38,12 @@ public final class RedundantIndexRule implements Rule {
   public List<Finding> findings(Schema schema, Workload workload) {
     List<Finding> out = new ArrayList<>();
     for (Table t : schema.tables()) {
+      java.util.List<Index> duplicates = IndexDuplicationRules.duplicates(t).stream()
+          .map(IndexDuplicationRules.Duplicate::drop).toList();
       for (Index shorter : t.indexes()) {
-        if (!IndexDuplicationRules.droppable(shorter) || !shorter.isBtree()) {
-          continue;
+        if (!IndexDuplicationRules.droppable(shorter) || !shorter.isBtree()
+            || duplicates.stream().anyMatch(d -> d == shorter)) {
+          continue; // a duplicate is the duplicate-index rule's to drop, once
         }
         for (Index longer : t.indexes()) {
           if (longer == shorter || !longer.isBtree() || longer.isPartial()

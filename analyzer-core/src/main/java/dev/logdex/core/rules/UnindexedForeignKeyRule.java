@@ -71,7 +71,7 @@ public final class UnindexedForeignKeyRule implements Rule {
             t.name(), fk.columns(),
             "foreign key " + t.name() + "(" + cols + ") -> " + fk.referencedTable() + " has no index ("
                 + evidence + ")",
-            new Fix.CreateIndex(qualifier, t.name(), name, fk.columns(), ""), schema.dialect()),
+            new Fix.CreateIndex(qualifier, t.name(), name, fk.columns(), "", t.isPartitioned()), schema.dialect()),
             useCalls + parentDeletes));
       }
     }

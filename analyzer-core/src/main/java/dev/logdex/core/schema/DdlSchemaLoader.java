@@ -203,6 +203,25 @@ public final class DdlSchemaLoader {
     for (DdlTokens item : t.items()) {
       tableElement(item, table, b);
     }
+    // Table options follow; PARTITION BY RANGE|LIST|HASH [COLUMNS] (keys) makes it a partitioned table.
+    while (!t.atEnd()) {
+      if (t.accept("PARTITION", "BY")) {
+        while (!t.atEnd() && !t.peek().is("(")) {
+          t.next(); // RANGE, LIST, HASH, KEY, COLUMNS, LINEAR
+        }
+        if (!t.atEnd()) {
+          for (DdlTokens key : t.items()) {
+            int start = key.position();
+            DdlTokens.Token only = key.next();
+            table.partitionKey.add(key.atEnd() && (only.kind() == DdlTokens.Kind.WORD
+                || only.kind() == DdlTokens.Kind.QUOTED) ? DdlTokens.part(only, b.fold) : key.textFrom(start)
+                + key.rest());
+          }
+        }
+        return;
+      }
+      t.next();
+    }
   }
 
   private static void tableElement(DdlTokens t, SchemaBuilder.TableBuilder table, SchemaBuilder b) {

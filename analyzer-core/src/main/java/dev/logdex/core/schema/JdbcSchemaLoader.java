@@ -57,6 +57,16 @@ public final class JdbcSchemaLoader {
           b.add(rs.getString(1), rs.getString(2), Math.max(-1, rs.getLong(3)));
         }
       }
+      try (ResultSet rs = st.executeQuery("SELECT c.relname, pg_get_partkeydef(c.oid) FROM pg_class c"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'p' AND NOT c.relispartition AND "
+          + userTables)) {
+        while (rs.next()) {
+          SchemaBuilder.TableBuilder t = b.exact(rs.getString(1));
+          if (t != null) {
+            t.partitionKey.addAll(partitionKeys(rs.getString(2)));
+          }
+        }
+      }
       try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
           + " NOT a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON"
           + " n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "
@@ -224,6 +234,19 @@ public final class JdbcSchemaLoader {
         }
       }
     }
+    // A partitioned table's keys must hold the columns of its partitioning function.
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT TABLE_NAME, PARTITION_EXPRESSION FROM"
+        + " information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_EXPRESSION IS NOT NULL")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          SchemaBuilder.TableBuilder t = b.exact(rs.getString(1));
+          if (t != null && t.partitionKey.isEmpty()) {
+            t.partitionKey.add(rs.getString(2));
+          }
+        }
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM"
         + " information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
       ps.setString(1, db);
@@ -329,5 +352,31 @@ public final class JdbcSchemaLoader {
   private static List<ForeignKey> foreignKeys(SchemaBuilder b, String table) {
     SchemaBuilder.TableBuilder t = b.exact(table);
     return t == null ? null : t.foreignKeys;
+  }
+
+  /** The keys of {@code RANGE (at, "Region")}: names unquoted, expressions as PostgreSQL prints them. */
+  static List<String> partitionKeys(String definition) {
+    int open = definition.indexOf('(');
+    int close = definition.lastIndexOf(')');
+    List<String> out = new ArrayList<>();
+    if (open < 0 || close < open) {
+      return List.of(definition);
+    }
+    int depth = 0;
+    int from = open + 1;
+    for (int k = open + 1; k <= close; k++) {
+      char ch = definition.charAt(k);
+      if (ch == '(') {
+        depth++;
+      } else if (ch == ')' && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (ch == ',' || k == close)) {
+        String key = definition.substring(from, k).trim();
+        out.add(key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")
+            ? key.substring(1, key.length() - 1).replace("\"\"", "\"") : key);
+        from = k + 1;
+      }
+    }
+    return out;
   }
 }

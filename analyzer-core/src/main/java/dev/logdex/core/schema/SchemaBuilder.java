@@ -24,6 +24,7 @@ final class SchemaBuilder {
     final List<Column> columns = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<String> partitionKey = new ArrayList<>();
 
     private TableBuilder(String schema, String name, long rows) {
       this.schema = schema;
@@ -88,7 +89,7 @@ final class SchemaBuilder {
       if (implicitForeignKeyIndexes && dialect == Dialect.MYSQL) {
         addInnodbForeignKeyIndexes(tb);
       }
-      out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, tb.rows));
+      out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, tb.rows, tb.partitionKey));
     }
     return new Schema(dialect, out, triggers, wholeDatabase, usage);
   }

@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  * @param indexes every index, primary key and unique constraint
  * @param foreignKeys the foreign keys it declares (it is the child)
  * @param rowEstimate the estimated row count, or {@code -1} when unknown
+ * @param partitionKey the columns (or expressions) a partitioned table is partitioned by; empty for a plain table.
+ *     PostgreSQL builds no index concurrently on a partitioned table, and its primary and unique keys must hold
+ *     these columns
  */
 public record Table(
     String schema,
@@ -22,7 +25,8 @@ public record Table(
     List<Column> columns,
     List<Index> indexes,
     List<ForeignKey> foreignKeys,
-    long rowEstimate) {
+    long rowEstimate,
+    List<String> partitionKey) {
 
   public Table {
     Objects.requireNonNull(schema, "schema");
@@ -30,6 +34,39 @@ public record Table(
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     foreignKeys = List.copyOf(foreignKeys);
+    partitionKey = List.copyOf(partitionKey);
+  }
+
+  /** A table that is not partitioned. */
+  public Table(String schema, String name, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys,
+      long rowEstimate) {
+    this(schema, name, columns, indexes, foreignKeys, rowEstimate, List.of());
+  }
+
+  /**
+   * The columns the partition key uses: each key that is a plain name, and the names inside an expression key
+   * ({@code year(`at`)}: {@code at}). A primary or unique key of a partitioned table must hold all of them.
+   */
+  public List<String> partitionColumns() {
+    List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("`((?:[^`]|``)+)`|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)(\\s*\\()?").matcher("");
+    for (String key : partitionKey) {
+      m.reset(key);
+      while (m.find()) {
+        String name = m.group(1) != null ? m.group(1).replace("``", "`")
+            : m.group(2) != null ? m.group(2).replace("\"\"", "\"") : m.group(4) == null ? m.group(3) : null;
+        if (name != null && column(name).isPresent() && !out.contains(column(name).get().name())) {
+          out.add(column(name).get().name());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether it is a partitioned table (PostgreSQL's PARTITION BY). */
+  public boolean isPartitioned() {
+    return !partitionKey.isEmpty();
   }
 
   /** The column named {@code name}: an exact match first, then one that differs only in case. */

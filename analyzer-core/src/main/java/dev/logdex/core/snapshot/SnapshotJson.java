@@ -109,6 +109,9 @@ public final class SnapshotJson {
       to.put("schema", t.schema());
       to.put("name", t.name());
       to.put("rows", t.rowEstimate());
+      if (t.isPartitioned()) {
+        strings(to.putArray("partition_key"), t.partitionKey());
+      }
       ArrayNode cols = to.putArray("columns");
       for (Column c : t.columns()) {
         ObjectNode co = cols.addObject();
@@ -276,7 +279,8 @@ public final class SnapshotJson {
         fks.add(new ForeignKey(f.path("name").asText(), name, strings(f.path("columns")),
             f.path("references").asText(), strings(f.path("referenced_columns")), f.path("on_delete").asText()));
       }
-      tables.add(new Table(t.path("schema").asText(), name, cols, ixs, fks, t.path("rows").asLong(-1)));
+      tables.add(new Table(t.path("schema").asText(), name, cols, ixs, fks, t.path("rows").asLong(-1),
+          strings(t.path("partition_key"))));
     }
     List<IndexUsage> usage = new ArrayList<>();
     for (JsonNode u : s.path("index_usage")) {

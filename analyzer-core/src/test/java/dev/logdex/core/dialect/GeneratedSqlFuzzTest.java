@@ -75,12 +75,13 @@ class GeneratedSqlFuzzTest {
         String drop = IndexDdl.drop(d, schema, table, name);
         assertThat(names(scanner, drop)).as(drop).contains(name);
         String parent = hostileName(random);
-        List<String> fk = ConstraintDdl.addForeignKey(d, table, "fk", List.of(keys.get(0)), parent, List.of("id"), "");
+        List<String> fk = ConstraintDdl.addForeignKey(d, schema, table, "fk", List.of(keys.get(0)), schema, parent,
+            List.of("id"), "");
         assertThat(names(scanner, fk.get(0))).as(fk.get(0)).containsSubsequence(table, keys.get(0), parent);
         for (String s : fk) {
           assertThat(names(scanner, s)).as(s).contains(table);
         }
-        names(scanner, ConstraintDdl.orphanCount(d, table, List.of(keys.get(0)), parent, List.of("id")));
+        names(scanner, ConstraintDdl.orphanCount(d, schema, table, List.of(keys.get(0)), schema, parent, List.of("id")));
       }
     }
   }

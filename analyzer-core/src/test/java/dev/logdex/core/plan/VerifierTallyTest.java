@@ -44,8 +44,9 @@ class VerifierTallyTest {
 
   @Test
   void theHypotheticalIndexKeepsItsTablesSchema() {
-    Recommendation r = new Recommendation(1, new IndexCandidate("Foo", List.of("a"), 1, ""), "Bar", "idx", "ddl", 1,
-        "why", List.of());
+    Recommendation r = new Recommendation(1, new IndexCandidate("Foo", List.of("a"), 1, ""),
+        new dev.logdex.core.model.Fix.CreateIndex("Bar", "Foo", "idx", List.of("a"), ""), "ddl", 1, "why",
+        List.of());
     assertThat(Verifier.hypotheticalDdl(r)).isEqualTo("CREATE INDEX ON \"Bar\".\"Foo\" (a)");
   }
 }

@@ -13,11 +13,50 @@ class MissingDeleteRuleRuleTest {
     assertThat(found).singleElement().satisfies(f -> {
       assertThat(f.message()).contains("deletes from users (10 calls)").contains("orders(customer_id)");
       assertThat(f.fix()).contains("ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_customer_id_fkey;")
-          .contains("ON DELETE SET NULL NOT VALID;");
+          .contains("ON DELETE RESTRICT NOT VALID;").doesNotContain("CASCADE NOT VALID");
     });
     assertThat(RuleFixture.of(RuleFixture.SHOP, "SELECT * FROM users").run(new MissingDeleteRuleRule()))
         .as("no deletes on the parent").isEmpty();
     assertThat(RuleFixture.of(RuleFixture.SHOP.replace("REFERENCES users (id)", "REFERENCES users (id) ON DELETE CASCADE"),
         "DELETE FROM users WHERE id = $1").run(new MissingDeleteRuleRule())).as("a rule exists").isEmpty();
+  }
+
+  private static final String ORDERS = """
+      CREATE TABLE products (id bigint PRIMARY KEY, name text);
+      CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz);
+      CREATE TABLE order_items (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id),
+        product_id bigint NOT NULL REFERENCES products (id));
+      CREATE TABLE order_lines (order_id bigint NOT NULL REFERENCES orders (id), line_no int NOT NULL,
+        product_id bigint REFERENCES products (id), PRIMARY KEY (order_id, line_no));
+      CREATE TABLE product_tags (product_id bigint REFERENCES products (id), tag_id bigint REFERENCES orders (id),
+        PRIMARY KEY (product_id, tag_id));
+      """;
+
+  private static String fixFor(List<Finding> found, String table, String column) {
+    return found.stream().filter(f -> f.table().equals(table) && f.columns().equals(List.of(column))).findFirst()
+        .orElseThrow().fix();
+  }
+
+  @Test
+  void deletingAProductNeverCascadesIntoOrderHistory() {
+    List<Finding> found = RuleFixture.of(ORDERS, "DELETE FROM products WHERE id = $1")
+        .run(new MissingDeleteRuleRule());
+    assertThat(fixFor(found, "order_items", "product_id")).contains("ON DELETE RESTRICT")
+        .doesNotContain("ON DELETE CASCADE").contains("CASCADE only if");
+    assertThat(fixFor(found, "order_lines", "product_id")).as("the key starts with order_id, not product_id")
+        .contains("ON DELETE RESTRICT");
+  }
+
+  @Test
+  void cascadeOnlyWhereTheChildIsOwnedAndTheReasonSaysSo() {
+    List<Finding> orders = RuleFixture.of(ORDERS, "DELETE FROM orders WHERE id = $1")
+        .run(new MissingDeleteRuleRule());
+    assertThat(fixFor(orders, "order_lines", "order_id")).contains("ON DELETE CASCADE")
+        .contains("primary key starts with order_id");
+    assertThat(fixFor(orders, "order_items", "order_id")).as("a surrogate key says nothing of ownership")
+        .contains("ON DELETE RESTRICT");
+    List<Finding> products = RuleFixture.of(ORDERS, "DELETE FROM products WHERE id = $1")
+        .run(new MissingDeleteRuleRule());
+    assertThat(fixFor(products, "product_tags", "product_id")).contains("ON DELETE CASCADE").contains("join table");
   }
 }

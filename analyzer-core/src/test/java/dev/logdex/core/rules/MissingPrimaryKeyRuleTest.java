@@ -30,4 +30,34 @@ class MissingPrimaryKeyRuleTest {
         .run(new MissingPrimaryKeyRule())).singleElement().satisfies(f -> assertThat(f.fix())
             .doesNotContain("ADD PRIMARY KEY (code)"));
   }
+
+  @Test
+  void anExistingNullableIdIsMadeTheKeyNeverAddedAgain() {
+    Finding f = RuleFixture.of("CREATE TABLE posts (id int, blog_id int);").run(new MissingPrimaryKeyRule()).get(0);
+    assertThat(f.fix()).doesNotContain("ADD COLUMN")
+        .contains("ALTER TABLE posts ALTER COLUMN id SET NOT NULL, ADD PRIMARY KEY (id);");
+    Finding m = RuleFixture.of(dev.logdex.core.model.Dialect.MYSQL, "CREATE TABLE posts (id int, blog_id int);")
+        .run(new MissingPrimaryKeyRule()).get(0);
+    assertThat(m.fix()).contains("ALTER TABLE posts MODIFY id int NOT NULL, ADD PRIMARY KEY (id);");
+  }
+
+  @Test
+  void fixesKeepTheTablesSchema() {
+    Finding f = RuleFixture.of("CREATE SCHEMA \"Bar\"; CREATE TABLE \"Bar\".\"Foo\" (x int);")
+        .run(new MissingPrimaryKeyRule()).get(0);
+    assertThat(f.fix()).startsWith("ALTER TABLE \"Bar\".\"Foo\" ADD COLUMN id");
+  }
+
+  @Test
+  void aPartitionedTablesKeyMustHoldThePartitionKey() {
+    Finding advice = RuleFixture.of("CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);")
+        .run(new MissingPrimaryKeyRule()).get(0);
+    assertThat(advice.fix()).as("id alone cannot be its key: advice, not SQL").startsWith("--")
+        .doesNotContain("\nALTER").contains("partitioned by at").contains("(id, at)");
+    Finding key = RuleFixture.of("""
+        CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+        CREATE UNIQUE INDEX events_u ON events (id, at);
+        """).run(new MissingPrimaryKeyRule()).get(0);
+    assertThat(key.fix()).isEqualTo("ALTER TABLE events ADD PRIMARY KEY (id, at);");
+  }
 }
