@@ -28,7 +28,7 @@ public final class Rules {
         new DenormalizedColumnRule(),
         new MixedDeleteStrategyRule(),
         new NoMigrationHistoryRule(config.migrationTool()),
-        new UnusedIndexRule());
+        new UnusedIndexRule(config.number("unused-index", "min-days", UnusedIndexRule.DEFAULT_MIN_DAYS)));
   }
 
   /** The built-in rule with this id. */

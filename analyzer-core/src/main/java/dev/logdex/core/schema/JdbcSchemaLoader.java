@@ -153,12 +153,16 @@ public final class JdbcSchemaLoader {
           b.triggers.add(rs.getString(1));
         }
       }
-      try (ResultSet rs = st.executeQuery("SELECT s.relname, s.indexrelname, s.idx_scan,"
-          + " pg_relation_size(s.indexrelid), coalesce((SELECT stats_reset::text FROM pg_stat_database"
-          + " WHERE datname = current_database()), '') FROM pg_stat_user_indexes s")) {
+      // The counts run from the last reset of the database's statistics, or, never reset, at least from the
+      // server's start (PostgreSQL 15 keeps them over a clean restart: the start is the safe, shorter guess).
+      try (ResultSet rs = st.executeQuery("WITH since AS (SELECT coalesce((SELECT stats_reset FROM pg_stat_database"
+          + " WHERE datname = current_database()), pg_postmaster_start_time()) AS t)"
+          + " SELECT s.relname, s.indexrelname, s.idx_scan, pg_relation_size(s.indexrelid),"
+          + " (SELECT t FROM since)::text, extract(epoch FROM now() - (SELECT t FROM since)) / 86400"
+          + " FROM pg_stat_user_indexes s")) {
         while (rs.next()) {
           b.usage.add(new IndexUsage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-              rs.getString(5)));
+              rs.getString(5), rs.getDouble(6)));
         }
       }
     }

@@ -155,6 +155,7 @@ public final class SnapshotJson {
       uo.put("scans", u.scans());
       uo.put("size_bytes", u.sizeBytes());
       uo.put("since", u.since());
+      uo.put("days", u.days());
     }
     return o;
   }
@@ -285,7 +286,7 @@ public final class SnapshotJson {
     List<IndexUsage> usage = new ArrayList<>();
     for (JsonNode u : s.path("index_usage")) {
       usage.add(new IndexUsage(u.path("table").asText(), u.path("index").asText(), u.path("scans").asLong(),
-          u.path("size_bytes").asLong(), u.path("since").asText()));
+          u.path("size_bytes").asLong(), u.path("since").asText(), u.path("days").asDouble(-1)));
     }
     return new Schema(dialect, tables, Set.copyOf(strings(s.path("tables_with_triggers"))),
         s.path("whole_database").asBoolean(), usage);
