@@ -98,6 +98,10 @@ class MigrateFlywayIT {
         try (Connection c = connect(url, "root"); Statement s = c.createStatement()) {
           s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, customer_email varchar(255), created_at datetime,"
               + " `key` int, KEY k1 (`key`), KEY k2 (`key`)) ENGINE=InnoDB");
+          // Rows enough that an index is worth it (logdex proposes none on a table a scan reads as fast).
+          s.execute("INSERT INTO orders SELECT seq, concat('u', seq, '@example.com'), now(), seq % 10"
+              + " FROM seq_1_to_3000");
+          s.execute("ANALYZE TABLE orders");
         }
         Schema before = schema(url, "root");
         CliRun cli = new CliRun();

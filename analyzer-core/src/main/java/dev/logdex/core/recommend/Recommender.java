@@ -124,6 +124,11 @@ public final class Recommender {
           + (ix.primary() ? "the primary key" : "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + ")")));
       return by.isPresent();
     });
+    candidates.keySet().removeIf(c -> {
+      Optional<String> why = addsNothing(c);
+      why.ifPresent(w -> rejections.add(new Rejection(c, w)));
+      return why.isPresent();
+    });
     if (!schema.isGiven()) {
       LikelyKeys keys = LikelyKeys.of(workload);
       candidates.keySet().removeIf(c -> {
@@ -260,6 +265,38 @@ public final class Recommender {
       }
     }
     return out;
+  }
+
+  /**
+   * Tables of fewer rows than this are read whole as fast as through an index (a page or two): no index is proposed
+   * on them. Known only from a live database's estimates.
+   */
+  static final long SMALL_TABLE_ROWS = 1000;
+
+  /**
+   * Why an index would add nothing, if it would not: its equality columns already hold a unique key (the lookup
+   * finds one row without it), or its table is small enough that a scan costs the same.
+   */
+  private Optional<String> addsNothing(IndexCandidate c) {
+    Optional<Table> t = schema.table(c.table());
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> equalities = new java.util.HashSet<>();
+    c.keys().subList(0, c.equalityPrefix()).forEach(k -> equalities.add(k.toLowerCase(Locale.ROOT)));
+    for (Index ix : t.get().indexes()) {
+      if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
+          && ix.keys().stream().allMatch(k -> equalities.contains(k.replace(" DESC", "").toLowerCase(Locale.ROOT)))) {
+        return Optional.of("adds nothing: its equality columns hold " + (ix.primary() ? "the primary key" : "unique "
+            + "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + "), which finds the one row already");
+      }
+    }
+    long rows = t.get().rowEstimate();
+    if (rows >= 0 && rows < SMALL_TABLE_ROWS && !t.get().isPartitioned()) {
+      return Optional.of(String.format(Locale.ROOT, "adds nothing: %s has about %,d rows, which a scan reads as "
+          + "fast as an index (under %,d)", c.table(), rows, SMALL_TABLE_ROWS));
+    }
+    return Optional.empty();
   }
 
   private Optional<Index> coveringIndex(IndexCandidate c) {

@@ -298,4 +298,49 @@ class RecommenderTest {
         Dialect.POSTGRESQL, "SELECT * FROM events WHERE id = $1", 100);
     assertThat(keys(recs)).containsExactly(List.of("id"));
   }
+
+  /** The run against {@code ddl}'s tables with these row estimates, as a live database gives them. */
+  private static Recommender.Result withRows(String ddl, java.util.Map<String, Long> rows, Object... sqlAndMillis) {
+    Schema parsed = new DdlSchemaLoader(Optional.of(Dialect.POSTGRESQL)).load(ddl, "t").schema();
+    Schema schema = new Schema(Dialect.POSTGRESQL, parsed.tables().stream().map(t -> new dev.logdex.core.schema.Table(
+        t.schema(), t.name(), t.columns(), t.indexes(), t.foreignKeys(), rows.getOrDefault(t.name(), -1L))).toList(),
+        java.util.Set.of(), true);
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
+    for (int i = 0; i < sqlAndMillis.length; i += 2) {
+      b.accept(new QueryEvent("t", 1, "", "", 10, ((Number) sqlAndMillis[i + 1]).doubleValue(), -1,
+          (String) sqlAndMillis[i]));
+    }
+    return new Recommender(schema).run(b.build());
+  }
+
+  @Test
+  void noIndexExtendsAUniqueKeyThatTheEqualitiesAlreadyHold() {
+    Recommender.Result r = run("""
+        CREATE TABLE orders (o_orderkey bigint PRIMARY KEY, o_custkey bigint, o_totalprice numeric, code text);
+        CREATE UNIQUE INDEX orders_code ON orders (code);
+        """, Dialect.POSTGRESQL,
+        "SELECT o_totalprice FROM orders WHERE o_orderkey = $1 ORDER BY o_totalprice", 100,
+        "SELECT * FROM orders WHERE code = $1 AND o_custkey = $2", 90,
+        "SELECT * FROM orders WHERE o_custkey = $1 AND o_totalprice > $2", 80);
+    assertThat(keys(r.recommendations())).containsExactly(List.of("o_custkey", "o_totalprice"));
+    assertThat(r.rejections()).extracting(Recommender.Rejection::reason)
+        .anySatisfy(x -> assertThat(x).contains("hold the primary key (o_orderkey)"))
+        .anySatisfy(x -> assertThat(x).contains("unique index orders_code (code)"));
+  }
+
+  @Test
+  void noIndexOnATableAScanReadsAsFast() {
+    String ddl = """
+        CREATE TABLE nation (n_nationkey int PRIMARY KEY, n_name text);
+        CREATE TABLE customer (c_custkey int PRIMARY KEY, c_name text);
+        """;
+    Recommender.Result r = withRows(ddl, java.util.Map.of("nation", 25L, "customer", 150_000L),
+        "SELECT * FROM nation WHERE n_name = $1", 100, "SELECT * FROM customer WHERE c_name = $1", 100);
+    assertThat(keys(r.recommendations())).containsExactly(List.of("c_name"));
+    assertThat(r.rejections()).extracting(Recommender.Rejection::reason)
+        .anySatisfy(x -> assertThat(x).contains("nation has about 25 rows, which a scan reads as fast"));
+    assertThat(keys(withRows(ddl, java.util.Map.of(), "SELECT * FROM nation WHERE n_name = $1", 100)
+        .recommendations())).as("rows unknown (a schema file): no guess").containsExactly(List.of("n_name"));
+  }
 }
