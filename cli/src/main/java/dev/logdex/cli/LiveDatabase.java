@@ -57,7 +57,8 @@ final class LiveDatabase {
       props.setProperty("preferQueryMode", "extended");
     }
     try {
-      Connection c = DriverManager.getConnection(jdbc, props);
+      // Every statement logdex sends says it is logdex's (/* logdex */), in the server's logs and statistics.
+      Connection c = dev.logdex.core.plan.TaggedConnection.of(DriverManager.getConnection(jdbc, props));
       JdbcSchemaLoader.prepare(c, timeoutSeconds);
       return c;
     } catch (SQLException e) {

@@ -34,6 +34,8 @@ final class PgStatStatementsFromDb {
           long calls = rs.getLong(2);
           if (query == null || query.equals("<insufficient privilege>")) {
             skips.skip("<insufficient privilege> (this role cannot see the query; grant pg_read_all_stats)", row);
+          } else if (dev.logdex.core.lex.OwnStatements.isOwn(query)) {
+            skips.passOver(SkipAccount.OWN_STATEMENT);
           } else if (calls < 1) {
             skips.skip("calls is zero", row);
           } else {

@@ -30,6 +30,15 @@ public final class SkipAccount {
     passedOver.merge(kind, 1L, Long::sum);
   }
 
+  /** What a statement logdex itself sent is counted as: passed over, never analysed. */
+  public static final String OWN_STATEMENT = "logdex's own statement (/* logdex */)";
+
+  /** Takes back one event counted with {@link #event}: it was logdex's own statement, passed over instead. */
+  public void ownStatement() {
+    events--;
+    passOver(OWN_STATEMENT);
+  }
+
   /** Counts one event handed on. */
   public void event() {
     events++;

@@ -1,6 +1,7 @@
 package dev.logdex.readers;
 
 import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.lex.OwnStatements;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.report.Escape;
@@ -297,7 +298,14 @@ public final class WorkloadReading {
     SkipAccount skips = new SkipAccount(log);
     try (InputFiles.Input in = InputFiles.openCounted(log);
         AutoCloseable shown = progress.start(log, in.bytesRead(), in.size(), skips::events)) {
-      reader.read(in.reader(), log, workload, skips);
+      // logdex's own statements (its catalog reads, its EXPLAINs) are in the logs it is given: left out, counted.
+      reader.read(in.reader(), log, e -> {
+        if (OwnStatements.isOwn(e.text())) {
+          skips.ownStatement();
+        } else {
+          workload.accept(e);
+        }
+      }, skips);
       // Damaged compressed data ends the text early: what came before is read, the damage is a skip with its place.
       in.damaged().ifPresent(d -> skips.skip(d.reason(), d.line()));
     } catch (NoSuchFileException e) {
