@@ -4,6 +4,7 @@ import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
 import dev.logdex.core.schema.Column;
 import dev.logdex.core.schema.Index;
 import dev.logdex.core.schema.Schema;
@@ -59,7 +60,9 @@ public final class GodTableRule implements Rule {
         + " default 3) the workload never reads together, or into prefix families such as subscription_* and"
         + " pref_*. Every row carries every group, so rows are wide, hot groups share pages with cold ones, and"
         + " each group's writes lock the others. Fix: move each group into its own table keyed by the primary"
-        + " key (1:1), starting with the groups read least often. A table whose columns are read together, even"
+        + " key (1:1), starting with the groups read least often. Groups are the prefix families, joined where a"
+        + " statement names columns of two of them together; SELECT * and an ORM's list of every column join"
+        + " nothing, since they read whatever belongs together. A table whose columns are named together, even"
         + " 40 of them, is not flagged.";
   }
 
@@ -72,14 +75,18 @@ public final class GodTableRule implements Rule {
       }
       Set<String> key = new LinkedHashSet<>();
       t.primaryKey().ifPresent(pk -> pk.keys().forEach(k -> key.add(k.toLowerCase())));
-      List<Set<String>> groups = workloadGroups(t, workload, key);
-      String evidence;
-      if (groups != null) {
-        evidence = "the workload uses these groups of columns, never together";
-      } else {
-        groups = prefixFamilies(t, key);
-        evidence = "its columns fall into prefix families";
+      Map<String, String> parent = new HashMap<>();
+      for (Column c : t.columns()) {
+        parent.put(c.name().toLowerCase(), c.name().toLowerCase());
       }
+      for (Set<String> family : prefixFamilies(t, key)) {
+        String first = family.iterator().next().toLowerCase();
+        family.forEach(c -> union(parent, first, c.toLowerCase()));
+      }
+      boolean named = readTogether(t, workload, key, parent);
+      List<Set<String>> groups = components(t, parent, key);
+      String evidence = named ? "its columns fall into groups (prefix families, and the columns statements name "
+          + "together) that the workload never reads together" : "its columns fall into prefix families";
       List<Set<String>> big = groups.stream().filter(g -> g.size() >= minGroup).toList();
       if (big.size() < 2) {
         continue;
@@ -96,25 +103,28 @@ public final class GodTableRule implements Rule {
   }
 
   /**
-   * Groups of columns read together, joined whenever one query touches columns of two groups; null when the
-   * workload does not touch the table. A query that reads every column (select *) joins every group into one.
+   * Joins the groups of the columns each statement names together, and says whether any statement named any.
+   * What a statement reads with {@code SELECT *}, or with a list of (nearly) every column as ORMs write it, is no
+   * evidence: it reads everything whatever belongs together. Filters, joins, sorts and writes are.
    */
-  private static List<Set<String>> workloadGroups(Table t, Workload workload, Set<String> key) {
-    Map<String, String> parent = new HashMap<>();
-    boolean touched = false;
+  private static boolean readTogether(Table t, Workload workload, Set<String> key, Map<String, String> parent) {
+    boolean named = false;
     for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
       for (TableAccess a : p.profile().accesses()) {
         if (!a.table().equalsIgnoreCase(t.name())) {
           continue;
         }
+        long selected = a.uses().stream().filter(u -> u.kind() == UseKind.SELECT)
+            .map(u -> u.column().column().toLowerCase()).distinct().count();
+        boolean everything = selected >= ORM_READ_SHARE * t.columns().size();
         String first = null;
         for (ColumnUse u : a.uses()) {
           String c = u.column().column().toLowerCase();
-          if (key.contains(c)) {
-            continue; // the key is read with everything; it joins nothing
+          boolean wholeRow = u.kind() == UseKind.SELECT && (u.detail().equals("*") || everything);
+          if (key.contains(c) || wholeRow || !parent.containsKey(c)) {
+            continue; // the key is read with everything; a whole-row read says nothing of groups
           }
-          touched = true;
-          parent.putIfAbsent(c, c);
+          named = true;
           if (first == null) {
             first = c;
           } else {
@@ -123,13 +133,18 @@ public final class GodTableRule implements Rule {
         }
       }
     }
-    if (!touched) {
-      return null;
-    }
+    return named;
+  }
+
+  /** A read of at least this share of a table's columns is a whole-row read (an ORM's column list). */
+  static final double ORM_READ_SHARE = 0.9;
+
+  /** The groups, each in the table's column order, the key left out. */
+  private static List<Set<String>> components(Table t, Map<String, String> parent, Set<String> key) {
     Map<String, Set<String>> byRoot = new LinkedHashMap<>();
     for (Column c : t.columns()) {
       String name = c.name().toLowerCase();
-      if (parent.containsKey(name)) {
+      if (!key.contains(name)) {
         byRoot.computeIfAbsent(find(parent, name), r -> new LinkedHashSet<>()).add(c.name());
       }
     }
