@@ -72,7 +72,7 @@ public final class Changes {
       }
       if (f.change() instanceof Fix.CreateIndex c && c.where().isEmpty()) {
         // Not again when a recommendation's index already leads with the key (the same test as the rule's).
-        if (created.stream().noneMatch(r -> r.index().table().equals(c.table())
+        if (created.stream().noneMatch(r -> r.fix().table().equals(c.table()) && r.fix().schema().equals(c.schema())
             && dev.logdex.core.schema.Table.leadWith(r.index().keys(), c.keys()))) {
           String name = names.index(c.table(), c.keys(), "");
           out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),

@@ -50,11 +50,12 @@ public final class ScratchVerifier {
         int n = 0;
         for (Recommendation r : recommendations) {
           String name = "logdex_verify_" + (++n);
-          st.execute("ALTER TABLE " + Identifiers.quote(Dialect.MYSQL, r.index().table()) + " ADD INDEX "
+          st.execute("ALTER TABLE " + Identifiers.qualified(Dialect.MYSQL, r.fix().schema(), r.fix().table())
+              + " ADD INDEX "
               + Identifiers.quote(Dialect.MYSQL, name) + " (" + IndexDdl.keyList(Dialect.MYSQL, r.index().keys())
               + ")");
           byName.put(name, r);
-          tableOf.put(name, r.index().table());
+          tableOf.put(name, Identifiers.qualified(Dialect.MYSQL, r.fix().schema(), r.fix().table())); // as SQL
         }
         // The indexes exist; the plans are made in a read-only session again, as before.
         st.execute("SET SESSION TRANSACTION READ ONLY");
@@ -70,7 +71,7 @@ public final class ScratchVerifier {
         SQLException dropFailed = null;
         for (Map.Entry<String, String> e : tableOf.entrySet()) {
           try {
-            st.execute("ALTER TABLE " + Identifiers.quote(Dialect.MYSQL, e.getValue()) + " DROP INDEX "
+            st.execute("ALTER TABLE " + e.getValue() + " DROP INDEX "
                 + Identifiers.quote(Dialect.MYSQL, e.getKey()));
           } catch (SQLException ex) {
             dropFailed = dropFailed == null ? ex : dropFailed;

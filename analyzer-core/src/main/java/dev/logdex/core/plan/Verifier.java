@@ -238,7 +238,7 @@ public final class Verifier {
   /** The recommendation's index as HypoPG takes it: a plain CREATE INDEX, unnamed, on the table in its schema. */
   public static String hypotheticalDdl(Recommendation r) {
     String table = (r.schema().isEmpty() ? "" : Identifiers.quote(Dialect.POSTGRESQL, r.schema()) + ".")
-        + Identifiers.quote(Dialect.POSTGRESQL, r.index().table());
+        + Identifiers.quote(Dialect.POSTGRESQL, r.fix().table());
     return "CREATE INDEX ON " + table + " ("
         + IndexDdl.keyList(Dialect.POSTGRESQL, r.index().keys()) + ")"
         + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where());

@@ -46,7 +46,7 @@ final class ForeignKeyCandidates {
     }
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
-        List<QueryStats> reading = byTable.getOrDefault(t.name(), List.of());
+        List<QueryStats> reading = byTable.getOrDefault(t.qualifiedName(), List.of());
         List<QueryStats> deleting = deletesFrom.getOrDefault(fk.referencedTable().toLowerCase(Locale.ROOT),
             List.of());
         if (reading.isEmpty() && deleting.isEmpty()) {
@@ -55,7 +55,7 @@ final class ForeignKeyCandidates {
         if (t.hasIndexLeadingWith(fk.columns())) {
           continue;
         }
-        IndexCandidate c = new IndexCandidate(t.name(), fk.columns(), fk.columns().size(), "");
+        IndexCandidate c = new IndexCandidate(t.qualifiedName(), fk.columns(), fk.columns().size(), "");
         String why = "foreign key " + t.name() + "(" + String.join(", ", fk.columns()) + ") -> "
             + fk.referencedTable() + " has no index";
         Set<QueryStats> deletes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -339,9 +339,13 @@ public final class Recommender {
       IndexCandidate c = s.c();
       String name = names.index(c.table(), c.keys(), c.where());
       Optional<Table> table = schema.table(c.table());
-      String tableSchema = table.map(Table::schema).orElse("");
-      Fix.CreateIndex fix = new Fix.CreateIndex(tableSchema.equals("public") ? "" : tableSchema, c.table(), name,
-          c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false));
+      // The schema's table, in its schema; a table the schema lacks as the statements named it (db4.t).
+      int dot = c.table().lastIndexOf('.');
+      String tableSchema = table.map(Table::schema)
+          .orElse(dot > 0 && !schema.isGiven() ? c.table().substring(0, dot) : "");
+      String tableName = table.map(Table::name).orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
+      Fix.CreateIndex fix = new Fix.CreateIndex(Table.isDefaultSchema(tableSchema) ? "" : tableSchema, tableName,
+          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false));
       out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(s.net()),
           s.e().reason(timed), s.e().served()));
     }

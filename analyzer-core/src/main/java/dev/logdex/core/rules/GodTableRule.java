@@ -109,9 +109,9 @@ public final class GodTableRule implements Rule {
    */
   private static boolean readTogether(Table t, Workload workload, Set<String> key, Map<String, String> parent) {
     boolean named = false;
-    for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
+    for (Workloads.Profiled p : Workloads.accessing(workload, t.qualifiedName())) {
       for (TableAccess a : p.profile().accesses()) {
-        if (!a.table().equalsIgnoreCase(t.name())) {
+        if (!a.table().equalsIgnoreCase(t.qualifiedName())) {
           continue;
         }
         long selected = a.uses().stream().filter(u -> u.kind() == UseKind.SELECT)

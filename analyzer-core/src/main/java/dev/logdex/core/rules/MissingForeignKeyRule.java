@@ -104,8 +104,9 @@ public final class MissingForeignKeyRule implements Rule {
         continue;
       }
       out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()), message,
-          new Fix.AddForeignKey(schemaOf(schema, child.table()), child.table(), List.of(child.column()),
-              schemaOf(schema, parent.table()), parent.table(), List.of(parent.column()), childPartitioned),
+          new Fix.AddForeignKey(schemaOf(schema, child.table()), nameOf(schema, child.table()),
+              List.of(child.column()), schemaOf(schema, parent.table()), nameOf(schema, parent.table()),
+              List.of(parent.column()), childPartitioned),
           schema.dialect()));
     }
     return out;
@@ -144,6 +145,11 @@ public final class MissingForeignKeyRule implements Rule {
 
   private static boolean partitioned(Schema schema, String table) {
     return schema.table(table).map(dev.logdex.core.schema.Table::isPartitioned).orElse(false);
+  }
+
+  /** The table's own name (the workload knows it as app.users; DDL wants users in schema app). */
+  private static String nameOf(Schema schema, String table) {
+    return schema.table(table).map(Table::name).orElse(table);
   }
 
   private static String schemaOf(Schema schema, String table) {

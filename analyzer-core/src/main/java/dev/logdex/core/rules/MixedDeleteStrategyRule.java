@@ -72,7 +72,7 @@ public final class MixedDeleteStrategyRule implements Rule {
         continue;
       }
       String col = marker.get().name();
-      long deletes = Workloads.deleteCalls(workload, t.name());
+      long deletes = Workloads.deleteCalls(workload, t.qualifiedName());
       if (deletes > 0) {
         out.add(new Finding(id(), defaultSeverity(), t.name(), List.of(col),
             t.name() + " soft-deletes with " + col + " but the workload hard-deletes from it ("
@@ -102,12 +102,12 @@ public final class MixedDeleteStrategyRule implements Rule {
     Map<String, Long> forgetting = new LinkedHashMap<>();
     Map<String, Long> filteredEq = new LinkedHashMap<>();
     long filteredCalls = 0;
-    for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
+    for (Workloads.Profiled p : Workloads.accessing(workload, t.qualifiedName())) {
       if (p.profile().kind() != StatementKind.SELECT) {
         continue;
       }
       for (TableAccess a : p.profile().accesses()) {
-        if (!a.table().equalsIgnoreCase(t.name())) {
+        if (!a.table().equalsIgnoreCase(t.qualifiedName())) {
           continue;
         }
         boolean filters = a.uses().stream().anyMatch(u -> u.column().column().equalsIgnoreCase(col)

@@ -48,7 +48,7 @@ public final class UnindexedForeignKeyRule implements Rule {
           continue;
         }
         long useCalls = 0;
-        for (Workloads.Profiled p : Workloads.accessing(workload, t.name())) {
+        for (Workloads.Profiled p : Workloads.accessing(workload, t.qualifiedName())) {
           boolean used = false;
           for (ColumnUse u : p.profile().uses()) {
             if (u.column().table().equals(t.name()) && fk.columns().contains(u.column().column())

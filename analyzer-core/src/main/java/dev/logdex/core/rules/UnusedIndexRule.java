@@ -101,7 +101,7 @@ public final class UnusedIndexRule implements Rule {
     if (first.startsWith("(")) {
       return 0; // an expression key: its uses are not matched
     }
-    return Workloads.callsUsing(workload, t.name(), (a, use) -> use.column().column().equalsIgnoreCase(first)
+    return Workloads.callsUsing(workload, t.qualifiedName(), (a, use) -> use.column().column().equalsIgnoreCase(first)
         && use.kind() != UseKind.SELECT && use.kind() != UseKind.WRITE && use.kind() != UseKind.NON_SARGABLE);
   }
 

@@ -11,13 +11,16 @@ import java.util.Optional;
 /**
  * The catalog logdex reasons about: tables by name, with the dialect they come from.
  *
- * <p>Lookups accept a name as a query writes it: exact first, then case-insensitively, so {@code Users} finds
- * {@code users}. Schema-qualified names ({@code public.users}) are looked up by their last part.
+ * <p>Tables are known by {@link Table#qualifiedName()}: {@code users}, or {@code app.users} outside the default
+ * schema, so that two tables of one name in two schemas stay two. Lookups accept a name as a query writes it:
+ * exact first, then case-insensitively, so {@code Users} finds {@code users}; see {@link #table(String)} for how
+ * qualified and unqualified names resolve.
  */
 public final class Schema {
   private final Dialect dialect;
   private final Map<String, Table> tables;
   private final Map<String, Table> folded;
+  private final Map<String, List<Table>> byBareName = new LinkedHashMap<>();
   private final java.util.Set<String> tablesWithTriggers;
   private final boolean wholeDatabase;
   private final List<IndexUsage> indexUsage;
@@ -55,8 +58,9 @@ public final class Schema {
     this.tables = new LinkedHashMap<>();
     this.folded = new LinkedHashMap<>();
     for (Table t : tables) {
-      this.tables.put(t.name(), t);
-      this.folded.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t);
+      this.tables.put(t.qualifiedName(), t);
+      this.folded.putIfAbsent(t.qualifiedName().toLowerCase(Locale.ROOT), t);
+      this.byBareName.computeIfAbsent(t.name().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(t);
     }
   }
 
@@ -106,22 +110,59 @@ public final class Schema {
     return tables.isEmpty();
   }
 
-  /** The table named {@code name}, which may be schema-qualified. */
+  /**
+   * The table a statement means by {@code name}, as written ({@code users}, {@code app.users}):
+   * <ul>
+   *   <li>its qualified name, exactly or in another case (a quoted name may hold a dot: {@code "a.b"});
+   *   <li>qualified, {@code q.t}: the table {@code t} of schema {@code q}; else, when the schema source names no
+   *       schema for its tables (a mysqldump of one database, a hand-written script), the one table {@code t};
+   *   <li>unqualified: {@code t} in the default schema (the search path's {@code public}), else the one table of
+   *       that name in any schema.
+   * </ul>
+   * Empty when none, or when two schemas hold the name and neither is the default: a guess would merge them.
+   */
   public Optional<Table> table(String name) {
-    // A quoted name may hold a dot ("a.b"): the whole name first, then the part after a schema qualifier.
     Table t = tables.get(name);
     if (t == null) {
       t = folded.get(name.toLowerCase(Locale.ROOT));
     }
-    int dot = name.lastIndexOf('.');
-    if (t == null && dot >= 0) {
-      String bare = name.substring(dot + 1);
-      t = tables.get(bare);
-      if (t == null) {
-        t = folded.get(bare.toLowerCase(Locale.ROOT));
-      }
+    if (t != null) {
+      return Optional.of(t);
     }
-    return Optional.ofNullable(t);
+    int dot = name.lastIndexOf('.');
+    String bare = dot >= 0 ? name.substring(dot + 1) : name;
+    String qualifier = dot >= 0 ? name.substring(0, dot) : "";
+    List<Table> named = byBareName.getOrDefault(bare.toLowerCase(Locale.ROOT), List.of());
+    if (named.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Table> exact = named.stream().filter(x -> x.name().equals(bare)).toList();
+    List<Table> candidates = exact.isEmpty() ? named : exact;
+    if (!qualifier.isEmpty() && !Table.isDefaultSchema(qualifier)) {
+      for (Table x : candidates) {
+        if (x.schema().equalsIgnoreCase(qualifier)) {
+          return Optional.of(x);
+        }
+      }
+      // A source that names no schema (one database's dump) may be the database the statement names.
+      List<Table> unnamed = candidates.stream().filter(x -> x.schema().isEmpty()).toList();
+      return unnamed.size() == 1 ? Optional.of(unnamed.get(0)) : Optional.empty();
+    }
+    List<Table> inDefault = candidates.stream().filter(x -> Table.isDefaultSchema(x.schema())).toList();
+    if (!inDefault.isEmpty()) {
+      return Optional.of(inDefault.get(0));
+    }
+    return qualifier.isEmpty() && candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  /**
+   * How logdex names a table a statement names as {@code qualifier.name}: the schema's own name for it when the
+   * schema has it, else the name as written, qualified unless by the default schema.
+   */
+  public String identity(String qualifier, String name) {
+    String ref = qualifier.isEmpty() ? name : qualifier + "." + name;
+    return table(ref).map(Table::qualifiedName)
+        .orElse(Table.isDefaultSchema(qualifier) ? name : qualifier + "." + name);
   }
 
   /**

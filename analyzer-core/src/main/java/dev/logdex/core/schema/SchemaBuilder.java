@@ -50,13 +50,25 @@ final class SchemaBuilder {
   /** Starts a table read from a catalog, with its row estimate (-1: unknown). */
   TableBuilder add(String schema, String name, long rows) {
     TableBuilder tb = new TableBuilder(schema, name, rows);
-    tables.put(name, tb);
+    tables.put(key(schema, name), tb);
     return tb;
   }
 
-  /** The table of exactly this name, or null: a catalog's rows name tables as they are. */
+  /** How tables are told apart: by name within their schema (two schemas may each hold a users). */
+  private static String key(String schema, String name) {
+    return Table.isDefaultSchema(schema) ? name : schema + "." + name;
+  }
+
+  /**
+   * The table of exactly this name, or null: a catalog's rows name tables as they are. By name alone: of two
+   * tables of one name in two schemas, the first read.
+   */
   TableBuilder exact(String name) {
-    return tables.get(name);
+    TableBuilder t = tables.get(name);
+    if (t == null) {
+      t = tables.values().stream().filter(x -> x.name.equals(name)).findFirst().orElse(null);
+    }
+    return t;
   }
 
   /**
@@ -64,9 +76,15 @@ final class SchemaBuilder {
    * DdlException} (an ALTER or CREATE INDEX before the table's CREATE TABLE).
    */
   TableBuilder table(String schema, String name, boolean create) {
-    TableBuilder existing = tables.get(name);
+    String key = key(schema, name);
+    TableBuilder existing = tables.get(key);
     if (existing == null) {
-      existing = tables.get(name.toLowerCase(Locale.ROOT));
+      existing = tables.get(key.toLowerCase(Locale.ROOT));
+    }
+    if (existing == null && schema.isEmpty() && !create) {
+      // Unqualified in an ALTER or CREATE INDEX: the one table of that name, whichever schema created it.
+      List<TableBuilder> named = tables.values().stream().filter(x -> x.name.equalsIgnoreCase(name)).toList();
+      existing = named.size() == 1 ? named.get(0) : null;
     }
     if (existing != null) {
       return existing;

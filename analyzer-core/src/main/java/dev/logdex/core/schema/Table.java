@@ -64,6 +64,20 @@ public record Table(
     return out;
   }
 
+  /**
+   * The table as logdex names it everywhere (workload, findings, recommendations, snapshots): its name, qualified
+   * by its schema when that is not the default one ({@code app.users}; {@code users} for {@code public.users} or a
+   * source that names no schema). Two tables of one name in two schemas stay two.
+   */
+  public String qualifiedName() {
+    return isDefaultSchema(schema) ? name : schema + "." + name;
+  }
+
+  /** Whether {@code schema} is the one unqualified names resolve to: none given, or PostgreSQL's {@code public}. */
+  public static boolean isDefaultSchema(String schema) {
+    return schema.isEmpty() || schema.equals("public");
+  }
+
   /** Whether it is a partitioned table (PostgreSQL's PARTITION BY). */
   public boolean isPartitioned() {
     return !partitionKey.isEmpty();

@@ -71,7 +71,7 @@ public final class CalciteTranslator {
       String target = tableName(insert.getTargetTable());
       SqlNode source = insert.getSource();
       Optional<Query> q = source.getKind() == SqlKind.VALUES ? Optional.empty() : Optional.of(query(source));
-      return new ParsedStatement(StatementKind.INSERT, Optional.of(target), q);
+      return new ParsedStatement(StatementKind.INSERT, Optional.of(ref(insert.getTargetTable(), target)), q);
     }
     if (node instanceof SqlUpdate update) {
       String target = tableName(update.getTargetTable());
@@ -85,13 +85,15 @@ public final class CalciteTranslator {
             ? new Expr.Assignment(column, value) : value);
       }
       Block b = rowBlock(qualifier(update.getTargetTable()), target, alias, update.getCondition(), values);
-      return new ParsedStatement(StatementKind.UPDATE, Optional.of(target), Optional.of(b));
+      return new ParsedStatement(StatementKind.UPDATE, Optional.of(ref(update.getTargetTable(), target)),
+          Optional.of(b));
     }
     if (node instanceof SqlDelete delete) {
       String target = tableName(delete.getTargetTable());
       String alias = delete.getAlias() != null ? simple(delete.getAlias()) : target;
       Block b = rowBlock(qualifier(delete.getTargetTable()), target, alias, delete.getCondition(), List.of());
-      return new ParsedStatement(StatementKind.DELETE, Optional.of(target), Optional.of(b));
+      return new ParsedStatement(StatementKind.DELETE, Optional.of(ref(delete.getTargetTable(), target)),
+          Optional.of(b));
     }
     SqlKind k = node.getKind();
     if (node instanceof SqlSelect || node instanceof SqlOrderBy || node instanceof SqlWith
@@ -423,6 +425,12 @@ public final class CalciteTranslator {
 
   private static boolean isBoolean(SqlKind k) {
     return k == SqlKind.AND || k == SqlKind.OR;
+  }
+
+  /** The table as the statement names it, qualifier included: {@code app.users}, or {@code users}. */
+  private static String ref(SqlNode node, String name) {
+    String q = qualifier(node);
+    return q.isEmpty() ? name : q + "." + name;
   }
 
   /** The schema or database part of a table's name ({@code app} in {@code app.users}), or empty. */

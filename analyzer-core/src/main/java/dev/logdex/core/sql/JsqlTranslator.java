@@ -83,7 +83,7 @@ public final class JsqlTranslator {
       if (source != null && source.getValues() == null && !(source instanceof net.sf.jsqlparser.statement.select.Values)) {
         q = Optional.of(query(source));
       }
-      return new ParsedStatement(StatementKind.INSERT, Optional.of(target), q);
+      return new ParsedStatement(StatementKind.INSERT, Optional.of(ref(insert.getTable(), target)), q);
     }
     if (st instanceof Update update) {
       String target = name(update.getTable());
@@ -114,7 +114,8 @@ public final class JsqlTranslator {
       }
       Block b = new Block(ctes(update.getWithItemsList()), sources, List.of(), conds, List.of(), List.of(),
           sortKeys(update.getOrderByElements()), others, update.getLimit() != null);
-      return new ParsedStatement(StatementKind.UPDATE, Optional.of(target), Optional.of(b));
+      return new ParsedStatement(StatementKind.UPDATE, Optional.of(ref(update.getTable(), target)),
+          Optional.of(b));
     }
     if (st instanceof Delete delete) {
       Table t = delete.getTable() != null ? delete.getTable() : delete.getTables().get(0);
@@ -133,7 +134,7 @@ public final class JsqlTranslator {
       }
       Block b = new Block(ctes(delete.getWithItemsList()), sources, List.of(), conds, List.of(), List.of(),
           sortKeys(delete.getOrderByElements()), List.of(), delete.getLimit() != null);
-      return new ParsedStatement(StatementKind.DELETE, Optional.of(target), Optional.of(b));
+      return new ParsedStatement(StatementKind.DELETE, Optional.of(ref(t, target)), Optional.of(b));
     }
     return new ParsedStatement(StatementKind.OTHER, Optional.empty(), Optional.empty());
   }
@@ -473,6 +474,12 @@ public final class JsqlTranslator {
 
   private static String name(Table t) {
     return fold(t.getName());
+  }
+
+  /** The table as the statement names it, qualifier included: {@code app.users}, or {@code users}. */
+  private static String ref(Table t, String name) {
+    String q = qualifier(t);
+    return q.isEmpty() ? name : q + "." + name;
   }
 
   /** The schema or database part of a table's name ({@code app} in {@code app.users}), or empty. */

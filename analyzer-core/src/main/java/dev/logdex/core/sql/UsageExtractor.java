@@ -275,13 +275,14 @@ public final class UsageExtractor {
         if (cte.isPresent()) {
           scope.bindings.add(new Binding.DerivedBinding(ts.alias(), cte.get()));
         } else {
-          Optional<Table> t = schema.table(ts.name());
+          Optional<Table> t = schema.table(ts.qualifier().isEmpty() ? ts.name() : ts.qualifier() + "." + ts.name());
           if (systemObject == null && SystemObjects.isSystem(schema.dialect(), ts.qualifier(), ts.name())
               && (!ts.qualifier().isEmpty() || t.isEmpty())) {
             systemObject = ts.qualifier().isEmpty() ? ts.name() : ts.qualifier() + "." + ts.name();
           }
-          String name = t.map(Table::name).orElse(ts.name());
-          String alias = ts.alias().equals(ts.name()) ? name : ts.alias();
+          // The table as logdex names it: the schema's name for it, else as written, with its qualifier.
+          String name = schema.identity(ts.qualifier(), ts.name());
+          String alias = ts.alias().equals(ts.name()) ? t.map(Table::name).orElse(ts.name()) : ts.alias();
           Binding.TableBinding tb = new Binding.TableBinding(alias, name, t);
           scope.bindings.add(tb);
           bindings.add(tb);
@@ -638,7 +639,10 @@ public final class UsageExtractor {
     return c.qualifier().isEmpty() ? c.name() : c.qualifier() + "." + c.name();
   }
 
-  private String canonicalTable(String name) {
-    return schema.table(name).map(Table::name).orElse(name);
+  /** A statement's target ({@code app.users}, {@code users}) as logdex names the table. */
+  private String canonicalTable(String ref) {
+    int dot = ref.lastIndexOf('.');
+    return schema.table(ref).map(Table::qualifiedName).orElse(dot < 0 ? ref
+        : schema.identity(ref.substring(0, dot), ref.substring(dot + 1)));
   }
 }
