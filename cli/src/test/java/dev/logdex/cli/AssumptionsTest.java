@@ -46,6 +46,8 @@ class AssumptionsTest {
     assertThat(indexed).as("users.id and products.id are primary keys in the real schema")
         .noneMatch(i -> i.endsWith("(id)") || i.startsWith("users(id") || i.startsWith("products(id"));
     assertThat(root.get("notes").toString()).contains("users(id)").contains("products(id)");
+    root.get("recommendations").forEach(r -> assertThat(r.get("checked_against_schema").asBoolean(true))
+        .as("each recommendation says it was not checked").isFalse());
   }
 
   @Test

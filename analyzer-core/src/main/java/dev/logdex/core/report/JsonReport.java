@@ -40,7 +40,7 @@ public final class JsonReport {
         if (field.getKey().equals("recommendations")) {
           g.writeStartArray();
           for (var rec : r.recommendations()) {
-            MAPPER.writeTree(g, ResultJson.recommendation(rec));
+            MAPPER.writeTree(g, marked(ResultJson.recommendation(rec), r));
           }
           g.writeEndArray();
         } else if (field.getKey().equals("findings")) {
@@ -108,7 +108,11 @@ public final class JsonReport {
       vo.put("not_verified", v.unverified());
       vo.put("unplanned_queries", v.unplanned());
     }
-    root.set("recommendations", whole ? ResultJson.recommendations(r.recommendations()) : MAPPER.createArrayNode());
+    ArrayNode recs = MAPPER.createArrayNode();
+    if (whole) {
+      r.recommendations().forEach(rec -> recs.add(marked(ResultJson.recommendation(rec), r)));
+    }
+    root.set("recommendations", recs);
     root.set("findings", whole ? ResultJson.findings(r.findings()) : MAPPER.createArrayNode());
     ArrayNode top = root.putArray("top_queries");
     for (TopQuery q : r.topQueries()) {
@@ -143,5 +147,13 @@ public final class JsonReport {
 
   private static double round(double v) {
     return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  /** Without a schema, each recommendation says it was not checked against existing indexes and keys. */
+  private static ObjectNode marked(ObjectNode rec, AnalysisReport r) {
+    if (!r.schemaGiven()) {
+      rec.put("checked_against_schema", false);
+    }
+    return rec;
   }
 }
