@@ -29,7 +29,11 @@ class RecommenderTest {
 
   /** The run with its rejections, for tests that must see why a candidate was not proposed. */
   private static Recommender.Result run(String ddl, Dialect dialect, Object... sqlAndMillis) {
-    Schema schema = new DdlSchemaLoader(Optional.of(dialect)).load(ddl, "t").schema();
+    return run(new DdlSchemaLoader(Optional.of(dialect)).load(ddl, "t").schema(), sqlAndMillis);
+  }
+
+  /** The run against {@code schema}, each statement called 10 times in the given milliseconds. */
+  private static Recommender.Result run(Schema schema, Object... sqlAndMillis) {
     SimpleMeterRegistry reg = new SimpleMeterRegistry();
     WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
     for (int i = 0; i < sqlAndMillis.length; i += 2) {
@@ -267,14 +271,7 @@ class RecommenderTest {
 
   /** The run with no schema at all. */
   private static Recommender.Result withoutSchema(Object... sqlAndMillis) {
-    Schema schema = Schema.none(Dialect.POSTGRESQL);
-    SimpleMeterRegistry reg = new SimpleMeterRegistry();
-    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
-    for (int i = 0; i < sqlAndMillis.length; i += 2) {
-      b.accept(new QueryEvent("t", 1, "", "", 10, ((Number) sqlAndMillis[i + 1]).doubleValue(), -1,
-          (String) sqlAndMillis[i]));
-    }
-    return new Recommender(schema).run(b.build());
+    return run(Schema.none(Dialect.POSTGRESQL), sqlAndMillis);
   }
 
   @Test
@@ -305,13 +302,7 @@ class RecommenderTest {
     Schema schema = new Schema(Dialect.POSTGRESQL, parsed.tables().stream().map(t -> new dev.logdex.core.schema.Table(
         t.schema(), t.name(), t.columns(), t.indexes(), t.foreignKeys(), rows.getOrDefault(t.name(), -1L))).toList(),
         java.util.Set.of(), true);
-    SimpleMeterRegistry reg = new SimpleMeterRegistry();
-    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(schema, reg), reg);
-    for (int i = 0; i < sqlAndMillis.length; i += 2) {
-      b.accept(new QueryEvent("t", 1, "", "", 10, ((Number) sqlAndMillis[i + 1]).doubleValue(), -1,
-          (String) sqlAndMillis[i]));
-    }
-    return new Recommender(schema).run(b.build());
+    return run(schema, sqlAndMillis);
   }
 
   @Test
