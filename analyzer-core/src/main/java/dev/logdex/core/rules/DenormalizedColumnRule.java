@@ -63,7 +63,7 @@ public final class DenormalizedColumnRule implements Rule {
   public static List<Copy> copies(Schema schema) {
     List<Copy> out = new ArrayList<>();
     for (Table child : schema.tables()) {
-      if (schema.hasTrigger(child.name())) {
+      if (schema.hasTrigger(child.qualifiedName())) {
         continue; // a trigger may well keep the copy in step
       }
       for (ForeignKey fk : child.foreignKeys()) {

@@ -69,7 +69,8 @@ public final class MissingDeleteRuleRule implements Rule {
         String fix = why + "\n"
             + ConstraintDdl.dropForeignKey(schema.dialect(), t.schema(), t.name(), name) + "\n"
             + String.join("\n", ConstraintDdl.addForeignKey(schema.dialect(), t.schema(), t.name(), name,
-                fk.columns(), parentSchema, fk.referencedTable(), parentCols, proposed));
+                fk.columns(), parentSchema, schema.table(fk.referencedTable()).map(Table::name)
+                    .orElse(fk.referencedTable()), parentCols, proposed));
         out.add(new Finding(id(), defaultSeverity(), t.name(), fk.columns(),
             "the workload deletes from " + fk.referencedTable() + " (" + Workloads.calls(deletes) + ") but "
                 + t.name() + "(" + String.join(", ", fk.columns()) + ") has no ON DELETE rule", fix));

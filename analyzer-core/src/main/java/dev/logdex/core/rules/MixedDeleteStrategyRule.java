@@ -82,9 +82,9 @@ public final class MixedDeleteStrategyRule implements Rule {
                 + (marker.get().type().contains("bool") ? "true" : "now()") + " WHERE ...;"));
       }
       forgottenFilters(schema, workload, t, col).ifPresent(out::add);
-      for (Table child : childrenOf.getOrDefault(t.name().toLowerCase(java.util.Locale.ROOT), List.of())) {
+      for (Table child : childrenOf.getOrDefault(t.qualifiedName().toLowerCase(java.util.Locale.ROOT), List.of())) {
         for (ForeignKey fk : child.foreignKeys()) {
-          if (fk.referencedTable().equalsIgnoreCase(t.name()) && child != t && SoftDelete.of(child).isEmpty()) {
+          if (fk.referencedTable().equalsIgnoreCase(t.qualifiedName()) && child != t && SoftDelete.of(child).isEmpty()) {
             out.add(new Finding(id(), Severity.INFO, child.name(), fk.columns(),
                 t.name() + " is soft-deleted but its child " + child.name() + " has no soft-delete column: its rows"
                     + " stay live under a deleted " + t.name() + " row",

@@ -125,7 +125,8 @@ public final class DdlSchemaLoader {
     }
     while (!t.atEnd()) {
       if (t.accept("ON")) {
-        b.triggers.add(t.name(b.fold));
+        String[] on = t.qualifiedName(b.fold);
+        b.triggers.add(Table.isDefaultSchema(on[0]) ? on[1] : on[0] + "." + on[1]);
         return;
       }
       t.next();
@@ -302,7 +303,9 @@ public final class DdlSchemaLoader {
 
   private static void references(DdlTokens t, SchemaBuilder.TableBuilder table, String name, List<String> cols, SchemaBuilder b) {
     t.expect("REFERENCES");
-    String parent = t.name(b.fold);
+    String[] qualified = t.qualifiedName(b.fold);
+    // The parent as logdex names tables: qualified outside the default schema (app.users), else bare.
+    String parent = Table.isDefaultSchema(qualified[0]) ? qualified[1] : qualified[0] + "." + qualified[1];
     List<String> parentCols = t.peek().is("(") ? keys(t, b) : List.of();
     String onDelete = "";
     while (!t.atEnd()) {

@@ -57,7 +57,7 @@ public final class JdbcSchemaLoader {
           b.add(rs.getString(1), rs.getString(2), Math.max(-1, rs.getLong(3)));
         }
       }
-      try (ResultSet rs = st.executeQuery("SELECT c.relname, pg_get_partkeydef(c.oid) FROM pg_class c"
+      try (ResultSet rs = st.executeQuery("SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, pg_get_partkeydef(c.oid) FROM pg_class c"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'p' AND NOT c.relispartition AND "
           + userTables)) {
         while (rs.next()) {
@@ -67,10 +67,11 @@ public final class JdbcSchemaLoader {
           }
         }
       }
-      try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+      try (ResultSet rs = st.executeQuery("SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, a.attname,"
+          + " format_type(a.atttypid, a.atttypmod),"
           + " NOT a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON"
           + " n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "
-          + userTables + " ORDER BY c.relname, a.attnum")) {
+          + userTables + " ORDER BY n.nspname, c.relname, a.attnum")) {
         while (rs.next()) {
           List<Column> cols = columns(b, rs.getString(1));
           if (cols != null) {
@@ -81,7 +82,8 @@ public final class JdbcSchemaLoader {
       // n_distinct: a count, or minus the fraction of rows when the count grows with the table.
       // null_frac and most_common_freqs give the expected match of an equality, which skew makes far larger than
       // 1/n_distinct.
-      try (ResultSet rs = st.executeQuery("SELECT s.tablename, s.attname, s.n_distinct, c.reltuples, s.null_frac,"
+      try (ResultSet rs = st.executeQuery("SELECT CASE WHEN s.schemaname = 'public' THEN s.tablename"
+          + " ELSE s.schemaname || '.' || s.tablename END, s.attname, s.n_distinct, c.reltuples, s.null_frac,"
           + " s.most_common_freqs FROM pg_stats s"
           + " JOIN pg_namespace n ON n.nspname = s.schemaname JOIN pg_class c ON c.relname = s.tablename"
           + " AND c.relnamespace = n.oid WHERE " + userTables)) {
@@ -103,14 +105,15 @@ public final class JdbcSchemaLoader {
         }
       }
       // One row per key part: its definition, whether it is a plain column (attnum <> 0), and its direction.
-      try (ResultSet rs = st.executeQuery("SELECT t.relname, i.relname, x.indisunique, x.indisprimary, am.amname,"
+      try (ResultSet rs = st.executeQuery("SELECT CASE WHEN n.nspname = 'public' THEN t.relname ELSE n.nspname || '.' || t.relname END, i.relname,"
+          + " x.indisunique, x.indisprimary, am.amname,"
           + " coalesce(pg_get_expr(x.indpred, x.indrelid, true), ''), k.n,"
           + " pg_get_indexdef(x.indexrelid, k.n, true), x.indkey[k.n - 1] <> 0,"
           + " (x.indoption[k.n - 1] & 1) = 1"
           + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
           + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam"
           + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) AS k(n)"
-          + " WHERE " + userTables + " ORDER BY t.relname, i.relname, k.n")) {
+          + " WHERE " + userTables + " ORDER BY n.nspname, t.relname, i.relname, k.n")) {
         String current = null;
         String[] row = null;
         List<String> keys = new ArrayList<>();
@@ -130,14 +133,16 @@ public final class JdbcSchemaLoader {
         }
         addIndex(b, row, keys);
       }
-      try (ResultSet rs = st.executeQuery("SELECT t.relname, con.conname, p.relname, con.confdeltype,"
+      try (ResultSet rs = st.executeQuery("SELECT CASE WHEN n.nspname = 'public' THEN t.relname ELSE n.nspname || '.' || t.relname END, con.conname,"
+          + " CASE WHEN pn.nspname = 'public' THEN p.relname ELSE pn.nspname || '.' || p.relname END, con.confdeltype,"
           + " (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(att, i)"
           + "   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.att),"
           + " (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY k(att, i)"
           + "   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.att)"
           + " FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid JOIN pg_class p ON p.oid = con.confrelid"
+          + " JOIN pg_namespace pn ON pn.oid = p.relnamespace"
           + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE con.contype = 'f' AND " + userTables
-          + " ORDER BY t.relname, con.conname")) {
+          + " ORDER BY n.nspname, t.relname, con.conname")) {
         while (rs.next()) {
           List<ForeignKey> list = foreignKeys(b, rs.getString(1));
           if (list != null) {
@@ -146,7 +151,7 @@ public final class JdbcSchemaLoader {
           }
         }
       }
-      try (ResultSet rs = st.executeQuery("SELECT DISTINCT c.relname FROM pg_trigger tg JOIN pg_class c ON"
+      try (ResultSet rs = st.executeQuery("SELECT DISTINCT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END FROM pg_trigger tg JOIN pg_class c ON"
           + " c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal AND "
           + userTables)) {
         while (rs.next()) {
@@ -157,7 +162,8 @@ public final class JdbcSchemaLoader {
       // server's start (PostgreSQL 15 keeps them over a clean restart: the start is the safe, shorter guess).
       try (ResultSet rs = st.executeQuery("WITH since AS (SELECT coalesce((SELECT stats_reset FROM pg_stat_database"
           + " WHERE datname = current_database()), pg_postmaster_start_time()) AS t)"
-          + " SELECT s.relname, s.indexrelname, s.idx_scan, pg_relation_size(s.indexrelid),"
+          + " SELECT CASE WHEN s.schemaname = 'public' THEN s.relname ELSE s.schemaname || '.' || s.relname END,"
+          + " s.indexrelname, s.idx_scan, pg_relation_size(s.indexrelid),"
           + " (SELECT t FROM since)::text, extract(epoch FROM now() - (SELECT t FROM since)) / 86400"
           + " FROM pg_stat_user_indexes s")) {
         while (rs.next()) {

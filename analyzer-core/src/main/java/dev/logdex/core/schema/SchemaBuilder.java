@@ -60,8 +60,8 @@ final class SchemaBuilder {
   }
 
   /**
-   * The table of exactly this name, or null: a catalog's rows name tables as they are. By name alone: of two
-   * tables of one name in two schemas, the first read.
+   * The table a catalog's row names, or null: by its key ({@code users}, or {@code app.users} outside the default
+   * schema, as the PostgreSQL queries give it), else by its name alone (MySQL's database holds one of each).
    */
   TableBuilder exact(String name) {
     TableBuilder t = tables.get(name);

@@ -102,7 +102,7 @@ public final class SnapshotJson {
     ArrayNode tables = o.putArray("tables");
     Set<String> triggers = new TreeSet<>();
     for (Table t : schema.tables()) {
-      if (schema.hasTrigger(t.name())) {
+      if (schema.hasTrigger(t.qualifiedName())) {
         triggers.add(t.name());
       }
       ObjectNode to = tables.addObject();

@@ -149,6 +149,47 @@ class JdbcSchemaLoaderIT {
     }
   }
 
+  @Test
+  void twoTablesOfOneNameInTwoSchemasStayTwoFromTheCatalogAndFromTheDdl() throws Exception {
+    String ddl = """
+        CREATE SCHEMA app;
+        CREATE SCHEMA other;
+        CREATE TABLE app.users (id bigint PRIMARY KEY, email text);
+        CREATE TABLE other.users (id bigint PRIMARY KEY, team text NOT NULL, boss bigint REFERENCES app.users (id));
+        CREATE INDEX other_users_team ON other.users (team);
+        """;
+    String db = scratch();
+    try (Connection admin = connect(PG + "postgres", "postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(PG + db, "postgres"); Statement s = c.createStatement()) {
+          s.execute(ddl);
+        }
+        Schema live;
+        try (Connection c = connect(PG + db, "postgres")) {
+          JdbcSchemaLoader.prepare(c, 30);
+          live = JdbcSchemaLoader.load(c);
+        }
+        Schema fromDdl = new DdlSchemaLoader(Optional.of(Dialect.POSTGRESQL)).load(ddl, "schema.sql").schema();
+        for (Schema schema : List.of(live, fromDdl)) {
+          assertThat(schema.tables()).extracting(Table::qualifiedName)
+              .containsExactlyInAnyOrder("app.users", "other.users");
+          Table app = schema.table("app.users").orElseThrow();
+          Table other = schema.table("other.users").orElseThrow();
+          assertThat(app.columns()).extracting(Column::name).containsExactly("id", "email");
+          assertThat(other.columns()).extracting(Column::name).containsExactly("id", "team", "boss");
+          assertThat(app.indexes()).extracting(Index::primary).containsExactly(true);
+          assertThat(other.indexes()).extracting(Index::name).contains("other_users_team");
+          assertThat(other.foreignKeys()).singleElement()
+              .satisfies(fk -> assertThat(fk.referencedTable()).isEqualTo("app.users"));
+          assertThat(schema.table("users")).as("unqualified, neither in the search path's public").isEmpty();
+        }
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
   /** Same tables, columns and nullability, index keys and kinds, and foreign keys (names aside). */
   private static void assertSameShape(Schema live, Schema ddl) {
     assertThat(names(live)).isEqualTo(names(ddl));
