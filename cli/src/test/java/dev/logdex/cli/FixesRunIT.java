@@ -119,6 +119,27 @@ class FixesRunIT {
     });
   }
 
+  @Test
+  void theMariadbMigrationAppliesAndUndoesOnTheSameSchema() throws Exception {
+    LiveDb.inScratchMariadb((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "root"); Statement st = c.createStatement()) {
+        for (SqlScript.Statement s : SqlScript.split(MARIADB_SCHEMA, Dialect.MYSQL)) {
+          st.execute(s.text());
+        }
+        st.execute("INSERT INTO `Foo` (`Id`, `order`, `User`) SELECT seq, seq % 7, concat('u', seq % 50)"
+            + " FROM seq_1_to_3000");
+        st.execute("ANALYZE TABLE `Foo`");
+      }
+      Path log = Files.writeString(dir.resolve("slow.log"), """
+          # Time: 2024-05-01T10:00:00.000000Z
+          # Query_time: 2.500000  Lock_time: 0.000100 Rows_sent: 1  Rows_examined: 500000
+          SET timestamp=1714557600;
+          SELECT `User` FROM `Foo` WHERE `order` = 3 AND `Parent_id` = 9;
+          """);
+      applyMigration(url, "root", log, Dialect.MYSQL);
+    });
+  }
+
   private JsonNode lint(String url, String user, Path log) throws Exception {
     CliRun cli = new CliRun();
     assertThat(cli.run("lint", "-q", "--db", url, "--db-user", user, "--format", "json", log.toString()))
