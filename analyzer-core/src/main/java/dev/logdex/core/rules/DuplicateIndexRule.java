@@ -40,7 +40,7 @@ public final class DuplicateIndexRule implements Rule {
       for (IndexDuplicationRules.Duplicate dup : IndexDuplicationRules.duplicates(t)) {
         Index drop = dup.drop();
         Index keep = dup.keep();
-        out.add(Finding.of(id(), defaultSeverity(), t.name(), drop.keys(),
+        out.add(Finding.of(id(), defaultSeverity(), t.qualifiedName(), drop.keys(),
             "index " + drop.name() + " (" + IndexDuplicationRules.keys(drop) + ") duplicates "
                 + (keep.primary() ? "the primary key" : keep.name().isEmpty() ? "another index" : keep.name()),
             IndexDuplicationRules.dropFix(t, drop), schema.dialect()));

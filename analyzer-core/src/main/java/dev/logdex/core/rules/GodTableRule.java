@@ -96,7 +96,7 @@ public final class GodTableRule implements Rule {
       for (Set<String> g : big) {
         msg.append(" [").append(String.join(", ", g)).append("]");
       }
-      out.add(new Finding(id(), defaultSeverity(), t.name(), List.copyOf(big.get(big.size() - 1)), msg.toString(),
+      out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), List.copyOf(big.get(big.size() - 1)), msg.toString(),
           split(schema.dialect(), t, big)));
     }
     return out;

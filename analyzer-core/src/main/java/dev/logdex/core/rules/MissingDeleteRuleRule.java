@@ -71,7 +71,7 @@ public final class MissingDeleteRuleRule implements Rule {
             + String.join("\n", ConstraintDdl.addForeignKey(schema.dialect(), t.schema(), t.name(), name,
                 fk.columns(), parentSchema, schema.table(fk.referencedTable()).map(Table::name)
                     .orElse(fk.referencedTable()), parentCols, proposed));
-        out.add(new Finding(id(), defaultSeverity(), t.name(), fk.columns(),
+        out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), fk.columns(),
             "the workload deletes from " + fk.referencedTable() + " (" + Workloads.calls(deletes) + ") but "
                 + t.name() + "(" + String.join(", ", fk.columns()) + ") has no ON DELETE rule", fix));
       }

@@ -89,7 +89,7 @@ public final class MissingPrimaryKeyRule implements Rule {
             ? "ALTER TABLE " + table + " ADD COLUMN id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;"
             : "ALTER TABLE " + table + " ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;";
       }
-      out.add(new Finding(id(), defaultSeverity(), t.name(), cols,
+      out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), cols,
           "table " + t.name() + " has no primary key" + (cols.isEmpty() ? "" : "; " + String.join(", ", cols)
               + " could be one"), fix));
     }

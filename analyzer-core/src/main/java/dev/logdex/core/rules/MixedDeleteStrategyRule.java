@@ -74,7 +74,7 @@ public final class MixedDeleteStrategyRule implements Rule {
       String col = marker.get().name();
       long deletes = Workloads.deleteCalls(workload, t.qualifiedName());
       if (deletes > 0) {
-        out.add(new Finding(id(), defaultSeverity(), t.name(), List.of(col),
+        out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), List.of(col),
             t.name() + " soft-deletes with " + col + " but the workload hard-deletes from it ("
                 + Workloads.calls(deletes) + ")",
             "-- instead of DELETE FROM " + Identifiers.qualified(d, t.schema(), t.name()) + " WHERE ...:\nUPDATE "
@@ -85,7 +85,7 @@ public final class MixedDeleteStrategyRule implements Rule {
       for (Table child : childrenOf.getOrDefault(t.qualifiedName().toLowerCase(java.util.Locale.ROOT), List.of())) {
         for (ForeignKey fk : child.foreignKeys()) {
           if (fk.referencedTable().equalsIgnoreCase(t.qualifiedName()) && child != t && SoftDelete.of(child).isEmpty()) {
-            out.add(new Finding(id(), Severity.INFO, child.name(), fk.columns(),
+            out.add(new Finding(id(), Severity.INFO, child.qualifiedName(), fk.columns(),
                 t.name() + " is soft-deleted but its child " + child.name() + " has no soft-delete column: its rows"
                     + " stay live under a deleted " + t.name() + " row",
                 "ALTER TABLE " + Identifiers.quote(d, child.name()) + " ADD COLUMN " + Identifiers.quote(d, col) + " "
@@ -143,6 +143,6 @@ public final class MixedDeleteStrategyRule implements Rule {
       fix += "; the filtered ones are served by a partial index:\n" + IndexDdl.create(d, qualifier, t.name(),
           IndexDdl.name(d, t.name(), List.of(hot.get()), where), List.of(hot.get()), where, t.isPartitioned());
     }
-    return Optional.of(new Finding(id(), defaultSeverity(), t.name(), List.of(col), msg.toString(), fix));
+    return Optional.of(new Finding(id(), defaultSeverity(), t.qualifiedName(), List.of(col), msg.toString(), fix));
   }
 }

@@ -52,7 +52,7 @@ public final class RedundantIndexRule implements Rule {
             continue;
           }
           String by = longer.primary() ? "the primary key" : longer.name().isEmpty() ? "another index" : longer.name();
-          out.add(Finding.of(id(), defaultSeverity(), t.name(), shorter.keys(),
+          out.add(Finding.of(id(), defaultSeverity(), t.qualifiedName(), shorter.keys(),
               "index " + shorter.name() + " (" + IndexDuplicationRules.keys(shorter) + ") is a prefix of " + by
                   + " (" + IndexDuplicationRules.keys(longer) + ")",
               IndexDuplicationRules.dropFix(t, shorter), schema.dialect()));

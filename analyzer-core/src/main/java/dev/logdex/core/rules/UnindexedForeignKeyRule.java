@@ -68,7 +68,7 @@ public final class UnindexedForeignKeyRule implements Rule {
         String name = IndexDdl.name(schema.dialect(), t.name(), fk.columns(), "");
         String qualifier = t.schema().equals("public") ? "" : t.schema();
         ranked.add(new Ranked(Finding.of(id(), useCalls + parentDeletes > 0 ? Severity.WARNING : Severity.INFO,
-            t.name(), fk.columns(),
+            t.qualifiedName(), fk.columns(),
             "foreign key " + t.name() + "(" + cols + ") -> " + fk.referencedTable() + " has no index ("
                 + evidence + ")",
             new Fix.CreateIndex(qualifier, t.name(), name, fk.columns(), "", t.isPartitioned()), schema.dialect()),
