@@ -57,7 +57,12 @@ public final class DenormalizedColumnRule implements Rule {
    * @param source the parent's column it copies
    */
   public record Copy(String child, String column, String foreignKey, String parent, String parentKey,
-      String source) {}
+      String source, String childSchema, String parentSchema) {
+    /** A copy between tables of the default schema. */
+    public Copy(String child, String column, String foreignKey, String parent, String parentKey, String source) {
+      this(child, column, foreignKey, parent, parentKey, source, "", "");
+    }
+  }
 
   /** Every copy in {@code schema}, whatever the workload. */
   public static List<Copy> copies(Schema schema) {
@@ -90,7 +95,8 @@ public final class DenormalizedColumnRule implements Rule {
           boolean named = word.equals(fkBase) || word.equals(parentName) || parentName.equals(word + "s")
               || parentName.equals(word + "es");
           if (named) {
-            out.add(new Copy(child.name(), c.name(), fkCol, parent.get().name(), parentKey, source.get().name()));
+            out.add(new Copy(child.name(), c.name(), fkCol, parent.get().name(), parentKey, source.get().name(),
+                child.schema(), parent.get().schema()));
           }
         }
       }
@@ -125,8 +131,8 @@ public final class DenormalizedColumnRule implements Rule {
     String p = "p." + Identifiers.quote(d, copy.source());
     String differs = d == dev.logdex.core.model.Dialect.MYSQL ? "NOT (" + c + " <=> " + p + ")"
         : c + " IS DISTINCT FROM " + p;
-    return "SELECT count(*) FROM " + Identifiers.quote(d, copy.child()) + " c JOIN "
-        + Identifiers.quote(d, copy.parent()) + " p ON p." + Identifiers.quote(d, copy.parentKey()) + " = c."
+    return "SELECT count(*) FROM " + Identifiers.qualified(d, copy.childSchema(), copy.child()) + " c JOIN "
+        + Identifiers.qualified(d, copy.parentSchema(), copy.parent()) + " p ON p." + Identifiers.quote(d, copy.parentKey()) + " = c."
         + Identifiers.quote(d, copy.foreignKey()) + " WHERE " + differs;
   }
 

@@ -27,4 +27,12 @@ class DenormalizedColumnRuleTest {
     assertThat(RuleFixture.of(RuleFixture.SHOP.replace("customer_email text", "customer_email int").replace("users_name text,", ""))
         .run(new DenormalizedColumnRule())).as("different type").isEmpty();
   }
+
+  @Test
+  void theLiveCountNamesBothTablesInTheirSchemas() {
+    DenormalizedColumnRule.Copy copy = new DenormalizedColumnRule.Copy("Orders", "user_email", "user_id", "Users",
+        "id", "email", "Bar", "public");
+    assertThat(DenormalizedColumnRule.disagreementQuery(dev.logdex.core.model.Dialect.POSTGRESQL, copy))
+        .startsWith("SELECT count(*) FROM \"Bar\".\"Orders\" c JOIN \"Users\" p ON p.id = c.user_id");
+  }
 }
