@@ -32,12 +32,19 @@ public final class AnalysisCache {
   private AnalysisCache() {}
 
   /**
+   * What an analysis holds, beyond the version: raised when a build of one version analyses differently, so that a
+   * cache made before is rebuilt. 2: tables named with their schema (app.users), system catalog statements.
+   */
+  static final int ANALYSIS_FORMAT = 2;
+
+  /**
    * The key for analyses made by logdex {@code version} against {@code schema}: its dialect and the names of its
    * tables and columns, which is all an analysis reads of it (row counts and statistics change from run to run and
    * do not count).
    */
   public static String key(String version, Schema schema) {
-    StringBuilder names = new StringBuilder(version).append('\n').append(schema.dialect().label()).append('\n');
+    StringBuilder names = new StringBuilder(version).append('\n').append(ANALYSIS_FORMAT).append('\n')
+        .append(schema.dialect().label()).append('\n');
     schema.tables().stream().sorted(java.util.Comparator.comparing(Table::schema).thenComparing(Table::name))
         .forEach(t -> {
           names.append(t.schema()).append('.').append(t.name()).append(':');
