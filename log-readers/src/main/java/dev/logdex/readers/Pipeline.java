@@ -61,8 +61,7 @@ public final class Pipeline {
     SchemaLoading.Loaded schema = SchemaLoading.load(request.schema(), request.dialect(), opened.readers().stream()
         .map(LogReader::dialect).flatMap(Optional::stream).toList());
     List<String> warnings = new ArrayList<>(opened.warnings());
-    List<String> assumed = new ArrayList<>();
-    assumed.addAll(schema.assumptions());
+    List<String> assumed = new ArrayList<>(schema.assumptions());
     warnings.addAll(assumed);
     if (!schema.given()) {
       // The report says this at its top, from the schema itself; stderr says it too.
