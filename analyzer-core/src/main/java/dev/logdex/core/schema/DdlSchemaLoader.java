@@ -126,7 +126,7 @@ public final class DdlSchemaLoader {
     while (!t.atEnd()) {
       if (t.accept("ON")) {
         String[] on = t.qualifiedName(b.fold);
-        b.triggers.add(Table.isDefaultSchema(on[0]) ? on[1] : on[0] + "." + on[1]);
+        b.triggers.add(Table.qualifiedName(on[0], on[1]));
         return;
       }
       t.next();
@@ -305,7 +305,7 @@ public final class DdlSchemaLoader {
     t.expect("REFERENCES");
     String[] qualified = t.qualifiedName(b.fold);
     // The parent as logdex names tables: qualified outside the default schema (app.users), else bare.
-    String parent = Table.isDefaultSchema(qualified[0]) ? qualified[1] : qualified[0] + "." + qualified[1];
+    String parent = Table.qualifiedName(qualified[0], qualified[1]);
     List<String> parentCols = t.peek().is("(") ? keys(t, b) : List.of();
     String onDelete = "";
     while (!t.atEnd()) {

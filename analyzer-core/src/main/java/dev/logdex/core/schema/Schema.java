@@ -162,7 +162,7 @@ public final class Schema {
   public String identity(String qualifier, String name) {
     String ref = qualifier.isEmpty() ? name : qualifier + "." + name;
     return table(ref).map(Table::qualifiedName)
-        .orElse(Table.isDefaultSchema(qualifier) ? name : qualifier + "." + name);
+        .orElse(Table.qualifiedName(qualifier, name));
   }
 
   /**

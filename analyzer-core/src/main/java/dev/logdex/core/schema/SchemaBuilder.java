@@ -56,7 +56,7 @@ final class SchemaBuilder {
 
   /** How tables are told apart: by name within their schema (two schemas may each hold a users). */
   private static String key(String schema, String name) {
-    return Table.isDefaultSchema(schema) ? name : schema + "." + name;
+    return Table.qualifiedName(schema, name);
   }
 
   /**

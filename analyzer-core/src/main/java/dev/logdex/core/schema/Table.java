@@ -70,6 +70,11 @@ public record Table(
    * source that names no schema). Two tables of one name in two schemas stay two.
    */
   public String qualifiedName() {
+    return qualifiedName(schema, name);
+  }
+
+  /** How logdex names table {@code name} of {@code schema}: see {@link #qualifiedName()}. */
+  public static String qualifiedName(String schema, String name) {
     return isDefaultSchema(schema) ? name : schema + "." + name;
   }
 
