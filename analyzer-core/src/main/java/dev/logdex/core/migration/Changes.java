@@ -111,7 +111,8 @@ public final class Changes {
       String regclass = SqlText.literal(d, dev.logdex.core.dialect.Identifiers.qualified(d, fk.schema(), child));
       String body = " BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = " + SqlText.literal(d, name)
           + " AND conrelid = " + regclass + "::regclass) THEN IF EXISTS (" + exists + ") THEN RAISE EXCEPTION '%', "
-          + SqlText.literal(d, "rows of " + child + " reference no " + fk.parent() + " row: count them with "
+          + SqlText.literal(d, "rows of " + Table.qualifiedName(fk.schema(), child) + " reference no "
+              + Table.qualifiedName(fk.parentSchema(), fk.parent()) + " row: count them with "
               + orphans) + "; END IF; " + addNotValid + "; END IF; END ";
       up.add("DO " + SqlText.dollarQuoted(body) + ";");
       if (add.size() > 1) {
