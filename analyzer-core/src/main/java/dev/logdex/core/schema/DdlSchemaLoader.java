@@ -242,6 +242,33 @@ public final class DdlSchemaLoader {
     column(t, table, b);
   }
 
+  /**
+   * Whether the element at the cursor is MySQL's {@code KEY|INDEX|FULLTEXT|SPATIAL [KEY|INDEX] [name] [USING m] (...)}
+   * rather than a column whose name is one of those words ({@code key text NOT NULL}, {@code index int},
+   * {@code key varchar(20)}): after the words and an optional name comes a list of columns, never a type's
+   * {@code (20)}.
+   */
+  private static boolean isIndexDefinition(DdlTokens t) {
+    int k = 0;
+    if (t.peek(k).is("FULLTEXT") || t.peek(k).is("SPATIAL")) {
+      k++;
+      if (t.peek(k).is("KEY") || t.peek(k).is("INDEX")) {
+        k++;
+      }
+      return t.peek(k).is("(") || t.peek(k).is("USING") || t.peek(k + 1).is("(") || t.peek(k + 1).is("USING");
+    }
+    if (!t.peek(k).is("KEY") && !t.peek(k).is("INDEX")) {
+      return false;
+    }
+    k++;
+    if (t.peek(k).is("(") || t.peek(k).is("USING")) {
+      return true; // KEY (a, b)
+    }
+    // KEY name (a, b) or KEY name USING BTREE (a); a column is "key varchar (20)": a number in the parentheses.
+    return t.peek(k + 1).is("USING")
+        || t.peek(k + 1).is("(") && t.peek(k + 2).kind() != DdlTokens.Kind.NUMBER;
+  }
+
   /** Reads a table constraint or MySQL index definition; false when the element is a column instead. */
   private static boolean constraint(DdlTokens t, SchemaBuilder.TableBuilder table, String name, SchemaBuilder b) {
     if (t.accept("PRIMARY", "KEY")) {
@@ -278,7 +305,7 @@ public final class DdlSchemaLoader {
     if (t.peek().is("CHECK")) {
       return true;
     }
-    if (t.peek().is("KEY") || t.peek().is("INDEX") || t.peek().is("FULLTEXT") || t.peek().is("SPATIAL")) {
+    if (isIndexDefinition(t)) {
       String method = "btree";
       if (t.accept("FULLTEXT")) {
         method = "fulltext";

@@ -143,4 +143,23 @@ class DdlSchemaLoaderTest {
     });
     assertThat(s.table("ordered").orElseThrow().indexes()).noneMatch(Index::implicit);
   }
+
+  @Test
+  void columnsNamedKeyOrIndexAreColumnsAndMysqlIndexDefinitionsStayIndexes() {
+    DdlSchemaLoader.Result pg = new DdlSchemaLoader(java.util.Optional.of(Dialect.POSTGRESQL)).load("""
+        CREATE TABLE settings (id bigint PRIMARY KEY, key text NOT NULL, value text);
+        CREATE TABLE t2 (id int, index int);
+        """, "s.sql");
+    assertThat(pg.warnings()).isEmpty();
+    assertThat(pg.schema().table("settings").orElseThrow().columns()).extracting(Column::name)
+        .containsExactly("id", "key", "value");
+    assertThat(pg.schema().table("t2").orElseThrow().columns()).extracting(Column::name).containsExactly("id", "index");
+    DdlSchemaLoader.Result my = new DdlSchemaLoader(java.util.Optional.of(Dialect.MYSQL)).load(
+        "CREATE TABLE t3 (id int PRIMARY KEY, `key` varchar(20), KEY k1 (`key`(10)), FULLTEXT KEY ft (`key`),"
+            + " INDEX (id), KEY k2 USING BTREE (id)) ENGINE=InnoDB;", "m.sql");
+    assertThat(my.warnings()).isEmpty();
+    Table t3 = my.schema().table("t3").orElseThrow();
+    assertThat(t3.columns()).extracting(Column::name).containsExactly("id", "key");
+    assertThat(t3.indexes()).extracting(Index::name).contains("k1", "ft", "k2");
+  }
 }
