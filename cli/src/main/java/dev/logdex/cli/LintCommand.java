@@ -60,7 +60,9 @@ final class LintCommand implements Callable<Integer> {
       in.close();
     }
     for (String w : in.warnings()) {
-      spec.commandLine().getErr().println("logdex: warning: " + w);
+      if (!in.said().contains(w)) { // what was assumed is said once, as it was found
+        spec.commandLine().getErr().println(dev.logdex.core.report.Escape.terminal("logdex: warning: " + w));
+      }
     }
     output.write(out -> {
       switch (output.format) {

@@ -111,7 +111,7 @@ final class WorkloadOptions {
    * @param live the read-only connection to the database given with --db, for live evidence; the caller closes it
    */
   record Loaded(Schema schema, Workload workload, List<InputSummary> inputs, long statements, List<String> warnings,
-      LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer,
+      List<String> said, LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer,
       Optional<java.sql.Connection> live, Optional<PrintWriter> err) {
 
     /**
@@ -169,8 +169,8 @@ final class WorkloadOptions {
     try {
       Pipeline.Loaded read = Pipeline.load(new Pipeline.Request(request(), source, Optional.ofNullable(dialect),
           fromDb), err, (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));
-      return new Loaded(read.schema(), read.workload(), read.inputs(), read.statements(), read.warnings(), lint,
-          read.registry(), read.analyzer(), live, quiet ? Optional.empty() : Optional.of(err));
+      return new Loaded(read.schema(), read.workload(), read.inputs(), read.statements(), read.warnings(),
+          read.said(), lint, read.registry(), read.analyzer(), live, quiet ? Optional.empty() : Optional.of(err));
     } catch (SchemaException e) {
       live.ifPresent(WorkloadOptions::closeQuietly);
       throw new UserError(Secrets.scrub(e.getMessage()));

@@ -46,11 +46,14 @@ public final class Pipeline {
    *
    * @param schemaGiven false when no schema was given: nothing is known of existing indexes
    * @param warnings what the report must say: inputs left out, schema statements not read, what was assumed
+   * @param said those of the warnings already said on stderr, line by line (what was assumed)
    */
   public record Loaded(Schema schema, boolean schemaGiven, Workload workload, List<InputSummary> inputs,
-      long statements, List<String> warnings, SimpleMeterRegistry registry, StatementAnalyzer analyzer) {
+      long statements, List<String> warnings, List<String> said, SimpleMeterRegistry registry,
+      StatementAnalyzer analyzer) {
     public Loaded {
       warnings = List.copyOf(warnings);
+      said = List.copyOf(said);
     }
   }
 
@@ -98,6 +101,6 @@ public final class Pipeline {
     WorkloadReading.Read read = WorkloadReading.read(request.reading(), opened, schema.schema(), fromDatabase, err,
         progress);
     return new Loaded(schema.schema(), schema.given(), read.workload(), read.inputs(), read.statements(), warnings,
-        read.registry(), read.analyzer());
+        request.reading().quiet() ? List.of() : assumed, read.registry(), read.analyzer());
   }
 }
