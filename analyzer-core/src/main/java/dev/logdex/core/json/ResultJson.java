@@ -73,12 +73,16 @@ public final class ResultJson {
         served.add(new ServedQuery(q.path("fingerprint").asText(), q.path("sample").asText(),
             q.path("calls").asLong(), q.path("total_ms").asDouble()));
       }
-      JsonNode where = r.path("where");
-      recs.add(new Recommendation(r.path("rank").asInt(), new IndexCandidate(r.path("table").asText(),
-          strings(r.path("columns")), r.path("equality_prefix").asInt(), where.isTextual() ? where.asText() : ""),
-          new Fix.CreateIndex(r.path("schema").asText(""), r.path("table").asText(), r.path("name").asText(),
-              strings(r.path("columns")), where.isTextual() ? where.asText() : "", r.path("partitioned").asBoolean()), r.path("ddl").asText(), r.path("benefit").asDouble(),
-          r.path("reason").asText(), served));
+      String where = r.path("where").isTextual() ? r.path("where").asText() : "";
+      IndexCandidate index = new IndexCandidate(r.path("table").asText(), strings(r.path("columns")),
+          r.path("equality_prefix").asInt(), where);
+      // "table" names it as logdex does (app.users); the fix wants the table's own name within its schema.
+      String schema = r.path("schema").asText("");
+      String table = !schema.isEmpty() && index.table().startsWith(schema + ".")
+          ? index.table().substring(schema.length() + 1) : index.table();
+      recs.add(new Recommendation(r.path("rank").asInt(), index, new Fix.CreateIndex(schema, table,
+          r.path("name").asText(), index.keys(), where, r.path("partitioned").asBoolean()), r.path("ddl").asText(),
+          r.path("benefit").asDouble(), r.path("reason").asText(), served));
     }
     return recs;
   }

@@ -36,4 +36,13 @@ class ResultJsonTest {
     assertThat(ResultJson.findings(node)).singleElement()
         .satisfies(f -> assertThat(f.change()).isEqualTo(new Fix.Review("DROP INDEX i;")));
   }
+
+  @Test
+  void aRecommendationOutsideTheDefaultSchemaReadsBackWithItsFix() {
+    var rec = new dev.logdex.core.recommend.Recommendation(1,
+        new dev.logdex.core.recommend.IndexCandidate("app.users", List.of("email"), 1, ""),
+        new Fix.CreateIndex("app", "users", "idx_app_users_email", List.of("email"), "", true), "ddl", 5, "why",
+        List.of());
+    assertThat(ResultJson.recommendations(ResultJson.recommendations(List.of(rec)))).containsExactly(rec);
+  }
 }
