@@ -49,6 +49,7 @@ class FixesRunIT {
       "DELETE FROM ""select"" WHERE ""from"" = $1 AND ""to"" = $2",100,500,100
       "SELECT e.at FROM events e JOIN ""Bar"".""Parent"" p ON p.""Id"" = e.parent_id WHERE p.name = $1",500,9000,500
       "SELECT * FROM lines WHERE select_from = $1 AND select_to = $2",300,4000,300
+      "SELECT ""Id"" FROM ""Bar"".""Foo"" WHERE lower(""User"") = $1 AND ""order"" IS NULL",400,6000,400
       """;
 
   @Test
@@ -78,7 +79,9 @@ class FixesRunIT {
         st.execute(POSTGRES_SCHEMA);
       }
       Path log = Files.writeString(dir.resolve("pgss.csv"), POSTGRES_LOG);
-      applyMigration(url, "postgres", log, Dialect.POSTGRESQL);
+      assertThat(applyMigration(url, "postgres", log, Dialect.POSTGRESQL))
+          .as("an expression index under a NULL-test predicate, on a quoted table of another schema")
+          .contains("ON \"Bar\".\"Foo\" (lower(\"User\")) WHERE \"order\" IS NULL\n");
     });
   }
 
@@ -191,7 +194,7 @@ class FixesRunIT {
   }
 
   /** migrate --style plain, then each up.sql statement, then each down.sql statement: all must run. */
-  private void applyMigration(String url, String user, Path log, Dialect d) throws Exception {
+  private String applyMigration(String url, String user, Path log, Dialect d) throws Exception {
     Path to = dir.resolve("migrations");
     CliRun cli = new CliRun();
     assertThat(cli.run("migrate", "-q", "--db", url, "--db-user", user, "--to", to.toString(), "--style", "plain",
@@ -202,10 +205,12 @@ class FixesRunIT {
       ups = files.filter(p -> p.getFileName().toString().equals("up.sql")).sorted().toList();
     }
     assertThat(ups).isNotEmpty();
+    StringBuilder applied = new StringBuilder();
     try (Connection c = LiveDb.connect(url, user); Statement st = c.createStatement()) {
       for (Path up : ups) {
         for (SqlScript.Statement s : SqlScript.split(Files.readString(up), d)) {
           st.execute(s.text());
+          applied.append(s.text()).append('\n');
         }
       }
       List<Path> downs = new ArrayList<>(ups.stream().map(p -> p.resolveSibling("down.sql")).toList());
@@ -216,5 +221,6 @@ class FixesRunIT {
         }
       }
     }
+    return applied.toString();
   }
 }

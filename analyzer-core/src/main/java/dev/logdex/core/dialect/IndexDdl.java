@@ -20,7 +20,8 @@ public final class IndexDdl {
 
   /**
    * Index keys as a column list, {@code a, "B" DESC}: each a column name, quoted where it must be, optionally
-   * followed by {@code " DESC"}. Never an expression: every key is quoted as a name.
+   * followed by {@code " DESC"}, or (PostgreSQL) an {@link ExpressionKey} written by logdex itself. Never an
+   * expression copied from elsewhere.
    */
   public static String keyList(Dialect dialect, List<String> keys) {
     StringBuilder cols = new StringBuilder();
@@ -31,6 +32,15 @@ public final class IndexDdl {
   }
 
   private static String key(Dialect dialect, String k) {
+    java.util.Optional<ExpressionKey> e = ExpressionKey.parse(k);
+    if (e.isPresent()) {
+      if (dialect == Dialect.MYSQL) {
+        // MySQL 8.0.13+ takes it as a functional key part, MariaDB only through a generated column: no one form runs
+        // on both, so none is written (the recommender does not propose it there).
+        throw new IllegalArgumentException("no expression index DDL for MySQL: " + k);
+      }
+      return e.get().sql(dialect);
+    }
     boolean desc = k.endsWith(" DESC");
     return Identifiers.quote(dialect, desc ? k.substring(0, k.length() - 5) : k) + (desc ? " DESC" : "");
   }

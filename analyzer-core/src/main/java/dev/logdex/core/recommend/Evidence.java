@@ -17,10 +17,13 @@ final class Evidence {
   private static final class Served {
     final QueryStats query;
     double weight;
+    /** The OR whose arm it serves ({@code "OR 1"}), or {@code ""}: arms of one OR add up, other service does not. */
+    String or;
 
-    Served(QueryStats query, double weight) {
+    Served(QueryStats query, double weight, String or) {
       this.query = query;
       this.weight = weight;
+      this.or = or;
     }
   }
 
@@ -29,16 +32,34 @@ final class Evidence {
   private Map<String, QueryStats> queries; // a view of served, made when asked for
 
   void add(QueryStats q, double weight, String why) {
+    add(q, weight, why, "");
+  }
+
+  /** Adds {@code q}, served as one arm of the OR named {@code or} (or {@code ""}: served directly). */
+  void add(QueryStats q, double weight, String why, String or) {
     Served s = served.get(q.fingerprint().id());
     if (s == null) {
-      served.put(q.fingerprint().id(), new Served(q, weight));
+      served.put(q.fingerprint().id(), new Served(q, weight, or));
       queries = null;
-    } else {
-      s.weight = Math.max(s.weight, weight);
+    } else if (weight > s.weight) {
+      s.weight = weight;
+      s.or = or;
     }
     if (!whys.contains(why)) { // a candidate's reasons are few: its table's column-use patterns
       whys.add(why);
     }
+  }
+
+  /** Why the candidate was made, in the order the reasons came. */
+  List<String> whys() {
+    return java.util.Collections.unmodifiableList(whys);
+  }
+
+  /** A copy without query {@code id}. */
+  Evidence without(String id) {
+    Evidence e = copy();
+    e.served.remove(id);
+    return e;
   }
 
   /** A copy, to add to without changing this one. */
@@ -65,6 +86,12 @@ final class Evidence {
     return queries;
   }
 
+  /** The OR whose arm it serves in query {@code id}, or {@code ""}. */
+  String or(String id) {
+    Served s = served.get(id);
+    return s == null ? "" : s.or;
+  }
+
   /** How fully it serves query {@code id} (0 when not at all). */
   double weight(String id) {
     Served s = served.get(id);
@@ -79,9 +106,10 @@ final class Evidence {
     other.served.forEach((id, s) -> {
       Served mine = served.get(id);
       if (mine == null) {
-        served.put(id, new Served(s.query, s.weight));
-      } else {
-        mine.weight = Math.max(mine.weight, s.weight);
+        served.put(id, new Served(s.query, s.weight, s.or));
+      } else if (s.weight > mine.weight) {
+        mine.weight = s.weight;
+        mine.or = s.or;
       }
     });
     queries = null;

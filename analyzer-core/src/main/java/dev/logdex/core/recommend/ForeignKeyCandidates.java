@@ -70,8 +70,9 @@ final class ForeignKeyCandidates {
           StatementProfile p = q.profile().orElseThrow();
           boolean filters = false;
           boolean joins = false;
+          double share = 1; // how much of the query's filtering and sorting on the table the key's columns do
           for (TableAccess a : p.accesses()) {
-            if (!a.table().equals(t.name())) {
+            if (!a.table().equals(t.qualifiedName())) {
               continue;
             }
             boolean onFk = a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
@@ -79,6 +80,9 @@ final class ForeignKeyCandidates {
             boolean otherFilter = a.uses().stream().anyMatch(u -> !fk.columns().contains(u.column().column())
                 && u.kind().isEqualityLike());
             filters |= onFk;
+            if (onFk) {
+              share = Math.min(share, keyShare(a, fk.columns()));
+            }
             // A join on the key helps only where this table has no filter of its own to be found by.
             joins |= !otherFilter && a.uses().stream().anyMatch(u -> fk.columns().contains(u.column().column())
                 && u.kind() == UseKind.JOIN);
@@ -86,12 +90,25 @@ final class ForeignKeyCandidates {
           boolean deletesParent = deletes.contains(q);
           if (filters || joins || deletesParent) {
             // A join alone helps only when the planner drives it from the parent side: weigh it as a join.
-            double weight = filters || deletesParent ? 1.0 : Recommender.JOIN_ONLY_WEIGHT;
+            // A filter on the key and on more columns is served in part: the query's own candidate serves it whole.
+            double weight = deletesParent ? 1.0 : filters ? share : Recommender.JOIN_ONLY_WEIGHT;
             candidates.computeIfAbsent(c, k -> new Evidence())
                 .add(q, weight, deletesParent ? why + "; deletes on " + fk.referencedTable() + " scan it" : why);
           }
         }
       }
     }
+  }
+
+  /** The key's share of the columns an index could use for this access: its filters, and its sort when served. */
+  private static double keyShare(TableAccess a, List<String> key) {
+    Set<String> usable = new LinkedHashSet<>();
+    for (dev.logdex.core.model.ColumnUse u : a.uses()) {
+      if (u.kind().isEqualityLike() || u.kind() == UseKind.RANGE || u.kind() == UseKind.ORDER_BY && a.sortServed()) {
+        usable.add(u.column().column());
+      }
+    }
+    long mine = usable.stream().filter(key::contains).count();
+    return usable.isEmpty() ? 1 : Math.max(mine, 1) / (double) usable.size();
   }
 }

@@ -29,4 +29,9 @@ public record IndexCandidate(String table, List<String> keys, int equalityPrefix
     String k = keys.get(i);
     return k.endsWith(" DESC") ? k.substring(0, k.length() - 5) : k;
   }
+
+  /** The same keys with another partial-index predicate ({@code ""} for a full index). */
+  public IndexCandidate withWhere(String predicate) {
+    return predicate.equals(where) ? this : new IndexCandidate(table, keys, equalityPrefix, predicate);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.logdex.core.recommend;
 
+import dev.logdex.core.dialect.ExpressionKey;
 import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.dialect.FixSql;
 import dev.logdex.core.model.Fix;
@@ -27,11 +28,12 @@ import java.util.Set;
  * Turns a workload and a schema into ranked index recommendations.
  *
  * <p>Per query and per table it scans, a candidate of its equality columns, then at most one range column, or its
- * ORDER BY keys when every filter is an equality (so the index serves the sort too). A query that always filters a
- * soft-delete column with {@code IS NULL} gets a partial index on PostgreSQL. Candidates an existing index already
- * serves are dropped; a candidate a longer one serves is merged into it. Unindexed foreign keys the workload joins
- * or filters on are proposed too. Each is ranked by the time of the queries it serves, weighted by how much of their
- * filtering it does, less the write cost it adds to its table.
+ * ORDER BY keys when every filter is an equality (so the index serves the sort too). A column the query tests with
+ * {@code IS NULL} or {@code IS NOT NULL} becomes the predicate of a partial index on PostgreSQL (elsewhere it follows
+ * the equalities), never a leading column. Candidates an existing index already serves are dropped. Unindexed
+ * foreign keys the workload joins or filters on are candidates too. The recommendations are then chosen as a set
+ * ({@link Selection}): each by what it adds to the ones before it, for the time of the queries it serves, weighted by
+ * how much of their filtering it does, less the write cost it adds to its table.
  */
 public final class Recommender {
 
@@ -100,6 +102,7 @@ public final class Recommender {
     List<Rejection> rejections = new ArrayList<>();
     boolean timed = workload.totalMillis() > 0;
     Map<IndexCandidate, Evidence> candidates = new LinkedHashMap<>();
+    List<Selection.OrBundle> bundles = new ArrayList<>();
     for (QueryStats q : workload.queries()) {
       Optional<StatementProfile> p = q.profile();
       if (p.isEmpty()) {
@@ -110,8 +113,11 @@ public final class Recommender {
         if (table.isEmpty() && !schema.isEmpty()) {
           continue; // a view, a temporary table, or a table the schema file lacks: nothing to index safely
         }
-        candidateFor(a).ifPresent(c -> candidates.computeIfAbsent(c.candidate(), k -> new Evidence())
-            .add(q, 1.0, c.why()));
+        AccessCandidates own = candidatesFor(a);
+        for (Weighted c : own.candidates()) {
+          candidates.computeIfAbsent(c.candidate(), k -> new Evidence()).add(q, c.weight(), c.why(), c.or());
+        }
+        own.orArms().forEach(arms -> bundles.add(new Selection.OrBundle(q, arms)));
         for (CandidateWithWhy j : joinCandidates(a)) {
           candidates.computeIfAbsent(j.candidate(), k -> new Evidence()).add(q, JOIN_ONLY_WEIGHT, j.why());
         }
@@ -129,6 +135,15 @@ public final class Recommender {
       why.ifPresent(w -> rejections.add(new Rejection(c, w)));
       return why.isPresent();
     });
+    if (dialect == Dialect.MYSQL) {
+      candidates.keySet().removeIf(c -> {
+        Optional<String> expr = c.keys().stream().filter(k -> ExpressionKey.parse(k).isPresent()).findFirst();
+        expr.ifPresent(k -> rejections.add(new Rejection(c, "an index on " + k + " would serve it: MySQL 8.0.13+ "
+            + "takes it as a functional key part ((" + k + ")), MariaDB as an indexed generated column; logdex does "
+            + "not write that DDL for MySQL yet")));
+        return expr.isPresent();
+      });
+    }
     if (!schema.isGiven()) {
       LikelyKeys keys = LikelyKeys.of(workload);
       candidates.keySet().removeIf(c -> {
@@ -139,24 +154,76 @@ public final class Recommender {
         return key;
       });
     }
-    if (budgetBytes > 0) {
-      // Under a budget the short candidates stay: the selection may prefer one to the longer one it is part of.
-      Map<String, Workload.TableWrites> writes = workload.writesByTable();
-      BudgetedSelection.Outcome o = BudgetedSelection.select(candidates, this::estimatedBytes,
-          c -> writeCost(writes, c, timed), this::tableShare, timed, budgetBytes);
-      rejections.addAll(o.rejections());
-      return new Result(rank(o.chosen(), workload, timed, rejections), rejections);
-    }
-    CandidateMerge.merge(candidates, rejections);
-    List<Recommendation> recs = rank(candidates, workload, timed, rejections);
-    return new Result(recs, rejections);
+    // One selection for both: a storage budget in bytes, or (no budget) as many indexes as pay for their writes.
+    Map<String, Workload.TableWrites> writes = workload.writesByTable();
+    Selection.Limit limit = budgetBytes > 0 ? Selection.Limit.bytes(this::estimatedBytes, budgetBytes)
+        : Selection.Limit.unlimited();
+    Selection.Outcome o = Selection.select(candidates, bundles, limit, c -> writeCost(writes, c, timed),
+        this::tableShare, timed);
+    rejections.addAll(o.rejections());
+    return new Result(recommendations(o.ranked(), timed), rejections);
   }
 
   private record CandidateWithWhy(IndexCandidate candidate, String why) {}
 
+  /**
+   * A candidate of an access, with how fully it serves the access's query.
+   *
+   * @param or for the index of one arm of an OR, the OR and the arm ({@code "OR 1/assignee_id"}), else {@code ""}
+   */
+  private record Weighted(IndexCandidate candidate, double weight, String why, String or) {}
+
+  /**
+   * The candidates of one access: its own, and one per arm of each OR on it.
+   *
+   * @param orArms for each OR, the candidates of its arms: the query is served only when every arm is
+   */
+  private record AccessCandidates(List<Weighted> candidates, List<List<IndexCandidate>> orArms) {}
+
+  private AccessCandidates candidatesFor(TableAccess a) {
+    Optional<CandidateWithWhy> main = candidateFor(a);
+    Map<String, Set<String>> ors = new LinkedHashMap<>();
+    for (ColumnUse u : a.uses()) {
+      if (u.kind() == UseKind.OR_ARM) {
+        ors.computeIfAbsent(u.detail(), g -> new LinkedHashSet<>()).add(u.column().column());
+      }
+    }
+    if (ors.isEmpty()) {
+      return new AccessCandidates(main.map(c -> List.of(new Weighted(c.candidate(), 1.0, c.why(), "")))
+          .orElse(List.of()), List.of());
+    }
+    // Each arm of an OR needs an index of its own, led by the access's equality columns: the database scans each
+    // and ORs the rows (a BitmapOr; MySQL's index merge). The access's own candidate filters only its equalities.
+    List<String> eqKeys = main.map(c -> c.candidate().keys().subList(0, c.candidate().equalityPrefix()))
+        .orElse(List.of());
+    String where = main.map(c -> c.candidate().where()).orElse("");
+    List<Weighted> out = new ArrayList<>();
+    main.ifPresent(c -> out.add(new Weighted(c.candidate(),
+        c.candidate().keys().size() / (c.candidate().keys().size() + 1.0), c.why(), "")));
+    List<List<IndexCandidate>> bundles = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> or : ors.entrySet()) {
+      Set<String> columns = or.getValue();
+      if (columns.stream().anyMatch(eqKeys::contains)) {
+        continue; // an arm the equalities already decide: the OR narrows nothing an index could use
+      }
+      String why = "one arm of an OR over " + String.join(", ", columns) + ": each arm needs its own index";
+      List<IndexCandidate> arms = new ArrayList<>();
+      for (String col : columns) {
+        List<String> keys = new ArrayList<>(eqKeys);
+        keys.add(col);
+        IndexCandidate arm = new IndexCandidate(a.table(), keys, keys.size(), where);
+        arms.add(arm);
+        out.add(new Weighted(arm, 1.0 / columns.size(), why, or.getKey() + "/" + col));
+      }
+      bundles.add(arms);
+    }
+    return new AccessCandidates(out, bundles);
+  }
+
   private Optional<CandidateWithWhy> candidateFor(TableAccess a) {
     Set<String> eq = new LinkedHashSet<>();
-    Set<String> isNull = new LinkedHashSet<>();
+    Set<String> isNull = new java.util.TreeSet<>();
+    Set<String> notNull = new java.util.TreeSet<>();
     String range = null;
     boolean nonEquality = false;
     List<ColumnUse> order = new ArrayList<>();
@@ -164,7 +231,19 @@ public final class Recommender {
       String col = u.column().column();
       switch (u.kind()) {
         case EQUALITY, IN -> eq.add(col);
+        case EXPRESSION_EQUALITY -> eq.add(new ExpressionKey(u.detail(), col).key());
+        case EXPRESSION_RANGE -> {
+          nonEquality = true;
+          if (range == null) {
+            range = new ExpressionKey(u.detail(), col).key();
+          }
+        }
         case IS_NULL -> isNull.add(col);
+        case NON_SARGABLE -> {
+          if (u.detail().equals("IS NOT NULL")) {
+            notNull.add(col);
+          }
+        }
         case RANGE -> {
           nonEquality = true;
           if (range == null) {
@@ -175,38 +254,70 @@ public final class Recommender {
         default -> { }
       }
     }
-    String where = "";
-    for (String col : isNull) {
-      if (dialect == Dialect.POSTGRESQL && where.isEmpty() && dev.logdex.core.schema.SoftDelete.isColumn(col)) {
-        where = Identifiers.quote(dialect, col) + " IS NULL";
-      } else {
-        eq.add(col);
-      }
+    isNull.removeAll(eq);
+    notNull.removeAll(isNull);
+    // A NULL test keeps the rows that are (or are not) NULL, often most of the table: as a leading column it would
+    // barely narrow the scan and would push the columns after it out of the sort. On PostgreSQL it becomes the
+    // index's predicate, which also makes the index smaller; elsewhere it follows the true equalities.
+    List<String> predicates = new ArrayList<>();
+    List<String> trailingEq = new ArrayList<>();
+    if (dialect == Dialect.POSTGRESQL) {
+      isNull.forEach(col -> predicates.add(Identifiers.quote(dialect, col) + " IS NULL"));
+      notNull.forEach(col -> predicates.add(Identifiers.quote(dialect, col) + " IS NOT NULL"));
+    } else {
+      trailingEq.addAll(isNull);
     }
+    String where = String.join(" AND ", predicates);
+    boolean filtered = !eq.isEmpty() || !isNull.isEmpty();
     List<String> keys = new ArrayList<>(bySelectivity(a.table(), eq));
+    keys.addAll(trailingEq);
+    int equalities = keys.size();
     StringBuilder why = new StringBuilder();
-    if (!eq.isEmpty()) {
-      why.append("equality on ").append(String.join(", ", eq));
+    if (!keys.isEmpty()) {
+      why.append("equality on ").append(String.join(", ", keys));
     }
-    if (range != null && !eq.contains(range)) {
+    Set<String> eqAll = new LinkedHashSet<>(keys);
+    if (range != null && !eqAll.contains(range)) {
       keys.add(range);
       why.append(why.length() > 0 ? "; " : "").append("range on ").append(range);
-    } else if (!nonEquality && a.sortServed() && !order.isEmpty() && (!eq.isEmpty() || a.limited())) {
+    } else if (!nonEquality && a.sortServed() && !order.isEmpty() && (filtered || a.limited())) {
       // With no filter, index order only pays when the query stops early (LIMIT); a full sort reads every row.
-      List<String> sortKeys = sortKeys(order, eq);
+      List<String> sortKeys = sortKeys(order, eqAll);
       if (!sortKeys.isEmpty()) {
         keys.addAll(sortKeys);
         why.append(why.length() > 0 ? "; " : "").append("serves ORDER BY ")
             .append(String.join(", ", sortKeys));
       }
     }
+    Optional<String> queueColumn = isNull.stream().filter(c -> !dev.logdex.core.schema.SoftDelete.isColumn(c))
+        .findFirst();
+    if (keys.isEmpty() && queueColumn.isPresent()) {
+      // Nothing else to key on (a queue's "WHERE done_at IS NULL"): the column itself, under its predicate. Not a
+      // soft-delete column: the rows not deleted are most of the table, which an index would not narrow.
+      String col = queueColumn.get();
+      keys.add(col);
+      equalities = 1;
+      why.append("equality on ").append(col);
+    }
     if (keys.isEmpty()) {
       return Optional.empty();
+    }
+    boolean expression = false;
+    for (ColumnUse u : a.uses()) {
+      String col = u.column().column();
+      if (ExpressionKey.parse(col).isPresent() && keys.contains(col)) {
+        return Optional.empty(); // a column named like an expression ("lower(x)"): not told apart, not proposed
+      }
+      expression |= u.kind() == UseKind.EXPRESSION_EQUALITY || u.kind() == UseKind.EXPRESSION_RANGE;
+    }
+    if (expression) {
+      why.append(why.length() > 0 ? "; " : "").append("an index on the expression: one on the column alone does not "
+          + "serve it");
     }
     if (!where.isEmpty()) {
       why.append(" (partial: ").append(where).append(")");
     }
-    return Optional.of(new CandidateWithWhy(new IndexCandidate(a.table(), keys, eq.size(), where), why.toString()));
+    return Optional.of(new CandidateWithWhy(new IndexCandidate(a.table(), keys, equalities, where), why.toString()));
   }
 
   /**
@@ -312,31 +423,12 @@ public final class Recommender {
     return Optional.empty();
   }
 
-  private List<Recommendation> rank(Map<IndexCandidate, Evidence> candidates, Workload workload, boolean timed,
-      List<Rejection> rejections) {
-    Map<String, Workload.TableWrites> writes = workload.writesByTable();
-    record Scored(IndexCandidate c, Evidence e, double net) {}
-    List<Scored> scored = new ArrayList<>();
-    for (Map.Entry<IndexCandidate, Evidence> en : candidates.entrySet()) {
-      IndexCandidate c = en.getKey();
-      Evidence e = en.getValue();
-      double writeCost = writeCost(writes, c, timed);
-      double net = e.benefit(timed) - writeCost;
-      if (net > 0) {
-        scored.add(new Scored(c, e, net));
-      } else {
-        rejections.add(new Rejection(c, String.format(Locale.ROOT,
-            "too little gain: it serves %,.1f ms of queries, and would add %,.1f ms to the table's writes",
-            e.benefit(timed), writeCost)));
-      }
-    }
-    scored.sort(Comparator.comparingDouble(Scored::net).reversed()
-        .thenComparing(s -> s.c().table()).thenComparing(s -> String.join(",", s.c().keys())));
+  private List<Recommendation> recommendations(List<Selection.Pick> ranked, boolean timed) {
     List<Recommendation> out = new ArrayList<>();
     dev.logdex.core.dialect.ObjectNames names = new dev.logdex.core.dialect.ObjectNames(dialect,
         schema.objectNames());
-    for (Scored s : scored) {
-      IndexCandidate c = s.c();
+    for (Selection.Pick p : ranked) {
+      IndexCandidate c = p.candidate();
       String name = names.index(c.table(), c.keys(), c.where());
       Optional<Table> table = schema.table(c.table());
       // The schema's table, in its schema; a table the schema lacks as the statements named it (db4.t).
@@ -346,15 +438,15 @@ public final class Recommender {
       String tableName = table.map(Table::name).orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
       Fix.CreateIndex fix = new Fix.CreateIndex(Table.isDefaultSchema(tableSchema) ? "" : tableSchema, tableName,
           name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false));
-      out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(s.net()),
-          s.e().reason(timed), s.e().served()));
+      out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(p.gain()),
+          p.evidence().reason(timed), p.evidence().served()));
     }
     return out;
   }
 
   /**
    * The part of {@code q}'s time that falls to {@code table}: its rows over the rows of all the tables the query
-   * reads (an even split when a row estimate is missing).
+   * reads (all of it when a row estimate is missing).
    */
   double tableShare(QueryStats q, String table) {
     Set<String> tables = new java.util.TreeSet<>();
@@ -367,7 +459,9 @@ public final class Recommender {
     for (String t : tables) {
       double rows = schema.table(t).map(Table::rowEstimate).orElse(-1L);
       if (rows < 0) {
-        return tables.contains(table) ? 1.0 / tables.size() : 0;
+        // No estimate to split by (a schema file): each table is credited with the whole query, as an index on
+        // either side may be the one that turns its scan into a lookup.
+        return tables.contains(table) ? 1.0 : 0;
       }
       total += Math.max(1, rows);
       if (t.equals(table)) {

@@ -290,6 +290,15 @@ public final class CalciteTranslator {
       return;
     }
     if (k == SqlKind.OR) {
+      List<SqlNode> arms = new ArrayList<>();
+      orArms(node, arms);
+      if (!underOr && arms.stream().noneMatch(a -> isBoolean(a.getKind()))) {
+        int group = ++orGroups; // an OR of single conditions: its arms can each have an index
+        for (SqlNode arm : arms) {
+          out.add(condition(arm).armOf(group));
+        }
+        return;
+      }
       for (SqlNode op : ((SqlCall) node).getOperandList()) {
         conditions(op, true, out);
       }
@@ -297,6 +306,20 @@ public final class CalciteTranslator {
     }
     Condition c = condition(node);
     out.add(underOr ? c.underOr() : c);
+  }
+
+  /** How many ORs of single conditions this statement has had numbers for. */
+  private int orGroups;
+
+  /** The arms of an OR, nested ORs flattened. */
+  private static void orArms(SqlNode node, List<SqlNode> out) {
+    if (node.getKind() == SqlKind.OR) {
+      for (SqlNode op : ((SqlCall) node).getOperandList()) {
+        orArms(op, out);
+      }
+    } else {
+      out.add(node);
+    }
   }
 
   private Condition condition(SqlNode node) {

@@ -290,12 +290,35 @@ public final class JsqlTranslator {
       return;
     }
     if (x instanceof OrExpression or) {
+      List<Expression> arms = new ArrayList<>();
+      orArms(or, arms);
+      if (!underOr && arms.stream().noneMatch(a -> a instanceof AndExpression || a instanceof OrExpression)) {
+        int group = ++orGroups; // an OR of single conditions: its arms can each have an index
+        for (Expression arm : arms) {
+          out.add(condition(arm).armOf(group));
+        }
+        return;
+      }
       conditions(or.getLeftExpression(), true, out);
       conditions(or.getRightExpression(), true, out);
       return;
     }
     Condition c = condition(x);
     out.add(underOr ? c.underOr() : c);
+  }
+
+  /** How many ORs of single conditions this statement has had numbers for. */
+  private int orGroups;
+
+  /** The arms of an OR, nested ORs (and their parentheses) flattened. */
+  private void orArms(Expression e, List<Expression> out) {
+    Expression x = unwrap(e);
+    if (x instanceof OrExpression or) {
+      orArms(or.getLeftExpression(), out);
+      orArms(or.getRightExpression(), out);
+    } else {
+      out.add(x);
+    }
   }
 
   private Condition condition(Expression x) {

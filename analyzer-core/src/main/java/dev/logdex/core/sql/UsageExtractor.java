@@ -295,9 +295,15 @@ public final class UsageExtractor {
       }
     }
     scope.projections = b.projections();
+    java.util.Map<Integer, List<Condition>> ors = new java.util.LinkedHashMap<>();
     for (Condition c : b.conditions()) {
-      condition(c, scope);
+      if (c.orGroup() > 0) {
+        ors.computeIfAbsent(c.orGroup(), g -> new ArrayList<>()).add(c);
+      } else {
+        condition(c, scope);
+      }
     }
+    ors.forEach((group, arms) -> or(group, arms, scope));
     for (Condition c : b.having()) {
       touchAll(c.left(), scope);
       c.right().forEach(e -> touchAll(e, scope));
@@ -416,6 +422,9 @@ public final class UsageExtractor {
       nonSargable(c, scope, "under OR");
       return;
     }
+    if (!c.negated() && expressionCondition(c, scope)) {
+      return;
+    }
     Optional<Resolution.Base> left = plainBase(c.left(), scope);
     switch (c.op()) {
       case EQ -> {
@@ -501,6 +510,85 @@ public final class UsageExtractor {
         }
       }
     }
+  }
+
+  /**
+   * An OR of single conditions. When every arm tests a column of one table with a value, each arm is an
+   * {@link UseKind#OR_ARM} (or, all on one column and all equalities, it is an IN); otherwise nothing in it can
+   * drive an index scan.
+   */
+  private void or(int group, List<Condition> arms, Scope scope) {
+    List<Resolution.Base> columns = new ArrayList<>();
+    boolean equalities = true;
+    for (Condition arm : arms) {
+      Optional<Resolution.Base> col = arm.negated() ? Optional.empty() : plainBase(arm.left(), scope);
+      boolean sargable = col.isPresent() && switch (arm.op()) {
+        case EQ, IN, LT, LE, GT, GE, BETWEEN -> arm.right().stream()
+            .allMatch(e -> isConstantFor(e, scope, col.get().binding()));
+        case IS_NULL -> true;
+        case LIKE -> arm.right().get(0) instanceof Expr.Value v && isPrefixPattern(v.text());
+        default -> false;
+      };
+      if (!sargable || !columns.isEmpty() && columns.get(0).binding() != col.get().binding()) {
+        arms.forEach(c -> nonSargable(c, scope, "under OR"));
+        return;
+      }
+      columns.add(col.get());
+      equalities &= arm.op() == Op.EQ || arm.op() == Op.IN;
+    }
+    Set<String> distinct = new java.util.LinkedHashSet<>();
+    columns.forEach(c -> distinct.add(ref(c).column()));
+    if (distinct.size() == 1 && equalities) {
+      use(columns.get(0), UseKind.IN, "OR of equalities");
+    } else {
+      for (Resolution.Base c : columns) {
+        use(c, UseKind.OR_ARM, "OR " + group);
+      }
+    }
+    arms.forEach(a -> a.right().forEach(e -> touchAll(e, scope)));
+  }
+
+  /**
+   * The functions an expression index is proposed for: one column in, the same order of values out for equality, so
+   * {@code lower(email) = ?} finds its rows in an index on {@code lower(email)}.
+   */
+  private static final java.util.Set<String> INDEXABLE_FUNCTIONS = java.util.Set.of("lower", "upper");
+
+  /**
+   * Records {@code lower(col) = value} (and IN, ranges, LIKE prefixes) as an expression use, if {@code c} is one.
+   */
+  private boolean expressionCondition(Condition c, Scope scope) {
+    Optional<Resolution.Base> base = indexableCall(c.left(), scope);
+    if (base.isEmpty() || c.right().stream().anyMatch(e -> !isConstantFor(e, scope, base.get().binding()))) {
+      return false;
+    }
+    String fn = ((Expr.Call) c.left()).name().toLowerCase(Locale.ROOT);
+    UseKind kind;
+    switch (c.op()) {
+      case EQ, IN -> kind = UseKind.EXPRESSION_EQUALITY;
+      case LT, LE, GT, GE, BETWEEN -> kind = UseKind.EXPRESSION_RANGE;
+      case LIKE -> {
+        if (!(c.right().get(0) instanceof Expr.Value v && isPrefixPattern(v.text()))) {
+          return false;
+        }
+        kind = UseKind.EXPRESSION_RANGE;
+      }
+      default -> {
+        return false;
+      }
+    }
+    use(base.get(), kind, fn);
+    c.right().forEach(e -> touchAll(e, scope));
+    return true;
+  }
+
+  /** The column of {@code f(col)} when {@code e} is a call of an indexable function on one plain column. */
+  private Optional<Resolution.Base> indexableCall(Expr e, Scope scope) {
+    if (e instanceof Expr.Call call && call.args().size() == 1
+        && INDEXABLE_FUNCTIONS.contains(call.name().toLowerCase(Locale.ROOT))) {
+      return plainBase(call.args().get(0), scope);
+    }
+    return Optional.empty();
   }
 
   /** Both sides of a condition no index serves directly: plain columns are non-sargable, others expressions. */

@@ -76,18 +76,51 @@ class StatementAnalyzerTest {
 
   @Test
   void aColumnUnderAFunctionIsAnExpressionUse() {
-    StatementProfile p = profile("SELECT id FROM users WHERE lower(email) = lower($1)");
+    StatementProfile p = profile("SELECT id FROM users WHERE md5(email) = $1");
     assertThat(p.uses()).filteredOn(u -> u.kind() != UseKind.SELECT).singleElement().satisfies(u -> {
       assertThat(u.kind()).isEqualTo(UseKind.EXPRESSION);
-      assertThat(u.detail()).isEqualTo("lower");
+      assertThat(u.detail()).isEqualTo("md5");
     });
   }
 
   @Test
+  void aLookupOnLowerOrUpperOfAColumnIsAnExpressionEqualityAnIndexOnTheExpressionServes() {
+    StatementProfile p = profile("SELECT id FROM users WHERE lower(email) = lower($1) AND upper(name) LIKE 'AB%'");
+    assertThat(p.uses()).filteredOn(u -> u.kind() != UseKind.SELECT)
+        .extracting(u -> u.kind() + " " + u.detail() + "(" + u.column().column() + ")")
+        .containsExactly("EXPRESSION_EQUALITY lower(email)", "EXPRESSION_RANGE upper(name)");
+  }
+
+  @Test
   void conditionsUnderOrAreNotIndexEqualities() {
-    StatementProfile p = profile("SELECT id FROM users WHERE email = $1 OR name = $2");
+    StatementProfile p = profile("SELECT id FROM users WHERE email = $1 OR (name = $2 AND id > 3)");
     assertThat(p.uses()).filteredOn(u -> u.kind() != UseKind.SELECT).extracting(ColumnUse::kind)
         .containsOnly(UseKind.NON_SARGABLE);
+  }
+
+  @Test
+  void eachArmOfAnOrOfSingleConditionsOnOneTableIsAnArmAnIndexCanServe() {
+    StatementProfile p = profile("SELECT id FROM users WHERE id > 5 AND (email = $1 OR name LIKE 'a%' OR email = $3)");
+    assertThat(p.uses()).filteredOn(u -> u.kind() == UseKind.OR_ARM)
+        .extracting(u -> u.column().column() + " " + u.detail())
+        .containsExactly("email OR 1", "name OR 1", "email OR 1");
+    assertThat(p.uses()).filteredOn(u -> u.kind() == UseKind.RANGE).extracting(u -> u.column().column())
+        .containsExactly("id");
+  }
+
+  @Test
+  void anOrOfEqualitiesOnOneColumnIsAnIn() {
+    StatementProfile p = profile("SELECT id FROM users WHERE email = $1 OR email = $2");
+    assertThat(p.uses()).filteredOn(u -> u.kind() != UseKind.SELECT).extracting(ColumnUse::kind)
+        .containsExactly(UseKind.IN);
+  }
+
+  @Test
+  void anOrAcrossTwoTablesServesNoIndex() {
+    StatementProfile p = profile("SELECT u.id FROM users u JOIN orders o ON o.user_id = u.id"
+        + " WHERE u.email = $1 OR o.status = $2");
+    assertThat(p.uses()).filteredOn(u -> u.kind() == UseKind.OR_ARM).isEmpty();
+    assertThat(p.uses()).filteredOn(u -> u.detail().equals("under OR")).hasSize(2);
   }
 
   @Test

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param right the other operands: one for comparisons and LIKE, two for BETWEEN, the list for IN, none for IS NULL
  * @param negated NOT IN, NOT LIKE, NOT BETWEEN, IS NOT NULL, NOT EXISTS
  * @param disjunctive whether it sits under an OR, so no single index scan can rely on it
+ * @param orGroup for one arm of an OR whose every arm is a single condition ({@code a = 1 OR b = 2}, a conjunct of
+ *     its block): a number the statement's other arms of the same OR share, so that an index per arm can serve
+ *     the OR together (a BitmapOr); 0 otherwise
  */
-public record Condition(Op op, Expr left, List<Expr> right, boolean negated, boolean disjunctive) {
+public record Condition(Op op, Expr left, List<Expr> right, boolean negated, boolean disjunctive, int orGroup) {
 
   /** Predicate operators usage extraction tells apart. */
   public enum Op {
@@ -37,8 +40,18 @@ public record Condition(Op op, Expr left, List<Expr> right, boolean negated, boo
     right = List.copyOf(right);
   }
 
+  /** A condition that is not an arm of a simple OR. */
+  public Condition(Op op, Expr left, List<Expr> right, boolean negated, boolean disjunctive) {
+    this(op, left, right, negated, disjunctive, 0);
+  }
+
   /** This condition marked as sitting under an OR. */
   public Condition underOr() {
-    return new Condition(op, left, right, negated, true);
+    return new Condition(op, left, right, negated, true, 0);
+  }
+
+  /** This condition as an arm of the simple OR numbered {@code group}. */
+  public Condition armOf(int group) {
+    return new Condition(op, left, right, negated, true, group);
   }
 }
