@@ -70,4 +70,22 @@ class NothingSilentTest {
     assertThat(cli.run("analyze", "--schema", "../sample-logs/shop/schema.sql", LOG)).isZero();
     assertThat(cli.err()).doesNotContain("warning");
   }
+
+  @Test
+  void aSchemaStatementThatCannotBeReadIsPrintedWithItsLineAndTheReportSaysTheSchemaIsIncomplete() throws Exception {
+    Path schema = Files.writeString(dir.resolve("schema.sql"), """
+        CREATE TABLE settings (key text NOT NULL, value text, type text, status text, level int);
+
+        CREATE TABLE t2 id int, a int;
+        """);
+    Path pgss = Files.writeString(dir.resolve("pgss.csv"), """
+        query,calls,total_exec_time,rows
+        "SELECT * FROM settings WHERE key = $1",10,100,10
+        "SELECT * FROM t2 WHERE a = $1",10,100,10
+        """);
+    assertThat(cli.run("analyze", "--schema", schema.toString(), pgss.toString())).isZero();
+    assertThat(cli.err()).contains(schema + ":3: could not read 'CREATE TABLE t2 id int, a int'")
+        .contains("the schema is incomplete");
+    assertThat(cli.out().lines().limit(3)).anySatisfy(l -> assertThat(l).contains("The schema is incomplete: 1 of"));
+  }
 }

@@ -57,6 +57,9 @@ public final class Pipeline {
     }
   }
 
+  /** How many unreadable schema statements stderr lists; the report lists them all. */
+  private static final int UNREAD_SHOWN = 10;
+
   /** Reads the schema and the logs of {@code request}; says on {@code err} what had to be assumed. */
   public static Loaded load(Request request, PrintWriter err, WorkloadReading.ProgressDisplay progress)
       throws IOException, SchemaException {
@@ -76,7 +79,12 @@ public final class Pipeline {
       assumed.forEach(w -> err.println(Escape.terminal("logdex: " + w)));
       if (!schema.unread().isEmpty() && request.schema() instanceof SchemaSource.DdlFile f) {
         err.println(Escape.terminal("logdex: " + f.file() + ": " + schema.unread().size()
-            + " statement(s) could not be read; the report lists them"));
+            + " statement(s) could not be read, so the schema is incomplete:"));
+        int shown = Math.min(schema.unread().size(), UNREAD_SHOWN);
+        schema.unread().subList(0, shown).forEach(w -> err.println(Escape.terminal("logdex:   " + w)));
+        if (shown < schema.unread().size()) {
+          err.println("logdex:   ... and " + (schema.unread().size() - shown) + " more, listed in the report");
+        }
       }
       err.flush();
     }

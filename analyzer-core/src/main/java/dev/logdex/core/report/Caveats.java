@@ -22,6 +22,12 @@ final class Caveats {
           + String.join(", ", keys.size() > 8 ? keys.subList(0, 8) : keys) + (keys.size() > 8 ? ", ..." : "")
           + "."));
     }
+    long unread = r.warnings().stream().filter(w -> w.contains(dev.logdex.core.schema.DdlSchemaLoader.UNREAD))
+        .count();
+    if (unread > 0) {
+      out.add(String.format(Locale.ROOT, "The schema is incomplete: %,d of its statements could not be read (listed "
+          + "with their lines below), so their tables, indexes or keys are unknown to this analysis.", unread));
+    }
     AnalysisReport.SystemQueries s = r.systemQueries();
     if (s.classes() > 0) {
       out.add(String.format(Locale.ROOT, "System queries (%,d distinct, %,d calls, %,.1f ms) read the database's own "

@@ -69,6 +69,9 @@ public final class DdlSchemaLoader {
     return text;
   }
 
+  /** What follows {@code file:line} in the warning about a statement that could not be read. */
+  public static final String UNREAD = ": could not read '";
+
   /** Loads DDL text; {@code source} names it in warnings. */
   public Result load(String ddl, String source) {
     Dialect dialect = forcedDialect.orElseGet(() -> guessDialect(ddl));
@@ -96,8 +99,7 @@ public final class DdlSchemaLoader {
           trigger(trig, b);
         }
       } catch (DdlException | IndexOutOfBoundsException e) {
-        b.warnings.add(source + ":" + st.line() + ": could not read '" + abbreviate(st.text()) + "': "
-            + e.getMessage());
+        b.warnings.add(source + ":" + st.line() + UNREAD + abbreviate(st.text()) + "': " + e.getMessage());
       }
     }
     b.wholeDatabase = isDump(ddl);
@@ -198,7 +200,12 @@ public final class DdlSchemaLoader {
     t.accept("IF", "NOT", "EXISTS");
     String[] qn = t.qualifiedName(b.fold);
     if (!t.peek().is("(")) {
-      return; // CREATE TABLE ... AS SELECT, PARTITION OF, LIKE: no columns to read here
+      if (t.peek().is("PARTITION") || t.peek().is("OF")) {
+        return; // a partition (its parent has the columns), or a typed table
+      }
+      // CREATE TABLE ... AS SELECT, or words that are not a table definition: a table with columns unknown here.
+      throw new DdlException("the columns of " + String.join(".", qn).replaceFirst("^\\.", "")
+          + " are not listed (expected '(' but found '" + t.peek().text() + "')");
     }
     SchemaBuilder.TableBuilder table = b.table(qn[0], qn[1], true);
     for (DdlTokens item : t.items()) {

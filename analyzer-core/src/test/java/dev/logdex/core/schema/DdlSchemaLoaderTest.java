@@ -162,4 +162,18 @@ class DdlSchemaLoaderTest {
     assertThat(t3.columns()).extracting(Column::name).containsExactly("id", "key");
     assertThat(t3.indexes()).extracting(Index::name).contains("k1", "ft", "k2");
   }
+
+  @Test
+  void aTableWhoseColumnsAreNotListedIsAWarningAndAPartitionIsNot() {
+    DdlSchemaLoader.Result r = new DdlSchemaLoader(java.util.Optional.of(Dialect.POSTGRESQL)).load("""
+        CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
+        CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE TABLE archive AS SELECT * FROM events;
+        CREATE TABLE t2 id int, a int;
+        """, "s.sql");
+    assertThat(r.schema().tables()).extracting(dev.logdex.core.schema.Table::name).containsExactly("events");
+    assertThat(r.warnings()).satisfiesExactly(
+        w -> assertThat(w).startsWith("s.sql:3:").contains("the columns of archive are not listed"),
+        w -> assertThat(w).startsWith("s.sql:4:").contains("expected '(' but found 'id'"));
+  }
 }
