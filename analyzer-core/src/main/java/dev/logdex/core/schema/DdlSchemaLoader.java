@@ -90,6 +90,10 @@ public final class DdlSchemaLoader {
           } else if (t.peek().is("INDEX") || t.peek().is("UNIQUE") || t.peek().is("FULLTEXT")
               || t.peek().is("SPATIAL")) {
             createIndex(t, b);
+          } else if (t.accept("MATERIALIZED", "VIEW")) {
+            t.accept("IF", "NOT", "EXISTS");
+            String[] qn = t.qualifiedName(b.fold);
+            b.views.add(SchemaBuilder.key(qn[0], qn[1]).toLowerCase(Locale.ROOT));
           }
         } else if (t.accept("ALTER", "TABLE")) {
           alterTable(t, b);
@@ -519,6 +523,9 @@ public final class DdlSchemaLoader {
     }
     if (method.equals("btree")) {
       method = !using.equals("btree") ? using : using2;
+    }
+    if (b.views.contains(SchemaBuilder.key(qn[0], qn[1]).toLowerCase(Locale.ROOT))) {
+      return; // an index of a materialized view: logdex proposes none there and checks none
     }
     SchemaBuilder.TableBuilder table = b.table(qn[0], qn[1], false);
     table.indexes.add(new Index(name, table.name, keys, unique, false, method, where, false));

@@ -37,6 +37,8 @@ final class SchemaBuilder {
   /** Whether unquoted names fold to lower case (PostgreSQL) or keep their case (MySQL). */
   final boolean fold;
   final List<String> warnings = new ArrayList<>();
+  /** Materialized views by key, lower case: their indexes are passed over, not taken for a missing table's. */
+  final java.util.Set<String> views = new java.util.HashSet<>();
   final Set<String> triggers = new TreeSet<>();
   final List<IndexUsage> usage = new ArrayList<>();
   boolean wholeDatabase;
@@ -55,7 +57,7 @@ final class SchemaBuilder {
   }
 
   /** How tables are told apart: by name within their schema (two schemas may each hold a users). */
-  private static String key(String schema, String name) {
+  static String key(String schema, String name) {
     return Table.qualifiedName(schema, name);
   }
 

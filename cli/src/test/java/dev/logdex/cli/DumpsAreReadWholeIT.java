@@ -1,0 +1,107 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.logdex.core.lex.SqlScript;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.schema.Column;
+import dev.logdex.core.schema.DdlSchemaLoader;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.Table;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What pg_dump and mariadb-dump write for awkward schemas is read whole: every table, its columns (non-reserved
+ * keywords such as key, value, type, status, comment, level among them), its indexes and keys, with no statement left
+ * unread. The schemas are built on the real servers and dumped by the real tools of this machine.
+ */
+class DumpsAreReadWholeIT {
+
+  private static final List<String> KEYWORD_COLUMNS = List.of("key", "value", "type", "name", "status", "comment",
+      "level", "position", "language", "data", "source", "action", "role", "owner", "version");
+
+  @Test
+  void aPgDumpOfAnAwkwardSchemaIsReadWhole() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        st.execute(resource("postgres-awkward.sql"));
+      }
+      String dump = dump(List.of("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--schema-only", db));
+      DdlSchemaLoader.Result r = new DdlSchemaLoader(Optional.empty()).load(dump, "pg_dump");
+      assertThat(r.warnings()).isEmpty();
+      Schema s = r.schema();
+      assertThat(s.dialect()).isEqualTo(Dialect.POSTGRESQL);
+      assertThat(s.tables()).extracting(Table::qualifiedName).contains("App.Users", "billing.invoices",
+          "billing.invoices_2024", "billing.invoices_2025", "billing.rooms", "events", "events_0", "events_1", "cache",
+          "child");
+      Table users = s.table("App.Users").orElseThrow();
+      assertThat(users.columns()).extracting(Column::name).contains("Email", "full_name", "deleted_at")
+          .containsAll(KEYWORD_COLUMNS);
+      assertThat(users.indexes()).extracting(dev.logdex.core.schema.Index::name)
+          .contains("Users_pkey", "Users_key_key", "users_email_ci", "users_live", "users_tags");
+      assertThat(s.table("billing.invoices").orElseThrow().isPartitioned()).isTrue();
+      assertThat(s.table("billing.invoices").orElseThrow().foreignKeys()).hasSize(1);
+      assertThat(s.table("child").orElseThrow().foreignKeys()).hasSize(1);
+    });
+  }
+
+  @Test
+  void aMariadbDumpOfAnAwkwardSchemaIsReadWhole() throws Exception {
+    LiveDb.inScratchMariadb((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "root"); Statement st = c.createStatement()) {
+        for (SqlScript.Statement s : SqlScript.split(resource("mariadb-awkward.sql"), Dialect.MYSQL)) {
+          st.execute(s.text());
+        }
+      }
+      String dump = dump(List.of(tool("mariadb-dump", "mysqldump"), "-h", "127.0.0.1", "-u", "root", "--no-data",
+          "--routines", "--triggers", db));
+      DdlSchemaLoader.Result r = new DdlSchemaLoader(Optional.empty()).load(dump, "mariadb-dump");
+      assertThat(r.warnings()).isEmpty();
+      Schema s = r.schema();
+      assertThat(s.dialect()).isEqualTo(Dialect.MYSQL);
+      assertThat(s.tables()).extracting(Table::name).containsExactlyInAnyOrder("Users", "order", "child", "seq_like");
+      Table users = s.table("Users").orElseThrow();
+      assertThat(users.columns()).extracting(Column::name).contains("Email", "full_name", "deleted_at")
+          .containsAll(KEYWORD_COLUMNS);
+      assertThat(users.indexes()).extracting(dev.logdex.core.schema.Index::name)
+          .contains("users_key", "users_email", "users_name_desc", "users_comment", "users_full");
+      assertThat(s.table("order").orElseThrow().isPartitioned()).isTrue();
+      assertThat(s.table("child").orElseThrow().foreignKeys()).hasSize(1);
+    });
+  }
+
+  private static String resource(String name) throws Exception {
+    try (var in = DumpsAreReadWholeIT.class.getResourceAsStream("/schemas/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The first of {@code names} on PATH; the test is skipped without one (fatal in CI). */
+  private static String tool(String... names) {
+    for (String n : names) {
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        if (Files.isExecutable(Path.of(dir, n))) {
+          return n;
+        }
+      }
+    }
+    assumeTrue(System.getenv("CI") == null, "none of " + List.of(names) + " on PATH");
+    throw new AssertionError("none of " + List.of(names) + " on PATH in CI");
+  }
+
+  private static String dump(List<String> command) throws Exception {
+    tool(command.get(0));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+    return out;
+  }
+}
