@@ -17,6 +17,12 @@ public record ColumnUse(ColumnRef column, UseKind kind, boolean descending, Stri
     detail = Objects.requireNonNull(detail, "detail").intern(); // a join partner's name: shared like the names
   }
 
+  /**
+   * How the detail of a correlated subquery's inner equality begins, before the outer column it is equal to:
+   * {@code "correlated with orders.id"}.
+   */
+  public static final String CORRELATED = "correlated with ";
+
   public static ColumnUse of(ColumnRef column, UseKind kind) {
     return new ColumnUse(column, kind, false, "");
   }

@@ -63,18 +63,30 @@ public final class MissingForeignKeyRule implements Rule {
       java.util.Set<ColumnRef> seen = new java.util.HashSet<>();
       for (TableAccess a : p.profile().accesses()) {
         for (ColumnUse u : a.uses()) {
-          if (u.kind() != UseKind.JOIN) {
+          // A join is recorded on both of its columns; a correlated subquery's only on the outer one (the inner
+          // column is an equality with it): so either side may be the key.
+          String partner = u.kind() == UseKind.JOIN ? u.detail()
+              : u.kind() == UseKind.EQUALITY && u.detail().startsWith(ColumnUse.CORRELATED)
+                  ? u.detail().substring(ColumnUse.CORRELATED.length()) : "";
+          Optional<ColumnRef> other = parse(partner);
+          if (other.isEmpty()) {
             continue;
           }
-          Optional<ColumnRef> other = parse(u.detail());
-          if (other.isEmpty() || !isKey(schema, other.get()) || isKey(schema, u.column())) {
+          ColumnRef child;
+          ColumnRef parent;
+          if (isKey(schema, other.get()) && !isKey(schema, u.column())) {
+            child = u.column();
+            parent = other.get();
+          } else if (isKey(schema, u.column()) && !isKey(schema, other.get())) {
+            child = other.get();
+            parent = u.column();
+          } else {
             continue;
           }
-          ColumnRef child = u.column();
           if (schema.table(child.table()).isEmpty() || hasForeignKey(schema, child)) {
             continue;
           }
-          parents.putIfAbsent(child, other.get());
+          parents.putIfAbsent(child, parent);
           if (seen.add(child)) {
             calls.merge(child, p.stats().calls(), Long::sum);
           }

@@ -28,7 +28,8 @@ public final class Rules {
         new DenormalizedColumnRule(),
         new MixedDeleteStrategyRule(),
         new NoMigrationHistoryRule(config.migrationTool()),
-        new UnusedIndexRule(config.number("unused-index", "min-days", UnusedIndexRule.DEFAULT_MIN_DAYS)));
+        new UnusedIndexRule(config.number("unused-index", "min-days", UnusedIndexRule.DEFAULT_MIN_DAYS)),
+        new LowSelectivityIndexRule());
   }
 
   /** The built-in rule with this id. */

@@ -626,7 +626,8 @@ public final class UsageExtractor {
    * equality with a parameter, which an index serves; for the outer table it stays a join.
    */
   private void correlated(Resolution.Base inner, Resolution.Base outer) {
-    inner.binding().uses.add(new ColumnUse(ref(inner), UseKind.EQUALITY, false, "correlated with " + ref(outer)));
+    inner.binding().uses.add(new ColumnUse(ref(inner), UseKind.EQUALITY, false,
+        ColumnUse.CORRELATED + ref(outer)));
     outer.binding().uses.add(new ColumnUse(ref(outer), UseKind.JOIN, false, ref(inner).toString()));
   }
 

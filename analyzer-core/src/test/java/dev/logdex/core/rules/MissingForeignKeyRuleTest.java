@@ -32,4 +32,15 @@ class MissingForeignKeyRuleTest {
     assertThat(RuleFixture.of(RuleFixture.SHOP).run(new MissingForeignKeyRule())).as("author_id alone, no join confirms it")
         .isEmpty();
   }
+
+  @Test
+  void aCorrelatedSubqueryOnAKeyIsAJoinToo() {
+    List<Finding> found = RuleFixture.of(RuleFixture.SHOP,
+        "SELECT u.name FROM users u WHERE EXISTS (SELECT 1 FROM notes n WHERE n.author_id = u.id AND n.id > 5)")
+        .run(new MissingForeignKeyRule());
+    assertThat(found).singleElement().satisfies(f -> {
+      assertThat(f.table()).isEqualTo("notes");
+      assertThat(f.message()).contains("notes.author_id is joined to users.id");
+    });
+  }
 }

@@ -36,7 +36,12 @@ final class RuleFixture {
   }
 
   static RuleFixture of(Dialect dialect, String ddl, String... statements) {
-    Schema schema = new DdlSchemaLoader(Optional.of(dialect)).load(ddl, "fixture.sql").schema();
+    return of(new DdlSchemaLoader(Optional.of(dialect)).load(ddl, "fixture.sql").schema(), statements);
+  }
+
+  /** The statements against {@code schema} as it is (with statistics, as a live database gives them). */
+  static RuleFixture of(Schema schema, String... statements) {
+    Dialect dialect = schema.dialect();
     SimpleMeterRegistry reg = new SimpleMeterRegistry();
     WorkloadBuilder b = new WorkloadBuilder(
         dialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(),

@@ -26,7 +26,7 @@ class RulesTest {
     assertThat(new HashSet<>(rules.stream().map(r -> r.getClass().getSimpleName()).toList())).containsExactlyInAnyOrder(
         "UnindexedForeignKeyRule", "MissingForeignKeyRule", "MissingDeleteRuleRule", "DuplicateIndexRule",
         "RedundantIndexRule", "MissingPrimaryKeyRule", "GodTableRule", "DenormalizedColumnRule",
-        "MixedDeleteStrategyRule", "NoMigrationHistoryRule", "UnusedIndexRule");
+        "MixedDeleteStrategyRule", "NoMigrationHistoryRule", "UnusedIndexRule", "LowSelectivityIndexRule");
   }
 
   @Test
