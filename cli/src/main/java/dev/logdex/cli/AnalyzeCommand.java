@@ -65,6 +65,8 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "MySQL/MariaDB: scratch (created and dropped again; only on a scratch copy). Default: hypopg.")
   Verifier.Method verifyMethod;
 
+  @picocli.CommandLine.Mixin PlannerOption planner;
+
   @Option(names = "--stats", description = "Print pipeline counters (events, parsers, cache hits) to stderr.")
   boolean stats;
 
@@ -90,6 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisReport report;
     try {
       report = in.analysis(budgetBytes);
+      report = planner.apply(in, report, budgetBytes, err, inputs.quiet);
       report = report.withFindings(in.withLiveEvidence(report.findings()));
       if (method.isPresent()) {
         report = verified(in, report, method.get());

@@ -61,6 +61,8 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Only the N best index recommendations.")
   Integer top;
 
+  @picocli.CommandLine.Mixin PlannerOption planner;
+
   @Option(names = "--no-schema",
       description = "Write migrations even though no schema was given (--schema or --db): nothing then checks "
           + "that an index does not exist already, or that a column is not the primary key.")
@@ -83,7 +85,7 @@ final class MigrateCommand implements Callable<Integer> {
     } else {
       WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
       try {
-        AnalysisReport report = in.analysis(0);
+        AnalysisReport report = planner.apply(in, in.analysis(0), 0, spec.commandLine().getErr(), inputs.quiet);
         snapshot = dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(),
             report.withFindings(in.withLiveEvidence(report.findings())));
       } finally {

@@ -74,6 +74,16 @@ public record AnalysisReport(
     warnings = List.copyOf(warnings);
   }
 
+  /** This report with other recommendations and rejections (another selection's), and more warnings. */
+  public AnalysisReport withRecommendations(List<Recommendation> other, List<Recommender.Rejection> otherRejections,
+      List<String> moreWarnings) {
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.addAll(moreWarnings);
+    return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
+        other, findings, unparsed, w, otherRejections, topQueries, verification, timeByTable, period,
+        systemQueries, schemaGiven);
+  }
+
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,

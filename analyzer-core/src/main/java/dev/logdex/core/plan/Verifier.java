@@ -250,7 +250,7 @@ public final class Verifier {
    * log: it is sent only when it is one SELECT, UPDATE or DELETE (see {@link SingleStatement}), and only ever
    * explained, inside a transaction that is rolled back.
    */
-  private static Optional<Plan> plan(Connection c, SqlScanner scanner, QueryStats q, Map<String, String> unplanned) {
+  static Optional<Plan> plan(Connection c, SqlScanner scanner, QueryStats q, Map<String, String> unplanned) {
     String text = q.sample();
     // pg_stat_statements writes interval '1 hour' as interval $1, which PostgreSQL cannot parse back.
     text = text.replaceAll("(?i)\\binterval\\s+(\\$\\d+)", "$1::interval");

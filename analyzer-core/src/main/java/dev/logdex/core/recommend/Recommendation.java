@@ -45,6 +45,11 @@ public record Recommendation(
     return fix.schema();
   }
 
+  /** The same recommendation with another benefit (as the planner measured it). */
+  public Recommendation withBenefit(double newBenefit) {
+    return new Recommendation(rank, index, fix, ddl, newBenefit, reason, queries);
+  }
+
   /** The same recommendation at another rank with another reason (a verification's verdict added to it). */
   public Recommendation reranked(int newRank, String newReason) {
     return new Recommendation(newRank, index, fix, ddl, benefit, newReason, queries);

@@ -65,7 +65,7 @@ public final class Recommender {
    * The estimated size of an index, or -1 when the table's rows are unknown (see {@link IndexSizes}). An estimate
    * for budgeting, not a measurement.
    */
-  long estimatedBytes(IndexCandidate c) {
+  public long estimatedBytes(IndexCandidate c) {
     return IndexSizes.estimatedBytes(schema, c);
   }
 
@@ -100,9 +100,45 @@ public final class Recommender {
   /** The recommendations for {@code workload} and every rejected candidate with its reason. */
   public Result run(Workload workload) {
     List<Rejection> rejections = new ArrayList<>();
-    boolean timed = workload.totalMillis() > 0;
-    Map<IndexCandidate, Evidence> candidates = new LinkedHashMap<>();
     List<Selection.OrBundle> bundles = new ArrayList<>();
+    Map<IndexCandidate, Evidence> candidates = pool(workload, rejections, bundles);
+    boolean timed = workload.totalMillis() > 0;
+    // One selection for both: a storage budget in bytes, or (no budget) as many indexes as pay for their writes.
+    Map<String, Workload.TableWrites> writes = workload.writesByTable();
+    Selection.Limit limit = budgetBytes > 0 ? Selection.Limit.bytes(this::estimatedBytes, budgetBytes)
+        : Selection.Limit.unlimited();
+    Selection.Outcome o = Selection.select(candidates, bundles, limit, c -> writeCost(writes, c, timed),
+        this::tableShare, timed);
+    rejections.addAll(o.rejections());
+    return new Result(recommendations(o.ranked(), timed), rejections);
+  }
+
+  /**
+   * Every candidate worth considering for {@code workload}, each as a recommendation worth what it serves alone (its
+   * write cost deducted), best first, and the candidates dropped before any choice with their reasons: what a
+   * selection by other means (the planner's, {@code plan.PlannerSelection}) chooses from.
+   */
+  public Result candidates(Workload workload) {
+    List<Rejection> rejections = new ArrayList<>();
+    Map<IndexCandidate, Evidence> candidates = pool(workload, rejections, new ArrayList<>());
+    boolean timed = workload.totalMillis() > 0;
+    Map<String, Workload.TableWrites> writes = workload.writesByTable();
+    List<Selection.Pick> picks = new ArrayList<>();
+    candidates.forEach((c, e) -> picks.add(new Selection.Pick(c, e, e.benefit(timed) - writeCost(writes, c, timed))));
+    picks.sort(Comparator.comparingDouble(Selection.Pick::gain).reversed()
+        .thenComparing(x -> x.candidate().table()).thenComparing(x -> String.join(",", x.candidate().keys())));
+    return new Result(recommendations(picks, timed), rejections);
+  }
+
+  /** What one more index on {@code c}'s table adds to the time (or, untimed, the calls) of the workload's writes. */
+  public static double writeCost(Workload workload, IndexCandidate c) {
+    return writeCost(workload.writesByTable(), c, workload.totalMillis() > 0);
+  }
+
+  /** The candidates of {@code workload}, less those an existing index or key makes pointless (with reasons). */
+  private Map<IndexCandidate, Evidence> pool(Workload workload, List<Rejection> rejections,
+      List<Selection.OrBundle> bundles) {
+    Map<IndexCandidate, Evidence> candidates = new LinkedHashMap<>();
     for (QueryStats q : workload.queries()) {
       Optional<StatementProfile> p = q.profile();
       if (p.isEmpty()) {
@@ -154,14 +190,7 @@ public final class Recommender {
         return key;
       });
     }
-    // One selection for both: a storage budget in bytes, or (no budget) as many indexes as pay for their writes.
-    Map<String, Workload.TableWrites> writes = workload.writesByTable();
-    Selection.Limit limit = budgetBytes > 0 ? Selection.Limit.bytes(this::estimatedBytes, budgetBytes)
-        : Selection.Limit.unlimited();
-    Selection.Outcome o = Selection.select(candidates, bundles, limit, c -> writeCost(writes, c, timed),
-        this::tableShare, timed);
-    rejections.addAll(o.rejections());
-    return new Result(recommendations(o.ranked(), timed), rejections);
+    return candidates;
   }
 
   private record CandidateWithWhy(IndexCandidate candidate, String why) {}

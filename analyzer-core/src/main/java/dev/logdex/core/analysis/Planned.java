@@ -1,0 +1,57 @@
+package dev.logdex.core.analysis;
+
+import dev.logdex.core.plan.PlannerSelection;
+import dev.logdex.core.recommend.IndexCandidate;
+import dev.logdex.core.recommend.Recommendation;
+import dev.logdex.core.recommend.Recommender;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.workload.Workload;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The analysis with its recommendations chosen by the database's planner, where the database can say (HypoPG). */
+public final class Planned {
+  private Planned() {}
+
+  /**
+   * {@code report} with the indexes PostgreSQL's planner chooses among logdex's candidates (see
+   * {@link PlannerSelection}) in place of logdex's own choice. Candidates none of whose queries could be planned keep
+   * logdex's verdict, after the planner's choices and saying so.
+   *
+   * @param budgetBytes the storage budget, or 0
+   * @throws SQLException HypoPG or the catalog could not be used
+   */
+  public static Choice choose(Connection c, Schema schema, Workload workload, AnalysisReport report,
+      long budgetBytes) throws SQLException {
+    Recommender recommender = new Recommender(schema, budgetBytes);
+    Recommender.Result pool = recommender.candidates(workload);
+    PlannerSelection.Outcome o = PlannerSelection.select(c, workload, pool.recommendations(),
+        ix -> Recommender.writeCost(workload, ix), recommender::estimatedBytes, budgetBytes);
+    List<Recommendation> chosen = new ArrayList<>(o.chosen());
+    Set<IndexCandidate> unjudged = new HashSet<>();
+    o.unjudged().forEach(r -> unjudged.add(r.index()));
+    for (Recommendation r : report.recommendations()) {
+      if (unjudged.contains(r.index())) {
+        chosen.add(r.reranked(chosen.size() + 1, r.reason() + "; not judged by the planner: none of its queries "
+            + "could be planned"));
+      }
+    }
+    List<Recommender.Rejection> rejections = new ArrayList<>(pool.rejections());
+    rejections.addAll(o.rejections());
+    String said = String.format(Locale.ROOT, "the recommendations are the planner's choice (HypoPG what-if plans of "
+        + "%,d statement classes%s), from %,d candidates: the planned cost of the workload goes from %,.0f to %,.0f",
+        o.planned(), o.unplanned().isEmpty() ? "" : String.format(Locale.ROOT, "; %,d could not be planned",
+            o.unplanned().size()), pool.recommendations().size(), o.costBefore(), o.costAfter());
+    return new Choice(report.withRecommendations(chosen, rejections, List.of()), said);
+  }
+
+  /**
+   * The report with the planner's choice, and one sentence that says how it was made (for stderr).
+   */
+  public record Choice(AnalysisReport report, String summary) {}
+}
