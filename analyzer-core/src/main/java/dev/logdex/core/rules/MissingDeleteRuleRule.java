@@ -66,14 +66,26 @@ public final class MissingDeleteRuleRule implements Rule {
                 .orElse(List.of("id"))
             : fk.referencedColumns();
         String parentSchema = schema.table(fk.referencedTable()).map(Table::schema).orElse("");
+        boolean mysql = schema.dialect() == dev.logdex.core.model.Dialect.MYSQL;
+        String message = "the workload deletes from " + fk.referencedTable() + " (" + Workloads.calls(deletes)
+            + ") but " + t.name() + "(" + String.join(", ", fk.columns()) + ") has no ON DELETE rule"
+            + (mysql ? " (or ON DELETE RESTRICT: MySQL and MariaDB store the two alike, as RESTRICT)" : "");
+        if (mysql && proposed.equals("RESTRICT")) {
+          // Writing RESTRICT down changes nothing MySQL keeps: the finding would stay. Say what to decide instead.
+          out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), fk.columns(), message,
+              "-- deletes from " + fk.referencedTable() + " fail while " + t.name() + " rows reference them (RESTRICT)."
+                  + " If that is intended, suppress this finding in .logdex.yml (suppress: - {rule: " + id()
+                  + ", table: " + t.name() + "}); CASCADE only if " + t.name() + "'s rows mean nothing without their "
+                  + fk.referencedTable() + " row; SET NULL" + (nullable ? "" : " (after making the column nullable)")
+                  + " if they outlive it"));
+          continue;
+        }
         String fix = why + "\n"
             + ConstraintDdl.dropForeignKey(schema.dialect(), t.schema(), t.name(), name) + "\n"
             + String.join("\n", ConstraintDdl.addForeignKey(schema.dialect(), t.schema(), t.name(), name,
                 fk.columns(), parentSchema, schema.table(fk.referencedTable()).map(Table::name)
                     .orElse(fk.referencedTable()), parentCols, proposed));
-        out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), fk.columns(),
-            "the workload deletes from " + fk.referencedTable() + " (" + Workloads.calls(deletes) + ") but "
-                + t.name() + "(" + String.join(", ", fk.columns()) + ") has no ON DELETE rule", fix));
+        out.add(new Finding(id(), defaultSeverity(), t.qualifiedName(), fk.columns(), message, fix));
       }
     }
     return out;

@@ -59,4 +59,25 @@ class MissingDeleteRuleRuleTest {
         .run(new MissingDeleteRuleRule());
     assertThat(fixFor(products, "product_tags", "product_id")).contains("ON DELETE CASCADE").contains("join table");
   }
+
+  @Test
+  void onMysqlAMissingRuleAndRestrictAreOneAndTheFindingAsksForADecisionNotForRestrict() {
+    String ddl = """
+        CREATE TABLE users (id int PRIMARY KEY) ENGINE=InnoDB;
+        CREATE TABLE notes (id int PRIMARY KEY, author int, FOREIGN KEY (author) REFERENCES users (id)) ENGINE=InnoDB;
+        CREATE TABLE lines (o int, n int, PRIMARY KEY (o, n), FOREIGN KEY (o) REFERENCES users (id)) ENGINE=InnoDB;
+        """;
+    List<Finding> found = RuleFixture.of(dev.logdex.core.model.Dialect.MYSQL, ddl, "DELETE FROM users WHERE id = ?")
+        .run(new MissingDeleteRuleRule());
+    assertThat(found).hasSize(2).allSatisfy(f -> assertThat(f.message())
+        .endsWith("(or ON DELETE RESTRICT: MySQL and MariaDB store the two alike, as RESTRICT)"));
+    // Writing RESTRICT down would change nothing MySQL keeps: advice, and how to suppress the finding.
+    assertThat(found).filteredOn(f -> f.table().equals("notes")).singleElement().satisfies(f -> {
+      assertThat(f.change()).isInstanceOf(dev.logdex.core.model.Fix.Review.class);
+      assertThat(f.fix()).contains("suppress: - {rule: missing-delete-rule, table: notes}").doesNotContain("ALTER");
+    });
+    // An owned child still gets its CASCADE.
+    assertThat(found).filteredOn(f -> f.table().equals("lines")).singleElement()
+        .satisfies(f -> assertThat(f.fix()).contains("ON DELETE CASCADE"));
+  }
 }
