@@ -156,9 +156,9 @@ public final class TpchBenchmark {
       List<Recommendation> naive = withinBudget(perQuery, sizes, budget);
       // The same candidates, chosen by the planner's what-if costs (analyze --db with HypoPG).
       Recommender recommender = new Recommender(schema, budget);
-      List<Recommendation> planned = PlannerSelection.select(c, workload,
-          recommender.candidates(workload).recommendations(), ix -> Recommender.writeCost(workload, ix),
-          recommender::estimatedBytes, budget).chosen();
+      Recommender.Result pool = recommender.candidates(workload);
+      List<Recommendation> planned = PlannerSelection.select(c, workload, pool.recommendations(), pool.orArms(),
+          ix -> Recommender.writeCost(workload, ix), recommender::estimatedBytes, budget).chosen();
       table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", budget == 0 ? "none" : b,
           cell(Verifier.verify(c, workload, chosen), chosen, sizes, c),
           cell(Verifier.verify(c, workload, planned), planned, sizes, c),

@@ -30,7 +30,7 @@ public final class Planned {
       long budgetBytes) throws SQLException {
     Recommender recommender = new Recommender(schema, budgetBytes);
     Recommender.Result pool = recommender.candidates(workload);
-    PlannerSelection.Outcome o = PlannerSelection.select(c, workload, pool.recommendations(),
+    PlannerSelection.Outcome o = PlannerSelection.select(c, workload, pool.recommendations(), pool.orArms(),
         ix -> Recommender.writeCost(workload, ix), recommender::estimatedBytes, budgetBytes);
     List<Recommendation> chosen = new ArrayList<>(o.chosen());
     Set<IndexCandidate> unjudged = new HashSet<>();

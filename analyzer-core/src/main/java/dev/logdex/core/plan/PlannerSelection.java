@@ -6,6 +6,7 @@ import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.recommend.IndexCandidate;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.Recommender;
+import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
@@ -73,6 +74,16 @@ public final class PlannerSelection {
   public static Outcome select(Connection c, Workload workload, List<Recommendation> candidates,
       ToDoubleFunction<IndexCandidate> writeCost, ToLongFunction<IndexCandidate> size, long budget)
       throws SQLException {
+    return select(c, workload, candidates, List.of(), writeCost, size, budget);
+  }
+
+  /**
+   * The same, with the candidates of each OR's arms tried together as well as one by one: the planner uses an index
+   * per arm (a BitmapOr) only when every arm has one.
+   */
+  public static Outcome select(Connection c, Workload workload, List<Recommendation> candidates,
+      List<List<IndexCandidate>> orArms, ToDoubleFunction<IndexCandidate> writeCost,
+      ToLongFunction<IndexCandidate> size, long budget) throws SQLException {
     boolean timed = workload.totalMillis() > 0;
     SqlScanner scanner = LiveSql.scanner(c, Dialect.POSTGRESQL);
     Map<String, String> unplanned = new LinkedHashMap<>();
@@ -92,14 +103,36 @@ public final class PlannerSelection {
         q.profile().ifPresent(pr -> pr.accesses().forEach((TableAccess a) -> tables.add(a.table())));
         tables.forEach(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(q));
       }
-      Search search = new Search(c, scanner, byTable, base, stats, timed, unplanned);
       List<Recommendation> unjudged = new ArrayList<>();
       List<Recommendation> judged = new ArrayList<>();
       for (Recommendation r : candidates) {
         (byTable.containsKey(r.index().table()) ? judged : unjudged).add(r);
       }
+      // What the model says of the queries the planner cannot see (their statements could not be planned).
+      Map<Recommendation, Double> unseen = new HashMap<>();
+      for (Recommendation r : judged) {
+        double all = 0;
+        double hidden = 0;
+        for (ServedQuery q : r.queries()) {
+          double t = timed ? q.totalMillis() : q.calls();
+          all += t;
+          hidden += base.containsKey(q.fingerprint()) ? 0 : t;
+        }
+        unseen.put(r, all <= 0 ? 0 : Math.max(0, r.benefit()) * hidden / all);
+      }
+      List<List<Recommendation>> units = new ArrayList<>();
+      judged.forEach(r -> units.add(List.of(r)));
+      Map<IndexCandidate, Recommendation> byIndex = new HashMap<>();
+      judged.forEach(r -> byIndex.put(r.index(), r));
+      for (List<IndexCandidate> arms : orArms) {
+        List<Recommendation> unit = arms.stream().map(byIndex::get).filter(java.util.Objects::nonNull).toList();
+        if (unit.size() > 1) {
+          units.add(unit);
+        }
+      }
+      Search search = new Search(c, scanner, byTable, base, stats, timed, unplanned, unseen);
       try {
-        return search.run(judged, unjudged, writeCost, size, budget);
+        return search.run(units, judged, unjudged, writeCost, size, budget);
       } finally {
         st.execute("SELECT hypopg_reset()");
       }
@@ -116,9 +149,12 @@ public final class PlannerSelection {
     private final Map<String, QueryStats> stats;
     private final boolean timed;
     private final Map<String, String> unplanned;
+    private final Map<Recommendation, Double> unseen;
+    private final Set<Recommendation> chosen = new LinkedHashSet<>();
 
     Search(Connection c, SqlScanner scanner, Map<String, List<QueryStats>> byTable, Map<String, Double> base,
-        Map<String, QueryStats> stats, boolean timed, Map<String, String> unplanned) {
+        Map<String, QueryStats> stats, boolean timed, Map<String, String> unplanned,
+        Map<Recommendation, Double> unseen) {
       this.c = c;
       this.scanner = scanner;
       this.byTable = byTable;
@@ -127,106 +163,147 @@ public final class PlannerSelection {
       this.stats = stats;
       this.timed = timed;
       this.unplanned = unplanned;
+      this.unseen = unseen;
     }
 
     /**
-     * What one candidate does with the chosen ones in place.
+     * What one unit (a candidate, or the arms of an OR) does with the chosen ones in place.
      *
      * @param gain the time it saves (ms, or calls untimed), its write cost deducted
      * @param costs each query's planned cost with it
-     * @param used the queries whose plan takes it and is cheaper for it
+     * @param used the queries whose plan takes one of its indexes and is cheaper for it
+     * @param fresh its members not chosen yet
      */
-    private record Trial(double gain, Map<String, Double> costs, List<String> used) {}
+    private record Trial(double gain, Map<String, Double> costs, List<String> used, List<Recommendation> fresh) {}
 
-    private record Queued(Recommendation r, double bound) {}
+    private record Queued(List<Recommendation> unit, double bound) {}
 
-    Outcome run(List<Recommendation> judged, List<Recommendation> unjudged, ToDoubleFunction<IndexCandidate> writeCost,
-        ToLongFunction<IndexCandidate> size, long budget) throws SQLException {
+    Outcome run(List<List<Recommendation>> units, List<Recommendation> judged, List<Recommendation> unjudged,
+        ToDoubleFunction<IndexCandidate> writeCost, ToLongFunction<IndexCandidate> size, long budget)
+        throws SQLException {
       PriorityQueue<Queued> queue = new PriorityQueue<>(Comparator.comparingDouble((Queued q) -> -q.bound())
-          .thenComparing(q -> q.r().index().table()).thenComparing(q -> String.join(",", q.r().index().keys())));
-      Map<Recommendation, Trial> last = new HashMap<>();
-      List<Recommender.Rejection> rejections = new ArrayList<>();
-      for (Recommendation r : judged) {
-        Trial t = trial(r, writeCost);
-        last.put(r, t);
-        if (t.used().isEmpty()) {
-          rejections.add(new Recommender.Rejection(r.index(), "the planner uses it for none of its queries"));
+          .thenComparing(q -> q.unit().get(0).index().table())
+          .thenComparing(q -> String.join(",", q.unit().get(0).index().keys())));
+      Map<Recommendation, String> why = new HashMap<>();
+      for (List<Recommendation> unit : units) {
+        Trial t = trial(unit, writeCost);
+        if (t.used().isEmpty() && t.gain() <= 0) {
+          if (unit.size() == 1) {
+            why.put(unit.get(0), "the planner uses it for none of its queries");
+          }
         } else {
-          queue.add(new Queued(r, ratio(t.gain(), r, size, budget)));
+          queue.add(new Queued(unit, ratio(t, size, budget)));
         }
       }
-      List<Recommendation> chosen = new ArrayList<>();
+      List<Recommendation> ranked = new ArrayList<>();
       long left = budget;
       double before = totalCost();
       while (!queue.isEmpty()) {
         Queued top = queue.poll();
-        Recommendation r = top.r();
-        if (budget > 0 && size.applyAsLong(r.index()) > left) {
-          rejections.add(new Recommender.Rejection(r.index(), String.format(Locale.ROOT,
-              "over budget: needs about %,.1f MB, %,.1f MB of the budget left", size.applyAsLong(r.index()) / 1048576.0,
-              left / 1048576.0)));
+        Trial t = trial(top.unit(), writeCost);
+        if (t.fresh().isEmpty()) {
           continue;
         }
-        Trial t = trial(r, writeCost);
-        last.put(r, t);
-        double ratio = ratio(t.gain(), r, size, budget);
-        if (t.gain() <= 0 || t.used().isEmpty()) {
-          rejections.add(new Recommender.Rejection(r.index(), t.used().isEmpty()
+        long bytes = t.fresh().stream().mapToLong(r -> size.applyAsLong(r.index())).sum();
+        if (budget > 0 && bytes > left) {
+          String over = String.format(Locale.ROOT, "over budget: needs about %,.1f MB, %,.1f MB of the budget left",
+              bytes / 1048576.0, left / 1048576.0);
+          t.fresh().forEach(r -> why.putIfAbsent(r, over));
+          continue;
+        }
+        if (t.gain() <= 0) {
+          t.fresh().forEach(r -> why.putIfAbsent(r, t.used().isEmpty()
               ? "the planner no longer uses it once the indexes chosen before it exist"
               : "too little gain by the planner: what it cuts from the plans is worth less than its writes"));
           continue;
         }
+        double ratio = ratio(t, size, budget);
         if (!queue.isEmpty() && ratio < queue.peek().bound()) {
-          queue.add(new Queued(r, ratio)); // no longer the best: back in line at its true worth
+          queue.add(new Queued(top.unit(), ratio)); // no longer the best: back in line at its true worth
           continue;
         }
-        create(r);
+        for (Recommendation r : t.fresh()) {
+          create(r);
+          chosen.add(r);
+        }
         current.putAll(t.costs());
-        left -= size.applyAsLong(r.index());
-        chosen.add(r.reranked(chosen.size() + 1, r.reason() + String.format(Locale.ROOT,
-            "; the planner takes it for %d of its queries", t.used().size())).withBenefit(round(t.gain())));
-      }
-      return new Outcome(chosen, rejections, unjudged, base.size(), unplanned, before, totalCost());
-    }
-
-    private static double ratio(double gain, Recommendation r, ToLongFunction<IndexCandidate> size, long budget) {
-      return budget > 0 ? gain / Math.max(1, size.applyAsLong(r.index())) : gain;
-    }
-
-    /** The candidate created as a hypothetical index, its table's queries planned with it, and dropped again. */
-    private Trial trial(Recommendation r, ToDoubleFunction<IndexCandidate> writeCost) throws SQLException {
-      long oid;
-      String name;
-      try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid, indexname FROM hypopg_create_index(?)")) {
-        ps.setString(1, Verifier.hypotheticalDdl(r));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          oid = rs.getLong(1);
-          name = rs.getString(2);
+        left -= bytes;
+        double share = t.gain() / t.fresh().size();
+        for (Recommendation r : t.fresh()) {
+          String note = t.used().isEmpty() ? "; kept on logdex's estimate: the queries it serves could not be planned"
+              : String.format(Locale.ROOT, "; the planner takes it%s for %d of its queries",
+                  t.fresh().size() > 1 ? " with the other arms of the OR" : "", t.used().size());
+          ranked.add(r.reranked(ranked.size() + 1, r.reason() + note).withBenefit(round(share)));
         }
       }
+      List<Recommender.Rejection> rejections = new ArrayList<>();
+      for (Recommendation r : judged) {
+        if (!chosen.contains(r)) {
+          rejections.add(new Recommender.Rejection(r.index(), why.getOrDefault(r,
+              "too little gain by the planner: what it cuts from the plans is worth less than its writes")));
+        }
+      }
+      return new Outcome(ranked, rejections, unjudged, base.size(), unplanned, before, totalCost());
+    }
+
+    private static double ratio(Trial t, ToLongFunction<IndexCandidate> size, long budget) {
+      if (budget <= 0) {
+        return t.gain();
+      }
+      return t.gain() / Math.max(1, t.fresh().stream().mapToLong(r -> size.applyAsLong(r.index())).sum());
+    }
+
+    /** The unit's new indexes created as hypothetical ones, their tables' queries planned, and dropped again. */
+    private Trial trial(List<Recommendation> unit, ToDoubleFunction<IndexCandidate> writeCost) throws SQLException {
+      List<Recommendation> fresh = unit.stream().filter(r -> !chosen.contains(r)).toList();
+      if (fresh.isEmpty()) {
+        return new Trial(0, Map.of(), List.of(), fresh);
+      }
+      Map<Long, String> made = new LinkedHashMap<>();
       try {
+        for (Recommendation r : fresh) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid, indexname FROM hypopg_create_index(?)")) {
+            ps.setString(1, Verifier.hypotheticalDdl(r));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              made.put(rs.getLong(1), rs.getString(2));
+            }
+          }
+        }
         Map<String, Double> costs = new HashMap<>();
         List<String> used = new ArrayList<>();
         double saved = 0;
-        for (QueryStats q : byTable.getOrDefault(r.index().table(), List.of())) {
-          String id = q.fingerprint().id();
-          Optional<Verifier.Plan> p = Verifier.plan(c, scanner, q, unplanned);
-          if (p.isEmpty()) {
-            continue;
-          }
-          double now = current.get(id);
-          if (p.get().indexes().contains(name) && p.get().cost() < now) {
-            used.add(id);
-            costs.put(id, p.get().cost());
-            saved += (now - p.get().cost()) / base.get(id) * (timed ? q.totalMillis() : q.calls());
+        Set<String> tables = new LinkedHashSet<>();
+        fresh.forEach(r -> tables.add(r.index().table()));
+        Set<String> seen = new java.util.HashSet<>();
+        for (String table : tables) {
+          for (QueryStats q : byTable.getOrDefault(table, List.of())) {
+            String id = q.fingerprint().id();
+            if (!seen.add(id)) {
+              continue;
+            }
+            Optional<Verifier.Plan> p = Verifier.plan(c, scanner, q, unplanned);
+            if (p.isEmpty()) {
+              continue;
+            }
+            double now = current.get(id);
+            if (p.get().indexes().stream().anyMatch(made::containsValue) && p.get().cost() < now) {
+              used.add(id);
+              costs.put(id, p.get().cost());
+              saved += (now - p.get().cost()) / base.get(id) * (timed ? q.totalMillis() : q.calls());
+            }
           }
         }
-        return new Trial(saved - writeCost.applyAsDouble(r.index()), costs, used);
+        for (Recommendation r : fresh) {
+          saved += unseen.getOrDefault(r, 0.0) - writeCost.applyAsDouble(r.index());
+        }
+        return new Trial(saved, costs, used, fresh);
       } finally {
-        try (PreparedStatement ps = c.prepareStatement("SELECT hypopg_drop_index(?)")) {
-          ps.setLong(1, oid);
-          ps.execute();
+        for (long oid : made.keySet()) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT hypopg_drop_index(?)")) {
+            ps.setLong(1, oid);
+            ps.execute();
+          }
         }
       }
     }

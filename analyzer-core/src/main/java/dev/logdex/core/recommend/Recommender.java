@@ -89,8 +89,18 @@ public final class Recommender {
     }
   }
 
-  /** Recommendations, best first, and the candidates rejected on the way with their reasons. */
-  public record Result(List<Recommendation> recommendations, List<Rejection> rejections) {}
+  /**
+   * Recommendations, best first, and the candidates rejected on the way with their reasons.
+   *
+   * @param orArms for {@link #candidates}: the candidates of each OR's arms, which serve its query only together
+   */
+  public record Result(List<Recommendation> recommendations, List<Rejection> rejections,
+      List<List<IndexCandidate>> orArms) {
+    /** A result with no OR arms to tell. */
+    public Result(List<Recommendation> recommendations, List<Rejection> rejections) {
+      this(recommendations, rejections, List.of());
+    }
+  }
 
   /** The recommendations for {@code workload}, best first. */
   public List<Recommendation> recommend(Workload workload) {
@@ -120,14 +130,22 @@ public final class Recommender {
    */
   public Result candidates(Workload workload) {
     List<Rejection> rejections = new ArrayList<>();
-    Map<IndexCandidate, Evidence> candidates = pool(workload, rejections, new ArrayList<>());
+    List<Selection.OrBundle> bundles = new ArrayList<>();
+    Map<IndexCandidate, Evidence> candidates = pool(workload, rejections, bundles);
     boolean timed = workload.totalMillis() > 0;
     Map<String, Workload.TableWrites> writes = workload.writesByTable();
     List<Selection.Pick> picks = new ArrayList<>();
     candidates.forEach((c, e) -> picks.add(new Selection.Pick(c, e, e.benefit(timed) - writeCost(writes, c, timed))));
     picks.sort(Comparator.comparingDouble(Selection.Pick::gain).reversed()
         .thenComparing(x -> x.candidate().table()).thenComparing(x -> String.join(",", x.candidate().keys())));
-    return new Result(recommendations(picks, timed), rejections);
+    List<List<IndexCandidate>> arms = new ArrayList<>();
+    for (Selection.OrBundle b : bundles) {
+      List<IndexCandidate> left = b.arms().stream().filter(candidates::containsKey).toList();
+      if (left.size() > 1 && !arms.contains(left)) {
+        arms.add(left);
+      }
+    }
+    return new Result(recommendations(picks, timed), rejections, arms);
   }
 
   /** What one more index on {@code c}'s table adds to the time (or, untimed, the calls) of the workload's writes. */
@@ -309,8 +327,11 @@ public final class Recommender {
     if (range != null && !eqAll.contains(range)) {
       keys.add(range);
       why.append(why.length() > 0 ? "; " : "").append("range on ").append(range);
-    } else if (!nonEquality && a.sortServed() && !order.isEmpty() && (filtered || a.limited())) {
-      // With no filter, index order only pays when the query stops early (LIMIT); a full sort reads every row.
+    } else if (!nonEquality && a.sortServed() && !order.isEmpty()
+        && (filtered || a.limited() && !unindexedFilter(a))) {
+      // With no filter, index order only pays when the query stops early (LIMIT); a full sort reads every row. With
+      // a filter no key serves (an OR, a function, <>), reading in index order until LIMIT rows pass it can read
+      // most of the table when the rows that pass are rare: no sort-only index then.
       List<String> sortKeys = sortKeys(order, eqAll);
       if (!sortKeys.isEmpty()) {
         keys.addAll(sortKeys);
@@ -347,6 +368,12 @@ public final class Recommender {
       why.append(" (partial: ").append(where).append(")");
     }
     return Optional.of(new CandidateWithWhy(new IndexCandidate(a.table(), keys, equalities, where), why.toString()));
+  }
+
+  /** Whether the access filters on something an index key of its candidate would not serve. */
+  private static boolean unindexedFilter(TableAccess a) {
+    return a.uses().stream().anyMatch(u -> u.kind() == UseKind.OR_ARM || u.kind() == UseKind.NON_SARGABLE
+        || u.kind() == UseKind.EXPRESSION);
   }
 
   /**

@@ -470,4 +470,16 @@ class RecommenderTest {
         "INSERT INTO tickets (id, assignee_id) VALUES ($1, $2)", 600);
     assertThat(none.recommendations()).isEmpty();
   }
+
+  @Test
+  void noSortOnlyIndexForALimitedQueryWhoseFilterNoKeyServes() {
+    // Reading by updated_at until 20 rows pass the OR reads most of the table when the user's tickets are few.
+    Recommender.Result r = run(TICKETS, Dialect.POSTGRESQL,
+        "SELECT * FROM tickets WHERE assignee_id = $1 OR reporter_id = $1 ORDER BY created_at DESC LIMIT 20", 100);
+    assertThat(keys(r.recommendations())).containsExactlyInAnyOrder(List.of("assignee_id"), List.of("reporter_id"));
+    assertThat(r.rejections()).noneSatisfy(x -> assertThat(x.candidate().keys()).containsExactly("created_at"));
+    // With no filter at all, the first rows in index order are the answer.
+    assertThat(keys(recommend(TICKETS, Dialect.POSTGRESQL, "SELECT * FROM tickets ORDER BY created_at DESC LIMIT 20",
+        100))).containsExactly(List.of("created_at"));
+  }
 }
