@@ -100,8 +100,9 @@ final class Selection {
         costs.put(e.getKey(), s);
       }
     }
-    Map<IndexCandidate, Evidence> own = new HashMap<>();
-    pool.forEach((c, e) -> own.put(c, e.copy()));
+    // What each serves on its own, before the others' queries are added to it: for the reasons given.
+    Map<IndexCandidate, Double> own = new HashMap<>();
+    pool.forEach((c, e) -> own.put(c, e.benefit(timed)));
     Service.addCrossService(pool);
 
     Search search = new Search(pool, costs, writeCost, timed);
@@ -228,7 +229,7 @@ final class Selection {
     return chosen.stream().filter(c -> !dropped.contains(c)).toList();
   }
 
-  private static String reason(IndexCandidate c, Evidence own, Evidence served, Run run, State finalSet,
+  private static String reason(IndexCandidate c, double benefit, Evidence served, Run run, State finalSet,
       Map<IndexCandidate, Long> costs, long left, Limit limit, ToDoubleFunction<IndexCandidate> writeCost,
       boolean timed) {
     IndexCandidate into = run.widenedInto().get(c);
@@ -238,7 +239,6 @@ final class Selection {
     if (into != null && finalSet.has(into)) {
       return "widened into " + describe(into) + ", which serves its queries too";
     }
-    double benefit = own.benefit(timed);
     double writes = writeCost.applyAsDouble(c);
     if (benefit <= writes) {
       return String.format(Locale.ROOT,
