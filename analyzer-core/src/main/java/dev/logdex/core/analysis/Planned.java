@@ -37,8 +37,8 @@ public final class Planned {
     o.unjudged().forEach(r -> unjudged.add(r.index()));
     for (Recommendation r : report.recommendations()) {
       if (unjudged.contains(r.index())) {
-        chosen.add(r.reranked(chosen.size() + 1, r.reason() + "; not judged by the planner: none of its queries "
-            + "could be planned"));
+        chosen.add(r.reranked(chosen.size() + 1, r.reason() + "; not judged by the planner (none of its queries "
+            + "could be planned, or its search stopped first): logdex's estimate"));
       }
     }
     List<Recommender.Rejection> rejections = new ArrayList<>(pool.rejections());

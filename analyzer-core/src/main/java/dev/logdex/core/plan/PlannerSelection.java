@@ -50,11 +50,18 @@ public final class PlannerSelection {
   static final int MAX_QUERIES = Verifier.MAX_QUERIES;
 
   /**
+   * Plans one selection makes at most (a few minutes at a few milliseconds each): past it, the candidates not yet
+   * judged keep logdex's estimate and say so, so that a huge workload still ends.
+   */
+  static final int MAX_PLANS = 50_000;
+
+  /**
    * The planner's choice.
    *
    * @param chosen the recommendations it took, best first, each with the time it saves by the plans as its benefit
    * @param rejections the candidates it left, with the reason
-   * @param unjudged candidates none of whose queries could be planned: the planner could not judge them
+   * @param unjudged candidates the planner could not judge: none of their queries could be planned, or the search
+   *     stopped at {@link #MAX_PLANS} before them
    * @param planned query classes planned
    * @param unplanned query classes that could not be planned, with the reason
    * @param costBefore the workload's planned cost (calls times cost) without the new indexes
@@ -151,6 +158,7 @@ public final class PlannerSelection {
     private final Map<String, String> unplanned;
     private final Map<Recommendation, Double> unseen;
     private final Set<Recommendation> chosen = new LinkedHashSet<>();
+    private int plans;
 
     Search(Connection c, SqlScanner scanner, Map<String, List<QueryStats>> byTable, Map<String, Double> base,
         Map<String, QueryStats> stats, boolean timed, Map<String, String> unplanned,
@@ -185,7 +193,12 @@ public final class PlannerSelection {
           .thenComparing(q -> q.unit().get(0).index().table())
           .thenComparing(q -> String.join(",", q.unit().get(0).index().keys())));
       Map<Recommendation, String> why = new HashMap<>();
+      Set<Recommendation> unfinished = new LinkedHashSet<>();
       for (List<Recommendation> unit : units) {
+        if (plans > MAX_PLANS) {
+          unfinished.addAll(unit);
+          continue;
+        }
         Trial t = trial(unit, writeCost);
         if (t.used().isEmpty() && t.gain() <= 0) {
           if (unit.size() == 1) {
@@ -200,6 +213,10 @@ public final class PlannerSelection {
       double before = totalCost();
       while (!queue.isEmpty()) {
         Queued top = queue.poll();
+        if (plans > MAX_PLANS) {
+          unfinished.addAll(top.unit());
+          continue;
+        }
         Trial t = trial(top.unit(), writeCost);
         if (t.fresh().isEmpty()) {
           continue;
@@ -237,13 +254,16 @@ public final class PlannerSelection {
         }
       }
       List<Recommender.Rejection> rejections = new ArrayList<>();
+      List<Recommendation> notJudged = new ArrayList<>(unjudged);
       for (Recommendation r : judged) {
-        if (!chosen.contains(r)) {
+        if (!chosen.contains(r) && unfinished.contains(r) && !why.containsKey(r)) {
+          notJudged.add(r); // the search stopped before it: logdex's estimate stands
+        } else if (!chosen.contains(r)) {
           rejections.add(new Recommender.Rejection(r.index(), why.getOrDefault(r,
               "too little gain by the planner: what it cuts from the plans is worth less than its writes")));
         }
       }
-      return new Outcome(ranked, rejections, unjudged, base.size(), unplanned, before, totalCost());
+      return new Outcome(ranked, rejections, notJudged, base.size(), unplanned, before, totalCost());
     }
 
     private static double ratio(Trial t, ToLongFunction<IndexCandidate> size, long budget) {
@@ -273,16 +293,15 @@ public final class PlannerSelection {
         Map<String, Double> costs = new HashMap<>();
         List<String> used = new ArrayList<>();
         double saved = 0;
-        Set<String> tables = new LinkedHashSet<>();
-        fresh.forEach(r -> tables.add(r.index().table()));
         Set<String> seen = new java.util.HashSet<>();
-        for (String table : tables) {
-          for (QueryStats q : byTable.getOrDefault(table, List.of())) {
+        for (Recommendation r : fresh) {
+          for (QueryStats q : byTable.getOrDefault(r.index().table(), List.of())) {
             String id = q.fingerprint().id();
-            if (!seen.add(id)) {
-              continue;
+            if (!usesAKey(q, r.index()) || !seen.add(id)) {
+              continue; // a query that filters, joins and sorts on none of the keys: the index cannot change its plan
             }
             Optional<Verifier.Plan> p = Verifier.plan(c, scanner, q, unplanned);
+            plans++;
             if (p.isEmpty()) {
               continue;
             }
@@ -306,6 +325,21 @@ public final class PlannerSelection {
           }
         }
       }
+    }
+
+    /** Whether {@code q} filters, joins, groups or sorts on one of the index's key columns in its table. */
+    private static boolean usesAKey(QueryStats q, IndexCandidate ix) {
+      Set<String> keys = new java.util.HashSet<>();
+      for (int i = 0; i < ix.keys().size(); i++) {
+        String k = ix.column(i);
+        keys.add(dev.logdex.core.dialect.ExpressionKey.parse(k).map(e -> e.column()).orElse(k)
+            .toLowerCase(Locale.ROOT));
+      }
+      return q.profile().map(p -> p.accesses().stream().filter(a -> a.table().equals(ix.table()))
+          .flatMap(a -> a.uses().stream())
+          .anyMatch(u -> u.kind() != dev.logdex.core.model.UseKind.SELECT
+              && u.kind() != dev.logdex.core.model.UseKind.WRITE
+              && keys.contains(u.column().column().toLowerCase(Locale.ROOT)))).orElse(true);
     }
 
     private void create(Recommendation r) throws SQLException {

@@ -164,10 +164,11 @@ final class Selection {
       List<IndexCandidate> present = new ArrayList<>();
       for (IndexCandidate arm : or.arms()) {
         if (!pool.containsKey(arm)) {
-          continue; // an existing index serves it (or it could not be priced: then the OR cannot be completed)
+          continue; // an existing index serves it (under a budget: or it had no size, which its rejection says)
         }
         if (out.stream().anyMatch(x -> x.equals(arm) || x.table().equals(arm.table())
-            && (x.where().isEmpty() || x.where().equals(arm.where())) && Coverage.covers(x, arm.withWhere(x.where())))) {
+            && (x.where().isEmpty() || x.where().equals(arm.where()))
+            && Coverage.covers(x, arm.withWhere(x.where())))) {
           present.add(arm);
         } else {
           missing.add(arm);
