@@ -10,7 +10,8 @@ public final class FixSql {
   /** {@code fix} as SQL for {@code dialect}; a review is its text as it is. */
   public static String render(Dialect dialect, Fix fix) {
     if (fix instanceof Fix.CreateIndex c) {
-      return IndexDdl.create(dialect, c.schema(), c.table(), c.name(), c.keys(), c.where(), c.partitioned());
+      return IndexDdl.create(dialect, c.schema(), c.table(), c.name(), c.keys(), c.where(), c.partitioned(),
+          c.include());
     }
     if (fix instanceof Fix.DropIndex d) {
       return IndexDdl.drop(dialect, d.schema(), d.table(), d.name(), d.partitioned());

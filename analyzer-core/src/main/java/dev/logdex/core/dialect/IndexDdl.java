@@ -63,11 +63,17 @@ public final class IndexDdl {
    */
   public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
       String where, boolean partitioned) {
-    String cols = keyList(dialect, keys);
+    return create(dialect, schema, table, name, keys, where, partitioned, List.of());
+  }
+
+  /** The same, with {@code include} columns stored in the index for index-only scans (PostgreSQL 11+). */
+  public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
+      String where, boolean partitioned, List<String> include) {
+    String cols = keyList(dialect, keys) + (include.isEmpty() ? "" : ") INCLUDE (" + keyList(dialect, include));
     String qualified = Identifiers.qualified(dialect, schema, table);
     if (dialect == Dialect.MYSQL) {
-      if (!where.isEmpty()) {
-        throw new IllegalArgumentException("MySQL has no partial indexes");
+      if (!where.isEmpty() || !include.isEmpty()) {
+        throw new IllegalArgumentException("MySQL has no partial indexes and no INCLUDE columns");
       }
       return "ALTER TABLE " + qualified + " ADD INDEX " + Identifiers.quote(dialect, name) + " (" + cols
           + "), ALGORITHM=INPLACE, LOCK=NONE;";

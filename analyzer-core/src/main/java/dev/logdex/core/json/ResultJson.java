@@ -48,6 +48,9 @@ public final class ResultJson {
     } else {
       o.put("where", rec.index().where());
     }
+    if (!rec.index().include().isEmpty()) {
+      rec.index().include().forEach(o.putArray("include")::add);
+    }
     o.put("unique", false);
     o.put("name", rec.name());
     o.put("ddl", rec.ddl());
@@ -75,13 +78,14 @@ public final class ResultJson {
       }
       String where = r.path("where").isTextual() ? r.path("where").asText() : "";
       IndexCandidate index = new IndexCandidate(r.path("table").asText(), strings(r.path("columns")),
-          r.path("equality_prefix").asInt(), where);
+          r.path("equality_prefix").asInt(), where, strings(r.path("include")));
       // "table" names it as logdex does (app.users); the fix wants the table's own name within its schema.
       String schema = r.path("schema").asText("");
       String table = !schema.isEmpty() && index.table().startsWith(schema + ".")
           ? index.table().substring(schema.length() + 1) : index.table();
       recs.add(new Recommendation(r.path("rank").asInt(), index, new Fix.CreateIndex(schema, table,
-          r.path("name").asText(), index.keys(), where, r.path("partitioned").asBoolean()), r.path("ddl").asText(),
+          r.path("name").asText(), index.keys(), where, r.path("partitioned").asBoolean(), index.include()),
+          r.path("ddl").asText(),
           r.path("benefit").asDouble(), r.path("reason").asText(), served));
     }
     return recs;
@@ -116,6 +120,9 @@ public final class ResultJson {
       c.keys().forEach(o.putArray("keys")::add);
       o.put("where", c.where());
       o.put("partitioned", c.partitioned());
+      if (!c.include().isEmpty()) {
+        c.include().forEach(o.putArray("include")::add);
+      }
     } else if (fix instanceof Fix.DropIndex d) {
       o.put("type", "drop_index").put("schema", d.schema()).put("table", d.table()).put("name", d.name());
       o.put("partitioned", d.partitioned());
@@ -138,7 +145,7 @@ public final class ResultJson {
     return switch (c.path("type").asText()) {
       case "create_index" -> new Fix.CreateIndex(c.path("schema").asText(), c.path("table").asText(),
           c.path("name").asText(), strings(c.path("keys")), c.path("where").asText(),
-          c.path("partitioned").asBoolean());
+          c.path("partitioned").asBoolean(), strings(c.path("include")));
       case "drop_index" -> new Fix.DropIndex(c.path("schema").asText(), c.path("table").asText(),
           c.path("name").asText(), c.path("partitioned").asBoolean());
       case "add_foreign_key" -> new Fix.AddForeignKey(c.path("schema").asText(), c.path("table").asText(),

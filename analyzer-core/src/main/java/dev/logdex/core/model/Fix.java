@@ -28,11 +28,19 @@ public sealed interface Fix {
    * @param keys plain column names, each optionally followed by {@code " DESC"}
    * @param where a partial index's predicate in SQL, or {@code ""}
    * @param partitioned whether the table is partitioned (PostgreSQL builds no index on it concurrently)
+   * @param include columns stored but not keyed (PostgreSQL's INCLUDE), usually none
    */
   record CreateIndex(String schema, String table, String name, List<String> keys, String where,
-      boolean partitioned) implements Fix {
+      boolean partitioned, List<String> include) implements Fix {
     public CreateIndex {
       keys = List.copyOf(keys);
+      include = List.copyOf(include);
+    }
+
+    /** An index with no INCLUDE columns. */
+    public CreateIndex(String schema, String table, String name, List<String> keys, String where,
+        boolean partitioned) {
+      this(schema, table, name, keys, where, partitioned, List.of());
     }
 
     /** An index on a table that is not partitioned. */

@@ -158,6 +158,8 @@ public final class PlannerSelection {
     private final Map<String, String> unplanned;
     private final Map<Recommendation, Double> unseen;
     private final Set<Recommendation> chosen = new LinkedHashSet<>();
+    /** The chosen indexes' table, keys and predicate: one index of each, with INCLUDE columns or without. */
+    private final Set<IndexCandidate> shapes = new java.util.HashSet<>();
     private int plans;
 
     Search(Connection c, SqlScanner scanner, Map<String, List<QueryStats>> byTable, Map<String, Double> base,
@@ -242,6 +244,7 @@ public final class PlannerSelection {
         for (Recommendation r : t.fresh()) {
           create(r);
           chosen.add(r);
+          shapes.add(shape(r));
         }
         current.putAll(t.costs());
         left -= bytes;
@@ -256,7 +259,11 @@ public final class PlannerSelection {
       List<Recommender.Rejection> rejections = new ArrayList<>();
       List<Recommendation> notJudged = new ArrayList<>(unjudged);
       for (Recommendation r : judged) {
-        if (!chosen.contains(r) && unfinished.contains(r) && !why.containsKey(r)) {
+        if (!chosen.contains(r) && shapes.contains(shape(r))) {
+          rejections.add(new Recommender.Rejection(r.index(), r.index().include().isEmpty()
+              ? "the same keys with INCLUDE columns were chosen instead"
+              : "the same keys without INCLUDE columns were chosen instead"));
+        } else if (!chosen.contains(r) && unfinished.contains(r) && !why.containsKey(r)) {
           notJudged.add(r); // the search stopped before it: logdex's estimate stands
         } else if (!chosen.contains(r)) {
           rejections.add(new Recommender.Rejection(r.index(), why.getOrDefault(r,
@@ -275,7 +282,9 @@ public final class PlannerSelection {
 
     /** The unit's new indexes created as hypothetical ones, their tables' queries planned, and dropped again. */
     private Trial trial(List<Recommendation> unit, ToDoubleFunction<IndexCandidate> writeCost) throws SQLException {
-      List<Recommendation> fresh = unit.stream().filter(r -> !chosen.contains(r)).toList();
+      // Not an index whose keys are already chosen with or without INCLUDE columns: they are alternatives.
+      List<Recommendation> fresh = unit.stream().filter(r -> !chosen.contains(r) && !shapes.contains(shape(r)))
+          .toList();
       if (fresh.isEmpty()) {
         return new Trial(0, Map.of(), List.of(), fresh);
       }
@@ -325,6 +334,10 @@ public final class PlannerSelection {
           }
         }
       }
+    }
+
+    private static IndexCandidate shape(Recommendation r) {
+      return r.index().including(List.of());
     }
 
     /** Whether {@code q} filters, joins, groups or sorts on one of the index's key columns in its table. */

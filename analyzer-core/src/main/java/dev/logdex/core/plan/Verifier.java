@@ -241,6 +241,8 @@ public final class Verifier {
         + Identifiers.quote(Dialect.POSTGRESQL, r.fix().table());
     return "CREATE INDEX ON " + table + " ("
         + IndexDdl.keyList(Dialect.POSTGRESQL, r.index().keys()) + ")"
+        + (r.index().include().isEmpty() ? "" : " INCLUDE (" + IndexDdl.keyList(Dialect.POSTGRESQL,
+            r.index().include()) + ")")
         + (r.index().where().isEmpty() ? "" : " WHERE " + r.index().where());
   }
 

@@ -136,6 +136,12 @@ public final class Recommender {
     Map<String, Workload.TableWrites> writes = workload.writesByTable();
     List<Selection.Pick> picks = new ArrayList<>();
     candidates.forEach((c, e) -> picks.add(new Selection.Pick(c, e, e.benefit(timed) - writeCost(writes, c, timed))));
+    if (dialect == Dialect.POSTGRESQL) {
+      // The same index with the few other columns its queries read, for an index-only scan: the planner weighs it
+      // against the plain one (only one of the two is ever taken), since only plans say whether it pays.
+      candidates.forEach((c, e) -> coveringColumns(c, e).ifPresent(cols -> picks.add(new Selection.Pick(
+          c.including(cols), e, e.benefit(timed) - writeCost(writes, c, timed)))));
+    }
     picks.sort(Comparator.comparingDouble(Selection.Pick::gain).reversed()
         .thenComparing(x -> x.candidate().table()).thenComparing(x -> String.join(",", x.candidate().keys())));
     List<List<IndexCandidate>> arms = new ArrayList<>();
@@ -146,6 +152,48 @@ public final class Recommender {
       }
     }
     return new Result(recommendations(picks, timed), rejections, arms);
+  }
+
+  /** Most columns an INCLUDE list takes: a covering index for a narrow query, not a copy of the table. */
+  static final int MAX_INCLUDE = 3;
+
+  /**
+   * The columns besides its keys that every query of {@code c} reads from its table, when they are few (at most
+   * {@link #MAX_INCLUDE}) and known (a {@code SELECT *} reads them all): with them the index answers the queries
+   * alone.
+   */
+  private Optional<List<String>> coveringColumns(IndexCandidate c, Evidence e) {
+    Optional<Table> table = schema.table(c.table());
+    if (table.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < c.keys().size(); i++) {
+      keys.add(c.column(i).toLowerCase(Locale.ROOT));
+    }
+    Set<String> extra = new java.util.TreeSet<>();
+    for (QueryStats q : e.queries().values()) {
+      for (TableAccess a : q.profile().map(StatementProfile::accesses).orElse(List.of())) {
+        if (!a.table().equals(c.table())) {
+          continue;
+        }
+        if (a.uses().stream().anyMatch(u -> u.kind() == UseKind.WRITE)) {
+          return Optional.empty();
+        }
+        for (ColumnUse u : a.uses()) {
+          String col = u.column().column();
+          if (ExpressionKey.parse(col).isPresent() || table.get().column(col).isEmpty()) {
+            return Optional.empty();
+          }
+          boolean inPredicate = !c.where().isEmpty() && (u.kind() == UseKind.IS_NULL
+              || u.kind() == UseKind.NON_SARGABLE && u.detail().equals("IS NOT NULL"));
+          if (!inPredicate && !keys.contains(col.toLowerCase(Locale.ROOT))) {
+            extra.add(col); // a partial index's own predicate needs no column stored; anything else read does
+          }
+        }
+      }
+    }
+    return extra.isEmpty() || extra.size() > MAX_INCLUDE ? Optional.empty() : Optional.of(List.copyOf(extra));
   }
 
   /** What one more index on {@code c}'s table adds to the time (or, untimed, the calls) of the workload's writes. */
@@ -485,7 +533,12 @@ public final class Recommender {
         schema.objectNames());
     for (Selection.Pick p : ranked) {
       IndexCandidate c = p.candidate();
-      String name = names.index(c.table(), c.keys(), c.where());
+      List<String> nameParts = new ArrayList<>(c.keys());
+      if (!c.include().isEmpty()) {
+        nameParts.add("incl");
+        nameParts.addAll(c.include());
+      }
+      String name = names.index(c.table(), nameParts, c.where());
       Optional<Table> table = schema.table(c.table());
       // The schema's table, in its schema; a table the schema lacks as the statements named it (db4.t).
       int dot = c.table().lastIndexOf('.');
@@ -493,7 +546,7 @@ public final class Recommender {
           .orElse(dot > 0 && !schema.isGiven() ? c.table().substring(0, dot) : "");
       String tableName = table.map(Table::name).orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
       Fix.CreateIndex fix = new Fix.CreateIndex(Table.isDefaultSchema(tableSchema) ? "" : tableSchema, tableName,
-          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false));
+          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include());
       out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(p.gain()),
           p.evidence().reason(timed), p.evidence().served()));
     }

@@ -45,4 +45,18 @@ class ResultJsonTest {
         List.of());
     assertThat(ResultJson.recommendations(ResultJson.recommendations(List.of(rec)))).containsExactly(rec);
   }
+
+  @Test
+  void aCoveringIndexKeepsItsIncludeColumns() {
+    var rec = new dev.logdex.core.recommend.Recommendation(1,
+        new dev.logdex.core.recommend.IndexCandidate("events", List.of("account"), 1, "", List.of("kind")),
+        new Fix.CreateIndex("", "events", "idx_events_account_incl_kind", List.of("account"), "", false,
+            List.of("kind")), "ddl", 5, "why", List.of());
+    assertThat(ResultJson.recommendations(ResultJson.recommendations(List.of(rec)))).containsExactly(rec);
+    List<Finding> findings = List.of(Finding.of("unindexed-foreign-key", Severity.WARNING, "events",
+        List.of("account"), "m", rec.fix(), Dialect.POSTGRESQL));
+    assertThat(ResultJson.findings(ResultJson.findings(findings))).isEqualTo(findings);
+    assertThat(findings.get(0).fix()).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_events_account_incl_kind "
+        + "ON events (account) INCLUDE (kind);");
+  }
 }
