@@ -71,21 +71,8 @@ final class Evidence {
 
   /** A copy whose weight for each query is multiplied by {@code factor} of it. */
   Evidence scaled(java.util.function.ToDoubleFunction<QueryStats> factor) {
-    double[] factors = new double[served.size()];
-    int i = 0;
-    boolean same = true;
-    for (Served s : served.values()) {
-      factors[i] = factor.applyAsDouble(s.query);
-      same &= factors[i++] == 1.0;
-    }
-    if (same) {
-      return copy(); // the common case without row estimates: no factor to apply
-    }
     Evidence e = copy();
-    i = 0;
-    for (Served s : e.served.values()) {
-      s.weight *= factors[i++];
-    }
+    e.served.values().forEach(s -> s.weight *= factor.applyAsDouble(s.query));
     return e;
   }
 
