@@ -137,7 +137,7 @@ public final class PlannerSelection {
           units.add(unit);
         }
       }
-      Search search = new Search(c, scanner, byTable, base, stats, timed, unplanned, unseen);
+      Search search = new Search(c, scanner, byTable, base, stats, timed, unplanned, unseen, size);
       try {
         return search.run(units, judged, unjudged, writeCost, size, budget);
       } finally {
@@ -157,6 +157,7 @@ public final class PlannerSelection {
     private final boolean timed;
     private final Map<String, String> unplanned;
     private final Map<Recommendation, Double> unseen;
+    private final ToLongFunction<IndexCandidate> size;
     private final Set<Recommendation> chosen = new LinkedHashSet<>();
     /** The chosen indexes' table, keys and predicate: one index of each, with INCLUDE columns or without. */
     private final Set<IndexCandidate> shapes = new java.util.HashSet<>();
@@ -164,8 +165,9 @@ public final class PlannerSelection {
 
     Search(Connection c, SqlScanner scanner, Map<String, List<QueryStats>> byTable, Map<String, Double> base,
         Map<String, QueryStats> stats, boolean timed, Map<String, String> unplanned,
-        Map<Recommendation, Double> unseen) {
+        Map<Recommendation, Double> unseen, ToLongFunction<IndexCandidate> size) {
       this.c = c;
+      this.size = size;
       this.scanner = scanner;
       this.byTable = byTable;
       this.base = base;
@@ -274,10 +276,10 @@ public final class PlannerSelection {
     }
 
     private static double ratio(Trial t, ToLongFunction<IndexCandidate> size, long budget) {
-      if (budget <= 0) {
-        return t.gain();
+      if (budget > 0) {
+        return t.gain() / Math.max(1, t.fresh().stream().mapToLong(r -> size.applyAsLong(r.index())).sum());
       }
-      return t.gain() / Math.max(1, t.fresh().stream().mapToLong(r -> size.applyAsLong(r.index())).sum());
+      return t.gain();
     }
 
     /** The unit's new indexes created as hypothetical ones, their tables' queries planned, and dropped again. */
@@ -323,7 +325,7 @@ public final class PlannerSelection {
           }
         }
         for (Recommendation r : fresh) {
-          saved += unseen.getOrDefault(r, 0.0) - writeCost.applyAsDouble(r.index());
+          saved += unseen.getOrDefault(r, 0.0) - writeCost.applyAsDouble(r.index()) * widening(r);
         }
         return new Trial(saved, costs, used, fresh);
       } finally {
@@ -334,6 +336,20 @@ public final class PlannerSelection {
           }
         }
       }
+    }
+
+    /**
+     * How many times the plain index's size INCLUDE columns make it ({@code 1} without them or without sizes):
+     * every write maintains the wider tuples, so the covering twin's write cost grows with it and it must pay for
+     * its size out of what it saves.
+     */
+    private double widening(Recommendation r) {
+      if (r.index().include().isEmpty()) {
+        return 1;
+      }
+      long plain = size.applyAsLong(r.index().including(List.of()));
+      long wide = size.applyAsLong(r.index());
+      return plain > 0 && wide > plain ? (double) wide / plain : 1;
     }
 
     private static IndexCandidate shape(Recommendation r) {

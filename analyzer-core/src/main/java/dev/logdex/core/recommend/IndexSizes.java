@@ -33,6 +33,11 @@ final class IndexSizes {
       distinct *= col.map(dev.logdex.core.schema.Column::distinct).filter(d -> d > 0).orElse(rows);
       dedup &= col.map(x -> deduplicates(x.type())).orElse(false);
     }
+    for (String inc : c.include()) {
+      // Stored in every tuple, and PostgreSQL does not deduplicate an index with INCLUDE columns.
+      width += t.get().column(inc).map(x -> width(x.type())).orElse(16);
+      dedup = false;
+    }
     if (dialect == Dialect.MYSQL) {
       // InnoDB: the key, the primary key appended to it, and the record header; at least one 16 kB page.
       return 16_384 + (long) Math.ceil(rows * (width + 8 + 8) / 0.9);

@@ -482,4 +482,14 @@ class RecommenderTest {
     assertThat(keys(recommend(TICKETS, Dialect.POSTGRESQL, "SELECT * FROM tickets ORDER BY created_at DESC LIMIT 20",
         100))).containsExactly(List.of("created_at"));
   }
+
+  @Test
+  void includeColumnsWidenTheIndexAndEndItsDeduplication() {
+    Schema schema = bigTable(new dev.logdex.core.schema.Column("a", "bigint", false, 1000),
+        new dev.logdex.core.schema.Column("t", "text", false));
+    Recommender r = new Recommender(schema);
+    IndexCandidate plain = new IndexCandidate("big", List.of("a"), 1, "");
+    // A million rows over a thousand values: deduplicated, the plain index holds a tuple per value.
+    assertThat(r.estimatedBytes(plain.including(List.of("t")))).isGreaterThan(4 * r.estimatedBytes(plain));
+  }
 }
