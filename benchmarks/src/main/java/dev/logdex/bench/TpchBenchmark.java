@@ -158,7 +158,7 @@ public final class TpchBenchmark {
       Recommender recommender = new Recommender(schema, budget);
       Recommender.Result pool = recommender.candidates(workload);
       List<Recommendation> planned = PlannerSelection.select(c, workload, pool.recommendations(), pool.orArms(),
-          ix -> Recommender.writeCost(workload, ix), recommender::estimatedBytes, budget).chosen();
+          Recommender.writeCosts(workload), recommender::estimatedBytes, budget).chosen();
       table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", budget == 0 ? "none" : b,
           cell(Verifier.verify(c, workload, chosen), chosen, sizes, c),
           cell(Verifier.verify(c, workload, planned), planned, sizes, c),

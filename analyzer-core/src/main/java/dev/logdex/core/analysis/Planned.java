@@ -31,7 +31,7 @@ public final class Planned {
     Recommender recommender = new Recommender(schema, budgetBytes);
     Recommender.Result pool = recommender.candidates(workload);
     PlannerSelection.Outcome o = PlannerSelection.select(c, workload, pool.recommendations(), pool.orArms(),
-        ix -> Recommender.writeCost(workload, ix), recommender::estimatedBytes, budgetBytes);
+        Recommender.writeCosts(workload), recommender::estimatedBytes, budgetBytes);
     List<Recommendation> chosen = new ArrayList<>(o.chosen());
     Set<IndexCandidate> unjudged = new HashSet<>();
     o.unjudged().forEach(r -> unjudged.add(r.index()));

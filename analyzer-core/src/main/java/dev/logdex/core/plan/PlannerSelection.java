@@ -10,8 +10,6 @@ import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -244,7 +242,7 @@ public final class PlannerSelection {
           continue;
         }
         for (Recommendation r : t.fresh()) {
-          create(r);
+          Verifier.createHypothetical(c, r); // it stays, for the plans of the steps after
           chosen.add(r);
           shapes.add(shape(r));
         }
@@ -290,17 +288,13 @@ public final class PlannerSelection {
       if (fresh.isEmpty()) {
         return new Trial(0, Map.of(), List.of(), fresh);
       }
-      Map<Long, String> made = new LinkedHashMap<>();
+      List<Verifier.Hypothetical> made = new ArrayList<>();
       try {
         for (Recommendation r : fresh) {
-          try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid, indexname FROM hypopg_create_index(?)")) {
-            ps.setString(1, Verifier.hypotheticalDdl(r));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              made.put(rs.getLong(1), rs.getString(2));
-            }
-          }
+          made.add(Verifier.createHypothetical(c, r));
         }
+        Set<String> names = new java.util.HashSet<>();
+        made.forEach(h -> names.add(h.name()));
         Map<String, Double> costs = new HashMap<>();
         List<String> used = new ArrayList<>();
         double saved = 0;
@@ -317,7 +311,7 @@ public final class PlannerSelection {
               continue;
             }
             double now = current.get(id);
-            if (p.get().indexes().stream().anyMatch(made::containsValue) && p.get().cost() < now) {
+            if (p.get().indexes().stream().anyMatch(names::contains) && p.get().cost() < now) {
               used.add(id);
               costs.put(id, p.get().cost());
               saved += (now - p.get().cost()) / base.get(id) * (timed ? q.totalMillis() : q.calls());
@@ -329,11 +323,8 @@ public final class PlannerSelection {
         }
         return new Trial(saved, costs, used, fresh);
       } finally {
-        for (long oid : made.keySet()) {
-          try (PreparedStatement ps = c.prepareStatement("SELECT hypopg_drop_index(?)")) {
-            ps.setLong(1, oid);
-            ps.execute();
-          }
+        for (Verifier.Hypothetical h : made) {
+          Verifier.dropHypothetical(c, h);
         }
       }
     }
@@ -369,13 +360,6 @@ public final class PlannerSelection {
           .anyMatch(u -> u.kind() != dev.logdex.core.model.UseKind.SELECT
               && u.kind() != dev.logdex.core.model.UseKind.WRITE
               && keys.contains(u.column().column().toLowerCase(Locale.ROOT)))).orElse(true);
-    }
-
-    private void create(Recommendation r) throws SQLException {
-      try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid FROM hypopg_create_index(?)")) {
-        ps.setString(1, Verifier.hypotheticalDdl(r));
-        ps.executeQuery().close();
-      }
     }
 
     private double totalCost() {

@@ -182,13 +182,7 @@ public final class Verifier {
       st.execute("SELECT hypopg_reset()");
       try {
         for (Recommendation r : recommendations) {
-          try (PreparedStatement ps = c.prepareStatement("SELECT indexname FROM hypopg_create_index(?)")) {
-            ps.setString(1, hypotheticalDdl(r));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              byName.put(rs.getString(1), r);
-            }
-          }
+          byName.put(createHypothetical(c, r).name(), r);
         }
         for (QueryStats q : queries) {
           if (before.containsKey(q.fingerprint().id())) {
@@ -232,6 +226,28 @@ public final class Verifier {
       c.rollback();
       c.setAutoCommit(autoCommit);
       c.setReadOnly(readOnly);
+    }
+  }
+
+  /** A hypothetical index HypoPG made: its object id (to drop it again) and the name plans call it by. */
+  record Hypothetical(long oid, String name) {}
+
+  /** Creates {@code r}'s index as a hypothetical one, in this session only. */
+  static Hypothetical createHypothetical(Connection c, Recommendation r) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid, indexname FROM hypopg_create_index(?)")) {
+      ps.setString(1, hypotheticalDdl(r));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Hypothetical(rs.getLong(1), rs.getString(2));
+      }
+    }
+  }
+
+  /** Drops one hypothetical index. */
+  static void dropHypothetical(Connection c, Hypothetical h) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT hypopg_drop_index(?)")) {
+      ps.setLong(1, h.oid());
+      ps.execute();
     }
   }
 

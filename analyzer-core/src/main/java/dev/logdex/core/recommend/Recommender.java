@@ -196,9 +196,14 @@ public final class Recommender {
     return extra.isEmpty() || extra.size() > MAX_INCLUDE ? Optional.empty() : Optional.of(List.copyOf(extra));
   }
 
-  /** What one more index on {@code c}'s table adds to the time (or, untimed, the calls) of the workload's writes. */
-  public static double writeCost(Workload workload, IndexCandidate c) {
-    return writeCost(workload.writesByTable(), c, workload.totalMillis() > 0);
+  /**
+   * What one more index on a candidate's table adds to the time (or, untimed, the calls) of {@code workload}'s
+   * writes; the writes are added up once, here, for every candidate asked about after.
+   */
+  public static java.util.function.ToDoubleFunction<IndexCandidate> writeCosts(Workload workload) {
+    Map<String, Workload.TableWrites> writes = workload.writesByTable();
+    boolean timed = workload.totalMillis() > 0;
+    return c -> writeCost(writes, c, timed);
   }
 
   /** The candidates of {@code workload}, less those an existing index or key makes pointless (with reasons). */
