@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What pg_dump and mariadb-dump write for awkward schemas is read whole: every table, its columns (non-reserved
@@ -76,6 +77,52 @@ class DumpsAreReadWholeIT {
       assertThat(s.table("order").orElseThrow().isPartitioned()).isTrue();
       assertThat(s.table("child").orElseThrow().foreignKeys()).hasSize(1);
     });
+  }
+
+  @Test
+  void aMariadbDumpOfTwoDatabasesKeepsTheirTablesApartAndTheDdlLandsInTheRightOne(@TempDir Path dir)
+      throws Exception {
+    LiveDb.inScratchMariadb((shop, shopUrl) -> LiveDb.inScratchMariadb((crm, crmUrl) -> {
+      try (Connection c = LiveDb.connect(shopUrl, "root"); Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE " + shop + ".customers (id int PRIMARY KEY, email varchar(200), phone varchar(20))");
+        st.execute("CREATE TABLE " + crm + ".customers (id int PRIMARY KEY, email varchar(200), phone varchar(20))");
+      }
+      String dump = dump(List.of(tool("mariadb-dump", "mysqldump"), "-h", "127.0.0.1", "-u", "root", "--no-data",
+          "--databases", shop, crm));
+      Path schema = Files.writeString(dir.resolve("dump.sql"), dump);
+      // The same statement text in both databases, on different columns: only `use` says which table is meant.
+      String entry = """
+          # Time: 2024-05-01T10:00:0%dZ
+          # User@Host: app[app] @ localhost []  Id: %d
+          # Query_time: 2.5  Lock_time: 0.0 Rows_sent: 1  Rows_examined: 500000
+          use %s;
+          SET timestamp=1714557600;
+          SELECT * FROM customers WHERE %s = 'x';
+          """;
+      Path log = Files.writeString(dir.resolve("slow.log"), ""
+          + String.format(entry, 1, 1, shop, "email") + String.format(entry, 2, 2, crm, "phone"));
+      CliRun cli = new CliRun();
+      assertThat(cli.run("analyze", "-q", "--format", "json", "--schema", schema.toString(), log.toString()))
+          .as(cli.err()).isZero();
+      List<String> ddl = new java.util.ArrayList<>();
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out()).get("recommendations")
+          .forEach(r -> ddl.add(r.get("ddl").asText()));
+      assertThat(ddl).hasSize(2);
+      try (Connection c = LiveDb.connect(LiveDb.MARIADB, "root"); Statement st = c.createStatement()) {
+        for (String sql : ddl) {
+          st.execute(sql); // from a connection with no database selected: each names its own
+        }
+        try (var rs = st.executeQuery("SELECT TABLE_SCHEMA, COLUMN_NAME FROM information_schema.STATISTICS"
+            + " WHERE TABLE_SCHEMA IN ('" + shop + "', '" + crm + "') AND INDEX_NAME <> 'PRIMARY'"
+            + " ORDER BY TABLE_SCHEMA = '" + crm + "'")) {
+          List<String> made = new java.util.ArrayList<>();
+          while (rs.next()) {
+            made.add(rs.getString(1) + "." + rs.getString(2));
+          }
+          assertThat(made).containsExactly(shop + ".email", crm + ".phone");
+        }
+      }
+    }));
   }
 
   private static String resource(String name) throws Exception {

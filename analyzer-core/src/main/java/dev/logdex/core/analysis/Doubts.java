@@ -35,6 +35,16 @@ final class Doubts {
           + "which has " + schema.tables().size() + " tables: is it the schema of another database? Nothing "
           + "could be checked against existing indexes");
     }
+    Set<String> missing = new TreeSet<>();
+    named.stream().filter(t -> schema.table(t).isEmpty()).forEach(missing::add);
+    if (schema.isGiven() && schema.isWholeDatabase() && !missing.isEmpty() && missing.size() < named.size()) {
+      out.add(missing.size() + " of the " + named.size() + " tables the logs name (" + list(missing) + ") are not "
+          + "in the schema" + (schema.database().isEmpty() ? "" : " of database " + schema.database())
+          + ", which describes a whole database, so nothing is proposed for them"
+          + (schema.dialect() == dev.logdex.core.model.Dialect.MYSQL
+              ? "; a MySQL statement's unqualified tables are those of the database the log says it ran in (use db)"
+              : ""));
+    }
     long total = parsed + unparsed.size();
     if (total > 0 && unparsed.size() > MOSTLY_UNPARSED * total) {
       out.add(String.format(Locale.ROOT, "%,d of %,d statement classes could not be parsed (listed under Not "

@@ -76,10 +76,20 @@ public final class DdlSchemaLoader {
   public Result load(String ddl, String source) {
     Dialect dialect = forcedDialect.orElseGet(() -> guessDialect(ddl));
     SchemaBuilder b = new SchemaBuilder(dialect);
-    for (SqlScript.Statement st : SqlScript.split(ddl, dialect)) {
+    List<SqlScript.Statement> statements = SqlScript.split(ddl, dialect);
+    java.util.Set<String> used = dialect == Dialect.MYSQL ? usedDatabases(statements) : java.util.Set.of();
+    // One database (a dump of it, with or without USE): its tables keep bare names, and the schema knows its name.
+    // Several (mysqldump --databases a b): each table is qualified by the database it was created in.
+    boolean qualify = used.size() > 1;
+    if (dialect == Dialect.MYSQL && !qualify) {
+      b.database = used.isEmpty() ? dumpedDatabase(ddl) : used.iterator().next();
+    }
+    for (SqlScript.Statement st : statements) {
       DdlTokens t = new DdlTokens(st.text(), dialect);
       try {
-        if (t.accept("CREATE")) {
+        if (qualify && t.accept("USE")) {
+          b.current = DdlTokens.part(t.next(), false);
+        } else if (t.accept("CREATE")) {
           t.accept("OR", "REPLACE");
           boolean temporary = t.accept("TEMPORARY") || t.accept("TEMP");
           t.accept("UNLOGGED");
@@ -92,7 +102,7 @@ public final class DdlSchemaLoader {
             createIndex(t, b);
           } else if (t.accept("MATERIALIZED", "VIEW")) {
             t.accept("IF", "NOT", "EXISTS");
-            String[] qn = t.qualifiedName(b.fold);
+            String[] qn = name(t, b);
             b.views.add(SchemaBuilder.key(qn[0], qn[1]).toLowerCase(Locale.ROOT));
           }
         } else if (t.accept("ALTER", "TABLE")) {
@@ -108,6 +118,42 @@ public final class DdlSchemaLoader {
     }
     b.wholeDatabase = isDump(ddl);
     return new Result(b.build(true), b.warnings);
+  }
+
+  /** The databases a MySQL script's {@code USE db} statements name, in order. */
+  private static java.util.Set<String> usedDatabases(List<SqlScript.Statement> statements) {
+    java.util.Set<String> used = new java.util.LinkedHashSet<>();
+    for (SqlScript.Statement st : statements) {
+      DdlTokens t = new DdlTokens(st.text(), Dialect.MYSQL);
+      try {
+        if (t.accept("USE")) {
+          used.add(DdlTokens.part(t.next(), false));
+        }
+      } catch (DdlException | IndexOutOfBoundsException e) {
+        // not a USE statement that names a database: nothing to learn from it
+      }
+    }
+    return used;
+  }
+
+  /** The database a mysqldump of one database names in its header ({@code -- Host: h    Database: shop}), or "". */
+  private static String dumpedDatabase(String ddl) {
+    String head = ddl.length() > 4000 ? ddl.substring(0, 4000) : ddl;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^-- Host: \\S*\\s+Database: (\\S+)\\s*$").matcher(head);
+    return m.find() ? m.group(1) : "";
+  }
+
+  /**
+   * A table's name at the cursor, qualified by the database of the last {@code USE} where the script creates
+   * tables in several databases and the name has no qualifier of its own.
+   */
+  private static String[] name(DdlTokens t, SchemaBuilder b) {
+    String[] qn = t.qualifiedName(b.fold);
+    if (qn[0].isEmpty() && !b.current.isEmpty()) {
+      qn[0] = b.current;
+    }
+    return qn;
   }
 
   /** pg_dump and mysqldump say what they are in their first lines. */
@@ -131,7 +177,7 @@ public final class DdlSchemaLoader {
     }
     while (!t.atEnd()) {
       if (t.accept("ON")) {
-        String[] on = t.qualifiedName(b.fold);
+        String[] on = name(t, b);
         b.triggers.add(Table.qualifiedName(on[0], on[1]));
         return;
       }
@@ -202,7 +248,7 @@ public final class DdlSchemaLoader {
 
   private static void createTable(DdlTokens t, SchemaBuilder b) {
     t.accept("IF", "NOT", "EXISTS");
-    String[] qn = t.qualifiedName(b.fold);
+    String[] qn = name(t, b);
     if (!t.peek().is("(")) {
       if (t.peek().is("PARTITION") || t.peek().is("OF")) {
         return; // a partition (its parent has the columns), or a typed table
@@ -341,7 +387,7 @@ public final class DdlSchemaLoader {
 
   private static void references(DdlTokens t, SchemaBuilder.TableBuilder table, String name, List<String> cols, SchemaBuilder b) {
     t.expect("REFERENCES");
-    String[] qualified = t.qualifiedName(b.fold);
+    String[] qualified = name(t, b);
     // The parent as logdex names tables: qualified outside the default schema (app.users), else bare.
     String parent = Table.qualifiedName(qualified[0], qualified[1]);
     List<String> parentCols = t.peek().is("(") ? keys(t, b) : List.of();
@@ -504,7 +550,7 @@ public final class DdlSchemaLoader {
     String using = method(t);
     t.expect("ON");
     t.accept("ONLY");
-    String[] qn = t.qualifiedName(b.fold);
+    String[] qn = name(t, b);
     String using2 = method(t);
     List<String> keys = keys(t, b);
     String where = "";
@@ -534,7 +580,7 @@ public final class DdlSchemaLoader {
   private static void alterTable(DdlTokens t, SchemaBuilder b) {
     t.accept("IF", "EXISTS");
     t.accept("ONLY");
-    String[] qn = t.qualifiedName(b.fold);
+    String[] qn = name(t, b);
     SchemaBuilder.TableBuilder table = null;
     // ALTER TABLE t ADD ..., ADD ...: split the actions at top-level commas.
     int depth = 0;

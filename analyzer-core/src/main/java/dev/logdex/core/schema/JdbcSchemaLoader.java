@@ -235,6 +235,7 @@ public final class JdbcSchemaLoader {
     if (db == null) {
       throw new SQLException("no database selected: give one in the URL, e.g. jdbc:mariadb://host:3306/shop");
     }
+    b.database = db;
     try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, COALESCE(TABLE_ROWS, -1) FROM"
         + " information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
       ps.setString(1, db);

@@ -25,6 +25,8 @@ public final class Schema {
   private final boolean wholeDatabase;
   private final List<IndexUsage> indexUsage;
   private final boolean given;
+  /** On MySQL, the database whose tables the source names without one: "" when it does not say. */
+  private final String database;
 
   public Schema(Dialect dialect, Collection<Table> tables) {
     this(dialect, tables, java.util.Set.of(), false);
@@ -45,12 +47,13 @@ public final class Schema {
   /** A schema read from a live database, with what it says about index use. */
   public Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
       boolean wholeDatabase, List<IndexUsage> indexUsage) {
-    this(dialect, tables, tablesWithTriggers, wholeDatabase, indexUsage, true);
+    this(dialect, tables, tablesWithTriggers, wholeDatabase, indexUsage, true, "");
   }
 
   private Schema(Dialect dialect, Collection<Table> tables, java.util.Set<String> tablesWithTriggers,
-      boolean wholeDatabase, List<IndexUsage> indexUsage, boolean given) {
+      boolean wholeDatabase, List<IndexUsage> indexUsage, boolean given, String database) {
     this.given = given;
+    this.database = database;
     this.dialect = dialect;
     this.indexUsage = List.copyOf(indexUsage);
     this.tablesWithTriggers = java.util.Set.copyOf(tablesWithTriggers);
@@ -74,7 +77,21 @@ public final class Schema {
    * says so.
    */
   public static Schema none(Dialect dialect) {
-    return new Schema(dialect, List.of(), java.util.Set.of(), false, List.of(), false);
+    return new Schema(dialect, List.of(), java.util.Set.of(), false, List.of(), false, "");
+  }
+
+  /**
+   * This schema, known to be that of the MySQL database {@code name}: the database a live catalog was read from, or
+   * the one a dump of a single database names. Its tables still match a statement of any database (the shards of an
+   * app share one schema); the name is for what the report says.
+   */
+  public Schema inDatabase(String name) {
+    return new Schema(dialect, tables.values(), tablesWithTriggers, wholeDatabase, indexUsage, given, name);
+  }
+
+  /** The MySQL database the schema's unqualified tables are in, or "" when the source does not say. */
+  public String database() {
+    return database;
   }
 
   /** False for {@link #none}: no schema was given, so no index is known to exist. */
@@ -144,7 +161,8 @@ public final class Schema {
           return Optional.of(x);
         }
       }
-      // A source that names no schema (one database's dump) may be the database the statement names.
+      // A source that names no schema (one database's dump) may be the database the statement names: even one of
+      // another name, for the shards of one app (shop_1, shop_2, ...) and a copy restored under a new name share it.
       List<Table> unnamed = candidates.stream().filter(x -> x.schema().isEmpty()).toList();
       return unnamed.size() == 1 ? Optional.of(unnamed.get(0)) : Optional.empty();
     }

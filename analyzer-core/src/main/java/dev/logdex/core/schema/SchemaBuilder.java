@@ -42,6 +42,10 @@ final class SchemaBuilder {
   final Set<String> triggers = new TreeSet<>();
   final List<IndexUsage> usage = new ArrayList<>();
   boolean wholeDatabase;
+  /** On MySQL, the database the tables named without one are in, when the source says; else "". */
+  String database = "";
+  /** While reading a script that creates tables in several MySQL databases: the one of its last USE. */
+  String current = "";
   private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
 
   SchemaBuilder(Dialect dialect) {
@@ -111,7 +115,8 @@ final class SchemaBuilder {
       }
       out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, tb.rows, tb.partitionKey));
     }
-    return new Schema(dialect, out, triggers, wholeDatabase, usage);
+    Schema schema = new Schema(dialect, out, triggers, wholeDatabase, usage);
+    return database.isEmpty() ? schema : schema.inDatabase(database);
   }
 
   /**

@@ -42,6 +42,8 @@ public final class StatementAnalyzer {
   private final Counter jsqlparser;
   private final Counter keyword;
   private final Counter failures;
+  /** By fingerprint id, whether the database a MySQL statement ran in makes no difference (see isDatabaseFree). */
+  private final Map<String, Boolean> databaseFree = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.LongAdder nearHits = new java.util.concurrent.atomic.LongAdder();
 
   /** An analyzer against {@code schema} that counts its work in {@code registry}. */
@@ -59,7 +61,48 @@ public final class StatementAnalyzer {
 
   /** The analysis of the statement class {@code fingerprint}, parsing {@code sample} only on a cache miss. */
   public StatementAnalysis analyze(Fingerprint fingerprint, String sample) {
-    return cache.get(fingerprint.id(), id -> analyzeUncached(sample));
+    return cache.get(fingerprint.id(), id -> resolve(read(sample), ""));
+  }
+
+  /**
+   * The analysis of the statement class {@code fingerprint} as run in {@code database}: on MySQL an unqualified
+   * table is the one of the database the statement ran in (the log's {@code use db}); elsewhere, or when the log
+   * does not say ({@code ""}), the same as {@link #analyze(Fingerprint, String)}. The statement is parsed once for
+   * every database it ran in; only the resolution of names is done again.
+   */
+  public StatementAnalysis analyze(Fingerprint fingerprint, String sample, String database) {
+    if (schema.dialect() != dev.logdex.core.model.Dialect.MYSQL) {
+      return analyze(fingerprint, sample);
+    }
+    String key = database.isEmpty() ? fingerprint.id() : fingerprint.id() + "@" + database;
+    StatementAnalysis known = cache.getIfPresent(key);
+    if (known != null) {
+      return known;
+    }
+    Read read = read(sample);
+    StatementAnalysis bare = cache.get(fingerprint.id(), id -> resolve(read, ""));
+    databaseFree.computeIfAbsent(fingerprint.id(), id -> resolve(read, NO_DATABASE).equals(bare));
+    if (database.isEmpty()) {
+      return bare;
+    }
+    StatementAnalysis inDatabase = resolve(read, database);
+    cache.put(key, inDatabase);
+    return inDatabase;
+  }
+
+  /** A database no table can be in: what a statement resolves to in it shows whether it names a bare table. */
+  private static final String NO_DATABASE = "\u0000";
+
+  /**
+   * Whether the database a statement ran in makes no difference to its analysis: always outside MySQL; on MySQL
+   * when it names no table without a database (every table qualified, or none at all).
+   */
+  public boolean isDatabaseFree(Fingerprint fingerprint, String sample) {
+    if (schema.dialect() != dev.logdex.core.model.Dialect.MYSQL) {
+      return true;
+    }
+    return databaseFree.computeIfAbsent(fingerprint.id(),
+        id -> resolve(read(sample), NO_DATABASE).equals(analyze(fingerprint, sample)));
   }
 
   /**
@@ -91,12 +134,35 @@ public final class StatementAnalyzer {
   }
 
   StatementAnalysis analyzeUncached(String sample) {
-    List<SqlScript.Statement> parts =
-        SqlScript.split(sample, schema.dialect() == dev.logdex.core.model.Dialect.MYSQL);
-    if (parts.size() > 1) {
-      return combined(parts);
-    }
+    return resolve(read(sample), "");
+  }
+
+  /** A statement read as far as it can be without knowing which tables its names mean. */
+  private sealed interface Read {}
+
+  /** Nothing to resolve: a utility statement, or one neither parser could read. */
+  private record Settled(StatementAnalysis analysis) implements Read {}
+
+  /** A parsed statement, its names still to be resolved. */
+  private record Tree(ParsedStatement statement, String parser) implements Read {}
+
+  /** A text of several statements (one logged call), each read on its own. */
+  private record Script(List<Read> parts) implements Read {}
+
+  private Read read(String sample) {
     boolean mysql = schema.dialect() == dev.logdex.core.model.Dialect.MYSQL;
+    List<SqlScript.Statement> parts = SqlScript.split(sample, mysql);
+    if (parts.size() > 1) {
+      List<Read> reads = new java.util.ArrayList<>();
+      for (SqlScript.Statement part : parts) {
+        Read r = read(part.text());
+        reads.add(r);
+        if (r instanceof Settled s && s.analysis() instanceof StatementAnalysis.Unparsed) {
+          break; // the script is unreadable from here on; the rest is not parsed for nothing
+        }
+      }
+      return new Script(reads);
+    }
     String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample), scanner);
     if (mysql) {
       sql = Parameters.mysqlDoubleQuotedStrings(sql);
@@ -104,31 +170,29 @@ public final class StatementAnalyzer {
     String first = firstKeyword(sql, scanner);
     if (!ANALYSED_KEYWORDS.contains(first)) {
       keyword.increment();
-      return new StatementAnalysis.Parsed(
-          new StatementProfile(StatementKind.OTHER, List.of(), Set.of(), Set.of(), List.of()), "keyword");
+      return new Settled(new StatementAnalysis.Parsed(
+          new StatementProfile(StatementKind.OTHER, List.of(), Set.of(), Set.of(), List.of()), "keyword"));
     }
     if (sql.length() > MAX_LENGTH) {
       failures.increment();
-      return new StatementAnalysis.Unparsed("statement longer than " + MAX_LENGTH + " characters");
+      return new Settled(new StatementAnalysis.Unparsed("statement longer than " + MAX_LENGTH + " characters"));
     }
     if (depth(sql) > MAX_DEPTH) {
       failures.increment();
-      return new StatementAnalysis.Unparsed("nesting deeper than " + MAX_DEPTH + " levels");
+      return new Settled(new StatementAnalysis.Unparsed("nesting deeper than " + MAX_DEPTH + " levels"));
     }
     String reason;
     try {
       ParsedStatement parsed = new CalciteTranslator(mysql || sql.indexOf('`') >= 0).parse(sql);
-      StatementAnalysis result = profile(parsed, "calcite");
       calcite.increment();
-      return result;
+      return new Tree(parsed, "calcite");
     } catch (Exception | StackOverflowError e) {
       reason = oneLine(e);
     }
     try {
       ParsedStatement parsed = new JsqlTranslator().parse(sql);
-      StatementAnalysis result = profile(parsed, "jsqlparser");
       jsqlparser.increment();
-      return result;
+      return new Tree(parsed, "jsqlparser");
     } catch (Exception | StackOverflowError e) {
       reason = oneLine(e);
     } catch (Error e) {
@@ -139,25 +203,35 @@ public final class StatementAnalyzer {
       reason = oneLine(e);
     }
     failures.increment();
-    return new StatementAnalysis.Unparsed(reason);
+    return new Settled(new StatementAnalysis.Unparsed(reason));
+  }
+
+  /** What a statement read is against the schema, its unqualified tables in {@code database} (MySQL). */
+  private StatementAnalysis resolve(Read read, String database) {
+    if (read instanceof Settled s) {
+      return s.analysis();
+    }
+    if (read instanceof Tree t) {
+      return UsageExtractor.analysis(t.statement(), schema, t.parser(), database);
+    }
+    return combined(((Script) read).parts(), database);
   }
 
   /** A text of several statements (one logged call): each analysed, their profiles joined. */
-  private StatementAnalysis combined(List<SqlScript.Statement> parts) {
+  private StatementAnalysis combined(List<Read> parts, String database) {
     StatementKind kind = StatementKind.OTHER;
     List<dev.logdex.core.model.TableAccess> accesses = new java.util.ArrayList<>();
     Set<String> read = new java.util.LinkedHashSet<>();
     Set<String> written = new java.util.LinkedHashSet<>();
     List<String> unresolved = new java.util.ArrayList<>();
     String parser = "keyword";
-    for (SqlScript.Statement part : parts) {
-      StatementAnalysis a = analyzeUncached(part.text());
+    for (int i = 0; i < parts.size(); i++) {
+      StatementAnalysis a = resolve(parts.get(i), database);
       if (a instanceof StatementAnalysis.SystemCatalog) {
         return a;
       }
       if (a instanceof StatementAnalysis.Unparsed u) {
-        return new StatementAnalysis.Unparsed("statement " + (parts.indexOf(part) + 1) + " of " + parts.size()
-            + ": " + u.reason());
+        return new StatementAnalysis.Unparsed("statement " + (i + 1) + " of " + parts.size() + ": " + u.reason());
       }
       StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) a;
       StatementProfile pr = p.profile();
@@ -173,10 +247,6 @@ public final class StatementAnalyzer {
       unresolved.addAll(pr.unresolved());
     }
     return new StatementAnalysis.Parsed(new StatementProfile(kind, accesses, read, written, unresolved), parser);
-  }
-
-  private StatementAnalysis profile(ParsedStatement st, String parser) {
-    return UsageExtractor.analysis(st, schema, parser);
   }
 
   private static String stripTrailingTerminator(String s) {

@@ -32,14 +32,20 @@ import java.util.Set;
 public final class UsageExtractor {
 
   private final Schema schema;
+  /**
+   * The database an unqualified table name means, on MySQL: the one the statement ran in (the log's {@code use db}),
+   * or "" when the log does not say. PostgreSQL's search path is the schema's business, not the log's.
+   */
+  private final String defaultDatabase;
   private final List<Binding.TableBinding> bindings = new ArrayList<>();
   private final Set<String> unresolved = new LinkedHashSet<>();
 
   /** The first system object the statement names, or null. */
   private String systemObject;
 
-  private UsageExtractor(Schema schema) {
+  private UsageExtractor(Schema schema, String defaultDatabase) {
     this.schema = schema;
+    this.defaultDatabase = schema.dialect() == dev.logdex.core.model.Dialect.MYSQL ? defaultDatabase : "";
   }
 
   /**
@@ -47,8 +53,9 @@ public final class UsageExtractor {
    * table of a system schema or database, or on PostgreSQL an unqualified {@code pg_*} name the schema does not
    * hold, which the search path finds in {@code pg_catalog} first), a {@link StatementAnalysis.SystemCatalog}.
    */
-  static StatementAnalysis analysis(ParsedStatement statement, Schema schema, String parser) {
-    UsageExtractor x = new UsageExtractor(schema);
+  static StatementAnalysis analysis(ParsedStatement statement, Schema schema, String parser,
+      String defaultDatabase) {
+    UsageExtractor x = new UsageExtractor(schema, defaultDatabase);
     statement.query().ifPresent(q -> x.query(q, null, List.of()));
     if (x.systemObject != null) {
       return new StatementAnalysis.SystemCatalog(x.systemObject);
@@ -58,7 +65,7 @@ public final class UsageExtractor {
 
   /** The profile of {@code statement} against {@code schema}. */
   public static StatementProfile profile(ParsedStatement statement, Schema schema) {
-    UsageExtractor x = new UsageExtractor(schema);
+    UsageExtractor x = new UsageExtractor(schema, "");
     statement.query().ifPresent(q -> x.query(q, null, List.of()));
     return x.profile(statement);
   }
@@ -275,13 +282,15 @@ public final class UsageExtractor {
         if (cte.isPresent()) {
           scope.bindings.add(new Binding.DerivedBinding(ts.alias(), cte.get()));
         } else {
-          Optional<Table> t = schema.table(ts.qualifier().isEmpty() ? ts.name() : ts.qualifier() + "." + ts.name());
-          if (systemObject == null && SystemObjects.isSystem(schema.dialect(), ts.qualifier(), ts.name())
-              && (!ts.qualifier().isEmpty() || t.isEmpty())) {
-            systemObject = ts.qualifier().isEmpty() ? ts.name() : ts.qualifier() + "." + ts.name();
+          String qualifier = ts.qualifier().isEmpty() ? defaultDatabase : ts.qualifier();
+          Optional<Table> t = schema.table(qualifier.isEmpty() ? ts.name() : qualifier + "." + ts.name());
+          if (systemObject == null && SystemObjects.isSystem(schema.dialect(), qualifier, ts.name())
+              && (!qualifier.isEmpty() || t.isEmpty())) {
+            systemObject = qualifier.isEmpty() ? ts.name() : qualifier + "." + ts.name();
           }
-          // The table as logdex names it: the schema's name for it, else as written, with its qualifier.
-          String name = schema.identity(ts.qualifier(), ts.name());
+          // The table as logdex names it: the schema's name for it, else as written, with its qualifier (on MySQL
+          // the statement's database when it names none).
+          String name = schema.identity(qualifier, ts.name());
           String alias = ts.alias().equals(ts.name()) ? t.map(Table::name).orElse(ts.name()) : ts.alias();
           Binding.TableBinding tb = new Binding.TableBinding(alias, name, t);
           scope.bindings.add(tb);
@@ -729,7 +738,8 @@ public final class UsageExtractor {
   }
 
   /** A statement's target ({@code app.users}, {@code users}) as logdex names the table. */
-  private String canonicalTable(String ref) {
+  private String canonicalTable(String written) {
+    String ref = written.indexOf('.') < 0 && !defaultDatabase.isEmpty() ? defaultDatabase + "." + written : written;
     int dot = ref.lastIndexOf('.');
     return schema.table(ref).map(Table::qualifiedName).orElse(dot < 0 ? ref
         : schema.identity(ref.substring(0, dot), ref.substring(dot + 1)));

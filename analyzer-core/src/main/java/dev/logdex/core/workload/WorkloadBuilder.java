@@ -19,7 +19,12 @@ import java.util.function.Consumer;
 public final class WorkloadBuilder implements Consumer<QueryEvent> {
   private final Fingerprinter fingerprinter;
   private final StatementAnalyzer analyzer;
+  /** Each class by its id. */
+  private final Map<String, Tally> classes = new HashMap<>();
+  /** The class of each fingerprint as first seen. */
   private final Map<String, Tally> queries = new HashMap<>();
+  /** The class of a fingerprint in another database than first seen in, by {@code id@database}. */
+  private final Map<String, Tally> inDatabase = new HashMap<>();
   private final Counter events;
   private final ClassLimit limit;
   private long statements;
@@ -49,14 +54,42 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     });
     Fingerprint fp = fingerprinter.fingerprint(e.text());
     Tally tally = queries.get(fp.id());
-    if (tally == null) {
-      limit.admit(fp.id());
-      tally = new Tally(fp, analyzer.analyze(fp, e.text()), e.text());
+    if (tally != null && !tally.anyDatabase && !tally.database.equals(e.database())) {
+      tally = inDatabase.get(fp.id() + "@" + e.database());
+      if (tally == null) {
+        tally = classOf(fp, e);
+        inDatabase.put(fp.id() + "@" + e.database(), tally);
+      } else {
+        analyzer.countNearHit();
+      }
+    } else if (tally == null) {
+      tally = classOf(fp, e);
       queries.put(fp.id(), tally);
     } else {
       analyzer.countNearHit(); // the class's analysis is at hand: a first-level cache hit
     }
     tally.add(e);
+  }
+
+  /**
+   * The class of a statement as run in its database. Where the database decides which tables the statement means
+   * (MySQL's {@code use db} and an unqualified name), the statement in another database is another class, with an
+   * id of its own; where it does not, the calls of every database are one class.
+   */
+  private Tally classOf(Fingerprint fp, QueryEvent e) {
+    StatementAnalysis analysis = analyzer.analyze(fp, e.text(), e.database());
+    boolean anyDatabase = analyzer.isDatabaseFree(fp, e.text());
+    // Where the statement in this database means what it means with no database said (the schema's own database),
+    // it is the fingerprint's class; in another database, a class of its own.
+    Fingerprint cls = anyDatabase || analysis.equals(analyzer.analyze(fp, e.text())) ? fp
+        : new Fingerprint(Fingerprinter.idOf(fp.normalized() + "\n-- in database " + e.database()), fp.normalized());
+    Tally tally = classes.get(cls.id());
+    if (tally == null) {
+      limit.admit(cls.id());
+      tally = new Tally(cls, analysis, e.text(), anyDatabase, e.database());
+      classes.put(cls.id(), tally);
+    }
+    return tally;
   }
 
   /** Statements added so far (an aggregate event counts its calls). */
@@ -67,7 +100,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   /** The workload built so far. */
   public Workload build() {
     Map<String, QueryStats> out = new HashMap<>();
-    queries.forEach((id, t) -> out.put(id, t.toStats()));
+    classes.forEach((id, t) -> out.put(id, t.toStats()));
     return new Workload(out, first, last);
   }
 
@@ -75,14 +108,19 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   private static final class Tally {
     private final Fingerprint fingerprint;
     private final StatementAnalysis analysis;
+    /** Whether the class is the same whatever database it runs in; else it is the class of {@code database}. */
+    final boolean anyDatabase;
+    final String database;
     private final Latency.Recorder latency = new Latency.Recorder();
     private String sample;
     private long calls;
     private long nanos;
     private long rows = -1;
 
-    Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample) {
+    Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample, boolean anyDatabase, String database) {
       this.fingerprint = fingerprint;
+      this.anyDatabase = anyDatabase;
+      this.database = database;
       this.analysis = analysis;
       this.sample = sample;
     }
