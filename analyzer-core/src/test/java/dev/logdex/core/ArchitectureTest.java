@@ -31,6 +31,7 @@ class ArchitectureTest {
       "json", // the result's one JSON form
       "snapshot",
       "migration",
+      "rehearse", // the migration applied to a copy, and the workload measured on it
       "report");
 
   @Test

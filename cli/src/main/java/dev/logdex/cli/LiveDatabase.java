@@ -44,6 +44,23 @@ final class LiveDatabase {
       Secrets.add(password);
       props.setProperty("password", password);
     }
+    return open(url, jdbc, props, timeoutSeconds);
+  }
+
+  /**
+   * A connection as {@code user} with {@code password}, which logdex made (the rehearsal's replay login): the same
+   * guards, read-only at first.
+   */
+  static Connection connectAs(String url, String user, String password, int timeoutSeconds) {
+    String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
+    Secrets.add(password);
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    return open(url, jdbc, props, timeoutSeconds);
+  }
+
+  private static Connection open(String url, String jdbc, Properties props, int timeoutSeconds) {
     if (jdbc.startsWith("jdbc:mariadb:")) {
       // One statement per call, checked by the server too; and the server may not ask for a local file.
       refuse(jdbc, url, "allowMultiQueries=true");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {AnalyzeCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class, VerifyCommand.class,
         DiffCommand.class,
         MergeCommand.class,
-        MigrateCommand.class, ReferenceCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+        MigrateCommand.class, RehearseCommand.class, ReferenceCommand.class, picocli.AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class})
 public final class Logdex {
 

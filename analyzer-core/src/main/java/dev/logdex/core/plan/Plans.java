@@ -50,6 +50,11 @@ public final class Plans {
     }
   }
 
+  /** The lexer that reads text as the session behind {@code c} does (its quoting and escaping settings). */
+  public static dev.logdex.core.lex.SqlScanner sessionScanner(Connection c, Dialect dialect) throws SQLException {
+    return LiveSql.scanner(c, dialect);
+  }
+
   private static String firstLine(SQLException e) {
     return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
   }

@@ -1,0 +1,232 @@
+package dev.logdex.core.rehearse;
+
+import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.lex.SqlScript;
+import dev.logdex.core.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Makes and drops the copy of a database that a rehearsal works on. The source is only read. Every copy carries a
+ * comment that says logdex made it, so that {@code --replace} and the final drop never remove a database logdex
+ * did not make.
+ */
+final class DatabaseCopy {
+  private DatabaseCopy() {}
+
+  /** How the copy was made. */
+  enum Method {
+    /** PostgreSQL's {@code CREATE DATABASE ... TEMPLATE}: a file-level copy, the fastest, when no one else is in. */
+    TEMPLATE("CREATE DATABASE ... TEMPLATE"),
+    /** pg_dump piped into pg_restore, when other sessions use the source. */
+    DUMP_RESTORE("pg_dump | pg_restore"),
+    /** MySQL/MariaDB: each table's own CREATE TABLE, then INSERT ... SELECT. */
+    TABLE_BY_TABLE("SHOW CREATE TABLE, INSERT ... SELECT");
+
+    final String label;
+
+    Method(String label) {
+      this.label = label;
+    }
+  }
+
+  /** The comment a copy made by logdex carries; the source's name follows it. */
+  static final String MARK = "logdex rehearsal copy of ";
+
+  /** A database name logdex accepts for a copy: plain letters, digits and underscores, as no quoting can go wrong. */
+  static boolean isPlainName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  }
+
+  /** The size of the source database in bytes, as its server counts it (tables and indexes). */
+  static long size(Connection admin, Dialect dialect, String source) throws SQLException {
+    String sql = dialect == Dialect.POSTGRESQL ? "SELECT pg_database_size(?)"
+        : "SELECT COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?";
+    try (PreparedStatement ps = admin.prepareStatement(sql)) {
+      ps.setString(1, source);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  /** Whether a database of that name exists; empty if not, else whether logdex made it (its comment says so). */
+  static Optional<Boolean> existing(Connection admin, Dialect dialect, String name) throws SQLException {
+    String sql = dialect == Dialect.POSTGRESQL
+        ? "SELECT COALESCE(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = ?"
+        : "SELECT COALESCE(SCHEMA_COMMENT, '') FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
+    try (PreparedStatement ps = admin.prepareStatement(sql)) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1).startsWith(MARK)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Drops the copy {@code name}, which must carry logdex's mark. */
+  static void drop(Connection admin, Dialect dialect, String name) throws SQLException {
+    if (!existing(admin, dialect, name).orElse(false)) {
+      throw new SQLException("database " + name + " was not made by logdex (its comment does not say '" + MARK
+          + "...'): not dropped");
+    }
+    try (Statement st = admin.createStatement()) {
+      st.execute("DROP DATABASE " + Identifiers.quote(dialect, name)
+          + (dialect == Dialect.POSTGRESQL ? " WITH (FORCE)" : ""));
+    }
+  }
+
+  /** Sessions other than this one connected to the PostgreSQL database {@code name}. */
+  static int otherSessions(Connection admin, String name) throws SQLException {
+    try (PreparedStatement ps = admin.prepareStatement(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /**
+   * Copies the PostgreSQL database {@code source} to {@code copy}: as a template when no other session is connected
+   * to the source, else with pg_dump and pg_restore.
+   */
+  static Method postgres(Server server, Connection admin, String source, String copy)
+      throws SQLException, IOException {
+    String q = Identifiers.quote(Dialect.POSTGRESQL, copy);
+    if (otherSessions(admin, source) == 0) {
+      try (Statement st = admin.createStatement()) {
+        st.execute("CREATE DATABASE " + q + " TEMPLATE " + Identifiers.quote(Dialect.POSTGRESQL, source));
+        mark(admin, Dialect.POSTGRESQL, source, copy);
+        return Method.TEMPLATE;
+      } catch (SQLException e) {
+        if (!"55006".equals(e.getSQLState())) { // object_in_use: someone connected meanwhile
+          throw e;
+        }
+      }
+    }
+    Server.DumpTools tools = server.dumpTools().orElseThrow(() -> new IOException("other sessions use " + source
+        + ", so it cannot be copied as a template, and pg_dump and pg_restore are not installed here to copy it"));
+    try (Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + q);
+    }
+    mark(admin, Dialect.POSTGRESQL, source, copy);
+    dumpRestore(tools, source, copy);
+    return Method.DUMP_RESTORE;
+  }
+
+  private static void mark(Connection admin, Dialect dialect, String source, String copy) throws SQLException {
+    try (Statement st = admin.createStatement()) {
+      // The names are plain (checked before), so they can stand in a string literal as they are.
+      if (dialect == Dialect.POSTGRESQL) {
+        st.execute("COMMENT ON DATABASE " + Identifiers.quote(dialect, copy) + " IS '" + MARK + source + "'");
+      } else {
+        st.execute("ALTER DATABASE " + Identifiers.quote(dialect, copy) + " COMMENT = '" + MARK + source + "'");
+      }
+    }
+  }
+
+  private static void dumpRestore(Server.DumpTools tools, String source, String copy) throws IOException {
+    List<String> common = List.of("-h", tools.host(), "-p", Integer.toString(tools.port()), "-U", tools.user(),
+        "--no-password");
+    List<String> dump = new ArrayList<>(List.of("pg_dump", "-Fc", "--no-owner", "--no-acl"));
+    dump.addAll(common);
+    dump.add(source);
+    List<String> restore = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--exit-on-error"));
+    restore.addAll(common);
+    restore.addAll(List.of("-d", copy));
+    ProcessBuilder d = new ProcessBuilder(dump).redirectError(ProcessBuilder.Redirect.PIPE);
+    ProcessBuilder r = new ProcessBuilder(restore).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    tools.password().ifPresent(p -> {
+      d.environment().put("PGPASSWORD", p);
+      r.environment().put("PGPASSWORD", p);
+    });
+    List<Process> pipeline = ProcessBuilder.startPipeline(List.of(d, r));
+    try {
+      for (Process p : pipeline) {
+        if (p.waitFor() != 0) {
+          String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+          throw new IOException((p == pipeline.get(0) ? "pg_dump" : "pg_restore") + " failed: "
+              + err.lines().findFirst().orElse("exit " + p.exitValue()));
+        }
+      }
+    } catch (InterruptedException e) {
+      pipeline.forEach(Process::destroy);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while copying " + source, e);
+    }
+  }
+
+  /**
+   * Copies the MySQL/MariaDB database {@code source} to {@code copy}: each base table by the server's own
+   * {@code SHOW CREATE TABLE} (indexes, keys and partitions included), then its rows with INSERT ... SELECT of the
+   * columns that are not generated. Views, triggers and routines are not copied.
+   */
+  static Method mysql(Connection admin, String source, String copy) throws SQLException {
+    Dialect d = Dialect.MYSQL;
+    String to = Identifiers.quote(d, copy);
+    try (Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + to);
+      mark(admin, d, source, copy);
+      List<String> tables = new ArrayList<>();
+      try (PreparedStatement ps = admin.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+          + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+        ps.setString(1, source);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            tables.add(rs.getString(1));
+          }
+        }
+      }
+      st.execute("SET SESSION foreign_key_checks = 0");
+      try {
+        st.execute("USE " + to);
+        for (String t : tables) {
+          String create;
+          try (ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + Identifiers.qualified(d, source, t))) {
+            rs.next();
+            create = rs.getString(2);
+          }
+          // The server's own DDL for its own table: still, only one CREATE TABLE statement is sent.
+          List<SqlScript.Statement> parts = SqlScript.split(create, d);
+          if (parts.size() != 1 || !parts.get(0).text().strip().toUpperCase(Locale.ROOT).startsWith("CREATE TABLE")) {
+            throw new SQLException("SHOW CREATE TABLE " + t + " did not give one CREATE TABLE statement");
+          }
+          st.execute(parts.get(0).text());
+          String columns = String.join(", ", insertableColumns(admin, source, t).stream()
+              .map(c -> Identifiers.quote(d, c)).toList());
+          st.execute("INSERT INTO " + Identifiers.qualified(d, copy, t) + " (" + columns + ") SELECT " + columns
+              + " FROM " + Identifiers.qualified(d, source, t));
+        }
+      } finally {
+        st.execute("SET SESSION foreign_key_checks = 1");
+      }
+    }
+    return Method.TABLE_BY_TABLE;
+  }
+
+  private static List<String> insertableColumns(Connection c, String schema, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'"
+        + " AND EXTRA NOT IN ('VIRTUAL', 'PERSISTENT', 'STORED') ORDER BY ORDINAL_POSITION")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,461 @@
+package dev.logdex.core.rehearse;
+
+import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.lex.SingleStatement;
+import dev.logdex.core.lex.SqlScanner;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.StatementKind;
+import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.workload.QueryStats;
+import dev.logdex.core.workload.Workload;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A rehearsal: the migration applied to a copy of the database, and the logged statements run on the copy before
+ * and after it, measured. The source database is only read; the copy is made, used and (unless kept) dropped.
+ */
+public final class Rehearsal {
+  private Rehearsal() {}
+
+  /**
+   * What to rehearse.
+   *
+   * @param copy the name of the copy to make: plain letters, digits and underscores
+   * @param replace drop an earlier copy of that name first (only one logdex made)
+   * @param keep leave the copy in place at the end
+   * @param force make the copy even where free space cannot be seen to suffice
+   * @param rounds timed runs of each statement, before and after
+   * @param warmup untimed runs first
+   * @param timeoutSeconds the time limit of one run
+   * @param maxClasses the most query classes replayed, by total time
+   */
+  public record Request(String copy, boolean replace, boolean keep, boolean force, int rounds, int warmup,
+      int timeoutSeconds, int maxClasses) {}
+
+  /** Why a rehearsal could not go on: a one-line reason for the user. */
+  public static final class RefusedException extends Exception {
+    RefusedException(String message) {
+      super(message);
+    }
+  }
+
+  /** A migration statement as applied to the copy. */
+  public record Applied(MigrationSteps.Step step, double millis, String error) {
+    public boolean failed() {
+      return !error.isEmpty();
+    }
+  }
+
+  /**
+   * One timed side of a class.
+   *
+   * @param medianMs the median of the rounds
+   * @param p95Ms the 95th percentile of the rounds
+   * @param timedOut whether a run ran out of time (the times are then the limit)
+   * @param error the database's error, or ""
+   * @param indexes the indexes its plan uses
+   */
+  public record Timing(double medianMs, double p95Ms, boolean timedOut, String error, Set<String> indexes) {}
+
+  /**
+   * A query class replayed, or why not.
+   *
+   * @param skipped why it was not replayed, or "" when it was
+   */
+  public record ClassResult(String fingerprint, String sample, StatementKind kind, long calls, Optional<Timing> before,
+      Optional<Timing> after, String skipped) {
+
+    /** Calls times the median saved ({@code > 0}: faster). */
+    public double gainMs() {
+      return before.isPresent() && after.isPresent() && !failed()
+          ? calls * (before.get().medianMs() - after.get().medianMs()) : 0;
+    }
+
+    /**
+     * Whether after is faster than before beyond the machine's noise: no longer timing out; or a median at least
+     * 10% and {@value Rehearsal#NOISE_MS} ms lower, with even the slow runs after (p95) quicker than the typical
+     * run before (median), so that the two sets of runs hardly overlap.
+     */
+    public boolean faster() {
+      if (before.isEmpty() || after.isEmpty() || failed()) {
+        return false;
+      }
+      Timing b = before.get();
+      Timing a = after.get();
+      return b.timedOut() && !a.timedOut() || !a.timedOut() && a.medianMs() <= 0.9 * b.medianMs()
+          && b.medianMs() - a.medianMs() > NOISE_MS && a.p95Ms() < b.medianMs();
+    }
+
+    /** Whether after is slower than before beyond noise, by the same measure the other way round. */
+    public boolean slower() {
+      if (before.isEmpty() || after.isEmpty() || failed()) {
+        return false;
+      }
+      Timing b = before.get();
+      Timing a = after.get();
+      return !b.timedOut() && a.timedOut() || !b.timedOut() && a.medianMs() >= 1.1 * b.medianMs()
+          && a.medianMs() - b.medianMs() > NOISE_MS && a.medianMs() > b.p95Ms();
+    }
+
+    /** Whether a run failed with an error, before or after: its times measure nothing. */
+    public boolean failed() {
+      return before.map(t -> !t.error().isEmpty()).orElse(false) || after.map(t -> !t.error().isEmpty()).orElse(false);
+    }
+  }
+
+  /** Differences below this per call are not told apart from the machine's noise. */
+  static final double NOISE_MS = 0.05;
+
+  /** What a measured index did. */
+  public enum Verdict {
+    MEASURED_FASTER("measured faster"),
+    NO_EFFECT("no measurable effect"),
+    SLOWER("slower");
+
+    public final String label;
+
+    Verdict(String label) {
+      this.label = label;
+    }
+  }
+
+  /**
+   * An index the migration made on the copy.
+   *
+   * @param source the migration file (or change) that made it
+   * @param buildMs how long its statement took
+   * @param bytes its size on disk, or -1 when the server does not say
+   * @param classes the classes whose plan uses it after the migration
+   * @param gainMs calls times median saved over those classes (negative: slower)
+   */
+  public record IndexResult(String table, String name, String source, double buildMs, long bytes,
+      List<String> classes, double gainMs, Verdict verdict) {}
+
+  /**
+   * The rehearsal's outcome.
+   *
+   * @param method how the copy was made
+   * @param sourceBytes the source's size when it was copied
+   * @param kept whether the copy was left in place
+   */
+  public record Result(String source, String copy, String method, long sourceBytes, double copySeconds, boolean kept,
+      int rounds, int warmup, int timeoutSeconds, List<Applied> migration, List<ClassResult> classes,
+      List<IndexResult> indexes, List<String> notes) {
+
+    /** Calls times median of the replayed reads, before and after. */
+    public double readMs(boolean after) {
+      return total(after, false);
+    }
+
+    /** Calls times median of the replayed writes (rolled back), before and after. */
+    public double writeMs(boolean after) {
+      return total(after, true);
+    }
+
+    private double total(boolean after, boolean writes) {
+      double sum = 0;
+      for (ClassResult c : classes) {
+        Optional<Timing> t = after ? c.after() : c.before();
+        if (c.kind().isWrite() == writes && c.before().isPresent() && c.after().isPresent() && !c.failed()) {
+          sum += c.calls() * t.get().medianMs();
+        }
+      }
+      return sum;
+    }
+
+    /** Whether a migration statement failed, which stopped the rehearsal before the second replay. */
+    public boolean migrationFailed() {
+      return migration.stream().anyMatch(Applied::failed);
+    }
+  }
+
+  /**
+   * Rehearses {@code steps} for {@code workload} on a copy of {@code server}'s source database.
+   *
+   * @param progress one line at a time, for the user to follow a long rehearsal
+   */
+  public static Result run(Server server, Request request, Workload workload, List<MigrationSteps.Step> steps,
+      Consumer<String> progress) throws RefusedException, SQLException, IOException {
+    Dialect dialect = server.dialect();
+    String source = server.sourceDatabase();
+    String copy = request.copy();
+    if (!DatabaseCopy.isPlainName(copy)) {
+      throw new RefusedException("--copy-to " + copy + ": give a name of letters, digits and underscores");
+    }
+    if (copy.equalsIgnoreCase(source)) {
+      throw new RefusedException("--copy-to " + copy + " is the source database itself: give another name");
+    }
+    List<String> notes = new ArrayList<>();
+    try (Connection admin = server.connect("")) {
+      Optional<Boolean> existing = DatabaseCopy.existing(admin, dialect, copy);
+      if (existing.isPresent()) {
+        if (!request.replace()) {
+          throw new RefusedException("database " + copy + " exists: give another --copy-to, or --replace to drop "
+              + "it first (only a copy logdex made is dropped)");
+        }
+        if (!existing.get()) {
+          throw new RefusedException("database " + copy + " exists and logdex did not make it (its comment does "
+              + "not say so): --replace drops only logdex's own copies");
+        }
+        DatabaseCopy.drop(admin, dialect, copy);
+      }
+      long bytes = DatabaseCopy.size(admin, dialect, source);
+      progress.accept(String.format(Locale.ROOT, "copying %s (%s) to %s", source, Space.human(bytes), copy));
+      Space.check(admin, dialect, server.isLocal(), bytes, request.force()).ifPresent(notes::add);
+      long start = System.nanoTime();
+      DatabaseCopy.Method method = dialect == Dialect.POSTGRESQL
+          ? DatabaseCopy.postgres(server, admin, source, copy) : DatabaseCopy.mysql(admin, source, copy);
+      double copySeconds = (System.nanoTime() - start) / 1e9;
+      if (dialect == Dialect.MYSQL) {
+        notes.add("the copy has the source's tables, keys and data; views, triggers and routines were not copied");
+      }
+      try {
+        return onCopy(server, request, workload, steps, progress, notes, method, bytes, copySeconds);
+      } finally {
+        if (!request.keep()) {
+          DatabaseCopy.drop(admin, dialect, copy);
+        }
+      }
+    }
+  }
+
+  private static Result onCopy(Server server, Request request, Workload workload, List<MigrationSteps.Step> steps,
+      Consumer<String> progress, List<String> notes, DatabaseCopy.Method method, long bytes, double copySeconds)
+      throws SQLException {
+    Dialect dialect = server.dialect();
+    String copy = request.copy();
+    try (Connection owner = server.connect(copy)) {
+      analyze(owner, dialect);
+      ReplayLogin login = ReplayLogin.create(owner, dialect, copy);
+      try (Connection replayConnection = server.connectAs(copy, login.user, login.password)) {
+        Replay replay = new Replay(replayConnection, dialect, request.timeoutSeconds());
+        SqlScanner scanner = dev.logdex.core.plan.Plans.sessionScanner(replayConnection, dialect);
+        List<Planned> classes = classes(workload, scanner, request.maxClasses(), notes);
+        progress.accept("replaying " + classes.stream().filter(p -> p.checked != null).count()
+            + " query classes before the migration");
+        Map<String, Timing> before = time(replay, classes, request);
+        Set<String> indexesBefore = indexes(owner, dialect).keySet();
+        List<Applied> applied = apply(owner, steps, progress);
+        Map<String, Timing> after = Map.of();
+        List<IndexResult> indexResults = List.of();
+        if (applied.stream().noneMatch(Applied::failed)) {
+          analyze(owner, dialect);
+          progress.accept("replaying after the migration");
+          after = time(replay, classes, request);
+          List<ClassResult> results = results(classes, before, after);
+          indexResults = indexResults(indexes(owner, dialect), indexesBefore, applied, results);
+          return new Result(server.sourceDatabase(), copy, method.label, bytes, copySeconds, request.keep(),
+              request.rounds(), request.warmup(), request.timeoutSeconds(), applied, results, indexResults, notes);
+        }
+        notes.add("a migration statement failed: the rehearsal stopped there, and nothing was measured after it");
+        return new Result(server.sourceDatabase(), copy, method.label, bytes, copySeconds, request.keep(),
+            request.rounds(), request.warmup(), request.timeoutSeconds(), applied, results(classes, before, after),
+            indexResults, notes);
+      } finally {
+        login.drop(owner, dialect);
+      }
+    }
+  }
+
+  /** A class to replay, with its checked statement, or null and why not. */
+  private record Planned(QueryStats query, SingleStatement.Checked checked, String skipped) {}
+
+  private static List<Planned> classes(Workload workload, SqlScanner scanner, int max, List<String> notes) {
+    List<Planned> out = new ArrayList<>();
+    int left = 0;
+    for (QueryStats q : workload.byTotalTime()) {
+      Optional<StatementKind> kind = q.profile().map(p -> p.kind());
+      if (q.analysis() instanceof StatementAnalysis.SystemCatalog || kind.isEmpty()
+          || !Replay.REPLAYED.contains(kind.get())) {
+        continue;
+      }
+      if (out.size() >= max) {
+        left++;
+        continue;
+      }
+      try {
+        SingleStatement.Checked s = SingleStatement.check(q.sample(), scanner, Replay.REPLAYED);
+        if (s.parameters() > 0 || s.placeholders()) {
+          out.add(new Planned(q, null, "the log has no values for its parameters"));
+        } else {
+          out.add(new Planned(q, s, ""));
+        }
+      } catch (SingleStatement.RefusedException e) {
+        out.add(new Planned(q, null, "not replayed: " + e.getMessage()));
+      }
+    }
+    if (left > 0) {
+      notes.add(left + " more query classes were not replayed (--classes " + max + " takes those with the most "
+          + "total time)");
+    }
+    return out;
+  }
+
+  private static Map<String, Timing> time(Replay replay, List<Planned> classes, Request request)
+      throws SQLException {
+    Map<String, List<Replay.Run>> runs = new LinkedHashMap<>();
+    Map<String, Boolean> gaveUp = new LinkedHashMap<>();
+    for (int round = -request.warmup(); round < request.rounds(); round++) {
+      for (Planned p : classes) {
+        String id = p.query.fingerprint().id();
+        if (p.checked == null || gaveUp.getOrDefault(id, false)) {
+          continue;
+        }
+        Replay.Run r = replay.run(p.checked);
+        if (r.timedOut() || !r.error().isEmpty()) {
+          gaveUp.put(id, true); // once out of time or failing, it would only be so again
+        }
+        if (round >= 0 || r.timedOut() || !r.error().isEmpty()) {
+          runs.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    Map<String, Timing> out = new LinkedHashMap<>();
+    for (Planned p : classes) {
+      List<Replay.Run> rs = runs.get(p.query.fingerprint().id());
+      if (rs == null) {
+        continue;
+      }
+      double[] m = Replay.medianAndP95(rs);
+      String error = rs.stream().map(Replay.Run::error).filter(e -> !e.isEmpty()).findFirst().orElse("");
+      out.put(p.query.fingerprint().id(), new Timing(m[0], m[1], rs.stream().anyMatch(Replay.Run::timedOut), error,
+          replay.indexesUsed(p.checked)));
+    }
+    return out;
+  }
+
+  private static List<ClassResult> results(List<Planned> classes, Map<String, Timing> before,
+      Map<String, Timing> after) {
+    List<ClassResult> out = new ArrayList<>();
+    for (Planned p : classes) {
+      String id = p.query.fingerprint().id();
+      out.add(new ClassResult(id, p.query.sample(), p.query.profile().map(x -> x.kind()).orElse(StatementKind.OTHER),
+          p.query.calls(), Optional.ofNullable(before.get(id)), Optional.ofNullable(after.get(id)), p.skipped));
+    }
+    return out;
+  }
+
+  private static List<Applied> apply(Connection owner, List<MigrationSteps.Step> steps, Consumer<String> progress)
+      throws SQLException {
+    List<Applied> out = new ArrayList<>();
+    for (MigrationSteps.Step s : steps) {
+      progress.accept("applying " + s.source() + ":" + s.line());
+      long start = System.nanoTime();
+      try (Statement st = owner.createStatement()) {
+        st.execute(s.sql());
+        out.add(new Applied(s, (System.nanoTime() - start) / 1e6, ""));
+      } catch (SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        out.add(new Applied(s, (System.nanoTime() - start) / 1e6, m.lines().findFirst().orElse("").strip()));
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Brings the copy's statistics up to date, so that its plans are the source's. */
+  private static void analyze(Connection owner, Dialect dialect) throws SQLException {
+    try (Statement st = owner.createStatement()) {
+      if (dialect == Dialect.POSTGRESQL) {
+        st.execute("ANALYZE");
+        return;
+      }
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES"
+          + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String t : tables) {
+        try (ResultSet rs = st.executeQuery("ANALYZE TABLE " + Identifiers.quote(dialect, t))) {
+          while (rs.next()) {
+            // the server reports one row per table; nothing to read
+          }
+        }
+      }
+    }
+  }
+
+  /** Each index of the copy by name, with its table and size on disk (-1 when unknown). */
+  private static Map<String, Object[]> indexes(Connection owner, Dialect dialect) throws SQLException {
+    Map<String, Object[]> out = new LinkedHashMap<>();
+    String sql = dialect == Dialect.POSTGRESQL
+        ? "SELECT n.nspname, t.relname, i.relname, pg_relation_size(i.oid) FROM pg_index x"
+            + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+            + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+        : "SELECT DATABASE(), s.TABLE_NAME, s.INDEX_NAME, COALESCE(MAX(st.stat_value) * @@innodb_page_size, -1)"
+            + " FROM information_schema.STATISTICS s LEFT JOIN mysql.innodb_index_stats st"
+            + " ON st.database_name = s.TABLE_SCHEMA AND st.table_name = s.TABLE_NAME"
+            + " AND st.index_name = s.INDEX_NAME AND st.stat_name = 'size'"
+            + " WHERE s.TABLE_SCHEMA = DATABASE() GROUP BY s.TABLE_NAME, s.INDEX_NAME";
+    try (PreparedStatement ps = owner.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String schema = rs.getString(1);
+        String table = dialect == Dialect.POSTGRESQL && !schema.equals("public") ? schema + "." + rs.getString(2)
+            : rs.getString(2);
+        out.put(rs.getString(3), new Object[] {table, rs.getLong(4)});
+      }
+    }
+    return out;
+  }
+
+  private static List<IndexResult> indexResults(Map<String, Object[]> now, Set<String> before, List<Applied> applied,
+      List<ClassResult> classes) {
+    List<IndexResult> out = new ArrayList<>();
+    for (Map.Entry<String, Object[]> e : now.entrySet()) {
+      String name = e.getKey();
+      if (before.contains(name)) {
+        continue;
+      }
+      Applied made = applied.stream().filter(a -> mentions(a.step().sql(), name)).findFirst().orElse(null);
+      List<ClassResult> using = classes.stream().filter(c -> c.after().isPresent()
+          && c.after().get().indexes().contains(name)).toList();
+      double gain = using.stream().mapToDouble(ClassResult::gainMs).sum();
+      Verdict v;
+      if (using.stream().anyMatch(ClassResult::faster) && gain > 0) {
+        v = Verdict.MEASURED_FASTER;
+      } else if (!using.isEmpty() && using.stream().allMatch(ClassResult::slower)) {
+        v = Verdict.SLOWER;
+      } else {
+        v = Verdict.NO_EFFECT;
+      }
+      out.add(new IndexResult((String) e.getValue()[0], name, made == null ? "" : made.step().source(),
+          made == null ? 0 : made.millis(), (Long) e.getValue()[1],
+          using.stream().map(ClassResult::fingerprint).toList(), gain, v));
+    }
+    return out;
+  }
+
+  /** Whether {@code sql} names {@code index} as a whole word (quoted or not). */
+  private static boolean mentions(String sql, String index) {
+    String s = sql.toLowerCase(Locale.ROOT);
+    String n = index.toLowerCase(Locale.ROOT);
+    for (int i = s.indexOf(n); i >= 0; i = s.indexOf(n, i + 1)) {
+      boolean startOk = i == 0 || !isNamePart(s.charAt(i - 1));
+      int end = i + n.length();
+      if (startOk && (end == s.length() || !isNamePart(s.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
+}

@@ -1,0 +1,164 @@
+package dev.logdex.cli;
+
+import dev.logdex.core.analysis.AnalysisReport;
+import dev.logdex.core.migration.Change;
+import dev.logdex.core.migration.Changes;
+import dev.logdex.core.rehearse.MigrationSteps;
+import dev.logdex.core.rehearse.Rehearsal;
+import dev.logdex.core.report.Escape;
+import dev.logdex.core.report.RehearsalReport;
+import dev.logdex.core.snapshot.Snapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code logdex rehearse}: the migration applied to a copy of the database, and the workload measured on it. */
+@Command(
+    name = "rehearse",
+    mixinStandardHelpOptions = true,
+    description = "Copies the --db database on its own server (--copy-to NAME), applies the migration to the copy "
+        + "(logdex's recommendations and fixes, or a Flyway-style --migration DIR) statement by statement, and runs "
+        + "the logged statements on the copy before and after it, timed: reads as logged, writes inside a "
+        + "transaction that is rolled back, as a login made for the rehearsal that may touch the copy's tables "
+        + "and nothing else. Reports what each index cost to build, what it weighs, and what it bought. The "
+        + "source database is only read; the copy is dropped at the end unless --keep.",
+    footer = {"", "Examples:",
+        "  logdex rehearse --db jdbc:postgresql://localhost/shop --copy-to shop_rehearsal postgresql.log",
+        "  logdex rehearse --db jdbc:mariadb://localhost/shop --copy-to shop_copy --migration db/migration slow.log",
+        "", "Exit status: 0 when the migration applied, 1 when a statement of it failed (the report says which), "
+            + "2 for a usage error."})
+final class RehearseCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DebugOption debug;
+
+  @Mixin WorkloadOptions inputs;
+
+  @Mixin ReportOutput output;
+
+  @Mixin PlannerOption planner;
+
+  @Option(names = "--copy-to", paramLabel = "NAME", required = true,
+      description = "The name of the copy to make on the same server: letters, digits and underscores.")
+  String copy;
+
+  @Option(names = "--replace", description = "Drop an earlier copy of that name first (only a copy logdex made).")
+  boolean replace;
+
+  @Option(names = "--keep", description = "Leave the copy in place afterwards (dropped by default).")
+  boolean keep;
+
+  @Option(names = "--force",
+      description = "Copy even a database over 10 GB, or one whose server's free disk cannot be seen to hold two "
+          + "copies of it.")
+  boolean force;
+
+  @Option(names = "--migration", paramLabel = "DIR",
+      description = "Apply the versioned files of this Flyway-style directory (V<version>__name.sql, in version "
+          + "order) instead of logdex's own recommendations and fixes.")
+  Path migration;
+
+  @Option(names = "--from", paramLabel = "SNAPSHOT",
+      description = "Take the workload and recommendations from a snapshot (analyze --save) instead of logs.")
+  Path from;
+
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
+      description = "Timed runs of each statement before and after. Default: ${DEFAULT-VALUE}.")
+  int rounds;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+      description = "Untimed runs of each statement first. Default: ${DEFAULT-VALUE}.")
+  int warmup;
+
+  @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "The time limit of one run; a statement that reaches it is reported as timed out. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int statementTimeout;
+
+  @Option(names = "--classes", paramLabel = "N", defaultValue = "50",
+      description = "Replay at most the N query classes with the most total time. Default: ${DEFAULT-VALUE}.")
+  int classes;
+
+  @Override
+  public Integer call() throws IOException {
+    if (inputs.db == null) {
+      throw new UserError("rehearse needs --db URL: the database to copy");
+    }
+    if (rounds < 1 || warmup < 0 || statementTimeout < 1 || classes < 1) {
+      throw new UserError("--rounds, --statement-timeout and --classes take 1 or more, --warmup 0 or more");
+    }
+    output.check();
+    RehearsalServer server = RehearsalServer.of(inputs.db, inputs.dbUser, inputs.dbPasswordFile);
+    Snapshot snapshot = analysis();
+    List<MigrationSteps.Step> steps;
+    if (migration != null) {
+      try {
+        steps = MigrationSteps.read(migration, server.dialect());
+      } catch (IOException e) {
+        throw new UserError("--migration " + e.getMessage());
+      }
+    } else {
+      List<Change> changes = Changes.of(snapshot.schema(), snapshot.recommendations(), snapshot.findings(),
+          Changes.DEFAULT_SELECTION, false);
+      steps = MigrationSteps.of(changes);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Rehearsal.Result result;
+    try {
+      result = Rehearsal.run(server, new Rehearsal.Request(copy, replace, keep, force, rounds, warmup,
+          statementTimeout, classes), snapshot.workload(), steps, line -> {
+            if (!inputs.quiet) {
+              err.println(Escape.terminal("logdex: " + line));
+              err.flush();
+            }
+          });
+    } catch (Rehearsal.RefusedException e) {
+      throw new UserError(e.getMessage());
+    } catch (SQLException e) {
+      throw new UserError("--db: " + Secrets.scrub(e.getMessage() == null ? e.toString()
+          : e.getMessage().lines().findFirst().orElse("")));
+    }
+    output.write(out -> {
+      switch (output.format) {
+        case json -> RehearsalReport.json(result, out);
+        case markdown -> RehearsalReport.markdown(result, out);
+        case html -> RehearsalReport.html(result, out);
+        default -> RehearsalReport.text(result, out);
+      }
+    });
+    return result.migrationFailed() ? 1 : 0;
+  }
+
+  /**
+   * The workload and what logdex would migrate: from a snapshot, or from the logs read against --db. The read-only
+   * connection to the source is closed before the copy is made (a template copy needs the source to itself).
+   */
+  private Snapshot analysis() throws IOException {
+    if (from != null) {
+      if (!inputs.logs.isEmpty() || inputs.schemaFile != null) {
+        throw new UserError("--from takes the workload from the snapshot; give no schema or logs with it");
+      }
+      return SnapshotFiles.load(from);
+    }
+    if (inputs.logs.isEmpty() && !inputs.fromDb) {
+      throw new UserError("give the logs whose statements to rehearse (or --from SNAPSHOT)");
+    }
+    WorkloadOptions.Loaded in = inputs.load(spec.commandLine().getErr());
+    try {
+      AnalysisReport report = planner.apply(in, in.analysis(0), 0, spec.commandLine().getErr(), inputs.quiet);
+      return dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(),
+          report.withFindings(in.withLiveEvidence(report.findings())));
+    } finally {
+      in.close();
+    }
+  }
+}
