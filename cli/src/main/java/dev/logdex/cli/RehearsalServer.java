@@ -96,6 +96,11 @@ final class RehearsalServer implements Server {
   }
 
   @Override
+  public Connection readSource() {
+    return LiveDatabase.connect(url(database, false), user, passwordFile); // read-only, as --db always is
+  }
+
+  @Override
   public Connection connectAs(String db, String otherUser, String password) throws SQLException {
     return writable(LiveDatabase.connectAs(url(db, true), otherUser, password, LiveDatabase.TIMEOUT_SECONDS));
   }

@@ -71,6 +71,16 @@ final class RehearseCommand implements Callable<Integer> {
       description = "Take the workload and recommendations from a snapshot (analyze --save) instead of logs.")
   Path from;
 
+  @Option(names = "--prune", paramLabel = "DIR",
+      description = "Write logdex's migration without the indexes measured to have no effect (or to slow things "
+          + "down) into DIR, as Flyway files (V<n>__name.sql with U<n> undo).")
+  Path prune;
+
+  @Option(names = "--sample-rows", paramLabel = "N",
+      description = "Copy about N rows of each larger table (smaller ones whole), with every row they reference, "
+          + "instead of all the data. On PostgreSQL this needs pg_dump and pg_restore.")
+  Long sampleRows;
+
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
       description = "Timed runs of each statement before and after. Default: ${DEFAULT-VALUE}.")
   int rounds;
@@ -93,13 +103,21 @@ final class RehearseCommand implements Callable<Integer> {
     if (inputs.db == null) {
       throw new UserError("rehearse needs --db URL: the database to copy");
     }
+    if (sampleRows != null && sampleRows < 1) {
+      throw new UserError("--sample-rows: give 1 or more rows, not " + sampleRows);
+    }
     if (rounds < 1 || warmup < 0 || statementTimeout < 1 || classes < 1) {
       throw new UserError("--rounds, --statement-timeout and --classes take 1 or more, --warmup 0 or more");
     }
     output.check();
+    if (prune != null && migration != null) {
+      throw new UserError("--prune writes logdex's own migration without what did nothing; with --migration DIR, "
+          + "the report names the files whose indexes did nothing");
+    }
     RehearsalServer server = RehearsalServer.of(inputs.db, inputs.dbUser, inputs.dbPasswordFile);
     Snapshot snapshot = analysis();
     List<MigrationSteps.Step> steps;
+    List<Change> changes = List.of();
     if (migration != null) {
       try {
         steps = MigrationSteps.read(migration, server.dialect());
@@ -107,7 +125,7 @@ final class RehearseCommand implements Callable<Integer> {
         throw new UserError("--migration " + e.getMessage());
       }
     } else {
-      List<Change> changes = Changes.of(snapshot.schema(), snapshot.recommendations(), snapshot.findings(),
+      changes = Changes.of(snapshot.schema(), snapshot.recommendations(), snapshot.findings(),
           Changes.DEFAULT_SELECTION, false);
       steps = MigrationSteps.of(changes);
     }
@@ -115,7 +133,7 @@ final class RehearseCommand implements Callable<Integer> {
     Rehearsal.Result result;
     try {
       result = Rehearsal.run(server, new Rehearsal.Request(copy, replace, keep, force, rounds, warmup,
-          statementTimeout, classes), snapshot.workload(), steps, line -> {
+          statementTimeout, classes, sampleRows == null ? 0 : sampleRows), snapshot.workload(), steps, line -> {
             if (!inputs.quiet) {
               err.println(Escape.terminal("logdex: " + line));
               err.flush();
@@ -135,6 +153,19 @@ final class RehearseCommand implements Callable<Integer> {
         default -> RehearsalReport.text(result, out);
       }
     });
+    if (prune != null && !result.migrationFailed()) {
+      List<Change> kept = result.pruned(changes);
+      List<Path> written;
+      try {
+        written = kept.isEmpty() ? List.of() : dev.logdex.core.migration.MigrationWriter.write(kept, prune,
+            dev.logdex.core.migration.MigrationWriter.Style.FLYWAY);
+      } catch (IOException e) {
+        throw new UserError("--prune " + e.getMessage());
+      }
+      err.println(Escape.terminal("logdex: --prune: " + kept.size() + " of " + changes.size() + " changes kept, "
+          + written.size() + " files written to " + prune));
+      err.flush();
+    }
     return result.migrationFailed() ? 1 : 0;
   }
 

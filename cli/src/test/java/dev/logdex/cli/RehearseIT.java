@@ -132,6 +132,116 @@ class RehearseIT {
   }
 
   @Test
+  void pruneKeepsOnlyTheIndexesMeasuredFaster() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        st.execute(PG_APP);
+      }
+      StringBuilder b = new StringBuilder();
+      for (int i = 1; i <= 20; i++) {
+        b.append(String.format("2026-11-28 10:00:%02d.000 UTC [%d] LOG:  duration: 30.000 ms  statement: SELECT id, "
+            + "total_cents FROM orders WHERE customer_id = %d ORDER BY created_at DESC LIMIT 20%n", i, 100 + i,
+            1 + (i * 37) % 5000));
+        b.append(String.format("2026-11-28 10:01:%02d.000 UTC [%d] LOG:  duration: 30.000 ms  statement: UPDATE "
+            + "orders SET status = 'shipped' WHERE customer_id = %d AND status = 'paid'%n", i, 300 + i,
+            1 + (i * 53) % 5000));
+        b.append(String.format("2026-11-28 10:02:%02d.000 UTC [%d] LOG:  duration: 5.000 ms  statement: SELECT id "
+            + "FROM customers WHERE email = 'user%d@example.com'%n", i, 500 + i, i * 7));
+      }
+      Path log = Files.writeString(dir.resolve("app.log"), b.toString());
+      Path pruned = dir.resolve("pruned");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("rehearse", "-q", "--db", url + "?user=postgres", "--copy-to", db + "_copy", "--rounds", "3",
+          "--prune", pruned.toString(), "--format", "json", log.toString())).as(cli.err()).isZero();
+      JsonNode r = new ObjectMapper().readTree(cli.out());
+      List<String> faster = new ArrayList<>();
+      List<String> idle = new ArrayList<>();
+      r.get("indexes").forEach(i -> (i.get("verdict").asText().equals("measured faster") ? faster : idle)
+          .add(i.get("name").asText()));
+      assertThat(faster).as("the email lookup and the order lookups gain from an index").isNotEmpty();
+      List<String> kept = new ArrayList<>();
+      try (var files = Files.list(pruned)) {
+        for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).toList()) {
+          kept.add(Files.readString(f));
+        }
+      }
+      assertThat(kept).hasSize(faster.size());
+      for (String name : faster) {
+        assertThat(kept).anySatisfy(sql -> assertThat(sql).contains("CREATE INDEX").contains(name));
+      }
+      for (String name : idle) {
+        assertThat(kept).noneSatisfy(sql -> assertThat(sql).contains(name));
+      }
+    });
+  }
+
+  @Test
+  void aPostgresSampleKeepsEveryReferencedRowAndTheKeys() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        st.execute(PG_APP);
+      }
+      String copy = db + "_sample";
+      try {
+        CliRun cli = new CliRun();
+        assertThat(cli.run("rehearse", "-q", "--db", url + "?user=postgres", "--copy-to", copy, "--keep",
+            "--sample-rows", "2000", "--rounds", "1", "--format", "json", postgresLog().toString()))
+            .as(cli.err()).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("method").asText()).contains("sampled");
+        try (Connection c = LiveDb.connect(LiveDb.POSTGRES + copy, "postgres")) {
+          long orders = Long.parseLong(lines(c, "SELECT count(*) FROM orders").get(0));
+          assertThat(orders).as("about 2,000 of 200,000").isBetween(1500L, 2500L);
+          assertThat(lines(c, "SELECT count(*) FROM orders o WHERE NOT EXISTS"
+              + " (SELECT 1 FROM customers c WHERE c.id = o.customer_id)")).containsExactly("0");
+          assertThat(lines(c, "SELECT conname FROM pg_constraint WHERE conrelid = 'orders'::regclass ORDER BY 1"))
+              .containsExactly("orders_customer_id_fkey", "orders_pkey");
+          // The sequence stands where the source's does: a replayed insert takes a new key.
+          assertThat(Long.parseLong(lines(c, "SELECT last_value FROM orders_id_seq").get(0))).isEqualTo(200_000L);
+        }
+      } finally {
+        try (Connection c = LiveDb.connect(LiveDb.POSTGRES + "postgres", "postgres");
+            Statement st = c.createStatement()) {
+          st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
+        }
+      }
+    });
+  }
+
+  @Test
+  void aMariadbSampleKeepsEveryReferencedRow() throws Exception {
+    LiveDb.inScratchMariadb((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "root"); Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE customers (id bigint PRIMARY KEY, email varchar(200) NOT NULL,"
+            + " email_lc varchar(200) AS (lower(email)) VIRTUAL) ENGINE=InnoDB");
+        st.execute("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL,"
+            + " FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB");
+        st.execute("INSERT INTO customers (id, email) SELECT seq, concat('U', seq) FROM seq_1_to_20000");
+        st.execute("INSERT INTO orders SELECT seq, 1 + (seq * 7919) % 20000 FROM seq_1_to_50000");
+        st.execute("ANALYZE TABLE customers, orders");
+      }
+      Path slow = Files.writeString(dir.resolve("slow.log"), "# Time: 2026-11-28T10:00:00.000000Z\n"
+          + "# Query_time: 0.020  Lock_time: 0.0 Rows_sent: 1  Rows_examined: 30000\nuse " + db + ";\n"
+          + "SET timestamp=1700000000;\nSELECT id FROM customers WHERE email = 'U5';\n");
+      String copy = db + "_sample";
+      try {
+        CliRun cli = new CliRun();
+        assertThat(cli.run("rehearse", "-q", "--db", url + "?user=root", "--copy-to", copy, "--keep",
+            "--sample-rows", "1000", "--rounds", "1", slow.toString())).as(cli.err()).isZero();
+        try (Connection c = LiveDb.connect(LiveDb.MARIADB + copy, "root")) {
+          assertThat(Long.parseLong(lines(c, "SELECT count(*) FROM orders").get(0))).isBetween(600L, 1400L);
+          assertThat(lines(c, "SELECT count(*) FROM orders o WHERE NOT EXISTS"
+              + " (SELECT 1 FROM customers c WHERE c.id = o.customer_id)")).containsExactly("0");
+          assertThat(lines(c, "SELECT count(*) FROM customers WHERE email_lc <> lower(email)")).containsExactly("0");
+        }
+      } finally {
+        try (Connection c = LiveDb.connect(LiveDb.MARIADB, "root"); Statement st = c.createStatement()) {
+          st.execute("DROP DATABASE IF EXISTS " + copy);
+        }
+      }
+    });
+  }
+
+  @Test
   void aFailingStatementStopsTheRehearsalAndNamesItsFile() throws Exception {
     LiveDb.inScratchPostgres((db, url) -> {
       try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {

@@ -30,7 +30,11 @@ final class DatabaseCopy {
     /** pg_dump piped into pg_restore, when other sessions use the source. */
     DUMP_RESTORE("pg_dump | pg_restore"),
     /** MySQL/MariaDB: each table's own CREATE TABLE, then INSERT ... SELECT. */
-    TABLE_BY_TABLE("SHOW CREATE TABLE, INSERT ... SELECT");
+    TABLE_BY_TABLE("SHOW CREATE TABLE, INSERT ... SELECT"),
+    /** PostgreSQL: pg_dump's schema around a sample of the rows, closed under foreign keys. */
+    SAMPLED_DUMP("pg_dump schema, sampled rows with foreign-key closure"),
+    /** MySQL/MariaDB: the tables, and a sample of the rows closed under foreign keys. */
+    SAMPLED_TABLE_BY_TABLE("SHOW CREATE TABLE, sampled rows with foreign-key closure");
 
     final String label;
 
@@ -171,7 +175,7 @@ final class DatabaseCopy {
    * {@code SHOW CREATE TABLE} (indexes, keys and partitions included), then its rows with INSERT ... SELECT of the
    * columns that are not generated. Views, triggers and routines are not copied.
    */
-  static Method mysql(Connection admin, String source, String copy) throws SQLException {
+  static Method mysql(Connection admin, String source, String copy, long sampleRows) throws SQLException {
     Dialect d = Dialect.MYSQL;
     String to = Identifiers.quote(d, copy);
     try (Statement st = admin.createStatement()) {
@@ -202,19 +206,36 @@ final class DatabaseCopy {
             throw new SQLException("SHOW CREATE TABLE " + t + " did not give one CREATE TABLE statement");
           }
           st.execute(parts.get(0).text());
-          String columns = String.join(", ", insertableColumns(admin, source, t).stream()
-              .map(c -> Identifiers.quote(d, c)).toList());
-          st.execute("INSERT INTO " + Identifiers.qualified(d, copy, t) + " (" + columns + ") SELECT " + columns
-              + " FROM " + Identifiers.qualified(d, source, t));
+          if (sampleRows == 0) {
+            String columns = String.join(", ", insertableColumns(admin, source, t).stream()
+                .map(c -> Identifiers.quote(d, c)).toList());
+            st.execute("INSERT INTO " + Identifiers.qualified(d, copy, t) + " (" + columns + ") SELECT " + columns
+                + " FROM " + Identifiers.qualified(d, source, t));
+          }
         }
       } finally {
         st.execute("SET SESSION foreign_key_checks = 1");
       }
     }
+    if (sampleRows > 0) {
+      SampledCopy.mysql(admin, source, copy, sampleRows);
+      return Method.SAMPLED_TABLE_BY_TABLE;
+    }
     return Method.TABLE_BY_TABLE;
   }
 
-  private static List<String> insertableColumns(Connection c, String schema, String table) throws SQLException {
+  /** Copies a sample of PostgreSQL's {@code source}: see {@link SampledCopy}. */
+  static Method postgresSampled(Server server, Connection admin, String source, String copy, long rows)
+      throws SQLException, IOException {
+    try (Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + Identifiers.quote(Dialect.POSTGRESQL, copy));
+    }
+    mark(admin, Dialect.POSTGRESQL, source, copy);
+    SampledCopy.postgres(server, source, copy, rows);
+    return Method.SAMPLED_DUMP;
+  }
+
+  static List<String> insertableColumns(Connection c, String schema, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
         + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'"

@@ -41,9 +41,10 @@ public final class Rehearsal {
    * @param warmup untimed runs first
    * @param timeoutSeconds the time limit of one run
    * @param maxClasses the most query classes replayed, by total time
+   * @param sampleRows copy about this many rows of each larger table (with the rows they reference); 0: all
    */
   public record Request(String copy, boolean replace, boolean keep, boolean force, int rounds, int warmup,
-      int timeoutSeconds, int maxClasses) {}
+      int timeoutSeconds, int maxClasses, long sampleRows) {}
 
   /** Why a rehearsal could not go on: a one-line reason for the user. */
   public static final class RefusedException extends Exception {
@@ -176,6 +177,20 @@ public final class Rehearsal {
       return sum;
     }
 
+    /**
+     * {@code changes} (the migration this rehearsal applied, logdex's own) without those whose index was measured
+     * to do nothing or to slow things down. Changes that make no index (a foreign key, a drop) are kept.
+     */
+    public List<dev.logdex.core.migration.Change> pruned(List<dev.logdex.core.migration.Change> changes) {
+      Set<String> pruned = new java.util.HashSet<>();
+      for (IndexResult i : indexes) {
+        if (i.verdict() != Verdict.MEASURED_FASTER) {
+          pruned.add(i.source());
+        }
+      }
+      return changes.stream().filter(c -> !pruned.contains(c.slug())).toList();
+    }
+
     /** Whether a migration statement failed, which stopped the rehearsal before the second replay. */
     public boolean migrationFailed() {
       return migration.stream().anyMatch(Applied::failed);
@@ -213,11 +228,30 @@ public final class Rehearsal {
         DatabaseCopy.drop(admin, dialect, copy);
       }
       long bytes = DatabaseCopy.size(admin, dialect, source);
-      progress.accept(String.format(Locale.ROOT, "copying %s (%s) to %s", source, Space.human(bytes), copy));
-      Space.check(admin, dialect, server.isLocal(), bytes, request.force()).ifPresent(notes::add);
+      long copyBytes = bytes;
+      if (request.sampleRows() > 0 && dialect == Dialect.POSTGRESQL) {
+        try (Connection c = server.readSource()) {
+          copyBytes = SampledCopy.estimate(c, dialect, source, request.sampleRows());
+        }
+      } else if (request.sampleRows() > 0) {
+        copyBytes = SampledCopy.estimate(admin, dialect, source, request.sampleRows());
+      }
+      progress.accept(String.format(Locale.ROOT, "copying %s (%s) to %s%s", source, Space.human(bytes), copy,
+          request.sampleRows() > 0 ? ", about " + Space.human(copyBytes) + " sampled" : ""));
+      Space.check(admin, dialect, server.isLocal(), copyBytes, request.force()).ifPresent(notes::add);
       long start = System.nanoTime();
-      DatabaseCopy.Method method = dialect == Dialect.POSTGRESQL
-          ? DatabaseCopy.postgres(server, admin, source, copy) : DatabaseCopy.mysql(admin, source, copy);
+      DatabaseCopy.Method method;
+      if (dialect == Dialect.MYSQL) {
+        method = DatabaseCopy.mysql(admin, source, copy, request.sampleRows());
+      } else if (request.sampleRows() > 0) {
+        method = DatabaseCopy.postgresSampled(server, admin, source, copy, request.sampleRows());
+      } else {
+        method = DatabaseCopy.postgres(server, admin, source, copy);
+      }
+      if (request.sampleRows() > 0) {
+        notes.add(String.format(Locale.ROOT, "the copy holds about %,d rows of each larger table, with the rows "
+            + "they reference: times are those of the sample, not of the whole database", request.sampleRows()));
+      }
       double copySeconds = (System.nanoTime() - start) / 1e9;
       if (dialect == Dialect.MYSQL) {
         notes.add("the copy has the source's tables, keys and data; views, triggers and routines were not copied");

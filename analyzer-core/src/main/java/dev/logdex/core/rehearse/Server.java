@@ -22,6 +22,9 @@ public interface Server {
    */
   Connection connect(String database) throws SQLException;
 
+  /** A new read-only connection to the source database, as the user given: the source is only ever read. */
+  Connection readSource() throws SQLException;
+
   /** A new connection to {@code database} as another user: the rehearsal's restricted replay login. */
   Connection connectAs(String database, String user, String password) throws SQLException;
 

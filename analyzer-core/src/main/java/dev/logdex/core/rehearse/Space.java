@@ -31,7 +31,7 @@ public final class Space {
     }
     if (bytes > LARGE) {
       throw new Rehearsal.RefusedException("the database is " + human(bytes) + ", and a whole copy of it takes "
-          + "as much disk and a long time: give --force to copy it anyway");
+          + "as much disk and a long time: give --sample-rows N to copy a sample, or --force to copy it all");
     }
     Optional<Long> free = local ? free(admin, dialect) : Optional.empty();
     if (free.isEmpty()) {
