@@ -47,20 +47,7 @@ final class RehearseCommand implements Callable<Integer> {
 
   @Mixin PlannerOption planner;
 
-  @Option(names = "--copy-to", paramLabel = "NAME", required = true,
-      description = "The name of the copy to make on the same server: letters, digits and underscores.")
-  String copy;
-
-  @Option(names = "--replace", description = "Drop an earlier copy of that name first (only a copy logdex made).")
-  boolean replace;
-
-  @Option(names = "--keep", description = "Leave the copy in place afterwards (dropped by default).")
-  boolean keep;
-
-  @Option(names = "--force",
-      description = "Copy even a database over 10 GB, or one whose server's free disk cannot be seen to hold two "
-          + "copies of it.")
-  boolean force;
+  @Mixin RehearsalOptions rehearsal;
 
   @Option(names = "--migration", paramLabel = "DIR",
       description = "Apply the versioned files of this Flyway-style directory (V<version>__name.sql, in version "
@@ -76,39 +63,12 @@ final class RehearseCommand implements Callable<Integer> {
           + "down) into DIR, as Flyway files (V<n>__name.sql with U<n> undo).")
   Path prune;
 
-  @Option(names = "--sample-rows", paramLabel = "N",
-      description = "Copy about N rows of each larger table (smaller ones whole), with every row they reference, "
-          + "instead of all the data. On PostgreSQL this needs pg_dump and pg_restore.")
-  Long sampleRows;
-
-  @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
-      description = "Timed runs of each statement before and after. Default: ${DEFAULT-VALUE}.")
-  int rounds;
-
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-      description = "Untimed runs of each statement first. Default: ${DEFAULT-VALUE}.")
-  int warmup;
-
-  @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "The time limit of one run; a statement that reaches it is reported as timed out. "
-          + "Default: ${DEFAULT-VALUE}.")
-  int statementTimeout;
-
-  @Option(names = "--classes", paramLabel = "N", defaultValue = "50",
-      description = "Replay at most the N query classes with the most total time. Default: ${DEFAULT-VALUE}.")
-  int classes;
-
   @Override
   public Integer call() throws IOException {
     if (inputs.db == null) {
       throw new UserError("rehearse needs --db URL: the database to copy");
     }
-    if (sampleRows != null && sampleRows < 1) {
-      throw new UserError("--sample-rows: give 1 or more rows, not " + sampleRows);
-    }
-    if (rounds < 1 || warmup < 0 || statementTimeout < 1 || classes < 1) {
-      throw new UserError("--rounds, --statement-timeout and --classes take 1 or more, --warmup 0 or more");
-    }
+    rehearsal.check("rehearse");
     output.check();
     if (prune != null && migration != null) {
       throw new UserError("--prune writes logdex's own migration without what did nothing; with --migration DIR, "
@@ -116,7 +76,7 @@ final class RehearseCommand implements Callable<Integer> {
     }
     RehearsalServer server = RehearsalServer.of(inputs.db, inputs.dbUser, inputs.dbPasswordFile);
     Snapshot snapshot = analysis();
-    List<MigrationSteps.Step> steps;
+    List<dev.logdex.core.analysis.Rehearsed.Step> steps;
     List<Change> changes = List.of();
     if (migration != null) {
       try {
@@ -125,26 +85,11 @@ final class RehearseCommand implements Callable<Integer> {
         throw new UserError("--migration " + e.getMessage());
       }
     } else {
-      changes = Changes.of(snapshot.schema(), snapshot.recommendations(), snapshot.findings(),
-          Changes.DEFAULT_SELECTION, false);
+      changes = RehearsalOptions.changes(snapshot);
       steps = MigrationSteps.of(changes);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Rehearsal.Result result;
-    try {
-      result = Rehearsal.run(server, new Rehearsal.Request(copy, replace, keep, force, rounds, warmup,
-          statementTimeout, classes, sampleRows == null ? 0 : sampleRows), snapshot.workload(), steps, line -> {
-            if (!inputs.quiet) {
-              err.println(Escape.terminal("logdex: " + line));
-              err.flush();
-            }
-          });
-    } catch (Rehearsal.RefusedException e) {
-      throw new UserError(e.getMessage());
-    } catch (SQLException e) {
-      throw new UserError("--db: " + Secrets.scrub(e.getMessage() == null ? e.toString()
-          : e.getMessage().lines().findFirst().orElse("")));
-    }
+    dev.logdex.core.analysis.Rehearsed result = rehearsal.run(server, snapshot, steps, err, inputs.quiet);
     output.write(out -> {
       switch (output.format) {
         case json -> RehearsalReport.json(result, out);
@@ -154,7 +99,7 @@ final class RehearseCommand implements Callable<Integer> {
       }
     });
     if (prune != null && !result.migrationFailed()) {
-      List<Change> kept = result.pruned(changes);
+      List<Change> kept = Rehearsal.pruned(result, changes);
       List<Path> written;
       try {
         written = kept.isEmpty() ? List.of() : dev.logdex.core.migration.MigrationWriter.write(kept, prune,

@@ -242,6 +242,27 @@ class RehearseIT {
   }
 
   @Test
+  void analyzeRehearseRanksByTheMeasuredGainsAndSavesTheRehearsal() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        st.execute(PG_APP);
+      }
+      Path saved = dir.resolve("day.json");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("analyze", "-q", "--db", url + "?user=postgres", "--rehearse", "--copy-to", db + "_copy",
+          "--rounds", "3", "--format", "json", "--save", saved.toString(), postgresLog().toString()))
+          .as(cli.err()).isZero();
+      JsonNode r = new ObjectMapper().readTree(cli.out());
+      JsonNode first = r.get("recommendations").get(0);
+      assertThat(first.get("ddl").asText()).contains("orders").contains("customer_id");
+      assertThat(first.get("reason").asText()).contains("rehearsal: measured faster");
+      assertThat(r.at("/rehearsal/indexes")).isNotEmpty();
+      JsonNode snapshot = new ObjectMapper().readTree(Files.readString(saved));
+      assertThat(snapshot.at("/rehearsal/copy").asText()).isEqualTo(db + "_copy");
+    });
+  }
+
+  @Test
   void aFailingStatementStopsTheRehearsalAndNamesItsFile() throws Exception {
     LiveDb.inScratchPostgres((db, url) -> {
       try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {

@@ -74,6 +74,7 @@ public final class Analysis {
         parsed, workload.totalMillis(), recommended.recommendations(),
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, warnings,
         recommended.rejections(), top, java.util.Optional.empty(), byTable, period,
-        new AnalysisReport.SystemQueries(systemClasses, systemCalls, systemMillis), schema.isGiven());
+        new AnalysisReport.SystemQueries(systemClasses, systemCalls, systemMillis), schema.isGiven(),
+        java.util.Optional.empty());
   }
 }

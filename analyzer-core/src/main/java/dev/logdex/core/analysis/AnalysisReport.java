@@ -27,6 +27,7 @@ import java.util.List;
  * @param period the first to the last timestamp of the logs, or empty
  * @param systemQueries the statement classes that read the database's own catalog, left out of everything else
  * @param schemaGiven false when no schema was given: nothing was checked against existing indexes
+ * @param rehearsal what a rehearsal on a copy of the database measured, when one was run
  */
 public record AnalysisReport(
     String version,
@@ -46,7 +47,8 @@ public record AnalysisReport(
     java.util.Map<String, Double> timeByTable,
     String period,
     SystemQueries systemQueries,
-    boolean schemaGiven) {
+    boolean schemaGiven,
+    java.util.Optional<Rehearsed> rehearsal) {
 
   /** The statement classes that read the database's own catalog: how many, how often, how long. */
   public record SystemQueries(long classes, long calls, double totalMillis) {
@@ -60,7 +62,8 @@ public record AnalysisReport(
       List<Recommender.Rejection> rejections, List<TopQuery> topQueries,
       java.util.Optional<Verification> verification, java.util.Map<String, Double> timeByTable, String period) {
     this(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, recommendations, findings,
-        unparsed, warnings, rejections, topQueries, verification, timeByTable, period, SystemQueries.NONE, true);
+        unparsed, warnings, rejections, topQueries, verification, timeByTable, period, SystemQueries.NONE, true,
+        java.util.Optional.empty());
   }
 
   public AnalysisReport {
@@ -81,14 +84,14 @@ public record AnalysisReport(
     w.addAll(moreWarnings);
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         other, findings, unparsed, w, otherRejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven);
+        systemQueries, schemaGiven, rehearsal);
   }
 
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations, other, unparsed, warnings, rejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven);
+        systemQueries, schemaGiven, rehearsal);
   }
 
   /**
@@ -98,7 +101,17 @@ public record AnalysisReport(
   public AnalysisReport verified(List<Recommendation> judged, Verification v) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
         findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v), timeByTable, period,
-        systemQueries, schemaGiven);
+        systemQueries, schemaGiven, rehearsal);
+  }
+
+  /**
+   * This report with its recommendations re-ranked and explained by what a rehearsal measured: the caller passes
+   * them in their new order, ranks renumbered.
+   */
+  public AnalysisReport rehearsed(List<Recommendation> judged, Rehearsed r) {
+    return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
+        findings, unparsed, warnings, rejections, topQueries, verification, timeByTable, period, systemQueries,
+        schemaGiven, java.util.Optional.of(r));
   }
 
   /** This report with only the first {@code n} recommendations. */
@@ -108,6 +121,6 @@ public record AnalysisReport(
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries, verification,
-        timeByTable, period, systemQueries, schemaGiven);
+        timeByTable, period, systemQueries, schemaGiven, rehearsal);
   }
 }

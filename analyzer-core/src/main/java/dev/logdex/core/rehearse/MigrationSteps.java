@@ -1,5 +1,6 @@
 package dev.logdex.core.rehearse;
 
+import dev.logdex.core.analysis.Rehearsed;
 import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.migration.Change;
 import dev.logdex.core.model.Dialect;
@@ -22,23 +23,14 @@ import java.util.stream.Stream;
 public final class MigrationSteps {
   private MigrationSteps() {}
 
-  /**
-   * One statement of the migration.
-   *
-   * @param source the file it comes from (or the change's slug), for the report and for errors
-   * @param line the 1-based line in {@code source} where the statement starts
-   * @param sql the statement
-   */
-  public record Step(String source, int line, String sql) {}
-
   private static final Pattern VERSIONED = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__.*\\.sql$");
 
   /** The up statements of {@code changes}, in order. */
-  public static List<Step> of(List<Change> changes) {
-    List<Step> steps = new ArrayList<>();
+  public static List<Rehearsed.Step> of(List<Change> changes) {
+    List<Rehearsed.Step> steps = new ArrayList<>();
     for (Change c : changes) {
       for (int i = 0; i < c.up().size(); i++) {
-        steps.add(new Step(c.slug(), i + 1, c.up().get(i)));
+        steps.add(new Rehearsed.Step(c.slug(), i + 1, c.up().get(i)));
       }
     }
     return steps;
@@ -50,7 +42,7 @@ public final class MigrationSteps {
    *
    * @throws IOException when the directory cannot be read, or holds no versioned migration
    */
-  public static List<Step> read(Path dir, Dialect dialect) throws IOException {
+  public static List<Rehearsed.Step> read(Path dir, Dialect dialect) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory of migration files");
     }
@@ -62,12 +54,12 @@ public final class MigrationSteps {
     if (files.isEmpty()) {
       throw new IOException(dir + ": no versioned migration files (V<version>__<description>.sql)");
     }
-    List<Step> steps = new ArrayList<>();
+    List<Rehearsed.Step> steps = new ArrayList<>();
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       for (SqlScript.Statement st : SqlScript.split(text, dialect)) {
         if (!isOnlyComments(st.text(), dialect)) {
-          steps.add(new Step(f.getFileName().toString(), st.line(), st.text()));
+          steps.add(new Rehearsed.Step(f.getFileName().toString(), st.line(), st.text()));
         }
       }
     }

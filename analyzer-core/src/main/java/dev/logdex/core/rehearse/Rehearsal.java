@@ -1,5 +1,11 @@
 package dev.logdex.core.rehearse;
 
+import dev.logdex.core.analysis.Rehearsed;
+import dev.logdex.core.analysis.Rehearsed.Applied;
+import dev.logdex.core.analysis.Rehearsed.ClassResult;
+import dev.logdex.core.analysis.Rehearsed.IndexResult;
+import dev.logdex.core.analysis.Rehearsed.Timing;
+import dev.logdex.core.analysis.Rehearsed.Verdict;
 import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.lex.SingleStatement;
 import dev.logdex.core.lex.SqlScanner;
@@ -53,148 +59,19 @@ public final class Rehearsal {
     }
   }
 
-  /** A migration statement as applied to the copy. */
-  public record Applied(MigrationSteps.Step step, double millis, String error) {
-    public boolean failed() {
-      return !error.isEmpty();
-    }
-  }
-
   /**
-   * One timed side of a class.
-   *
-   * @param medianMs the median of the rounds
-   * @param p95Ms the 95th percentile of the rounds
-   * @param timedOut whether a run ran out of time (the times are then the limit)
-   * @param error the database's error, or ""
-   * @param indexes the indexes its plan uses
+   * {@code changes} (the migration the rehearsal applied, logdex's own) without those whose index was measured to
+   * do nothing or to slow things down. Changes that make no index (a foreign key, a drop) are kept.
    */
-  public record Timing(double medianMs, double p95Ms, boolean timedOut, String error, Set<String> indexes) {}
-
-  /**
-   * A query class replayed, or why not.
-   *
-   * @param skipped why it was not replayed, or "" when it was
-   */
-  public record ClassResult(String fingerprint, String sample, StatementKind kind, long calls, Optional<Timing> before,
-      Optional<Timing> after, String skipped) {
-
-    /** Calls times the median saved ({@code > 0}: faster). */
-    public double gainMs() {
-      return before.isPresent() && after.isPresent() && !failed()
-          ? calls * (before.get().medianMs() - after.get().medianMs()) : 0;
-    }
-
-    /**
-     * Whether after is faster than before beyond the machine's noise: no longer timing out; or a median at least
-     * 10% and {@value Rehearsal#NOISE_MS} ms lower, with even the slow runs after (p95) quicker than the typical
-     * run before (median), so that the two sets of runs hardly overlap.
-     */
-    public boolean faster() {
-      if (before.isEmpty() || after.isEmpty() || failed()) {
-        return false;
+  public static List<dev.logdex.core.migration.Change> pruned(Rehearsed r,
+      List<dev.logdex.core.migration.Change> changes) {
+    Set<String> pruned = new java.util.HashSet<>();
+    for (IndexResult i : r.indexes()) {
+      if (i.verdict() != Verdict.MEASURED_FASTER) {
+        pruned.add(i.source());
       }
-      Timing b = before.get();
-      Timing a = after.get();
-      return b.timedOut() && !a.timedOut() || !a.timedOut() && a.medianMs() <= 0.9 * b.medianMs()
-          && b.medianMs() - a.medianMs() > NOISE_MS && a.p95Ms() < b.medianMs();
     }
-
-    /** Whether after is slower than before beyond noise, by the same measure the other way round. */
-    public boolean slower() {
-      if (before.isEmpty() || after.isEmpty() || failed()) {
-        return false;
-      }
-      Timing b = before.get();
-      Timing a = after.get();
-      return !b.timedOut() && a.timedOut() || !b.timedOut() && a.medianMs() >= 1.1 * b.medianMs()
-          && a.medianMs() - b.medianMs() > NOISE_MS && a.medianMs() > b.p95Ms();
-    }
-
-    /** Whether a run failed with an error, before or after: its times measure nothing. */
-    public boolean failed() {
-      return before.map(t -> !t.error().isEmpty()).orElse(false) || after.map(t -> !t.error().isEmpty()).orElse(false);
-    }
-  }
-
-  /** Differences below this per call are not told apart from the machine's noise. */
-  static final double NOISE_MS = 0.05;
-
-  /** What a measured index did. */
-  public enum Verdict {
-    MEASURED_FASTER("measured faster"),
-    NO_EFFECT("no measurable effect"),
-    SLOWER("slower");
-
-    public final String label;
-
-    Verdict(String label) {
-      this.label = label;
-    }
-  }
-
-  /**
-   * An index the migration made on the copy.
-   *
-   * @param source the migration file (or change) that made it
-   * @param buildMs how long its statement took
-   * @param bytes its size on disk, or -1 when the server does not say
-   * @param classes the classes whose plan uses it after the migration
-   * @param gainMs calls times median saved over those classes (negative: slower)
-   */
-  public record IndexResult(String table, String name, String source, double buildMs, long bytes,
-      List<String> classes, double gainMs, Verdict verdict) {}
-
-  /**
-   * The rehearsal's outcome.
-   *
-   * @param method how the copy was made
-   * @param sourceBytes the source's size when it was copied
-   * @param kept whether the copy was left in place
-   */
-  public record Result(String source, String copy, String method, long sourceBytes, double copySeconds, boolean kept,
-      int rounds, int warmup, int timeoutSeconds, List<Applied> migration, List<ClassResult> classes,
-      List<IndexResult> indexes, List<String> notes) {
-
-    /** Calls times median of the replayed reads, before and after. */
-    public double readMs(boolean after) {
-      return total(after, false);
-    }
-
-    /** Calls times median of the replayed writes (rolled back), before and after. */
-    public double writeMs(boolean after) {
-      return total(after, true);
-    }
-
-    private double total(boolean after, boolean writes) {
-      double sum = 0;
-      for (ClassResult c : classes) {
-        Optional<Timing> t = after ? c.after() : c.before();
-        if (c.kind().isWrite() == writes && c.before().isPresent() && c.after().isPresent() && !c.failed()) {
-          sum += c.calls() * t.get().medianMs();
-        }
-      }
-      return sum;
-    }
-
-    /**
-     * {@code changes} (the migration this rehearsal applied, logdex's own) without those whose index was measured
-     * to do nothing or to slow things down. Changes that make no index (a foreign key, a drop) are kept.
-     */
-    public List<dev.logdex.core.migration.Change> pruned(List<dev.logdex.core.migration.Change> changes) {
-      Set<String> pruned = new java.util.HashSet<>();
-      for (IndexResult i : indexes) {
-        if (i.verdict() != Verdict.MEASURED_FASTER) {
-          pruned.add(i.source());
-        }
-      }
-      return changes.stream().filter(c -> !pruned.contains(c.slug())).toList();
-    }
-
-    /** Whether a migration statement failed, which stopped the rehearsal before the second replay. */
-    public boolean migrationFailed() {
-      return migration.stream().anyMatch(Applied::failed);
-    }
+    return changes.stream().filter(c -> !pruned.contains(c.slug())).toList();
   }
 
   /**
@@ -202,7 +79,7 @@ public final class Rehearsal {
    *
    * @param progress one line at a time, for the user to follow a long rehearsal
    */
-  public static Result run(Server server, Request request, Workload workload, List<MigrationSteps.Step> steps,
+  public static Rehearsed run(Server server, Request request, Workload workload, List<Rehearsed.Step> steps,
       Consumer<String> progress) throws RefusedException, SQLException, IOException {
     Dialect dialect = server.dialect();
     String source = server.sourceDatabase();
@@ -266,7 +143,7 @@ public final class Rehearsal {
     }
   }
 
-  private static Result onCopy(Server server, Request request, Workload workload, List<MigrationSteps.Step> steps,
+  private static Rehearsed onCopy(Server server, Request request, Workload workload, List<Rehearsed.Step> steps,
       Consumer<String> progress, List<String> notes, DatabaseCopy.Method method, long bytes, double copySeconds)
       throws SQLException {
     Dialect dialect = server.dialect();
@@ -291,11 +168,11 @@ public final class Rehearsal {
           after = time(replay, classes, request);
           List<ClassResult> results = results(classes, before, after);
           indexResults = indexResults(indexes(owner, dialect), indexesBefore, applied, results);
-          return new Result(server.sourceDatabase(), copy, method.label, bytes, copySeconds, request.keep(),
+          return new Rehearsed(server.sourceDatabase(), copy, method.label, bytes, copySeconds, request.keep(),
               request.rounds(), request.warmup(), request.timeoutSeconds(), applied, results, indexResults, notes);
         }
         notes.add("a migration statement failed: the rehearsal stopped there, and nothing was measured after it");
-        return new Result(server.sourceDatabase(), copy, method.label, bytes, copySeconds, request.keep(),
+        return new Rehearsed(server.sourceDatabase(), copy, method.label, bytes, copySeconds, request.keep(),
             request.rounds(), request.warmup(), request.timeoutSeconds(), applied, results(classes, before, after),
             indexResults, notes);
       } finally {
@@ -363,9 +240,9 @@ public final class Rehearsal {
       if (rs == null) {
         continue;
       }
-      double[] m = Replay.medianAndP95(rs);
+      double[] m = Replay.medianP95Min(rs);
       String error = rs.stream().map(Replay.Run::error).filter(e -> !e.isEmpty()).findFirst().orElse("");
-      out.put(p.query.fingerprint().id(), new Timing(m[0], m[1], rs.stream().anyMatch(Replay.Run::timedOut), error,
+      out.put(p.query.fingerprint().id(), new Timing(m[2], m[0], m[1], rs.stream().anyMatch(Replay.Run::timedOut), error,
           replay.indexesUsed(p.checked)));
     }
     return out;
@@ -382,10 +259,10 @@ public final class Rehearsal {
     return out;
   }
 
-  private static List<Applied> apply(Connection owner, List<MigrationSteps.Step> steps, Consumer<String> progress)
+  private static List<Applied> apply(Connection owner, List<Rehearsed.Step> steps, Consumer<String> progress)
       throws SQLException {
     List<Applied> out = new ArrayList<>();
-    for (MigrationSteps.Step s : steps) {
+    for (Rehearsed.Step s : steps) {
       progress.accept("applying " + s.source() + ":" + s.line());
       long start = System.nanoTime();
       try (Statement st = owner.createStatement()) {

@@ -132,16 +132,16 @@ final class Replay {
     }
   }
 
-  /** The median and 95th percentile of the runs' times. */
-  static double[] medianAndP95(List<Run> runs) {
+  /** The median, 95th percentile and minimum of the runs' times. */
+  static double[] medianP95Min(List<Run> runs) {
     List<Double> ms = new ArrayList<>(runs.stream().map(Run::millis).sorted().toList());
     if (ms.isEmpty()) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 0};
     }
     int n = ms.size();
     double median = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2;
     double p95 = ms.get(Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1));
-    return new double[] {median, p95};
+    return new double[] {median, p95, ms.get(0)};
   }
 
   private static String firstLine(SQLException e) {

@@ -49,6 +49,7 @@ public final class HtmlReport {
     summary(b, r, period);
     charts(b, r, topQueries, timeByTable);
     recommendations(b, r);
+    r.rehearsal().ifPresent(x -> b.append(RehearsalReport.htmlBody(x, 2)));
     findings(b, r);
     unparsed(b, r);
     inputs(b, r);
@@ -121,6 +122,8 @@ public final class HtmlReport {
     b.append("<section id=\"recommendations\"><h2>Recommendations</h2>");
     r.verification().ifPresent(v -> b.append("<p id=\"verification\">").append(esc(TextReport.verificationLine(v)))
         .append("</p>"));
+    r.rehearsal().ifPresent(x -> b.append("<p id=\"rehearsal-summary\">").append(esc(RehearsalReport.line(x)))
+        .append(" (<a href=\"#rehearsal\">measurements</a>)</p>"));
     if (r.recommendations().isEmpty()) {
       b.append("<p>No index recommendations.</p>");
     }

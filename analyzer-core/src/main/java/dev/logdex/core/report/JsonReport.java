@@ -108,6 +108,7 @@ public final class JsonReport {
       vo.put("not_verified", v.unverified());
       vo.put("unplanned_queries", v.unplanned());
     }
+    r.rehearsal().ifPresent(x -> root.set("rehearsal", dev.logdex.core.json.RehearsedJson.write(x)));
     ArrayNode recs = MAPPER.createArrayNode();
     if (whole) {
       r.recommendations().forEach(rec -> recs.add(marked(ResultJson.recommendation(rec), r)));

@@ -24,6 +24,7 @@ public final class MarkdownReport {
         r.statements(), r.fingerprints(), r.parsed(), r.totalMillis()));
     b.append("## Index recommendations\n\n");
     r.verification().ifPresent(v -> b.append(cell(TextReport.verificationLine(v))).append("\n\n"));
+    r.rehearsal().ifPresent(x -> b.append(cell(RehearsalReport.line(x))).append("\n\n"));
     if (r.recommendations().isEmpty()) {
       b.append("None.\n");
     } else {
@@ -90,6 +91,7 @@ public final class MarkdownReport {
       }
       b.append('\n');
     }
+    r.rehearsal().ifPresent(x -> b.append('\n').append(RehearsalReport.markdownBody(x, "##")));
     out.write(b.toString());
     out.flush();
   }

@@ -2,12 +2,10 @@ package dev.logdex.core.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logdex.core.rehearse.Rehearsal;
-import dev.logdex.core.rehearse.Rehearsal.ClassResult;
-import dev.logdex.core.rehearse.Rehearsal.IndexResult;
-import dev.logdex.core.rehearse.Rehearsal.Timing;
+import dev.logdex.core.analysis.Rehearsed;
+import dev.logdex.core.analysis.Rehearsed.ClassResult;
+import dev.logdex.core.analysis.Rehearsed.IndexResult;
+import dev.logdex.core.analysis.Rehearsed.Timing;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ public final class RehearsalReport {
   private RehearsalReport() {}
 
   /** The terminal's report. */
-  public static void text(Rehearsal.Result r, Writer out) throws IOException {
+  public static void text(Rehearsed r, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "Rehearsal on %s, a copy of %s (%s, %s, %.1f s)%s%n", r.copy(), r.source(),
         r.method(), dev.logdex.core.rehearse.Space.human(r.sourceBytes()), r.copySeconds(), r.kept() ? ", kept" : ", dropped afterwards"));
@@ -33,7 +31,7 @@ public final class RehearsalReport {
     if (r.migration().isEmpty()) {
       b.append("  nothing to apply\n");
     }
-    for (Rehearsal.Applied a : r.migration()) {
+    for (Rehearsed.Applied a : r.migration()) {
       b.append(String.format(Locale.ROOT, "  %10.1f ms  %s:%d  %s%n", a.millis(), a.step().source(), a.step().line(),
           TextReport.cut(TextReport.oneLine(a.step().sql()), 90)));
       if (a.failed()) {
@@ -77,27 +75,33 @@ public final class RehearsalReport {
   }
 
   /** The report as Markdown. */
-  public static void markdown(Rehearsal.Result r, Writer out) throws IOException {
-    StringBuilder b = new StringBuilder("# logdex rehearsal\n\n");
+  public static void markdown(Rehearsed r, Writer out) throws IOException {
+    out.write(markdownBody(r, "#"));
+    out.flush();
+  }
+
+  /** The Markdown of the report, its title at heading level {@code level} ("#", "##"). */
+  static String markdownBody(Rehearsed r, String level) {
+    StringBuilder b = new StringBuilder(level + " logdex rehearsal\n\n");
     b.append(String.format(Locale.ROOT, "On `%s`, a copy of `%s` (%s, %s, %.1f s), %d rounds after %d warm-up, "
         + "%d s limit per statement.%n%n", MarkdownReport.cell(r.copy()), MarkdownReport.cell(r.source()), r.method(),
         dev.logdex.core.rehearse.Space.human(r.sourceBytes()), r.copySeconds(), r.rounds(), r.warmup(), r.timeoutSeconds()));
     b.append(String.format(Locale.ROOT, "Replayed reads: %,.1f → %,.1f ms%s; writes: %,.1f → %,.1f ms%s "
         + "(calls × median).%n%n", r.readMs(false), r.readMs(true), percent(r.readMs(false), r.readMs(true)),
         r.writeMs(false), r.writeMs(true), percent(r.writeMs(false), r.writeMs(true))));
-    b.append("## Indexes\n\n| verdict | index | table | build ms | size | gain ms | classes |\n|---|---|---|---:|---:|---:|---:|\n");
+    b.append(level).append("# Indexes\n\n| verdict | index | table | build ms | size | gain ms | classes |\n|---|---|---|---:|---:|---:|---:|\n");
     for (IndexResult i : r.indexes()) {
       b.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.1f | %s | %+,.1f | %d |%n", i.verdict().label,
           MarkdownReport.cell(i.name()), MarkdownReport.cell(i.table()), i.buildMs(),
           i.bytes() < 0 ? "?" : dev.logdex.core.rehearse.Space.human(i.bytes()), i.gainMs(), i.classes().size()));
     }
-    b.append("\n## Migration\n\n| ms | statement | source | error |\n|---:|---|---|---|\n");
-    for (Rehearsal.Applied a : r.migration()) {
+    b.append("\n").append(level).append("# Migration\n\n| ms | statement | source | error |\n|---:|---|---|---|\n");
+    for (Rehearsed.Applied a : r.migration()) {
       b.append(String.format(Locale.ROOT, "| %,.1f | %s | %s:%d | %s |%n", a.millis(),
           MarkdownReport.cell(TextReport.cut(TextReport.oneLine(a.step().sql()), 120)),
           MarkdownReport.cell(a.step().source()), a.step().line(), MarkdownReport.cell(a.error())));
     }
-    b.append("\n## Query classes\n\n| class | calls | before ms (p95) | after ms (p95) | change | plan | statement |\n"
+    b.append("\n").append(level).append("# Query classes\n\n| class | calls | before ms (p95) | after ms (p95) | change | plan | statement |\n"
         + "|---|---:|---:|---:|---:|---|---|\n");
     for (ClassResult c : r.classes()) {
       b.append(String.format(Locale.ROOT, "| `%s` | %,d | %s | %s | %s | %s | %s |%n", c.fingerprint(), c.calls(),
@@ -109,65 +113,36 @@ public final class RehearsalReport {
       b.append('\n');
       r.notes().forEach(n -> b.append("- ").append(MarkdownReport.cell(n)).append('\n'));
     }
-    out.write(b.toString());
-    out.flush();
+    return b.toString();
   }
 
   /** The report as JSON: the same numbers, unrounded. */
-  public static void json(Rehearsal.Result r, Writer out) throws IOException {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = m.createObjectNode();
-    root.put("source", r.source()).put("copy", r.copy()).put("method", r.method())
-        .put("source_bytes", r.sourceBytes()).put("copy_seconds", r.copySeconds()).put("kept", r.kept())
-        .put("rounds", r.rounds()).put("warmup", r.warmup()).put("timeout_seconds", r.timeoutSeconds());
-    ObjectNode totals = root.putObject("totals");
-    totals.put("read_ms_before", r.readMs(false)).put("read_ms_after", r.readMs(true))
-        .put("write_ms_before", r.writeMs(false)).put("write_ms_after", r.writeMs(true));
-    ArrayNode mig = root.putArray("migration");
-    for (Rehearsal.Applied a : r.migration()) {
-      ObjectNode o = mig.addObject().put("source", a.step().source()).put("line", a.step().line())
-          .put("sql", a.step().sql()).put("ms", a.millis());
-      if (a.failed()) {
-        o.put("error", a.error());
-      }
-    }
-    ArrayNode idx = root.putArray("indexes");
-    for (IndexResult i : r.indexes()) {
-      ObjectNode o = idx.addObject().put("name", i.name()).put("table", i.table()).put("source", i.source())
-          .put("build_ms", i.buildMs()).put("bytes", i.bytes()).put("gain_ms", i.gainMs())
-          .put("verdict", i.verdict().label);
-      i.classes().forEach(o.putArray("classes")::add);
-    }
-    ArrayNode cls = root.putArray("classes");
-    for (ClassResult c : r.classes()) {
-      ObjectNode o = cls.addObject().put("fingerprint", c.fingerprint()).put("kind", c.kind().name().toLowerCase(
-          Locale.ROOT)).put("calls", c.calls()).put("sample", c.sample());
-      if (!c.skipped().isEmpty()) {
-        o.put("not_replayed", c.skipped());
-      }
-      c.before().ifPresent(t -> timingJson(o.putObject("before"), t));
-      c.after().ifPresent(t -> timingJson(o.putObject("after"), t));
-      if (c.before().isPresent() && c.after().isPresent()) {
-        o.put("gain_ms", c.gainMs()).put("faster", c.faster()).put("slower", c.slower());
-      }
-    }
-    r.notes().forEach(root.putArray("notes")::add);
-    m.writeValue(new NonClosing(out), root);
+  public static void json(Rehearsed r, Writer out) throws IOException {
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(new NonClosing(out),
+        dev.logdex.core.json.RehearsedJson.write(r));
     out.write('\n');
     out.flush();
   }
 
   /** The report as an HTML page. */
-  public static void html(Rehearsal.Result r, Writer out) throws IOException {
+  public static void html(Rehearsed r, Writer out) throws IOException {
+    out.write(Html.page("logdex rehearsal", htmlBody(r, 1)));
+    out.flush();
+  }
+
+  /** The HTML of the report, its title a heading of {@code level} (1, 2), sections one below. */
+  static String htmlBody(Rehearsed r, int level) {
+    String h = "h" + level;
+    String h2 = "h" + (level + 1);
     StringBuilder b = new StringBuilder();
-    b.append("<h1>logdex rehearsal</h1><p>On <code>").append(Html.esc(r.copy())).append("</code>, a copy of <code>")
+    b.append("<section id=\"rehearsal\"><").append(h).append(">logdex rehearsal</").append(h).append("><p>On <code>").append(Html.esc(r.copy())).append("</code>, a copy of <code>")
         .append(Html.esc(r.source())).append("</code> (").append(Html.esc(r.method())).append(", ")
         .append(dev.logdex.core.rehearse.Space.human(r.sourceBytes())).append(String.format(Locale.ROOT, "), %d rounds after %d warm-up.</p>",
             r.rounds(), r.warmup()));
     b.append(String.format(Locale.ROOT, "<p>Replayed reads: %,.1f → %,.1f ms%s; writes: %,.1f → %,.1f ms%s.</p>",
         r.readMs(false), r.readMs(true), percent(r.readMs(false), r.readMs(true)), r.writeMs(false), r.writeMs(true),
         percent(r.writeMs(false), r.writeMs(true))));
-    b.append("<h2>Indexes</h2><table><tr><th>verdict</th><th>index</th><th>table</th><th>build ms</th><th>size</th>"
+    b.append("<").append(h2).append(">Indexes</").append(h2).append("><table><tr><th>verdict</th><th>index</th><th>table</th><th>build ms</th><th>size</th>"
         + "<th>gain ms</th></tr>");
     for (IndexResult i : r.indexes()) {
       b.append("<tr><td>").append(i.verdict().label).append("</td><td><code>").append(Html.esc(i.name()))
@@ -176,7 +151,7 @@ public final class RehearsalReport {
           .append(i.bytes() < 0 ? "?" : dev.logdex.core.rehearse.Space.human(i.bytes())).append("</td><td class=\"num\">")
           .append(Html.fmt(i.gainMs())).append("</td></tr>");
     }
-    b.append("</table><h2>Query classes</h2><table><tr><th>class</th><th>calls</th><th>before ms</th>"
+    b.append("</table><").append(h2).append(">Query classes</").append(h2).append("><table><tr><th>class</th><th>calls</th><th>before ms</th>"
         + "<th>after ms</th><th>change</th><th>statement</th></tr>");
     for (ClassResult c : r.classes()) {
       b.append("<tr><td><code>").append(Html.esc(c.fingerprint())).append("</code></td><td class=\"num\">")
@@ -191,16 +166,16 @@ public final class RehearsalReport {
       r.notes().forEach(n -> b.append("<li>").append(Html.esc(n)).append("</li>"));
       b.append("</ul>");
     }
-    out.write(Html.page("logdex rehearsal", b.toString()));
-    out.flush();
+    return b.append("</section>").toString();
   }
 
-  private static void timingJson(ObjectNode o, Timing t) {
-    o.put("median_ms", t.medianMs()).put("p95_ms", t.p95Ms()).put("timed_out", t.timedOut());
-    if (!t.error().isEmpty()) {
-      o.put("error", t.error());
-    }
-    t.indexes().forEach(o.putArray("indexes")::add);
+  /** One line on what a rehearsal measured, for the analysis's reports. */
+  static String line(Rehearsed r) {
+    long faster = r.indexes().stream().filter(i -> i.verdict() == Rehearsed.Verdict.MEASURED_FASTER).count();
+    return String.format(Locale.ROOT, "rehearsed on a copy (%s, %s): replayed reads %,.1f -> %,.1f ms%s, writes "
+        + "%,.1f -> %,.1f ms; %d of %d indexes measured faster%s", r.copy(), r.method(), r.readMs(false),
+        r.readMs(true), percent(r.readMs(false), r.readMs(true)), r.writeMs(false), r.writeMs(true), faster,
+        r.indexes().size(), r.migrationFailed() ? "; a migration statement FAILED, nothing measured after it" : "");
   }
 
   private static String timing(Optional<Timing> t) {

@@ -78,6 +78,7 @@ public final class TextReport {
         r.statements(), r.fingerprints(), r.parsed(), r.totalMillis(), r.recommendations().size(),
         r.findings().size(), skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d input lines skipped", skipped)));
     r.verification().ifPresent(v -> b.append(verificationLine(v)).append('\n'));
+    r.rehearsal().ifPresent(x -> b.append(Escape.terminal(RehearsalReport.line(x))).append('\n'));
     out.write(b.toString());
     out.flush();
   }

@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * @param logdexVersion the version that wrote it
  * @param statements statements read
+ * @param rehearsal what a rehearsal measured of the recommendations, when {@code analyze --rehearse} ran one
  */
 public record Snapshot(String logdexVersion, Schema schema, Workload workload, List<InputSummary> inputs,
-    long statements, List<Recommendation> recommendations, List<Finding> findings) {
+    long statements, List<Recommendation> recommendations, List<Finding> findings,
+    java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal) {
 
   /** The snapshot format this logdex writes; it reads this one and every older one. */
   public static final int FORMAT_VERSION = 1;
@@ -28,5 +30,12 @@ public record Snapshot(String logdexVersion, Schema schema, Workload workload, L
     inputs = List.copyOf(inputs);
     recommendations = List.copyOf(recommendations);
     findings = List.copyOf(findings);
+    Objects.requireNonNull(rehearsal, "rehearsal");
+  }
+
+  /** A snapshot with no rehearsal. */
+  public Snapshot(String logdexVersion, Schema schema, Workload workload, List<InputSummary> inputs,
+      long statements, List<Recommendation> recommendations, List<Finding> findings) {
+    this(logdexVersion, schema, workload, inputs, statements, recommendations, findings, java.util.Optional.empty());
   }
 }

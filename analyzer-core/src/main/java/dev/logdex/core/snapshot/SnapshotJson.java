@@ -88,6 +88,7 @@ public final class SnapshotJson {
     }
     root.set("recommendations", ResultJson.recommendations(s.recommendations()));
     root.set("findings", ResultJson.findings(s.findings()));
+    s.rehearsal().ifPresent(r -> root.set("rehearsal", dev.logdex.core.json.RehearsedJson.write(r)));
     return root;
   }
 
@@ -250,8 +251,11 @@ public final class SnapshotJson {
       }
       List<Recommendation> recs = ResultJson.recommendations(root.path("recommendations"));
       List<Finding> findings = ResultJson.findings(root.path("findings"));
+      java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal = root.has("rehearsal")
+          ? java.util.Optional.of(dev.logdex.core.json.RehearsedJson.read(root.path("rehearsal")))
+          : java.util.Optional.empty();
       return new Snapshot(root.path("logdex").asText(), schema, Workload.of(queries), inputs,
-          root.path("statements").asLong(), recs, findings);
+          root.path("statements").asLong(), recs, findings, rehearsal);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new UnreadableSnapshotException(source + ": damaged snapshot: " + e.getMessage());
     }

@@ -17,7 +17,7 @@ public final class Snapshots {
   /** The snapshot of an analysis. */
   public static Snapshot of(String version, Schema schema, Workload workload, AnalysisReport report) {
     return new Snapshot(version, schema, workload, report.inputs(), report.statements(), report.recommendations(),
-        report.findings());
+        report.findings(), report.rehearsal());
   }
 
   /**

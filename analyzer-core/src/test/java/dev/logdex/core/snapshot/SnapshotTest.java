@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.logdex.core.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
 class SnapshotTest {
@@ -145,6 +146,32 @@ class SnapshotTest {
     var snap = mapper.readTree(json(snapshot(workload(LOG_A, LOG_B))));
     List<String> undeclared = new ArrayList<>();
     check(snap, doc, "$", doc, undeclared);
+    assertThat(undeclared).isEmpty();
+  }
+
+  @Test
+  void aRehearsalIsKeptAndEveryOneOfItsFieldsIsDeclared() throws Exception {
+    var timing = new dev.logdex.core.analysis.Rehearsed.Timing(0.9, 1.0, 1.2, false, "", java.util.Set.of("i"));
+    var failed = new dev.logdex.core.analysis.Rehearsed.Timing(10_000, 10_000, 10_000, true, "canceled",
+        java.util.Set.of());
+    var r = new dev.logdex.core.analysis.Rehearsed("shop", "shop_copy", "template", 1024, 0.5, true, 3, 1, 10,
+        List.of(new dev.logdex.core.analysis.Rehearsed.Applied(
+            new dev.logdex.core.analysis.Rehearsed.Step("V1__x.sql", 1, "CREATE INDEX i ON t (a)"), 3.5, "boom")),
+        List.of(new dev.logdex.core.analysis.Rehearsed.ClassResult("q1", "SELECT 1", StatementKind.SELECT, 4,
+                java.util.Optional.of(failed), java.util.Optional.of(timing), ""),
+            new dev.logdex.core.analysis.Rehearsed.ClassResult("q2", "SELECT $1", StatementKind.SELECT, 2,
+                java.util.Optional.empty(), java.util.Optional.empty(), "no values")),
+        List.of(new dev.logdex.core.analysis.Rehearsed.IndexResult("t", "i", "V1__x.sql", 3.5, 8192, List.of("q1"),
+            36_000, dev.logdex.core.analysis.Rehearsed.Verdict.MEASURED_FASTER)),
+        List.of("a sample"));
+    Snapshot plain = snapshot(workload(LOG_A));
+    Snapshot with = new Snapshot(plain.logdexVersion(), plain.schema(), plain.workload(), plain.inputs(),
+        plain.statements(), plain.recommendations(), plain.findings(), java.util.Optional.of(r));
+    assertThat(roundTrip(with).rehearsal()).contains(r);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var doc = mapper.readTree(Files.readString(Path.of("../docs/snapshot.schema.json")));
+    List<String> undeclared = new ArrayList<>();
+    check(mapper.readTree(json(with)), doc, "$", doc, undeclared);
     assertThat(undeclared).isEmpty();
   }
 
