@@ -8,7 +8,12 @@
 #      hand-picked top N and with all of the DBA's indexes, each after a warm-up, and prints a Markdown table.
 # Nothing here asserts logdex's choices: the numbers go in the README.
 #
+#   5. with --rehearse, captures a few seconds of the workload in the server log (with its values), and runs
+#      logdex rehearse on a copy of the app as built: logdex's migration applied, the logged statements timed
+#      before and after, its report printed.
+#
 # Usage: benchmarks/apps/run.sh APP [--scale S] [--top N] [--capture SECONDS] [--measure SECONDS] [--keep]
+#          [--rehearse]
 #   APP is a folder next to this script (marketplace, helpdesk). The database logdex_app_APP is dropped at the end
 #   unless --keep. Needs psql and pgbench on PATH, pg_stat_statements preloaded, and a built cli/target/logdex.jar.
 #   PGHOST, PGPORT and PGUSER default to 127.0.0.1, 5432 and postgres; LOGDEX_JAR to cli/target/logdex.jar.
@@ -17,7 +22,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 app="${1:?usage: run.sh APP [--scale S] [--top N] [--capture SECONDS] [--measure SECONDS] [--keep]}"
 shift
-scale=1 top=10 capture=60 measure=30 keep=0
+scale=1 top=10 capture=60 measure=30 keep=0 rehearse=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
@@ -25,6 +30,7 @@ while [ $# -gt 0 ]; do
     --capture) capture="$2"; shift 2 ;;
     --measure) measure="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --rehearse) rehearse=1; shift ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -103,6 +109,27 @@ for config in none "logdex-$top" logdex-all "logdex-model-$top" "hand-$top" hand
   printf '| %s | %s | %s | %s | %s |\n' "$config" "$count" "$size" "$latency" \
     "$(awk -v a="$latency" -v b="$base" 'BEGIN { printf "%.3f", a / b }')"
 done
+if [ "$rehearse" = 1 ]; then
+  # The server log, where statements are written with their values: pg_stat_statements has none to replay.
+  pglog="${PGLOG:-/var/log/postgresql/postgresql-15-main.log}"
+  [ -r "$pglog" ] || { echo "run.sh: --rehearse reads the server log at $pglog (set PGLOG)" >&2; exit 2; }
+  reset_indexes
+  q -c "ANALYZE" > /dev/null
+  log "capturing 5 s of the workload in $pglog, with values"
+  q -c "ALTER DATABASE $db SET log_min_duration_statement = 0" > /dev/null
+  offset=$(stat -c %s "$pglog")
+  pgbench -n -M simple -D scale="$scale" -c 2 -j 2 -T 5 "${all[@]}" "$db" > /dev/null 2>&1
+  q -c "ALTER DATABASE $db RESET log_min_duration_statement" > /dev/null
+  # Only this database's lines (Debian's prefix '%m [%p] %q%u@%d '), with their continuation lines.
+  tail -c +$((offset + 1)) "$pglog" | awk -v db="@$db " '
+    /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { keep = index($0, db) > 0 }
+    keep' > "$out/server.log"
+  log "rehearsing logdex's migration on a copy of $db ($(wc -l < "$out/server.log") log lines)"
+  java -jar "$jar" rehearse --db "jdbc:postgresql://$PGHOST:$PGPORT/$db" --db-user "$PGUSER" \
+    --copy-to "${db}_rehearsal" --replace --rounds 5 "$out/server.log" > "$out/rehearsal.txt" 2>> "$out/report.err" \
+    || { cat "$out/report.err" >&2; exit 1; }
+  cat "$out/rehearsal.txt"
+fi
 log "logdex's report:"
 sed -n '1,/^$/p' "$out/report.txt" >&2
 [ "$keep" = 0 ] || { mkdir -p "$here/$app/last-run"; cp "$out"/*.sql "$out"/report* "$out/capture.txt" "$here/$app/last-run/"; }

@@ -35,6 +35,9 @@ final class RehearsalOptions {
           + "instead of all the data. On PostgreSQL this needs pg_dump and pg_restore.")
   Long sampleRows;
 
+  @Option(names = "--full", description = "Copy all the data (the default; says so against --sample-rows).")
+  boolean full;
+
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
       description = "Timed runs of each statement before and after. Default: ${DEFAULT-VALUE}.")
   int rounds;
@@ -56,6 +59,9 @@ final class RehearsalOptions {
   void check(String command) {
     if (copy == null) {
       throw new UserError(command + " needs --copy-to NAME: the copy of the --db database to rehearse on");
+    }
+    if (full && sampleRows != null) {
+      throw new UserError("give --sample-rows N or --full, not both");
     }
     if (sampleRows != null && sampleRows < 1) {
       throw new UserError("--sample-rows: give 1 or more rows, not " + sampleRows);

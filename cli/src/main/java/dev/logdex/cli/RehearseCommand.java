@@ -63,6 +63,11 @@ final class RehearseCommand implements Callable<Integer> {
           + "down) into DIR, as Flyway files (V<n>__name.sql with U<n> undo).")
   Path prune;
 
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Also save a snapshot: the workload, the recommendations ranked by what was measured, and the "
+          + "rehearsal (for diff, migrate --from, and later reading).")
+  Path save;
+
   @Override
   public Integer call() throws IOException {
     if (inputs.db == null) {
@@ -70,6 +75,7 @@ final class RehearseCommand implements Callable<Integer> {
     }
     rehearsal.check("rehearse");
     output.check();
+    OutputFiles.checkWritable("--save", save);
     if (prune != null && migration != null) {
       throw new UserError("--prune writes logdex's own migration without what did nothing; with --migration DIR, "
           + "the report names the files whose indexes did nothing");
@@ -90,6 +96,11 @@ final class RehearseCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     dev.logdex.core.analysis.Rehearsed result = rehearsal.run(server, snapshot, steps, err, inputs.quiet);
+    if (save != null) {
+      SnapshotFiles.save(new Snapshot(snapshot.logdexVersion(), snapshot.schema(), snapshot.workload(),
+          snapshot.inputs(), snapshot.statements(), rankedBy(snapshot, result), snapshot.findings(),
+          java.util.Optional.of(result)), save);
+    }
     output.write(out -> {
       switch (output.format) {
         case json -> RehearsalReport.json(result, out);
@@ -112,6 +123,12 @@ final class RehearseCommand implements Callable<Integer> {
       err.flush();
     }
     return result.migrationFailed() ? 1 : 0;
+  }
+
+  /** The snapshot's recommendations in the order the rehearsal measured them (see RehearsalRanking). */
+  private static List<dev.logdex.core.recommend.Recommendation> rankedBy(Snapshot s,
+      dev.logdex.core.analysis.Rehearsed r) {
+    return dev.logdex.core.analysis.RehearsalRanking.rank(s.recommendations(), r);
   }
 
   /**

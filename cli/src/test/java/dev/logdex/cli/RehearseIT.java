@@ -152,7 +152,11 @@ class RehearseIT {
       Path pruned = dir.resolve("pruned");
       CliRun cli = new CliRun();
       assertThat(cli.run("rehearse", "-q", "--db", url + "?user=postgres", "--copy-to", db + "_copy", "--rounds", "3",
-          "--prune", pruned.toString(), "--format", "json", log.toString())).as(cli.err()).isZero();
+          "--prune", pruned.toString(), "--save", dir.resolve("day.json").toString(), "--format", "json",
+          log.toString())).as(cli.err()).isZero();
+      JsonNode saved = new ObjectMapper().readTree(Files.readString(dir.resolve("day.json")));
+      assertThat(saved.at("/rehearsal/indexes")).isNotEmpty();
+      assertThat(saved.at("/recommendations/0/reason").asText()).contains("rehearsal: measured faster");
       JsonNode r = new ObjectMapper().readTree(cli.out());
       List<String> faster = new ArrayList<>();
       List<String> idle = new ArrayList<>();

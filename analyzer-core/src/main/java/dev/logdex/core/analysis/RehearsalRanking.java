@@ -20,11 +20,16 @@ public final class RehearsalRanking {
    * was measured.
    */
   public static AnalysisReport judge(AnalysisReport report, Rehearsed r) {
+    return report.rehearsed(rank(report.recommendations(), r), r);
+  }
+
+  /** {@code recommendations} in the order {@link #judge} gives them, renumbered, with what was measured. */
+  public static List<Recommendation> rank(List<Recommendation> recommendations, Rehearsed r) {
     List<Recommendation> faster = new ArrayList<>();
     List<Recommendation> unmeasured = new ArrayList<>();
     List<Recommendation> idle = new ArrayList<>();
     List<Recommendation> slower = new ArrayList<>();
-    for (Recommendation rec : report.recommendations()) {
+    for (Recommendation rec : recommendations) {
       Optional<IndexResult> i = measured(r, rec);
       if (i.isEmpty()) {
         unmeasured.add(rec);
@@ -43,7 +48,7 @@ public final class RehearsalRanking {
         judged.add(rec.reranked(judged.size() + 1, rec.reason() + "; " + note(measured(r, rec))));
       }
     }
-    return report.rehearsed(judged, r);
+    return judged;
   }
 
   /** What the rehearsal measured of the index {@code rec} proposes (matched by the index's name). */
