@@ -72,7 +72,7 @@ public record Rehearsed(String source, String copy, String method, long sourceBy
 
     /**
      * Whether after is faster than before beyond the machine's noise: no longer timing out; or a median at least
-     * 10% and {@value Rehearsed#NOISE_MS} ms lower that is also below the fastest run before. A shared machine's
+     * 20% and {@value Rehearsed#NOISE_MS} ms lower that is also below the fastest run before. A shared machine's
      * noise mostly slows runs down (a pause, a checkpoint), so the fastest run is the steady one to compare with.
      */
     public boolean faster() {
@@ -81,7 +81,7 @@ public record Rehearsed(String source, String copy, String method, long sourceBy
       }
       Timing b = before.get();
       Timing a = after.get();
-      return b.timedOut() && !a.timedOut() || !a.timedOut() && a.medianMs() <= 0.9 * b.medianMs()
+      return b.timedOut() && !a.timedOut() || !a.timedOut() && a.medianMs() <= 0.8 * b.medianMs()
           && b.medianMs() - a.medianMs() > NOISE_MS && a.medianMs() < b.minMs();
     }
 
@@ -92,7 +92,7 @@ public record Rehearsed(String source, String copy, String method, long sourceBy
       }
       Timing b = before.get();
       Timing a = after.get();
-      return !b.timedOut() && a.timedOut() || !b.timedOut() && a.medianMs() >= 1.1 * b.medianMs()
+      return !b.timedOut() && a.timedOut() || !b.timedOut() && a.medianMs() >= 1.25 * b.medianMs()
           && a.medianMs() - b.medianMs() > NOISE_MS && a.minMs() > b.medianMs();
     }
 
@@ -103,7 +103,7 @@ public record Rehearsed(String source, String copy, String method, long sourceBy
   }
 
   /** Differences below this per call are not told apart from the machine's noise. */
-  public static final double NOISE_MS = 0.05;
+  public static final double NOISE_MS = 0.1;
 
   /** What a measured index did. */
   public enum Verdict {
