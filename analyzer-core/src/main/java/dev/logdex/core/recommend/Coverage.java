@@ -31,6 +31,23 @@ final class Coverage {
         && keysCover(big.keys(), small);
   }
 
+  /**
+   * The columns one of whose is the first key of every candidate that covers {@code c}: its equality columns,
+   * which a covering index may lead with in any order, else its first key. Compared as {@link #lead} gives them.
+   */
+  static Set<String> leads(IndexCandidate c) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < Math.max(1, c.equalityPrefix()); i++) {
+      out.add(lead(c.keys().get(i)));
+    }
+    return out;
+  }
+
+  /** A key as the coverage rules compare it: without its direction, normalized. */
+  static String lead(String key) {
+    return norm(bare(key));
+  }
+
   private static boolean keysCover(List<String> keys, IndexCandidate c) {
     int eq = c.equalityPrefix();
     Set<String> want = new HashSet<>();

@@ -28,6 +28,40 @@ public record IndexCandidate(String table, List<String> keys, int equalityPrefix
   }
 
   /** A candidate with no INCLUDE columns. */
+  /**
+   * Equal components, as a record's equals, but the same instance first and the cheapest components next: the
+   * selection compares candidates in lists and sets many times over, and most comparisons are with itself or
+   * with a candidate of other keys.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof IndexCandidate c && equalityPrefix == c.equalityPrefix && keys.size() == c.keys.size()
+        && include.size() == c.include.size() && keys.equals(c.keys) && table.equals(c.table)
+        && where.equals(c.where) && include.equals(c.include);
+  }
+
+  /**
+   * A hash of every component, mixed: names of one schema are short and alike ({@code t17}, {@code c3}), and the
+   * plain 31-polynomial of {@code Objects.hash} gives many candidates the same hash, so that every set and map of
+   * candidates degrades into comparisons.
+   */
+  @Override
+  public int hashCode() {
+    int h = table.hashCode();
+    h = h * 0x9E3779B1 + keys.hashCode();
+    h = h * 0x85EBCA77 + equalityPrefix;
+    h = h * 0xC2B2AE3D + where.hashCode();
+    h = h * 0x27D4EB2F + include.hashCode();
+    h ^= h >>> 16; // MurmurHash3's finalizer
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    return h ^ (h >>> 16);
+  }
+
   public IndexCandidate(String table, List<String> keys, int equalityPrefix, String where) {
     this(table, keys, equalityPrefix, where, List.of());
   }

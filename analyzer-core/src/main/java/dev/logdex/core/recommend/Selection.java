@@ -305,7 +305,20 @@ final class Selection {
       this.timed = timed;
       for (IndexCandidate c : pool.keySet()) {
         byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
+        byLead.computeIfAbsent(leadKey(c.table(), Coverage.lead(c.keys().get(0))), t -> new ArrayList<>()).add(c);
       }
+    }
+
+    /** The pool's candidates by table and first key: those that may widen a chosen index are among a few leads. */
+    private final Map<String, List<IndexCandidate>> byLead = new HashMap<>();
+
+    /** The pool's candidates that may widen {@code small}: they lead with one of its equality columns. */
+    private List<IndexCandidate> mayWiden(IndexCandidate small) {
+      List<IndexCandidate> out = new ArrayList<>();
+      for (String lead : Coverage.leads(small)) {
+        out.addAll(byLead.getOrDefault(leadKey(small.table(), lead), List.of()));
+      }
+      return out;
     }
 
     /** The candidate that alone gains the most and fits. */
@@ -324,7 +337,11 @@ final class Selection {
 
     private record Queued(IndexCandidate c, double ratio) {}
 
+    /** Where each chosen candidate stands in the order of the run under way (a widening takes its place). */
+    private final Map<IndexCandidate, Integer> position = new HashMap<>();
+
     Run run(long total, IndexCandidate first, boolean widen) {
+      position.clear();
       State state = new State();
       List<IndexCandidate> order = new ArrayList<>();
       List<Double> gains = new ArrayList<>();
@@ -364,7 +381,7 @@ final class Selection {
         take(s, state, order, gains, widenedInto, left);
         if (widen) {
           // A candidate that did not fit or gained nothing may now widen the index just taken.
-          for (IndexCandidate c : byTable.get(s.add().table())) {
+          for (IndexCandidate c : mayWiden(s.add())) {
             if (!queued.contains(c) && !state.has(c) && !widenedInto.containsKey(c) && widens(c, s.add())) {
               Step again = best(c, state, left[0], true);
               if (again != null) {
@@ -382,13 +399,16 @@ final class Selection {
     private void take(Step s, State state, List<IndexCandidate> order, List<Double> gains,
         Map<IndexCandidate, IndexCandidate> widenedInto, long[] left) {
       if (s.replaces() != null) {
-        int at = order.indexOf(s.replaces());
+        int at = position.get(s.replaces());
+        position.remove(s.replaces());
+        position.put(s.add(), at);
         state.remove(s.replaces());
         widenedInto.put(s.replaces(), s.add());
         left[0] += costs.get(s.replaces());
         order.set(at, s.add());
         gains.set(at, gains.get(at) + s.gain());
       } else {
+        position.put(s.add(), order.size());
         order.add(s.add());
         gains.add(s.gain());
       }
@@ -405,7 +425,7 @@ final class Selection {
         best = add;
       }
       if (widen) {
-        for (IndexCandidate a : state.onTable(c.table())) {
+        for (IndexCandidate a : state.widenable(c)) {
           if (widens(c, a)) {
             Step w = new Step(c, a, state.gainReplacing(a, c, e, timed) - writeCost.applyAsDouble(c)
                 + writeCost.applyAsDouble(a), costs.get(c) - costs.get(a));
@@ -437,11 +457,21 @@ final class Selection {
    * chosen index serves it, or, for an OR, as the chosen indexes on its arms serve it together (each arm counted
    * once, by its best index).
    */
+  /** A table and a lead column as one map key. */
+  static String leadKey(String table, String lead) {
+    return table + '\u0000' + lead;
+  }
+
   private static final class State {
     private final Map<IndexCandidate, Evidence> indexes = new LinkedHashMap<>();
     private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
     private final Map<String, Double> best = new HashMap<>();
     private final Map<String, QueryStats> stats = new HashMap<>();
+    /**
+     * The chosen indexes that serve each query on each table (by {@link #key}): what {@link #served} looks at, so
+     * that its cost is the few indexes of one query, not every index chosen on the table.
+     */
+    private final Map<String, List<IndexCandidate>> servers = new HashMap<>();
 
     boolean has(IndexCandidate c) {
       return indexes.containsKey(c);
@@ -450,6 +480,14 @@ final class Selection {
     List<IndexCandidate> onTable(String table) {
       return byTable.getOrDefault(table, List.of());
     }
+
+    /** The chosen indexes on {@code big}'s table that {@code big} may cover: one of their leads is its first key. */
+    List<IndexCandidate> widenable(IndexCandidate big) {
+      return byLead.getOrDefault(leadKey(big.table(), Coverage.lead(big.keys().get(0))), List.of());
+    }
+
+    /** The chosen indexes by table and each of their {@link Coverage#leads}. */
+    private final Map<String, List<IndexCandidate>> byLead = new HashMap<>();
 
     private static String key(String id, String table) {
       return id + '\u0000' + table;
@@ -467,7 +505,7 @@ final class Selection {
       double direct = 0;
       Map<String, Double> arms = null;
       List<Evidence> all = new ArrayList<>();
-      for (IndexCandidate c : onTable(table)) {
+      for (IndexCandidate c : servers.getOrDefault(key(id, table), List.of())) {
         if (!c.equals(without)) {
           all.add(indexes.get(c));
         }
@@ -502,8 +540,14 @@ final class Selection {
     void add(IndexCandidate c, Evidence e) {
       indexes.put(c, e);
       byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
+      for (String lead : Coverage.leads(c)) {
+        byLead.computeIfAbsent(leadKey(c.table(), lead), t -> new ArrayList<>()).add(c);
+      }
       for (Map.Entry<String, QueryStats> q : e.queries().entrySet()) {
         String k = key(q.getKey(), c.table());
+        if (e.weight(q.getKey()) > 0) {
+          servers.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+        }
         best.put(k, e.or(q.getKey()).isEmpty() ? Math.max(best(q.getKey(), c.table()), e.weight(q.getKey()))
             : served(q.getKey(), c.table(), null, null));
         stats.put(k, q.getValue());
@@ -513,6 +557,15 @@ final class Selection {
     void remove(IndexCandidate c) {
       Evidence e = indexes.remove(c);
       byTable.get(c.table()).remove(c);
+      for (String lead : Coverage.leads(c)) {
+        byLead.get(leadKey(c.table(), lead)).remove(c);
+      }
+      for (String id : e.queries().keySet()) {
+        List<IndexCandidate> serving = servers.get(key(id, c.table()));
+        if (serving != null) {
+          serving.remove(c);
+        }
+      }
       for (String id : e.queries().keySet()) {
         best.put(key(id, c.table()), served(id, c.table(), null, null));
       }
