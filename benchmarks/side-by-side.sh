@@ -3,10 +3,13 @@
 # generated logs, in one run, with `cat` and `gzip -dc` of the same logs as the floor. Prints a Markdown table of
 # seconds, MB/s, events/s, peak memory and each tool's time as a multiple of logdex's.
 #
-#   benchmarks/side-by-side.sh [--size-mb N] [--distinct N] [--work DIR] [--no-peers]
+#   benchmarks/side-by-side.sh [--size-mb N[,N...]] [--distinct N] [--work DIR] [--no-peers]
 #
-# Defaults: 1024 MB per log, 3000 distinct statement shapes, work files in /tmp/logdex-side-by-side (kept, and
-# reused when the size and shapes match). The peers come from Debian: apt-get install percona-toolkit pgbadger.
+# Defaults: 1024 MB per log (give several sizes, e.g. 0.1,50,1024, for one table each: a day's log of one server is
+# often 10-500 MB, where startup and per-class costs count), 3000 distinct statement shapes (fewer in a log too
+# small to hold them), work files in /tmp/logdex-side-by-side (kept, and reused when the size and shapes match).
+# Each table also times logdex without its class-data archive (LOGDEX_CDS=off) and the JVM's own start
+# (--version). The peers come from Debian: apt-get install percona-toolkit pgbadger.
 # The machine is shared and noisy: read the ratios, not the seconds, and run twice before believing a change.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,12 +27,18 @@ while [ $# -gt 0 ]; do
     *) echo "side-by-side: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-mkdir -p "$work"
-
-# Built before anything is timed (the launcher would otherwise build inside the first timed run).
+# Built before anything is timed (the launcher would otherwise build, and archive its classes, inside the first
+# timed run).
 echo "building logdex and the benchmarks ..." >&2
 (cd "$here" && mvn -q -B -DskipTests package -pl cli,benchmarks -am >&2)
 touch "$here/cli/target/logdex.jar"
+"$here/logdex" --version > /dev/null
+
+sizes="$size_mb"
+base_work="$work"
+for size_mb in ${sizes//,/ }; do
+work="$base_work/$size_mb"
+mkdir -p "$work"
 
 # Each log once per size and shape count; the generator is deterministic.
 generate() { # format file
@@ -86,6 +95,8 @@ for log in slow postgres; do
   run "logdex-$log" "${logdex[@]}" "$file"; base=$secs; row "$log: **logdex analyze**" "$file" "$events" "$base"
   got=$(grep -o '"statements" *: *[0-9]*' "$work/logdex-$log.out" | grep -o '[0-9]*$' || echo "?")
   [ "$got" = "$events" ] || echo "warning: logdex counted $got statements in $file, the generator wrote $events" >&2
+  run "logdex-nocds-$log" env LOGDEX_CDS=off "${logdex[@]}" "$file"
+  row "$log: logdex analyze without the class-data archive" "$file" "$events" "$base"
   run "logdex-gz-$log" "${logdex[@]}" "$file.gz"; row "$log: logdex analyze on the .gz" "$file" "$events" "$base"
   run "logdex-1t-$log" "${logdex[@]}" --threads 1 "$file"; row "$log: logdex analyze --threads 1" "$file" \
     "$events" "$base"
@@ -111,10 +122,18 @@ for log in slow postgres; do
   fi
 done
 
+run "logdex-version" "$here/logdex" --version
+rows+=("$(printf "| logdex --version (the JVM's start) | %.2f | | | %s | |" "$secs" "$peak_mb")")
+run "logdex-version-nocds" env LOGDEX_CDS=off "$here/logdex" --version
+rows+=("$(printf "| logdex --version without the class-data archive | %.2f | | | %s | |" "$secs" "$peak_mb")")
+
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, ${size_mb} MB per log, $distinct statement shapes; java: \
+echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), ${size_mb} MB per log, \
+$(grep -o '[0-9,]* events' "$work/slow.log.events") in the slow log, up to $distinct statement shapes; java: \
 $(java -version 2>&1 | head -n 1)"
 echo
 echo "| run | seconds | MB/s | events/s | peak RSS MB | time / logdex |"
 echo "|---|---:|---:|---:|---:|---:|"
 printf "%s\n" "${rows[@]}"
+rows=()
+done

@@ -61,7 +61,7 @@ public final class LogGenerator {
       case "postgres" -> false;
       default -> throw new IllegalArgumentException("format must be slow or postgres, was " + args[0]);
     };
-    long bytes = Long.parseLong(args[2]) * 1024 * 1024;
+    long bytes = (long) (Double.parseDouble(args[2]) * 1024 * 1024); // 0.1: a 100 KB log
     int distinct = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
     long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
     LogGenerator g = new LogGenerator(distinct, seed);
