@@ -36,8 +36,14 @@ public record Rehearsed(String source, String copy, String method, long sourceBy
    */
   public record Step(String source, int line, String sql) {}
 
-  /** A migration statement as applied to the copy. */
-  public record Applied(Step step, double millis, String error) {
+  /**
+   * A migration statement as applied to the copy.
+   *
+   * @param millis how long it took
+   * @param lockWaitMs how much of that it was seen waiting for a lock (sampled every few milliseconds)
+   * @param error the database's error, or ""
+   */
+  public record Applied(Step step, double millis, double lockWaitMs, String error) {
     public boolean failed() {
       return !error.isEmpty();
     }

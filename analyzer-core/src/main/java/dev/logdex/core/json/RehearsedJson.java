@@ -38,7 +38,7 @@ public final class RehearsedJson {
     ArrayNode mig = root.putArray("migration");
     for (Applied a : r.migration()) {
       ObjectNode o = mig.addObject().put("source", a.step().source()).put("line", a.step().line())
-          .put("sql", a.step().sql()).put("ms", a.millis());
+          .put("sql", a.step().sql()).put("ms", a.millis()).put("lock_wait_ms", a.lockWaitMs());
       if (a.failed()) {
         o.put("error", a.error());
       }
@@ -80,7 +80,8 @@ public final class RehearsedJson {
     List<Applied> migration = new ArrayList<>();
     for (JsonNode a : n.path("migration")) {
       migration.add(new Applied(new Rehearsed.Step(a.path("source").asText(), a.path("line").asInt(),
-          a.path("sql").asText()), a.path("ms").asDouble(), a.path("error").asText("")));
+          a.path("sql").asText()), a.path("ms").asDouble(), a.path("lock_wait_ms").asDouble(),
+          a.path("error").asText("")));
     }
     List<IndexResult> indexes = new ArrayList<>();
     for (JsonNode i : n.path("indexes")) {

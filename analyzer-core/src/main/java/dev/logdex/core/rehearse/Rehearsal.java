@@ -159,7 +159,7 @@ public final class Rehearsal {
             + " query classes before the migration");
         Map<String, Timing> before = time(replay, classes, request);
         Set<String> indexesBefore = indexes(owner, dialect).keySet();
-        List<Applied> applied = apply(owner, steps, progress);
+        List<Applied> applied = apply(server, copy, owner, steps, progress);
         Map<String, Timing> after = Map.of();
         List<IndexResult> indexResults = List.of();
         if (applied.stream().noneMatch(Applied::failed)) {
@@ -259,23 +259,33 @@ public final class Rehearsal {
     return out;
   }
 
-  private static List<Applied> apply(Connection owner, List<Rehearsed.Step> steps, Consumer<String> progress)
-      throws SQLException {
+  private static List<Applied> apply(Server server, String copy, Connection owner, List<Rehearsed.Step> steps,
+      Consumer<String> progress) throws SQLException {
     List<Applied> out = new ArrayList<>();
-    for (Rehearsed.Step s : steps) {
-      progress.accept("applying " + s.source() + ":" + s.line());
-      long start = System.nanoTime();
-      try (Statement st = owner.createStatement()) {
-        st.execute(s.sql());
-        out.add(new Applied(s, (System.nanoTime() - start) / 1e6, ""));
-      } catch (SQLException e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        out.add(new Applied(s, (System.nanoTime() - start) / 1e6, m.lines().findFirst().orElse("").strip()));
-        break;
+    Dialect dialect = server.dialect();
+    long pid = LockWatch.sessionOf(owner, dialect);
+    try (Connection watcher = server.connect(copy)) {
+      for (Rehearsed.Step s : steps) {
+        progress.accept("applying " + s.source() + ":" + s.line());
+        long start = System.nanoTime();
+        try (LockWatch locks = new LockWatch(watcher, dialect, pid); Statement st = owner.createStatement()) {
+          try {
+            st.execute(s.sql());
+          } catch (SQLException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            locks.close();
+            out.add(new Applied(s, (System.nanoTime() - start) / 1e6, locks.waitedMs(),
+                m.lines().findFirst().orElse("").strip()));
+            break;
+          }
+          locks.close();
+          out.add(new Applied(s, (System.nanoTime() - start) / 1e6, locks.waitedMs(), ""));
+        }
       }
     }
     return out;
   }
+
 
   /** Brings the copy's statistics up to date, so that its plans are the source's. */
   private static void analyze(Connection owner, Dialect dialect) throws SQLException {

@@ -34,6 +34,9 @@ public final class RehearsalReport {
     for (Rehearsed.Applied a : r.migration()) {
       b.append(String.format(Locale.ROOT, "  %10.1f ms  %s:%d  %s%n", a.millis(), a.step().source(), a.step().line(),
           TextReport.cut(TextReport.oneLine(a.step().sql()), 90)));
+      if (a.lockWaitMs() > 0) {
+        b.append(String.format(Locale.ROOT, "      waited %,.0f ms for locks%n", a.lockWaitMs()));
+      }
       if (a.failed()) {
         b.append("      FAILED: ").append(a.error()).append('\n');
       }
@@ -95,9 +98,10 @@ public final class RehearsalReport {
           MarkdownReport.cell(i.name()), MarkdownReport.cell(i.table()), i.buildMs(),
           i.bytes() < 0 ? "?" : dev.logdex.core.rehearse.Space.human(i.bytes()), i.gainMs(), i.classes().size()));
     }
-    b.append("\n").append(level).append("# Migration\n\n| ms | statement | source | error |\n|---:|---|---|---|\n");
+    b.append("\n").append(level).append("# Migration\n\n| ms | lock wait ms | statement | source | error |\n"
+        + "|---:|---:|---|---|---|\n");
     for (Rehearsed.Applied a : r.migration()) {
-      b.append(String.format(Locale.ROOT, "| %,.1f | %s | %s:%d | %s |%n", a.millis(),
+      b.append(String.format(Locale.ROOT, "| %,.1f | %,.0f | %s | %s:%d | %s |%n", a.millis(), a.lockWaitMs(),
           MarkdownReport.cell(TextReport.cut(TextReport.oneLine(a.step().sql()), 120)),
           MarkdownReport.cell(a.step().source()), a.step().line(), MarkdownReport.cell(a.error())));
     }

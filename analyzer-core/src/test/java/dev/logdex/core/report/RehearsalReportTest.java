@@ -27,7 +27,7 @@ class RehearsalReportTest {
     Rehearsed.Timing before = new Rehearsed.Timing(20, 21, 25, false, "", Set.of());
     Rehearsed.Timing after = new Rehearsed.Timing(0.2, 0.3, 0.4, false, "", Set.of("idx_t_a"));
     Rehearsed r = new Rehearsed("shop", "shop_copy", "template", 1 << 20, 0.2, false, 5, 1, 10,
-        List.of(new Rehearsed.Applied(new Rehearsed.Step("add_index_t_a", 1, rec.ddl()), 12, "")),
+        List.of(new Rehearsed.Applied(new Rehearsed.Step("add_index_t_a", 1, rec.ddl()), 12, 0, "")),
         List.of(new Rehearsed.ClassResult("0123456789abcdef", HOSTILE, StatementKind.SELECT, 40, Optional.of(before),
             Optional.of(after), "")),
         List.of(new Rehearsed.IndexResult("t", "idx_t_a", "add_index_t_a", 12, 8192, List.of("0123456789abcdef"),

@@ -156,7 +156,7 @@ class SnapshotTest {
         java.util.Set.of());
     var r = new dev.logdex.core.analysis.Rehearsed("shop", "shop_copy", "template", 1024, 0.5, true, 3, 1, 10,
         List.of(new dev.logdex.core.analysis.Rehearsed.Applied(
-            new dev.logdex.core.analysis.Rehearsed.Step("V1__x.sql", 1, "CREATE INDEX i ON t (a)"), 3.5, "boom")),
+            new dev.logdex.core.analysis.Rehearsed.Step("V1__x.sql", 1, "CREATE INDEX i ON t (a)"), 3.5, 1.5, "boom")),
         List.of(new dev.logdex.core.analysis.Rehearsed.ClassResult("q1", "SELECT 1", StatementKind.SELECT, 4,
                 java.util.Optional.of(failed), java.util.Optional.of(timing), ""),
             new dev.logdex.core.analysis.Rehearsed.ClassResult("q2", "SELECT $1", StatementKind.SELECT, 2,
