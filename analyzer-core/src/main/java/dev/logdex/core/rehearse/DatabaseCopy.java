@@ -4,7 +4,6 @@ import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.lex.SqlScript;
 import dev.logdex.core.model.Dialect;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -140,34 +139,11 @@ final class DatabaseCopy {
   }
 
   private static void dumpRestore(Server.DumpTools tools, String source, String copy) throws IOException {
-    List<String> common = List.of("-h", tools.host(), "-p", Integer.toString(tools.port()), "-U", tools.user(),
-        "--no-password");
-    List<String> dump = new ArrayList<>(List.of("pg_dump", "-Fc", "--no-owner", "--no-acl"));
-    dump.addAll(common);
-    dump.add(source);
-    List<String> restore = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--exit-on-error"));
-    restore.addAll(common);
-    restore.addAll(List.of("-d", copy));
-    ProcessBuilder d = new ProcessBuilder(dump).redirectError(ProcessBuilder.Redirect.PIPE);
-    ProcessBuilder r = new ProcessBuilder(restore).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    tools.password().ifPresent(p -> {
-      d.environment().put("PGPASSWORD", p);
-      r.environment().put("PGPASSWORD", p);
-    });
-    List<Process> pipeline = ProcessBuilder.startPipeline(List.of(d, r));
-    try {
-      for (Process p : pipeline) {
-        if (p.waitFor() != 0) {
-          String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-          throw new IOException((p == pipeline.get(0) ? "pg_dump" : "pg_restore") + " failed: "
-              + err.lines().findFirst().orElse("exit " + p.exitValue()));
-        }
-      }
-    } catch (InterruptedException e) {
-      pipeline.forEach(Process::destroy);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while copying " + source, e);
-    }
+    ProcessBuilder dump = SampledCopy.Tools.builder(tools, List.of("pg_dump", "-Fc", "--no-owner", "--no-acl", source))
+        .redirectOutput(ProcessBuilder.Redirect.PIPE);
+    ProcessBuilder restore = SampledCopy.Tools.builder(tools, List.of("pg_restore", "--no-owner", "--no-acl",
+        "--exit-on-error", "-d", copy));
+    SampledCopy.Tools.waitFor(ProcessBuilder.startPipeline(List.of(dump, restore)), "pg_dump", "pg_restore");
   }
 
   /**

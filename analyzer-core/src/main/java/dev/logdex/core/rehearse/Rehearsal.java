@@ -311,9 +311,12 @@ public final class Rehearsal {
     }
   }
 
-  /** Each index of the copy by name, with its table and size on disk (-1 when unknown). */
-  private static Map<String, Object[]> indexes(Connection owner, Dialect dialect) throws SQLException {
-    Map<String, Object[]> out = new LinkedHashMap<>();
+  /** An index of the copy: its table and its size on disk (-1 when the server does not say). */
+  private record CopyIndex(String table, long bytes) {}
+
+  /** Each index of the copy by name. */
+  private static Map<String, CopyIndex> indexes(Connection owner, Dialect dialect) throws SQLException {
+    Map<String, CopyIndex> out = new LinkedHashMap<>();
     String sql = dialect == Dialect.POSTGRESQL
         ? "SELECT n.nspname, t.relname, i.relname, pg_relation_size(i.oid) FROM pg_index x"
             + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
@@ -329,16 +332,16 @@ public final class Rehearsal {
         String schema = rs.getString(1);
         String table = dialect == Dialect.POSTGRESQL && !schema.equals("public") ? schema + "." + rs.getString(2)
             : rs.getString(2);
-        out.put(rs.getString(3), new Object[] {table, rs.getLong(4)});
+        out.put(rs.getString(3), new CopyIndex(table, rs.getLong(4)));
       }
     }
     return out;
   }
 
-  private static List<IndexResult> indexResults(Map<String, Object[]> now, Set<String> before, List<Applied> applied,
+  private static List<IndexResult> indexResults(Map<String, CopyIndex> now, Set<String> before, List<Applied> applied,
       List<ClassResult> classes) {
     List<IndexResult> out = new ArrayList<>();
-    for (Map.Entry<String, Object[]> e : now.entrySet()) {
+    for (Map.Entry<String, CopyIndex> e : now.entrySet()) {
       String name = e.getKey();
       if (before.contains(name)) {
         continue;
@@ -355,8 +358,8 @@ public final class Rehearsal {
       } else {
         v = Verdict.NO_EFFECT;
       }
-      out.add(new IndexResult((String) e.getValue()[0], name, made == null ? "" : made.step().source(),
-          made == null ? 0 : made.millis(), (Long) e.getValue()[1],
+      out.add(new IndexResult(e.getValue().table(), name, made == null ? "" : made.step().source(),
+          made == null ? 0 : made.millis(), e.getValue().bytes(),
           using.stream().map(ClassResult::fingerprint).toList(), gain, v));
     }
     return out;

@@ -335,23 +335,37 @@ final class SampledCopy {
   static final class Tools {
     private Tools() {}
 
-    static void run(Server.DumpTools tools, List<String> command) throws IOException {
+    /** {@code command} (the tool, then its own arguments) with the server's address, ready to start. */
+    static ProcessBuilder builder(Server.DumpTools tools, List<String> command) {
       List<String> full = new ArrayList<>(command.subList(0, 1));
       full.addAll(List.of("-h", tools.host(), "-p", Integer.toString(tools.port()), "-U", tools.user(),
           "--no-password"));
       full.addAll(command.subList(1, command.size()));
       ProcessBuilder pb = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD);
       tools.password().ifPresent(p -> pb.environment().put("PGPASSWORD", p));
-      Process p = pb.start();
-      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      return pb;
+    }
+
+    /** Runs {@code command}; fails with the tool's first line of error when it exits with another status than 0. */
+    static void run(Server.DumpTools tools, List<String> command) throws IOException {
+      Process p = builder(tools, command).start();
+      waitFor(List.of(p), command.get(0));
+    }
+
+    /** Waits for the processes of a pipeline, each named by {@code names} in order, and fails as {@link #run}. */
+    static void waitFor(List<Process> processes, String... names) throws IOException {
       try {
-        if (p.waitFor() != 0) {
-          throw new IOException(command.get(0) + " failed: " + err.lines().findFirst().orElse("exit " + p.exitValue()));
+        for (int i = 0; i < processes.size(); i++) {
+          Process p = processes.get(i);
+          String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+          if (p.waitFor() != 0) {
+            throw new IOException(names[i] + " failed: " + err.lines().findFirst().orElse("exit " + p.exitValue()));
+          }
         }
       } catch (InterruptedException e) {
-        p.destroy();
+        processes.forEach(Process::destroy);
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted while running " + command.get(0), e);
+        throw new IOException("interrupted while running " + String.join(" | ", names), e);
       }
     }
   }
