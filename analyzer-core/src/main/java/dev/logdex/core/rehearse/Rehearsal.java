@@ -205,7 +205,7 @@ public final class Rehearsal {
           out.add(new Planned(q, s, ""));
         }
       } catch (SingleStatement.RefusedException e) {
-        out.add(new Planned(q, null, "not replayed: " + e.getMessage()));
+        out.add(new Planned(q, null, e.getMessage()));
       }
     }
     if (left > 0) {

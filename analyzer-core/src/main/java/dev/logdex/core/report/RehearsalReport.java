@@ -197,6 +197,9 @@ public final class RehearsalReport {
     if (c.before().isEmpty() || c.after().isEmpty()) {
       return "";
     }
+    if (c.failed()) {
+      return "failed: not measured";
+    }
     double b = c.before().get().medianMs();
     double a = c.after().get().medianMs();
     String word = c.faster() ? "faster" : c.slower() ? "slower" : "same";
