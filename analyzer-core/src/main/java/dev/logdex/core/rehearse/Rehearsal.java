@@ -155,7 +155,7 @@ public final class Rehearsal {
         Replay replay = new Replay(replayConnection, dialect, request.timeoutSeconds());
         SqlScanner scanner = dev.logdex.core.plan.Plans.sessionScanner(replayConnection, dialect);
         List<Planned> classes = classes(workload, scanner, request.maxClasses(), notes);
-        progress.accept("replaying " + classes.stream().filter(p -> p.checked != null).count()
+        progress.accept("replaying " + classes.stream().filter(Planned::replayed).count()
             + " query classes before the migration");
         Map<String, Timing> before = time(replay, classes, request);
         Set<String> indexesBefore = indexes(owner, dialect).keySet();
@@ -181,8 +181,19 @@ public final class Rehearsal {
     }
   }
 
-  /** A class to replay, with its checked statement, or null and why not. */
-  private record Planned(QueryStats query, SingleStatement.Checked checked, String skipped) {}
+  /**
+   * A class to replay, with its checked samples (replayed in turn, round by round), or none and why not.
+   */
+  private record Planned(QueryStats query, List<SingleStatement.Checked> samples, String skipped) {
+    boolean replayed() {
+      return !samples.isEmpty();
+    }
+
+    /** The sample of round {@code round} (warm-up rounds are negative): the same one before and after. */
+    SingleStatement.Checked sample(int round) {
+      return samples.get(Math.floorMod(round, samples.size()));
+    }
+  }
 
   private static List<Planned> classes(Workload workload, SqlScanner scanner, int max, List<String> notes) {
     List<Planned> out = new ArrayList<>();
@@ -197,16 +208,23 @@ public final class Rehearsal {
         left++;
         continue;
       }
-      try {
-        SingleStatement.Checked s = SingleStatement.check(q.sample(), scanner, Replay.REPLAYED);
-        if (s.parameters() > 0 || s.placeholders()) {
-          out.add(new Planned(q, null, "the log has no values for its parameters"));
-        } else {
-          out.add(new Planned(q, s, ""));
+      // Every sample passes the one-statement gate on its own; one that does not is left out, with the first
+      // reason kept for when none passes.
+      List<SingleStatement.Checked> ok = new ArrayList<>();
+      String why = "";
+      for (String sample : q.samples()) {
+        try {
+          SingleStatement.Checked s = SingleStatement.check(sample, scanner, Replay.REPLAYED);
+          if (s.parameters() > 0 || s.placeholders()) {
+            why = why.isEmpty() ? "the log has no values for its parameters" : why;
+          } else {
+            ok.add(s);
+          }
+        } catch (SingleStatement.RefusedException e) {
+          why = why.isEmpty() ? e.getMessage() : why;
         }
-      } catch (SingleStatement.RefusedException e) {
-        out.add(new Planned(q, null, e.getMessage()));
       }
+      out.add(new Planned(q, ok, ok.isEmpty() ? why : ""));
     }
     if (left > 0) {
       notes.add(left + " more query classes were not replayed (--classes " + max + " takes those with the most "
@@ -222,10 +240,10 @@ public final class Rehearsal {
     for (int round = -request.warmup(); round < request.rounds(); round++) {
       for (Planned p : classes) {
         String id = p.query.fingerprint().id();
-        if (p.checked == null || gaveUp.getOrDefault(id, false)) {
+        if (!p.replayed() || gaveUp.getOrDefault(id, false)) {
           continue;
         }
-        Replay.Run r = replay.run(p.checked);
+        Replay.Run r = replay.run(p.sample(round));
         if (r.timedOut() || !r.error().isEmpty()) {
           gaveUp.put(id, true); // once out of time or failing, it would only be so again
         }
@@ -243,7 +261,7 @@ public final class Rehearsal {
       double[] m = Replay.medianP95Min(rs);
       String error = rs.stream().map(Replay.Run::error).filter(e -> !e.isEmpty()).findFirst().orElse("");
       out.put(p.query.fingerprint().id(), new Timing(m[2], m[0], m[1], rs.stream().anyMatch(Replay.Run::timedOut), error,
-          replay.indexesUsed(p.checked)));
+          replay.indexesUsed(p.sample(0))));
     }
     return out;
   }

@@ -166,6 +166,9 @@ public final class SnapshotJson {
     o.put("fingerprint", q.fingerprint().id());
     o.put("normalized", q.fingerprint().normalized());
     o.put("sample", q.sample());
+    if (q.samples().size() > 1) {
+      q.samples().subList(1, q.samples().size()).forEach(o.putArray("more_samples")::add);
+    }
     o.put("calls", q.calls());
     o.put("total_ms", q.totalMillis());
     o.put("mean_ms", q.meanMillis());
@@ -300,8 +303,10 @@ public final class SnapshotJson {
     Fingerprint fp = new Fingerprint(q.path("fingerprint").asText(), q.path("normalized").asText());
     StatementAnalysis analysis = readAnalysis(q);
     Latency latency = q.has("latency") ? Latency.decode(q.path("latency").path("sketch").asText()) : Latency.NONE;
+    List<String> samples = new ArrayList<>(List.of(q.path("sample").asText()));
+    q.path("more_samples").forEach(x -> samples.add(x.asText()));
     return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
-        q.path("rows").asLong(-1), analysis, latency);
+        q.path("rows").asLong(-1), analysis, latency, samples);
   }
 
   /**

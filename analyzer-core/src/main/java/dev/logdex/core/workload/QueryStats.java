@@ -3,6 +3,8 @@ package dev.logdex.core.workload;
 import dev.logdex.core.model.Fingerprint;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.sql.StatementAnalysis;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,15 +20,28 @@ import java.util.Optional;
  * @param analysis the parse result
  * @param latency the distribution of the executions that were timed one by one (fewer than {@code calls} when some
  *     came from aggregate rows or untimed log lines)
+ * @param samples a few statements of the class as logged, with their values: the smallest distinct texts, at most
+ *     {@link #SAMPLES}, {@code sample} first (again so that adding up does not depend on order). A rehearsal replays
+ *     them in turn.
  */
 public record QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
-    StatementAnalysis analysis, Latency latency) {
+    StatementAnalysis analysis, Latency latency, List<String> samples) {
+
+  /** How many samples a class keeps: enough to replay more than one set of values, little enough per class. */
+  public static final int SAMPLES = 3;
 
   public QueryStats {
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(sample, "sample");
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(latency, "latency");
+    samples = samples.isEmpty() ? List.of(sample) : List.copyOf(samples);
+  }
+
+  /** A class with one sample. */
+  public QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+      StatementAnalysis analysis, Latency latency) {
+    this(fingerprint, sample, calls, totalMillis, rows, analysis, latency, List.of(sample));
   }
 
   /** A class with no per-execution timings. */
@@ -51,9 +66,16 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
    */
   public QueryStats plus(QueryStats other) {
     long r = rows < 0 ? other.rows : other.rows < 0 ? rows : rows + other.rows;
-    String keep = sample.compareTo(other.sample) <= 0 ? sample : other.sample;
-    return new QueryStats(fingerprint, keep, calls + other.calls,
-        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), r, analysis, latency.plus(other.latency));
+    List<String> both = smallest(samples, other.samples);
+    return new QueryStats(fingerprint, both.get(0), calls + other.calls,
+        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), r, analysis, latency.plus(other.latency), both);
+  }
+
+  /** The {@link #SAMPLES} smallest distinct texts of {@code a} and {@code b}, smallest first. */
+  static List<String> smallest(Collection<String> a, Collection<String> b) {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all.stream().limit(SAMPLES).toList();
   }
 
   /** {@code millis} as whole nanoseconds. */

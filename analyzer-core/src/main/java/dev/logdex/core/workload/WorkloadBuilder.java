@@ -8,6 +8,7 @@ import dev.logdex.core.sql.StatementAnalyzer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -112,7 +113,8 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     final boolean anyDatabase;
     final String database;
     private final Latency.Recorder latency = new Latency.Recorder();
-    private String sample;
+    /** The smallest distinct texts seen, at most {@link QueryStats#SAMPLES}. */
+    private final java.util.TreeSet<String> samples = new java.util.TreeSet<>();
     private long calls;
     private long nanos;
     private long rows = -1;
@@ -122,7 +124,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       this.anyDatabase = anyDatabase;
       this.database = database;
       this.analysis = analysis;
-      this.sample = sample;
+      this.samples.add(sample);
     }
 
     void add(QueryEvent e) {
@@ -136,15 +138,19 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       if (e.calls() == 1 && n > 0) {
         latency.record(Math.round(n / 1000.0));
       }
-      // Of all samples the smallest text, so that the result does not depend on the order of events.
-      if (e.text().compareTo(sample) < 0) {
-        sample = e.text();
+      // Of all samples the smallest texts, so that the result does not depend on the order of events; a text
+      // larger than every one kept costs one comparison.
+      if (samples.size() < QueryStats.SAMPLES || e.text().compareTo(samples.last()) < 0) {
+        samples.add(e.text());
+        if (samples.size() > QueryStats.SAMPLES) {
+          samples.pollLast();
+        }
       }
     }
 
     QueryStats toStats() {
-      return new QueryStats(fingerprint, sample, calls, QueryStats.millisOf(nanos), rows, analysis,
-          latency.toLatency());
+      return new QueryStats(fingerprint, samples.first(), calls, QueryStats.millisOf(nanos), rows, analysis,
+          latency.toLatency(), List.copyOf(samples));
     }
   }
 }

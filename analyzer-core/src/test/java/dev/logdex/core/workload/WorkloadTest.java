@@ -9,6 +9,7 @@ import dev.logdex.core.schema.Schema;
 import dev.logdex.core.sql.StatementAnalyzer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,23 @@ class WorkloadTest {
     assertThat(ab.first()).isEqualTo(ba.first());
     assertThat(ab.totalCalls()).isEqualTo(4);
     assertThat(of("", "SELECT 1").first()).isEmpty();
+  }
+
+  @Test
+  void aClassKeepsItsThreeSmallestDistinctSamplesWhateverTheOrderOfEventsAndMerges() {
+    String[] texts = {"SELECT * FROM t WHERE a = 5", "SELECT * FROM t WHERE a = 1", "SELECT * FROM t WHERE a = 4",
+        "SELECT * FROM t WHERE a = 1", "SELECT * FROM t WHERE a = 3", "SELECT * FROM t WHERE a = 2"};
+    Workload forward = of("", texts[0], "", texts[1], "", texts[2], "", texts[3], "", texts[4], "", texts[5]);
+    Workload split = Workload.merge(of("", texts[5], "", texts[4], "", texts[3]),
+        of("", texts[2], "", texts[1], "", texts[0]));
+    for (Workload w : List.of(forward, split)) {
+      assertThat(w.queries()).singleElement().satisfies(q -> {
+        assertThat(q.samples()).containsExactly("SELECT * FROM t WHERE a = 1", "SELECT * FROM t WHERE a = 2",
+            "SELECT * FROM t WHERE a = 3");
+        assertThat(q.sample()).isEqualTo(q.samples().get(0));
+        assertThat(q.calls()).isEqualTo(6);
+      });
+    }
   }
 
   @Test
