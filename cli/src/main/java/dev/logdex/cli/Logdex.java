@@ -18,7 +18,21 @@ import picocli.CommandLine.Command;
 public final class Logdex {
 
   public static void main(String[] args) {
+    String version = versionAlone(args);
+    if (version != null) {
+      System.out.println(version);
+      System.exit(0);
+    }
     System.exit(run(args));
+  }
+
+  /**
+   * For {@code logdex --version} alone, what picocli's version option prints, without building the model of every
+   * subcommand first (most of the time of that run); else null.
+   */
+  static String versionAlone(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))
+        ? "logdex " + Version.current() : null;
   }
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or input error). */

@@ -19,6 +19,10 @@ class CommandLineTest {
     CliRun version = new CliRun();
     assertThat(version.run("--version")).isZero();
     assertThat(version.out()).startsWith("logdex ");
+    // main answers --version alone before building the command line: with the same words.
+    assertThat(Logdex.versionAlone(new String[] {"--version"})).isEqualTo(version.out().strip());
+    assertThat(Logdex.versionAlone(new String[] {"-V"})).isEqualTo(version.out().strip());
+    assertThat(Logdex.versionAlone(new String[] {"analyze", "--version"})).isNull();
   }
 
   @Test
