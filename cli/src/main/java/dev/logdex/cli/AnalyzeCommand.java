@@ -186,7 +186,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         case json -> JsonReport.write(report, out);
         case markdown -> MarkdownReport.write(report, out);
         case html -> dev.logdex.core.report.HtmlReport.write(report, out);
-        default -> TextReport.write(report, out, output.toStdout() && Terminal.color());
+        default -> TextReport.write(report, out, output.toStdout() && Terminal.color(),
+            output.toStdout() && Terminal.stdout());
       }
     });
   }

@@ -165,7 +165,7 @@ final class WorkloadOptions {
     if (fromDb && live.isEmpty()) {
       throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
     }
-    boolean terminal = System.console() != null && !quiet;
+    boolean terminal = Terminal.stderr() && !quiet;
     try {
       Pipeline.Loaded read = Pipeline.load(new Pipeline.Request(request(), source, Optional.ofNullable(dialect),
           fromDb), err, (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));

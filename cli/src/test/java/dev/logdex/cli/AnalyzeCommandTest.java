@@ -24,12 +24,20 @@ class AnalyzeCommandTest {
 
   @Test
   void theQuickStartPrintsARankedTable() {
-    assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
-    assertThat(out.toString()).contains("idx_orders_user_id_created_at").contains("recommendations")
+    assertThat(cli.runOnTerminal("analyze", "--schema", SCHEMA, LOG)).isZero();
+    assertThat(cli.plainOut()).contains("idx_orders_user_id_created_at").contains("recommendations")
         .contains("unindexed-foreign-key");
     // Everything but the DDL (kept whole so it can be copied) fits a 100-column terminal.
-    assertThat(out.toString().lines().filter(l -> !l.startsWith("     CREATE") && !l.startsWith("     ALTER")))
+    assertThat(cli.plainOut().lines().filter(l -> !l.startsWith("     CREATE") && !l.startsWith("     ALTER")))
         .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void toAFileOrAPipeTheTextReportIsWrittenWhole() {
+    assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
+    assertThat(out.toString()).doesNotContain("…")
+        .contains("equality on order_id | foreign key order_items(order_id) -> orders has no index (1 query, 874 "
+            + "calls, 32,281.6 ms total)");
   }
 
   @Test

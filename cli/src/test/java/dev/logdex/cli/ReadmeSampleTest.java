@@ -24,9 +24,10 @@ class ReadmeSampleTest {
     assertThat(shown).hasSizeGreaterThan(10);
 
     CliRun cli = new CliRun();
-    assertThat(cli.run("analyze", "--top", "3", "--schema", "../sample-logs/shop/schema.sql",
+    // The README shows what a terminal shows.
+    assertThat(cli.runOnTerminal("analyze", "--top", "3", "--schema", "../sample-logs/shop/schema.sql",
         "../sample-logs/shop/pg_stat_statements.csv")).as(cli.err()).isZero();
-    List<String> printed = cli.out().lines().toList();
+    List<String> printed = cli.plainOut().lines().toList();
     int at = 0;
     for (String line : shown) {
       if (line.strip().equals("...")) {

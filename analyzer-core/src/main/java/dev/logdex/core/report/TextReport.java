@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 
-/** The terminal view: a ranked table that fits 100 columns, then findings, then one line of totals. */
+/**
+ * The text view: a ranked table, then findings, then one line of totals; on a terminal every line fits 100 columns.
+ */
 public final class TextReport {
   private TextReport() {}
 
@@ -24,6 +26,15 @@ public final class TextReport {
    * {@code NO_COLOR}). Colour codes take no columns: the table still fits 100.
    */
   public static void write(AnalysisReport r, Writer out, boolean color) throws IOException {
+    write(r, out, color, true);
+  }
+
+  /**
+   * Writes the report; with {@code fit}, long names, reasons and statements are cut so that every line fits 100
+   * columns (for a terminal); without, they are written whole (for a file or a pipe, read by a program or later).
+   */
+  public static void write(AnalysisReport r, Writer out, boolean color, boolean fit) throws IOException {
+    java.util.function.IntUnaryOperator width = n -> fit ? n : Integer.MAX_VALUE;
     StringBuilder b = new StringBuilder();
     for (String c : Caveats.of(r)) {
       b.append(bold("note: ", color)).append(c).append('\n');
@@ -37,8 +48,9 @@ public final class TextReport {
         String cols = String.join(", ", rec.index().keys())
             + (rec.index().where().isEmpty() ? "" : " WHERE " + rec.index().where());
         b.append(String.format(Locale.ROOT, "%-4d %-18s %-40s %,12.1f %7d%n", rec.rank(),
-            cut(rec.index().table(), 18), cut(cols, 40), rec.benefit(), rec.queries().size()));
-        b.append("     ").append(cut(rec.reason(), 95)).append('\n');
+            cut(rec.index().table(), width.applyAsInt(18)), cut(cols, width.applyAsInt(40)), rec.benefit(),
+            rec.queries().size()));
+        b.append("     ").append(cut(rec.reason(), width.applyAsInt(95))).append('\n');
         String ddl = Escape.terminal(rec.ddl());
         b.append("     ").append(color ? "\u001b[36m" + ddl + "\u001b[0m" : ddl).append('\n');
       }
@@ -48,7 +60,7 @@ public final class TextReport {
       for (Finding f : r.findings()) {
         String sev = String.format(Locale.ROOT, "%-7s", f.severity().label());
         b.append("  ").append(severity(sev, f.severity(), color))
-            .append(String.format(Locale.ROOT, " %-22s %s%n", f.rule(), cut(f.message(), 67)));
+            .append(String.format(Locale.ROOT, " %-22s %s%n", f.rule(), cut(f.message(), width.applyAsInt(67))));
       }
     }
     if (!r.topQueries().isEmpty()) {
@@ -59,14 +71,15 @@ public final class TextReport {
         b.append(String.format(Locale.ROOT, "  %-8s %9s %11s %8s %8s %8s  %s%n", q.fingerprint().substring(0, 8),
             compact(q.calls()), String.format(Locale.ROOT, "%,.1f", q.totalMillis()), millis(q.meanMillis()),
             q.hasPercentiles() ? millis(q.p95Millis()) : "-", q.hasPercentiles() ? millis(q.p99Millis()) : "-",
-            cut(oneLine(q.sample()), 38)));
+            cut(oneLine(q.sample()), width.applyAsInt(38))));
       }
     }
     if (!r.unparsed().isEmpty()) {
       b.append('\n').append("Not parsed (").append(r.unparsed().size()).append("):\n");
       for (UnparsedStatement u : r.unparsed()) {
-        b.append("  ").append(u.fingerprint()).append("  ").append(cut(oneLine(u.sample()), 60)).append('\n');
-        b.append("      ").append(cut(u.reason(), 92)).append('\n');
+        b.append("  ").append(u.fingerprint()).append("  ").append(cut(oneLine(u.sample()), width.applyAsInt(60)))
+            .append('\n');
+        b.append("      ").append(cut(u.reason(), width.applyAsInt(92))).append('\n');
       }
     }
     for (String w : r.warnings()) {
