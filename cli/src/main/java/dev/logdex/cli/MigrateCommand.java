@@ -4,6 +4,7 @@ import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.migration.Change;
 import dev.logdex.core.migration.Changes;
 import dev.logdex.core.migration.MigrationWriter;
+import dev.logdex.core.report.Escape;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.snapshot.Snapshot;
 import java.io.IOException;
@@ -105,6 +106,13 @@ final class MigrateCommand implements Callable<Integer> {
     List<Change> changes =
         Changes.of(snapshot.schema(), recs, snapshot.findings(), selection, only != null);
     PrintWriter out = spec.commandLine().getOut();
+    java.util.Map<Change, String> there = MigrationWriter.alreadyWritten(changes, to,
+        snapshot.schema().dialect());
+    if (!there.isEmpty()) {
+      // Run again on the same directory, migrate adds what is new, not a second copy of what is there.
+      there.forEach((c, file) -> out.println(Escape.terminal("already in " + file + ": " + c.slug())));
+      changes = changes.stream().filter(c -> !there.containsKey(c)).toList();
+    }
     if (changes.isEmpty()) {
       out.println("nothing to migrate");
       out.flush();

@@ -57,6 +57,64 @@ public final class MigrationWriter {
     return out;
   }
 
+  /**
+   * The changes whose statements a migration already in {@code dir} applies (a versioned Flyway file, a Liquibase
+   * changelog or an up.sql), each with that file's name: written again, they would be applied twice. Statements
+   * are compared with their whitespace collapsed.
+   */
+  public static java.util.Map<Change, String> alreadyWritten(List<Change> changes, Path dir,
+      dev.logdex.core.model.Dialect dialect) throws IOException {
+    java.util.Map<Change, String> out = new java.util.LinkedHashMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> {
+        String n = p.getFileName().toString();
+        return FLYWAY_VERSION.matcher(n).matches() && n.startsWith("V") || n.endsWith(".changelog.sql")
+            || n.equals("up.sql");
+      }).sorted(java.util.Comparator.comparingLong(MigrationWriter::version)
+          .thenComparing(p -> p.getFileName().toString())).toList();
+    }
+    java.util.Map<String, String> written = new java.util.HashMap<>();
+    for (Path f : files) {
+      String text = Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+      for (dev.logdex.core.lex.SqlScript.Statement st : dev.logdex.core.lex.SqlScript.split(text, dialect)) {
+        written.putIfAbsent(normalized(st.text()), f.getFileName().toString());
+      }
+    }
+    for (Change c : changes) {
+      String in = null;
+      for (String st : c.up()) {
+        in = written.get(normalized(st));
+        if (in == null) {
+          break;
+        }
+      }
+      if (in != null) {
+        out.put(c, in);
+      }
+    }
+    return out;
+  }
+
+  /** A Flyway file's version's first part, 0 for other files (they come first). */
+  private static long version(Path file) {
+    Matcher m = FLYWAY_VERSION.matcher(file.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  /** A statement as compared: without comment lines, a trailing semicolon, and runs of whitespace. */
+  private static String normalized(String sql) {
+    String s = collapse(sql.replaceAll("(?m)^\\s*--.*$", ""));
+    return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
+  }
+
+  private static String collapse(String sql) {
+    return sql.replaceAll("\\s+", " ").strip();
+  }
+
   static long nextFlywayVersion(Path dir) throws IOException {
     long max = 0;
     try (Stream<Path> files = Files.list(dir)) {

@@ -19,6 +19,19 @@ class MigrationWriterTest {
       List.of("ALTER TABLE t DROP CONSTRAINT IF EXISTS t_b_fkey;"), false);
 
   @Test
+  void whatADirectoryAlreadyAppliesIsFoundSoThatARunAgainDoesNotWriteItTwice(@TempDir Path dir) throws Exception {
+    MigrationWriter.write(List.of(INDEX), dir, MigrationWriter.Style.FLYWAY);
+    // A hand-written migration that creates the same key, laid out otherwise, counts too.
+    Files.writeString(dir.resolve("V10__by_hand.sql"), "-- ours\nALTER TABLE t\n  ADD CONSTRAINT t_b_fkey"
+        + " FOREIGN KEY (b) REFERENCES u (id);\n");
+    Change other = new Change("add_index_t_c", List.of(), List.of("CREATE INDEX idx_t_c ON t (c);"), List.of(), false);
+    assertThat(MigrationWriter.alreadyWritten(List.of(INDEX, FK, other), dir, dev.logdex.core.model.Dialect.POSTGRESQL))
+        .containsExactly(java.util.Map.entry(INDEX, "V1__add_index_t_a.sql"), java.util.Map.entry(FK, "V10__by_hand.sql"));
+    assertThat(MigrationWriter.alreadyWritten(List.of(INDEX), dir.resolve("none"),
+        dev.logdex.core.model.Dialect.POSTGRESQL)).isEmpty();
+  }
+
+  @Test
   void flywayVersionsFollowTheHighestVersionAlreadyThere(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("V1__init.sql"), "");
     Files.writeString(dir.resolve("V7_2__later.sql"), "");
