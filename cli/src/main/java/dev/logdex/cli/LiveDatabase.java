@@ -79,7 +79,12 @@ final class LiveDatabase {
       JdbcSchemaLoader.prepare(c, timeoutSeconds);
       return c;
     } catch (SQLException e) {
-      throw new UserError("--db " + Secrets.scrub(url) + ": cannot connect: " + Secrets.scrub(firstLine(e.getMessage())));
+      String hint = e.getSQLState() != null && e.getSQLState().startsWith("28") ? ". Give the password of user "
+          + props.getProperty("user", "(the driver's default)") + " with LOGDEX_DB_PASSWORD"
+          + (jdbc.startsWith("jdbc:postgresql:") ? " or PGPASSWORD" : "") + " in the environment, or "
+          + "--db-password-file FILE (the password alone, or .pgpass lines)" : "";
+      throw new UserError("--db " + Secrets.scrub(url) + ": cannot connect: " + Secrets.scrub(firstLine(e.getMessage()))
+          + hint);
     }
   }
 

@@ -24,6 +24,7 @@ class DriverNoiseIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(err).isEqualTo(2);
     assertThat(err.lines().toList()).as(err).singleElement().asString()
-        .startsWith("logdex: --db ").contains("Access denied").doesNotContain("certainly-wrong");
+        .startsWith("logdex: --db ").contains("Access denied").doesNotContain("certainly-wrong")
+        .contains("Give the password of user root with LOGDEX_DB_PASSWORD");
   }
 }
