@@ -42,7 +42,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (inputs.schemaFile == null && inputs.db == null) {
+    if (inputs.schemaFiles.isEmpty() && inputs.db == null) {
       throw new UserError("lint needs --schema FILE (a pg_dump --schema-only or mysqldump --no-data output)"
           + " or --db URL");
     }

@@ -79,7 +79,7 @@ final class MigrateCommand implements Callable<Integer> {
     }
     Snapshot snapshot;
     if (from != null) {
-      if (!inputs.logs.isEmpty() || inputs.schemaFile != null || inputs.db != null) {
+      if (!inputs.logs.isEmpty() || !inputs.schemaFiles.isEmpty() || inputs.db != null) {
         throw new UserError("--from takes the whole analysis from the snapshot; give no schema or logs with it");
       }
       snapshot = SnapshotFiles.load(from);

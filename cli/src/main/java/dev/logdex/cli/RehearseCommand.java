@@ -137,7 +137,7 @@ final class RehearseCommand implements Callable<Integer> {
    */
   private Snapshot analysis() throws IOException {
     if (from != null) {
-      if (!inputs.logs.isEmpty() || inputs.schemaFile != null) {
+      if (!inputs.logs.isEmpty() || !inputs.schemaFiles.isEmpty()) {
         throw new UserError("--from takes the workload from the snapshot; give no schema or logs with it");
       }
       return SnapshotFiles.load(from);

@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
 final class WorkloadOptions {
 
   @Option(names = "--schema", paramLabel = "FILE",
-      description = "Schema DDL (pg_dump --schema-only or mysqldump --no-data output). Without it, no index is "
+      description = "Schema DDL (pg_dump --schema-only or mysqldump --no-data output). Give it more than once to "
+          + "read several files as one schema, in order (tables in one, keys in another). Without it, no index is "
           + "known to exist and unqualified columns resolve only in single-table queries.")
-  Path schemaFile;
+  List<Path> schemaFiles = new ArrayList<>();
 
   @Option(names = "--db", paramLabel = "URL",
       description = "Read the schema, row estimates and index statistics from a live database instead of "
@@ -149,19 +150,21 @@ final class WorkloadOptions {
 
   Loaded load(PrintWriter err) throws IOException {
     LintConfig lint = lintConfig();
-    if (db != null && schemaFile != null) {
+    if (db != null && !schemaFiles.isEmpty()) {
       throw new UserError("give --schema FILE or --db URL, not both");
     }
     if (dbTimeout < 1) {
       throw new UserError("--db-timeout: give 1 second or more, not " + dbTimeout);
     }
-    if (schemaFile != null && !Files.isRegularFile(schemaFile)) {
-      throw new UserError(schemaFile + ": schema file not found");
+    for (Path schemaFile : schemaFiles) {
+      if (!Files.isRegularFile(schemaFile)) {
+        throw new UserError(schemaFile + ": schema file not found");
+      }
     }
     Optional<java.sql.Connection> live = db == null ? Optional.empty() : Optional.of(LiveDatabase.connect(db,
         dbUser, dbPasswordFile, dbTimeout));
     SchemaSource source = live.<SchemaSource>map(c -> new SchemaSource.Live(c, "--db " + Secrets.scrub(db)))
-        .orElse(schemaFile != null ? new SchemaSource.DdlFile(schemaFile) : new SchemaSource.None());
+        .orElse(!schemaFiles.isEmpty() ? new SchemaSource.DdlFile(schemaFiles) : new SchemaSource.None());
     if (fromDb && live.isEmpty()) {
       throw new UserError("--from-db reads pg_stat_statements: give --db jdbc:postgresql://...");
     }

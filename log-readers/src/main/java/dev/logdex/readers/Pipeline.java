@@ -78,7 +78,7 @@ public final class Pipeline {
     if (!request.reading().quiet()) {
       assumed.forEach(w -> err.println(Escape.terminal("logdex: " + w)));
       if (!schema.unread().isEmpty() && request.schema() instanceof SchemaSource.DdlFile f) {
-        err.println(Escape.terminal("logdex: " + f.file() + ": " + schema.unread().size()
+        err.println(Escape.terminal("logdex: " + f.names() + ": " + schema.unread().size()
             + " statement(s) could not be read, so the schema is incomplete:"));
         int shown = Math.min(schema.unread().size(), UNREAD_SHOWN);
         schema.unread().subList(0, shown).forEach(w -> err.println(Escape.terminal("logdex:   " + w)));

@@ -74,9 +74,33 @@ public final class DdlSchemaLoader {
 
   /** Loads DDL text; {@code source} names it in warnings. */
   public Result load(String ddl, String source) {
-    Dialect dialect = forcedDialect.orElseGet(() -> guessDialect(ddl));
+    return load(List.of(new Text(ddl, source)));
+  }
+
+  /**
+   * One DDL file's text.
+   *
+   * @param source its name, for warnings
+   */
+  public record Text(String ddl, String source) {}
+
+  /**
+   * Loads several DDL texts as one schema, in order: a dump's tables and, in a second file, its keys or indexes
+   * (TPC-H's {@code dss.ddl} and {@code dss.ri}).
+   */
+  public Result load(List<Text> texts) {
+    String all = String.join("\n", texts.stream().map(Text::ddl).toList());
+    Dialect dialect = forcedDialect.orElseGet(() -> guessDialect(all));
     SchemaBuilder b = new SchemaBuilder(dialect);
-    List<SqlScript.Statement> statements = SqlScript.split(ddl, dialect);
+    List<SqlScript.Statement> statements = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (Text text : texts) {
+      for (SqlScript.Statement st : SqlScript.split(text.ddl(), dialect)) {
+        statements.add(st);
+        sources.add(text.source());
+      }
+    }
+    String ddl = all;
     java.util.Set<String> used = dialect == Dialect.MYSQL ? usedDatabases(statements) : java.util.Set.of();
     // One database (a dump of it, with or without USE): its tables keep bare names, and the schema knows its name.
     // Several (mysqldump --databases a b): each table is qualified by the database it was created in.
@@ -84,7 +108,9 @@ public final class DdlSchemaLoader {
     if (dialect == Dialect.MYSQL && !qualify) {
       b.database = used.isEmpty() ? dumpedDatabase(ddl) : used.iterator().next();
     }
-    for (SqlScript.Statement st : statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      SqlScript.Statement st = statements.get(i);
+      String source = sources.get(i);
       DdlTokens t = new DdlTokens(st.text(), dialect);
       try {
         if (qualify && t.accept("USE")) {

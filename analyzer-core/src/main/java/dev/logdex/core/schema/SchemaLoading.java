@@ -54,12 +54,16 @@ public final class SchemaLoading {
       return new Loaded(schema, true, warnings, List.of());
     }
     if (source instanceof SchemaSource.DdlFile file) {
-      String ddl = DdlSchemaLoader.read(file.file());
-      Dialect dialect = choose(forced, DdlSchemaLoader.saidDialect(ddl), "the schema file " + file.file(), logs,
-          warnings);
-      DdlSchemaLoader.Result loaded = new DdlSchemaLoader(Optional.of(dialect)).load(ddl, file.file().toString());
+      List<DdlSchemaLoader.Text> texts = new ArrayList<>();
+      for (java.nio.file.Path f : file.files()) {
+        texts.add(new DdlSchemaLoader.Text(DdlSchemaLoader.read(f), f.toString()));
+      }
+      String all = String.join("\n", texts.stream().map(DdlSchemaLoader.Text::ddl).toList());
+      Dialect dialect = choose(forced, DdlSchemaLoader.saidDialect(all), (file.files().size() == 1
+          ? "the schema file " : "the schema files ") + file.names(), logs, warnings);
+      DdlSchemaLoader.Result loaded = new DdlSchemaLoader(Optional.of(dialect)).load(texts);
       if (loaded.schema().isEmpty()) {
-        throw new SchemaException(file.file() + ": no CREATE TABLE statement found; is this a schema dump?");
+        throw new SchemaException(file.names() + ": no CREATE TABLE statement found; is this a schema dump?");
       }
       return new Loaded(loaded.schema(), true, warnings, loaded.warnings());
     }

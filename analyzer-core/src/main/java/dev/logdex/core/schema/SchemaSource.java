@@ -10,10 +10,26 @@ public sealed interface SchemaSource {
   /** No schema was given: no index is known to exist, and the report says so. */
   record None() implements SchemaSource {}
 
-  /** A DDL file: pg_dump --schema-only or mysqldump --no-data output, or hand-written CREATE TABLEs. */
-  record DdlFile(Path file) implements SchemaSource {
+  /**
+   * DDL files, read as one schema in order: pg_dump --schema-only or mysqldump --no-data output, or hand-written
+   * CREATE TABLEs (and, in another file, the keys and indexes that go with them).
+   */
+  record DdlFile(java.util.List<Path> files) implements SchemaSource {
     public DdlFile {
-      Objects.requireNonNull(file, "file");
+      files = java.util.List.copyOf(files);
+      if (files.isEmpty()) {
+        throw new IllegalArgumentException("no schema file");
+      }
+    }
+
+    /** One file. */
+    public DdlFile(Path file) {
+      this(java.util.List.of(Objects.requireNonNull(file, "file")));
+    }
+
+    /** The files as a user named them, for messages: {@code a.sql}, or {@code a.sql, b.sql}. */
+    public String names() {
+      return String.join(", ", files.stream().map(Path::toString).toList());
     }
   }
 

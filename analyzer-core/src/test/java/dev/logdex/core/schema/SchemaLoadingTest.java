@@ -32,6 +32,21 @@ class SchemaLoadingTest {
   }
 
   @Test
+  void severalFilesAreOneSchemaReadInOrderAndEachWarningNamesItsFile() throws Exception {
+    Path tables = Files.writeString(dir.resolve("dss.ddl"), "CREATE TABLE nation (n_nationkey int NOT NULL,"
+        + " n_regionkey int);\nCREATE TABLE region (r_regionkey int NOT NULL);\n");
+    Path keys = Files.writeString(dir.resolve("dss.ri"), "ALTER TABLE region ADD PRIMARY KEY (r_regionkey);\n"
+        + "ALTER TABLE nation ADD FOREIGN KEY (n_regionkey) REFERENCES region (r_regionkey);\n"
+        + "ALTER TABLE planet ADD PRIMARY KEY (id);\n");
+    SchemaLoading.Loaded l = SchemaLoading.load(new SchemaSource.DdlFile(List.of(tables, keys)), Optional.empty(),
+        List.of(Dialect.POSTGRESQL));
+    assertThat(l.schema().table("region").orElseThrow().indexes()).anySatisfy(i -> assertThat(i.primary()).isTrue());
+    assertThat(l.schema().table("nation").orElseThrow().foreignKeys()).singleElement()
+        .satisfies(fk -> assertThat(fk.referencedTable()).isEqualTo("region"));
+    assertThat(l.unread()).singleElement().asString().startsWith(keys + ":3:");
+  }
+
+  @Test
   void whenNothingSaysTheAssumptionIsNamed() throws Exception {
     SchemaLoading.Loaded l = SchemaLoading.load(new SchemaSource.DdlFile(schema(NEUTRAL)), Optional.empty(),
         List.of());
