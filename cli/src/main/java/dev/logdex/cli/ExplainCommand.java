@@ -45,11 +45,14 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin WorkloadOptions inputs;
 
+  @Mixin TextOutput output;
+
   @Option(names = "--from", paramLabel = "SNAPSHOT", description = "Take the analysis from a snapshot.")
   Path from;
 
   @Override
   public Integer call() throws IOException {
+    output.check();
     // The shared LOG... list takes every positional, this command's FINGERPRINT included: it is not a log.
     if (!inputs.logs.isEmpty() && inputs.logs.get(0).equals(fingerprint)) {
       inputs.logs = new java.util.ArrayList<>(inputs.logs.subList(1, inputs.logs.size()));
@@ -90,9 +93,12 @@ final class ExplainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live) {
+  private void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live) throws IOException {
+    output.write(target -> print(s, q, live, new PrintWriter(dev.logdex.core.report.Escape.writer(target))));
+  }
+
+  private void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live, PrintWriter out) {
     // Samples, names and plans come from logs and databases: every byte is escaped for the terminal.
-    PrintWriter out = new PrintWriter(dev.logdex.core.report.Escape.writer(spec.commandLine().getOut()));
     String id = q.fingerprint().id();
     out.println("query class " + id);
     out.println("  normalized: " + q.fingerprint().normalized());

@@ -38,15 +38,7 @@ final class ReportOutput {
 
   /** Writes the report with {@code body}, to the file or to standard output. */
   void write(Body body) throws IOException {
-    if (file == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      body.write(out);
-      out.flush();
-      return;
-    }
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.write(out);
-    }
+    TextOutput.write(spec, file, body);
   }
 
   /** Writes a report. */

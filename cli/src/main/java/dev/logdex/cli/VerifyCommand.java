@@ -34,6 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin WorkloadOptions inputs;
 
+  @Mixin TextOutput output;
+
   @Option(names = "--rollback",
       description = "Without HypoPG: build the indexes for real inside one transaction, plan, and roll it all "
           + "back. Nothing remains, but each build takes as long as a real one and blocks writes to its table "
@@ -47,6 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    output.check();
     if (inputs.db == null) {
       throw new UserError("verify needs --db URL: the planner of a live database does the checking");
     }
@@ -81,9 +84,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Verifier.Result r) {
+  private void print(Verifier.Result r) throws IOException {
+    output.write(target -> print(r, new PrintWriter(dev.logdex.core.report.Escape.writer(target))));
+  }
+
+  private void print(Verifier.Result r, PrintWriter out) {
     // Samples, names and plans come from logs and databases: every byte is escaped for the terminal.
-    PrintWriter out = new PrintWriter(dev.logdex.core.report.Escape.writer(spec.commandLine().getOut()));
     for (Verifier.Verdict v : r.verdicts()) {
       out.printf(Locale.ROOT, "%s #%d %s%n", v.used() ? "used        " : v.verified() ? "NOT used    "
           : "not verified", v.recommendation().rank(), v.recommendation().ddl());

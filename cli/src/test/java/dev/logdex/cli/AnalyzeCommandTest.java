@@ -33,6 +33,16 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void explainWritesWhereDashOSays(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("explained.txt");
+    assertThat(run("explain", "294f8fd7", "--schema", SCHEMA, "-o", file.toString(), LOG)).isZero();
+    assertThat(out.toString()).isEmpty();
+    assertThat(java.nio.file.Files.readString(file)).startsWith("query class 294f8fd7");
+    assertThat(run("explain", "294f8fd7", "--schema", SCHEMA, "-o", dir.resolve("no/such/dir").toString(), LOG))
+        .isEqualTo(2);
+  }
+
+  @Test
   void toAFileOrAPipeTheTextReportIsWrittenWhole() {
     assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
     assertThat(out.toString()).doesNotContain("…")
