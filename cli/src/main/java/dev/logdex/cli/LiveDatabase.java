@@ -20,7 +20,8 @@ final class LiveDatabase {
   }
 
   /** The same, with a statement timeout of {@code timeoutSeconds}. */
-  static Connection connect(String url, String user, Path passwordFile, int timeoutSeconds) {
+  static Connection connect(String given, String user, Path passwordFile, int timeoutSeconds) {
+    String url = ConnectionString.toJdbc(given);
     Secrets.addFromUrl(url);
     String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
     if (!jdbc.startsWith("jdbc:postgresql:") && !jdbc.startsWith("jdbc:mariadb:")) {
@@ -39,6 +40,19 @@ final class LiveDatabase {
       PasswordFile.Credentials found = PasswordFile.read(passwordFile, jdbc, u);
       password = found.password();
       found.user().ifPresent(x -> props.setProperty("user", x));
+    } else if (password == null && jdbc.startsWith("jdbc:postgresql:") && !jdbc.contains("password=")) {
+      // As libpq: PGPASSFILE, else ~/.pgpass, when it has a line for this server; else no password.
+      Path pgpass = System.getenv("PGPASSFILE") != null ? Path.of(System.getenv("PGPASSFILE"))
+          : Path.of(System.getProperty("user.home"), ".pgpass");
+      if (java.nio.file.Files.isReadable(pgpass)) {
+        try {
+          PasswordFile.Credentials found = PasswordFile.read(pgpass, jdbc, u);
+          password = found.password();
+          found.user().ifPresent(x -> props.setProperty("user", x));
+        } catch (UserError noLine) {
+          // no line for this server: connect without a password, as libpq would
+        }
+      }
     }
     if (password != null) {
       Secrets.add(password);

@@ -40,7 +40,8 @@ final class RehearsalServer implements Server {
   }
 
   /** The server of {@code url}, a {@code jdbc:postgresql://host[:port]/db} or {@code jdbc:mariadb://...} URL. */
-  static RehearsalServer of(String url, String user, Path passwordFile) {
+  static RehearsalServer of(String given, String user, Path passwordFile) {
+    String url = ConnectionString.toJdbc(given);
     String rest = url.startsWith("jdbc:") ? url.substring(5) : url;
     URI uri;
     try {
