@@ -101,6 +101,30 @@ final class WorkloadOptions {
           + "a small schema; raise the heap with LOGDEX_JAVA_OPTS=-Xmx4g).")
   Long maxClasses;
 
+  @Option(names = "--since", paramLabel = "TIME",
+      description = "Keep only statements logged at or after TIME: a timestamp (2026-11-28T10:00:00Z, "
+          + "2026-11-28 10:00, 2026-11-28) or a time ago (30m, 2h, 1d). A statement with no time is kept and counted.")
+  String since;
+
+  @Option(names = "--until", paramLabel = "TIME", description = "Keep only statements logged before TIME (as --since).")
+  String until;
+
+  @Option(names = "--database", paramLabel = "NAME", split = ",",
+      description = "Keep only statements run in these databases (repeat, or separate with commas).")
+  List<String> databases = new ArrayList<>();
+
+  @Option(names = "--exclude-database", paramLabel = "NAME", split = ",",
+      description = "Leave out statements run in these databases.")
+  List<String> excludeDatabases = new ArrayList<>();
+
+  @Option(names = "--user", paramLabel = "NAME", split = ",",
+      description = "Keep only statements run by these users.")
+  List<String> users = new ArrayList<>();
+
+  @Option(names = "--exclude-user", paramLabel = "NAME", split = ",",
+      description = "Leave out statements run by these users.")
+  List<String> excludeUsers = new ArrayList<>();
+
   @Parameters(paramLabel = "LOG", arity = "0..*",
       description = "Log files to read: plain or gzip, any supported format; globs are expanded; - reads "
           + "standard input.")
@@ -145,7 +169,42 @@ final class WorkloadOptions {
   WorkloadReading.Request request() {
     return new WorkloadReading.Request(logs, Optional.ofNullable(inputFormat), Optional.ofNullable(logLinePrefix),
         Optional.ofNullable(threads), Optional.ofNullable(maxClasses), Optional.ofNullable(analysisCache),
-        Version.current(), quiet, strict);
+        Version.current(), quiet, strict, new dev.logdex.readers.EventFilter(time("--since", since),
+            time("--until", until), java.util.Set.copyOf(databases), java.util.Set.copyOf(excludeDatabases),
+            java.util.Set.copyOf(users), java.util.Set.copyOf(excludeUsers)));
+  }
+
+  /** A --since or --until value: a timestamp, or a time ago ({@code 30m}, {@code 2h}, {@code 1d}, {@code 1w}). */
+  static Optional<java.time.Instant> time(String option, String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.strip();
+    java.util.regex.Matcher ago = java.util.regex.Pattern.compile("(\\d+)([smhdw])").matcher(v);
+    if (ago.matches()) {
+      long n = Long.parseLong(ago.group(1));
+      long seconds = switch (ago.group(2)) {
+        case "s" -> n;
+        case "m" -> n * 60;
+        case "h" -> n * 3600;
+        case "d" -> n * 86_400;
+        default -> n * 604_800;
+      };
+      return Optional.of(java.time.Instant.now().minusSeconds(seconds));
+    }
+    try {
+      if (v.length() == 10) {
+        return Optional.of(java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+      }
+      String iso = v.replace(' ', 'T');
+      if (iso.endsWith("Z") || iso.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+        return Optional.of(java.time.OffsetDateTime.parse(iso).toInstant());
+      }
+      return Optional.of(java.time.LocalDateTime.parse(iso).toInstant(java.time.ZoneOffset.UTC));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UserError(option + " " + value + ": give a timestamp (2026-11-28T10:00:00Z, 2026-11-28 10:00, "
+          + "2026-11-28; UTC unless it says) or a time ago (30m, 2h, 1d)");
+    }
   }
 
   Loaded load(PrintWriter err) throws IOException {

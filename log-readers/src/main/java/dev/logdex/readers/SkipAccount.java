@@ -39,6 +39,12 @@ public final class SkipAccount {
     passOver(OWN_STATEMENT);
   }
 
+  /** Takes back one event counted with {@link #event}: a filter left it out; counted under {@code kind}. */
+  public void leftOut(String kind) {
+    events--;
+    passOver(kind);
+  }
+
   /** Counts one event handed on. */
   public void event() {
     events++;

@@ -45,12 +45,22 @@ public final class WorkloadReading {
    * @param version logdex's version, part of the analysis cache's key
    * @param quiet no progress and no skip summary
    * @param strict any skipped record fails the run
+   * @param filter the events to keep
    */
   public record Request(List<String> logs, Optional<String> inputFormat, Optional<String> logLinePrefix,
       Optional<Integer> threads, Optional<Long> maxClasses, Optional<Path> analysisCache, String version,
-      boolean quiet, boolean strict) {
+      boolean quiet, boolean strict, EventFilter filter) {
     public Request {
       logs = List.copyOf(logs);
+      java.util.Objects.requireNonNull(filter, "filter");
+    }
+
+    /** A request that keeps every event. */
+    public Request(List<String> logs, Optional<String> inputFormat, Optional<String> logLinePrefix,
+        Optional<Integer> threads, Optional<Long> maxClasses, Optional<Path> analysisCache, String version,
+        boolean quiet, boolean strict) {
+      this(logs, inputFormat, logLinePrefix, threads, maxClasses, analysisCache, version, quiet, strict,
+          EventFilter.NONE);
     }
   }
 
@@ -189,6 +199,12 @@ public final class WorkloadReading {
       List<String> names = new ArrayList<>(opened.paths());
       extra.ifPresent(e -> names.add(e.name()));
       printSkips(inputs, err);
+      long leftOut = inputs.stream().flatMap(in -> in.passedOver().entrySet().stream())
+          .filter(x -> x.getKey().startsWith(EventFilter.PREFIX)).mapToLong(java.util.Map.Entry::getValue).sum();
+      if (leftOut > 0) {
+        throw new InputException(String.format(Locale.ROOT, "the filters (%s) left out all %,d statements of %s: "
+            + "there is nothing to analyze", request.filter().describe(), leftOut, String.join(", ", names)));
+      }
       throw new InputException("no statement was read from " + String.join(", ", names)
           + ": there is nothing to analyze (the skipped records, if any, are listed above)");
     }
@@ -299,12 +315,21 @@ public final class WorkloadReading {
     try (InputFiles.Input in = InputFiles.openCounted(log);
         AutoCloseable shown = progress.start(log, in.bytesRead(), in.size(), skips::events)) {
       // logdex's own statements (its catalog reads, its EXPLAINs) are in the logs it is given: left out, counted.
+      EventFilter filter = request.filter();
       reader.read(in.reader(), log, e -> {
         if (OwnStatements.isOwn(e.text())) {
           skips.ownStatement();
-        } else {
-          workload.accept(e);
+          return;
         }
+        String leftOut = filter.leftOutBy(e);
+        if (leftOut != null) {
+          skips.leftOut(leftOut);
+          return;
+        }
+        if (filter.untimed(e)) {
+          skips.passOver(EventFilter.UNTIMED);
+        }
+        workload.accept(e);
       }, skips);
       // Damaged compressed data ends the text early: what came before is read, the damage is a skip with its place.
       in.damaged().ifPresent(d -> skips.skip(d.reason(), d.line()));

@@ -9,6 +9,9 @@ import java.util.Locale;
 final class Caveats {
   private Caveats() {}
 
+  /** How the inputs' counts of events a filter left out begin (the readers' EventFilter.PREFIX). */
+  static final String LEFT_OUT = "left out by ";
+
   static final String NO_SCHEMA = "No schema given (--schema FILE or --db URL): no existing index or key is known, "
       + "so each recommendation is unchecked against them; indexes on columns likely to be primary keys are left out.";
 
@@ -27,6 +30,19 @@ final class Caveats {
     if (unread > 0) {
       out.add(String.format(Locale.ROOT, "The schema is incomplete: %,d of its statements could not be read (listed "
           + "with their lines below), so their tables, indexes or keys are unknown to this analysis.", unread));
+    }
+    java.util.Map<String, Long> leftOut = new java.util.TreeMap<>();
+    for (dev.logdex.core.model.InputSummary in : r.inputs()) {
+      in.passedOver().forEach((kind, n) -> {
+        if (kind.startsWith(LEFT_OUT) || kind.startsWith("kept with no time")) {
+          leftOut.merge(kind, n, Long::sum);
+        }
+      });
+    }
+    if (!leftOut.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      leftOut.forEach((kind, n) -> parts.add(String.format(Locale.ROOT, "%,d %s", n, kind)));
+      out.add("Filtered while reading: " + String.join("; ", parts) + ". What follows is the part kept.");
     }
     AnalysisReport.SystemQueries s = r.systemQueries();
     if (s.classes() > 0) {

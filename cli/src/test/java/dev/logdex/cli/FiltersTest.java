@@ -1,0 +1,68 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Filters applied while reading: what they leave out is counted, said at the top of the report, and kept apart. */
+class FiltersTest {
+  @TempDir Path dir;
+
+  /** Three statements: 10:00 in shop by app, 11:00 in shop by report, 12:00 in crm by app. */
+  private Path log() throws Exception {
+    String entry = """
+        # Time: 2026-11-28T%s:00:00.000000Z
+        # User@Host: %s[%s] @ localhost []  Id: 5
+        # Query_time: 1.5  Lock_time: 0.0 Rows_sent: 1  Rows_examined: 100000
+        use %s;
+        SELECT * FROM orders WHERE %s = 1;
+        """;
+    return Files.writeString(dir.resolve("slow.log"), String.format(entry, "10", "app", "app", "shop", "a")
+        + String.format(entry, "11", "report", "report", "shop", "b")
+        + String.format(entry, "12", "app", "app", "crm", "c"));
+  }
+
+  private static JsonNode json(CliRun cli) throws Exception {
+    return new ObjectMapper().readTree(cli.out());
+  }
+
+  @Test
+  void aDatabaseFilterKeepsItsStatementsAndTheReportSaysWhatWasLeftOut() throws Exception {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--format", "json", "--database", "shop", log().toString()))
+        .as(cli.err()).isZero();
+    JsonNode r = json(cli);
+    assertThat(r.at("/summary/statements").asLong()).isEqualTo(2);
+    assertThat(r.at("/inputs/0/passed_over/left out by --database shop").asLong()).isEqualTo(1);
+    CliRun text = new CliRun();
+    assertThat(text.run("analyze", "--database", "shop", log().toString())).isZero();
+    assertThat(text.out()).contains("\nnote: Filtered while reading: 1 left out by --database shop.");
+  }
+
+  @Test
+  void aTimeWindowAndUsersKeepWhatTheySay() throws Exception {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--format", "json", "--since", "2026-11-28 10:30", "--until",
+        "2026-11-28T12:00:00Z", log().toString())).as(cli.err()).isZero();
+    assertThat(json(cli).at("/summary/statements").asLong()).as("only 11:00").isEqualTo(1);
+    CliRun users = new CliRun();
+    assertThat(users.run("analyze", "-q", "--format", "json", "--exclude-user", "report", log().toString()))
+        .as(users.err()).isZero();
+    assertThat(json(users).at("/summary/statements").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void filtersThatLeaveNothingSaySoAndExit2() throws Exception {
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--database", "nosuch", log().toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("the filters (--database nosuch) left out all 3 statements");
+    CliRun bad = new CliRun();
+    assertThat(bad.run("analyze", "--since", "yesterday", log().toString())).isEqualTo(2);
+    assertThat(bad.err()).contains("--since yesterday: give a timestamp");
+  }
+}
