@@ -43,6 +43,24 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void anUntimedLogRanksByCallsAndShowsNoInventedTime(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    StringBuilder log = new StringBuilder("051007 21:55:24\t     42 Connect     root@localhost on shop\n");
+    for (int i = 0; i < 3; i++) {
+      log.append("\t\t     42 Query       SELECT * FROM orders WHERE status = 'new'\n");
+    }
+    log.append("\t\t     42 Query       SELECT * FROM users WHERE email = 'a@b'\n");
+    java.nio.file.Path general = java.nio.file.Files.writeString(dir.resolve("general.log"), log.toString());
+    assertThat(run("analyze", general.toString())).isZero();
+    assertThat(out.toString()).contains("calls served").doesNotContain("benefit ms")
+        .contains("Top queries by calls (the logs have no timings):").contains("untimed; ")
+        .doesNotContain("0.0 ms");
+    java.util.List<String> top = out.toString().lines().dropWhile(l -> !l.startsWith("Top queries")).skip(2)
+        .limit(2).toList();
+    assertThat(top.get(0)).as("the class with the most calls first").contains("orders");
+  }
+
+  @Test
   void toAFileOrAPipeTheTextReportIsWrittenWhole() {
     assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
     assertThat(out.toString()).doesNotContain("…")

@@ -41,7 +41,11 @@ public final class Analysis {
     long systemClasses = 0;
     long systemCalls = 0;
     double systemMillis = 0;
-    for (QueryStats q : workload.byTotalTime()) {
+    // An untimed log (a general log, a file of statements) ranks its classes by calls: there is no time to rank by.
+    List<QueryStats> ranked = workload.totalMillis() > 0 ? workload.byTotalTime()
+        : workload.queries().stream().sorted(java.util.Comparator.comparingLong(QueryStats::calls).reversed()
+            .thenComparing(q -> q.fingerprint().id())).toList();
+    for (QueryStats q : ranked) {
       if (q.analysis() instanceof StatementAnalysis.SystemCatalog) {
         // A monitoring tool's or a driver's query: counted, and otherwise left out of the report.
         systemClasses++;

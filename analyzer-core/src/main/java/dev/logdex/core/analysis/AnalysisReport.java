@@ -114,6 +114,14 @@ public record AnalysisReport(
         schemaGiven, java.util.Optional.of(r));
   }
 
+  /**
+   * Whether the logs timed their statements. An untimed log (a general log, a file of statements) has calls but no
+   * milliseconds: its benefits are in calls, its top queries ranked by calls, and no report shows a time for it.
+   */
+  public boolean timed() {
+    return totalMillis > 0 || statements == 0;
+  }
+
   /** This report with only the first {@code n} recommendations. */
   public AnalysisReport top(int n) {
     if (n >= recommendations.size()) {

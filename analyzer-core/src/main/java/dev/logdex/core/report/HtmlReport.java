@@ -98,7 +98,8 @@ public final class HtmlReport {
         r.recommendations().stream().map(x -> x.index().table() + " (" + String.join(", ", x.index().keys()) + ")")
             .toList(), r.recommendations().stream().map(Recommendation::benefit).toList(), "ms"));
     if (!r.topQueries().isEmpty()) {
-      b.append("<h3>Top queries by total time</h3><table id=\"top-queries\"><thead><tr><th>fingerprint</th>"
+      b.append("<h3>").append(r.timed() ? "Top queries by total time" : "Top queries by calls (the logs have no "
+          + "timings)").append("</h3><table id=\"top-queries\"><thead><tr><th>fingerprint</th>"
           + "<th>calls</th><th>total ms</th><th>mean ms</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th>"
           + "<th>max ms</th><th>statement</th></tr></thead><tbody>");
       for (TopQuery q : r.topQueries()) {

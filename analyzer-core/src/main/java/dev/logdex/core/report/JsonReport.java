@@ -89,6 +89,8 @@ public final class JsonReport {
     }
     ObjectNode summary = root.putObject("summary");
     summary.put("statements", r.statements());
+    summary.put("timed", r.timed()); // false: benefits are in calls, and no time is known
+    summary.put("benefit_unit", r.timed() ? "ms" : "calls");
     summary.put("fingerprints", r.fingerprints());
     summary.put("parsed", r.parsed());
     summary.put("unparsed", r.fingerprints() - r.parsed());

@@ -28,7 +28,8 @@ public final class MarkdownReport {
     if (r.recommendations().isEmpty()) {
       b.append("None.\n");
     } else {
-      b.append("| # | table | columns | benefit (ms) | queries | why |\n|---|---|---|---:|---:|---|\n");
+      b.append("| # | table | columns | " + (r.timed() ? "benefit (ms)" : "calls served (untimed logs)")
+          + " | queries | why |\n|---|---|---|---:|---:|---|\n");
       for (Recommendation rec : r.recommendations()) {
         String cols = String.join(", ", rec.index().keys())
             + (rec.index().where().isEmpty() ? "" : " WHERE " + rec.index().where());
@@ -56,7 +57,7 @@ public final class MarkdownReport {
       b.append('\n');
     }
     if (!r.topQueries().isEmpty()) {
-      b.append("## Top queries by total time\n\n")
+      b.append(r.timed() ? "## Top queries by total time\n\n" : "## Top queries by calls (the logs have no timings)\n\n")
           .append("| fingerprint | calls | total ms | mean ms | p50 ms | p95 ms | p99 ms | max ms | statement |\n")
           .append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (TopQuery q : r.topQueries()) {

@@ -42,7 +42,8 @@ public final class TextReport {
     if (r.recommendations().isEmpty()) {
       b.append("No index recommendations.\n");
     } else {
-      b.append(bold(String.format(Locale.ROOT, "%-4s %-18s %-40s %12s %7s", "#", "table", "columns", "benefit ms",
+      b.append(bold(String.format(Locale.ROOT, "%-4s %-18s %-40s %12s %7s", "#", "table", "columns",
+          r.timed() ? "benefit ms" : "calls served",
           "queries"), color)).append('\n');
       for (Recommendation rec : r.recommendations()) {
         String cols = String.join(", ", rec.index().keys())
@@ -64,14 +65,15 @@ public final class TextReport {
       }
     }
     if (!r.topQueries().isEmpty()) {
-      b.append('\n').append(bold("Top queries by total time:", color)).append('\n');
+      b.append('\n').append(bold(r.timed() ? "Top queries by total time:"
+          : "Top queries by calls (the logs have no timings):", color)).append('\n');
       b.append(String.format(Locale.ROOT, "  %-8s %9s %11s %8s %8s %8s  %s%n", "id", "calls", "total ms", "mean ms",
           "p95 ms", "p99 ms", "statement"));
       for (TopQuery q : r.topQueries().subList(0, Math.min(TEXT_TOP_QUERIES, r.topQueries().size()))) {
         b.append(String.format(Locale.ROOT, "  %-8s %9s %11s %8s %8s %8s  %s%n", q.fingerprint().substring(0, 8),
-            compact(q.calls()), String.format(Locale.ROOT, "%,.1f", q.totalMillis()), millis(q.meanMillis()),
-            q.hasPercentiles() ? millis(q.p95Millis()) : "-", q.hasPercentiles() ? millis(q.p99Millis()) : "-",
-            cut(oneLine(q.sample()), width.applyAsInt(38))));
+            compact(q.calls()), r.timed() ? String.format(Locale.ROOT, "%,.1f", q.totalMillis()) : "-",
+            r.timed() ? millis(q.meanMillis()) : "-", q.hasPercentiles() ? millis(q.p95Millis()) : "-",
+            q.hasPercentiles() ? millis(q.p99Millis()) : "-", cut(oneLine(q.sample()), width.applyAsInt(38))));
       }
     }
     if (!r.unparsed().isEmpty()) {
@@ -87,8 +89,9 @@ public final class TextReport {
     }
     long skipped = r.inputs().stream().mapToLong(InputSummary::skippedTotal).sum();
     b.append('\n').append(String.format(Locale.ROOT,
-        "%,d statements, %,d distinct, %,d parsed, %,.1f ms total; %d recommendations, %d findings%s%n",
-        r.statements(), r.fingerprints(), r.parsed(), r.totalMillis(), r.recommendations().size(),
+        "%,d statements, %,d distinct, %,d parsed, %s; %d recommendations, %d findings%s%n",
+        r.statements(), r.fingerprints(), r.parsed(), r.timed() ? String.format(Locale.ROOT, "%,.1f ms total",
+            r.totalMillis()) : "untimed", r.recommendations().size(),
         r.findings().size(), skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d input lines skipped", skipped)));
     r.verification().ifPresent(v -> b.append(verificationLine(v)).append('\n'));
     r.rehearsal().ifPresent(x -> b.append(Escape.terminal(RehearsalReport.line(x))).append('\n'));
