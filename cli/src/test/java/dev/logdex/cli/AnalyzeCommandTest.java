@@ -61,6 +61,21 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void topNIsTheLengthOfTheQueryListTooTenByDefault() {
+    assertThat(run("analyze", "--top", "2", "--schema", SCHEMA, LOG)).isZero();
+    assertThat(queryLines()).hasSize(2);
+    CliRun all = new CliRun();
+    assertThat(all.run("analyze", "--schema", SCHEMA, LOG)).isZero();
+    assertThat(all.out().lines().dropWhile(l -> !l.startsWith("Top queries")).skip(2)
+        .takeWhile(l -> !l.isBlank()).count()).isEqualTo(10);
+  }
+
+  private java.util.List<String> queryLines() {
+    return out.toString().lines().dropWhile(l -> !l.startsWith("Top queries")).skip(2)
+        .takeWhile(l -> !l.isBlank()).toList();
+  }
+
+  @Test
   void toAFileOrAPipeTheTextReportIsWrittenWhole() {
     assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
     assertThat(out.toString()).doesNotContain("…")

@@ -122,13 +122,14 @@ public record AnalysisReport(
     return totalMillis > 0 || statements == 0;
   }
 
-  /** This report with only the first {@code n} recommendations. */
+  /** This report with only the first {@code n} recommendations and the first {@code n} top queries. */
   public AnalysisReport top(int n) {
-    if (n >= recommendations.size()) {
+    if (n >= recommendations.size() && n >= topQueries.size()) {
       return this;
     }
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
-        recommendations.subList(0, n), findings, unparsed, warnings, rejections, topQueries, verification,
-        timeByTable, period, systemQueries, schemaGiven, rehearsal);
+        recommendations.subList(0, Math.min(n, recommendations.size())), findings, unparsed, warnings, rejections,
+        topQueries.subList(0, Math.min(n, topQueries.size())), verification, timeByTable, period, systemQueries,
+        schemaGiven, rehearsal);
   }
 }

@@ -108,7 +108,7 @@ public final class TextReport {
   }
 
   /** Query classes the terminal view lists (the other formats list all of the report's). */
-  static final int TEXT_TOP_QUERIES = 5;
+  static final int TEXT_TOP_QUERIES = 10;
 
   /** A count in at most 9 columns. */
   private static String compact(long n) {
