@@ -34,8 +34,10 @@ final class WorkloadOptions {
 
   @Option(names = "--db", paramLabel = "URL",
       description = "Read the schema, row estimates and index statistics from a live database instead of "
-          + "--schema: jdbc:postgresql://host:5432/db or jdbc:mariadb://host:3306/db. Read-only, with a "
-          + "statement timeout. The password comes from LOGDEX_DB_PASSWORD (or PGPASSWORD), or --db-password-file.")
+          + "--schema: jdbc:postgresql://host:5432/db, jdbc:mariadb://host:3306/db, postgres://user@host/db, "
+          + "mysql://user@host/db or 'host=... dbname=... user=...' (gaps from PGHOST, PGPORT, PGDATABASE, PGUSER). "
+          + "Read-only, with a statement timeout. The password comes from LOGDEX_DB_PASSWORD (or PGPASSWORD), "
+          + "--db-password-file, or ~/.pgpass.")
   String db;
 
   @Option(names = "--from-db",
