@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Makes the release tarball, logdex-<version>.tar.gz, from the built jar:
+#   bin/logdex                  the launcher (Java 17 or later on PATH, or JAVA_HOME)
+#   lib/logdex.jar              logdex and every library it uses, in one jar
+#   share/man/man1/logdex.1     the man page, from picocli's usage help of every command
+#   share/bash-completion/logdex  completion for bash (and zsh with bashcompinit), for logdex and ./logdex
+#   README.md
+#
+#   mvn -B -DskipTests package && release/package.sh [--jar cli/target/logdex.jar] [--out cli/target]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/cli/target/logdex.jar"
+out="$root/cli/target"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jar) jar="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "package.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -f "$jar" ] || { echo "package.sh: no $jar: build it first (mvn -B -DskipTests package)" >&2; exit 2; }
+version=$(java -jar "$jar" --version | sed 's/^logdex //')
+name="logdex-$version"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dir="$work/$name"
+mkdir -p "$dir/bin" "$dir/lib" "$dir/share/man/man1" "$dir/share/bash-completion"
+cp "$jar" "$dir/lib/logdex.jar"
+cp "$root/README.md" "$dir/README.md"
+
+cat > "$dir/bin/logdex" <<'LAUNCHER'
+#!/usr/bin/env bash
+# logdex, installed: runs lib/logdex.jar with the JVM options of the project's launcher, and keeps an archive of
+# the classes an analysis loads (AppCDS) in the user's cache, made by the first run (LOGDEX_CDS=off: none).
+set -euo pipefail
+source="${BASH_SOURCE[0]}"
+while [ -L "$source" ]; do # a symlink in /usr/local/bin: find the real install
+  target="$(readlink "$source")"
+  case "$target" in /*) source="$target" ;; *) source="$(dirname "$source")/$target" ;; esac
+done
+home="$(cd "$(dirname "$source")/.." && pwd)"
+jar="$home/lib/logdex.jar"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+opts=(${LOGDEX_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC})
+cds=()
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/logdex"
+jsa="$cache/$(basename "$home").jsa"
+quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
+  if [ -f "$jsa" ] && [ ! "$jar" -nt "$jsa" ]; then
+    cds=(-XX:SharedArchiveFile="$jsa" "${quiet_cds[@]}")
+  else
+    cds=(-XX:ArchiveClassesAtExit="$jsa" "${quiet_cds[@]}") # this run makes it; the next ones map it
+  fi
+fi
+ttys=(-Dlogdex.stdout.tty=$([ -t 1 ] && echo 1 || echo 0) -Dlogdex.stderr.tty=$([ -t 2 ] && echo 1 || echo 0))
+exec "$java" "${opts[@]}" "${cds[@]}" "${ttys[@]}" -jar "$jar" "$@"
+LAUNCHER
+chmod +x "$dir/bin/logdex"
+
+# Completion from picocli, bound to every name logdex is run by.
+java -jar "$jar" generate-completion > "$dir/share/bash-completion/logdex"
+echo 'complete -F _complete_logdex -o default ./logdex bin/logdex' >> "$dir/share/bash-completion/logdex"
+
+# The man page: picocli's usage help of every command (logdex reference), as troff.
+{
+  echo ".TH LOGDEX 1 \"$(date -u +%Y-%m-%d)\" \"logdex $version\" \"User Commands\""
+  echo ".SH NAME"
+  echo "logdex \\- index recommendations and schema fixes from database query logs"
+  echo ".SH DESCRIPTION"
+  java -jar "$jar" reference | awk '
+    /^# / { next }
+    /^## / { sub(/^## /, ""); print ".SH \"" toupper($0) "\""; next }
+    /^```/ { if (code) { print ".fi"; code = 0 } else { print ".nf"; code = 1 }; next }
+    { gsub(/\\/, "\\e"); if ($0 ~ /^[.\x27]/) $0 = "\\&" $0; print }
+    END { if (code) print ".fi" }'
+  echo ".SH SEE ALSO"
+  echo "README.md in the installation directory."
+} > "$dir/share/man/man1/logdex.1"
+
+mkdir -p "$out"
+tar -C "$work" -czf "$out/$name.tar.gz" "$name"
+echo "$out/$name.tar.gz"
