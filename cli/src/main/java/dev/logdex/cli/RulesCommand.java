@@ -24,7 +24,8 @@ final class RulesCommand implements Callable<Integer> {
 
   @Mixin DebugOption debug;
 
-  @Parameters(paramLabel = "ID", arity = "0..1", description = "A rule id, to show its help.")
+  @Parameters(paramLabel = "ID", arity = "0..1", completionCandidates = Candidates.RuleIds.class,
+      description = "A rule id, to show its help.")
   String id;
 
   @Option(names = "--markdown", description = "The catalogue as a Markdown table (as in the README).")

@@ -59,12 +59,12 @@ final class WorkloadOptions {
           + "--scratch-ok count too: raise it for big tables. Default: ${DEFAULT-VALUE}.")
   int dbTimeout;
 
-  @Option(names = "--dialect", paramLabel = "NAME",
+  @Option(names = "--dialect", paramLabel = "NAME", completionCandidates = Candidates.Dialects.class,
       description = "postgresql or mysql (mariadb). Default: told from the schema file, else from the logs, "
           + "else postgresql.")
   Dialect dialect;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT",
+  @Option(names = "--input-format", paramLabel = "FORMAT", completionCandidates = Candidates.Formats.class,
       description = "Read every input as FORMAT instead of detecting it: pg_stat_statements, postgres, "
           + "postgres_csv, postgres_json, mysql_slow, mysql_general, sql.")
   String inputFormat;

@@ -45,7 +45,9 @@ class ReleasePackageIT {
       home = s.findFirst().orElseThrow();
     }
     assertThat(home.resolve("share/man/man1/logdex.1")).content().startsWith(".TH LOGDEX 1").contains(".SH \"LOGDEX ANALYZE\"");
-    assertThat(home.resolve("share/bash-completion/logdex")).content().contains("./logdex");
+    assertThat(home.resolve("share/bash-completion/logdex")).content().contains("./logdex")
+        .as("the values of --input-format, --dialect and the rule ids").contains("mysql_general")
+        .contains("postgresql").contains("unindexed-foreign-key");
     // Only java on PATH, a home of its own, run from elsewhere: nothing of the build tree is used.
     String java = ProcessHandle.current().info().command().orElse("java");
     Path bin = Files.createDirectories(dir.resolve("path"));
