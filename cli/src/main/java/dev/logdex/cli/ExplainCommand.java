@@ -103,8 +103,11 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("query class " + id);
     out.println("  normalized: " + q.fingerprint().normalized());
     out.println("  sample:     " + q.sample().replace("\n", "\n              "));
-    out.printf(Locale.ROOT, "  calls %,d, total %,.1f ms, mean %,.3f ms%s%n", q.calls(), q.totalMillis(),
-        q.meanMillis(), q.rows() < 0 ? "" : String.format(Locale.ROOT, ", rows %,d", q.rows()));
+    out.printf(Locale.ROOT, "  calls %,d, total %,.1f ms, mean %,.3f ms%s%s%s%n", q.calls(), q.totalMillis(),
+        q.meanMillis(), q.rows() < 0 ? "" : String.format(Locale.ROOT, ", rows %,d", q.rows()),
+        q.rowsExamined() < 0 ? "" : String.format(Locale.ROOT, ", rows examined %,d (%,.0f per call)",
+            q.rowsExamined(), (double) q.rowsExamined() / q.calls()),
+        q.lockMillis() <= 0 ? "" : String.format(Locale.ROOT, ", lock %,.1f ms", q.lockMillis()));
     if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
       out.println("  not parsed: " + u.reason());
     } else if (q.analysis() instanceof StatementAnalysis.SystemCatalog sc) {

@@ -76,6 +76,25 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aSlowLogsRowsExaminedAndLockTimeReachTheReportAndTheSnapshot(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    String entry = "# Time: 2026-11-28T10:00:0%dZ\n# User@Host: app[app] @ localhost []  Id: 5\n"
+        + "# Query_time: 1.5  Lock_time: 0.250000 Rows_sent: 2  Rows_examined: 5000\n"
+        + "SELECT * FROM orders WHERE status = 'x%d';\n";
+    java.nio.file.Path slow = java.nio.file.Files.writeString(dir.resolve("slow.log"),
+        String.format(entry, 1, 1) + String.format(entry, 2, 2));
+    java.nio.file.Path saved = dir.resolve("day.json");
+    assertThat(run("analyze", "-q", "--format", "json", "--save", saved.toString(), slow.toString())).isZero();
+    JsonNode q = new ObjectMapper().readTree(out.toString()).at("/top_queries/0");
+    assertThat(q.get("rows").asLong()).isEqualTo(4);
+    assertThat(q.get("rows_examined").asLong()).isEqualTo(10_000);
+    assertThat(q.get("lock_ms").asDouble()).isEqualTo(500.0);
+    JsonNode kept = new ObjectMapper().readTree(java.nio.file.Files.readString(saved)).at("/queries/0");
+    assertThat(kept.get("rows_examined").asLong()).isEqualTo(10_000);
+    assertThat(kept.get("lock_ms").asDouble()).isEqualTo(500.0);
+  }
+
+  @Test
   void toAFileOrAPipeTheTextReportIsWrittenWhole() {
     assertThat(run("analyze", "--schema", SCHEMA, LOG)).isZero();
     assertThat(out.toString()).doesNotContain("…")

@@ -16,9 +16,19 @@ import dev.logdex.core.workload.QueryStats;
  * @param p95Millis 95th percentile latency
  * @param p99Millis 99th percentile latency
  * @param maxMillis slowest execution
+ * @param rows rows returned or affected, summed ({@code -1}: no log said)
+ * @param rowsExamined rows the server examined, summed ({@code -1}: no log said; MySQL's slow log does)
+ * @param lockMillis time waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
  */
 public record TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
-    double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
+    double p50Millis, double p95Millis, double p99Millis, double maxMillis, long rows, long rowsExamined,
+    double lockMillis) {
+
+  /** An entry whose logs say nothing of rows or locks. */
+  public TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
+      double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
+    this(fingerprint, sample, calls, totalMillis, timedCalls, p50Millis, p95Millis, p99Millis, maxMillis, -1, -1, 0);
+  }
 
   /** The entry for {@code q}. */
   public static TopQuery of(QueryStats q) {
@@ -26,7 +36,7 @@ public record TopQuery(String fingerprint, String sample, long calls, double tot
     boolean timed = !l.isEmpty();
     return new TopQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis(), l.count(),
         timed ? l.percentileMillis(50) : 0, timed ? l.percentileMillis(95) : 0, timed ? l.percentileMillis(99) : 0,
-        timed ? l.maxMillis() : 0);
+        timed ? l.maxMillis() : 0, q.rows(), q.rowsExamined(), q.lockMillis());
   }
 
   /** Mean time per call. */

@@ -125,6 +125,15 @@ public final class JsonReport {
       o.put("calls", q.calls());
       o.put("total_ms", round(q.totalMillis()));
       o.put("mean_ms", round(q.meanMillis()));
+      if (q.rows() >= 0) {
+        o.put("rows", q.rows());
+      }
+      if (q.rowsExamined() >= 0) {
+        o.put("rows_examined", q.rowsExamined()); // with rows, what pt-query-digest calls examined and sent
+      }
+      if (q.lockMillis() > 0) {
+        o.put("lock_ms", round(q.lockMillis()));
+      }
       if (q.hasPercentiles()) {
         ObjectNode l = o.putObject("latency");
         l.put("timed_calls", q.timedCalls());

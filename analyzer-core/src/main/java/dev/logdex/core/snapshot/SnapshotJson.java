@@ -173,6 +173,12 @@ public final class SnapshotJson {
     o.put("total_ms", q.totalMillis());
     o.put("mean_ms", q.meanMillis());
     o.put("rows", q.rows());
+    if (q.rowsExamined() >= 0) {
+      o.put("rows_examined", q.rowsExamined());
+    }
+    if (q.lockMillis() > 0) {
+      o.put("lock_ms", q.lockMillis());
+    }
     if (!q.latency().isEmpty()) {
       Latency l = q.latency();
       ObjectNode lo = o.putObject("latency");
@@ -306,7 +312,8 @@ public final class SnapshotJson {
     List<String> samples = new ArrayList<>(List.of(q.path("sample").asText()));
     q.path("more_samples").forEach(x -> samples.add(x.asText()));
     return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
-        q.path("rows").asLong(-1), analysis, latency, samples);
+        q.path("rows").asLong(-1), analysis, latency, samples, q.path("rows_examined").asLong(-1),
+        q.path("lock_ms").asDouble(0));
   }
 
   /**

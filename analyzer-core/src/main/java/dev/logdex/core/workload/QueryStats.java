@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param samples a few statements of the class as logged, with their values: the smallest distinct texts, at most
  *     {@link #SAMPLES}, {@code sample} first (again so that adding up does not depend on order). A rehearsal replays
  *     them in turn.
+ * @param rowsExamined rows the server examined, summed over the calls that said ({@code -1} when none did: only
+ *     MySQL's slow log says)
+ * @param lockMillis time spent waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
  */
 public record QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
-    StatementAnalysis analysis, Latency latency, List<String> samples) {
+    StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis) {
 
   /** How many samples a class keeps: enough to replay more than one set of values, little enough per class. */
   public static final int SAMPLES = 3;
@@ -36,6 +39,12 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(latency, "latency");
     samples = samples.isEmpty() ? List.of(sample) : List.copyOf(samples);
+  }
+
+  /** A class whose log says nothing of rows examined or lock time. */
+  public QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+      StatementAnalysis analysis, Latency latency, List<String> samples) {
+    this(fingerprint, sample, calls, totalMillis, rows, analysis, latency, samples, -1, 0);
   }
 
   /** A class with one sample. */
@@ -65,10 +74,16 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
    * does not depend on the order in which partial counts (threads, files, snapshots) are added.
    */
   public QueryStats plus(QueryStats other) {
-    long r = rows < 0 ? other.rows : other.rows < 0 ? rows : rows + other.rows;
     List<String> both = smallest(samples, other.samples);
     return new QueryStats(fingerprint, both.get(0), calls + other.calls,
-        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), r, analysis, latency.plus(other.latency), both);
+        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), sum(rows, other.rows), analysis,
+        latency.plus(other.latency), both, sum(rowsExamined, other.rowsExamined),
+        millisOf(nanosOf(lockMillis) + nanosOf(other.lockMillis)));
+  }
+
+  /** Two counts added, where -1 says unknown: known plus unknown is the known one. */
+  static long sum(long a, long b) {
+    return a < 0 ? b : b < 0 ? a : a + b;
   }
 
   /** The {@link #SAMPLES} smallest distinct texts of {@code a} and {@code b}, smallest first. */

@@ -118,6 +118,8 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     private long calls;
     private long nanos;
     private long rows = -1;
+    private long rowsExamined = -1;
+    private long lockNanos;
 
     Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample, boolean anyDatabase, String database) {
       this.fingerprint = fingerprint;
@@ -134,6 +136,10 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       if (e.rows() >= 0) {
         rows = rows < 0 ? e.rows() : rows + e.rows();
       }
+      if (e.rowsExamined() >= 0) {
+        rowsExamined = rowsExamined < 0 ? e.rowsExamined() : rowsExamined + e.rowsExamined();
+      }
+      lockNanos += QueryStats.nanosOf(e.lockMillis());
       // Only a single timed execution tells the distribution; a time of exactly 0 is a log without timing.
       if (e.calls() == 1 && n > 0) {
         latency.record(Math.round(n / 1000.0));
@@ -150,7 +156,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
 
     QueryStats toStats() {
       return new QueryStats(fingerprint, samples.first(), calls, QueryStats.millisOf(nanos), rows, analysis,
-          latency.toLatency(), List.copyOf(samples));
+          latency.toLatency(), List.copyOf(samples), rowsExamined, QueryStats.millisOf(lockNanos));
     }
   }
 }
