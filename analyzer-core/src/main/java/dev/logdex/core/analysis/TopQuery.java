@@ -19,15 +19,17 @@ import dev.logdex.core.workload.QueryStats;
  * @param rows rows returned or affected, summed ({@code -1}: no log said)
  * @param rowsExamined rows the server examined, summed ({@code -1}: no log said; MySQL's slow log does)
  * @param lockMillis time waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
+ * @param origins the databases and users its calls came from
  */
 public record TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
     double p50Millis, double p95Millis, double p99Millis, double maxMillis, long rows, long rowsExamined,
-    double lockMillis) {
+    double lockMillis, dev.logdex.core.workload.Origins origins) {
 
   /** An entry whose logs say nothing of rows or locks. */
   public TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
       double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
-    this(fingerprint, sample, calls, totalMillis, timedCalls, p50Millis, p95Millis, p99Millis, maxMillis, -1, -1, 0);
+    this(fingerprint, sample, calls, totalMillis, timedCalls, p50Millis, p95Millis, p99Millis, maxMillis, -1, -1, 0,
+        dev.logdex.core.workload.Origins.NONE);
   }
 
   /** The entry for {@code q}. */
@@ -36,7 +38,7 @@ public record TopQuery(String fingerprint, String sample, long calls, double tot
     boolean timed = !l.isEmpty();
     return new TopQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis(), l.count(),
         timed ? l.percentileMillis(50) : 0, timed ? l.percentileMillis(95) : 0, timed ? l.percentileMillis(99) : 0,
-        timed ? l.maxMillis() : 0, q.rows(), q.rowsExamined(), q.lockMillis());
+        timed ? l.maxMillis() : 0, q.rows(), q.rowsExamined(), q.lockMillis(), q.origins());
   }
 
   /** Mean time per call. */

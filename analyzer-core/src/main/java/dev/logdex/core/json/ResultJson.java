@@ -22,6 +22,38 @@ public final class ResultJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /**
+   * Where a class's calls came from, into {@code o}: {@code databases} and {@code users} (calls per name, the first
+   * names kept) and {@code other_databases}/{@code other_users} (the calls of the rest); nothing when no log said.
+   */
+  public static void putOrigins(ObjectNode o, dev.logdex.core.workload.Origins origins) {
+    if (!origins.databases().isEmpty()) {
+      origins.databases().forEach(o.putObject("databases")::put);
+    }
+    if (origins.otherDatabases() > 0) {
+      o.put("other_databases", origins.otherDatabases());
+    }
+    if (!origins.users().isEmpty()) {
+      origins.users().forEach(o.putObject("users")::put);
+    }
+    if (origins.otherUsers() > 0) {
+      o.put("other_users", origins.otherUsers());
+    }
+  }
+
+  /** What {@link #putOrigins} wrote. */
+  public static dev.logdex.core.workload.Origins origins(JsonNode o) {
+    java.util.Map<String, Long> databases = new java.util.TreeMap<>();
+    o.path("databases").fields().forEachRemaining(e -> databases.put(e.getKey(), e.getValue().asLong()));
+    java.util.Map<String, Long> users = new java.util.TreeMap<>();
+    o.path("users").fields().forEachRemaining(e -> users.put(e.getKey(), e.getValue().asLong()));
+    long otherDatabases = o.path("other_databases").asLong(0);
+    long otherUsers = o.path("other_users").asLong(0);
+    return databases.isEmpty() && users.isEmpty() && otherDatabases == 0 && otherUsers == 0
+        ? dev.logdex.core.workload.Origins.NONE
+        : new dev.logdex.core.workload.Origins(databases, users, otherDatabases, otherUsers);
+  }
+
   /** Recommendations as a JSON array. {@code where} is null for a full index. */
   public static ArrayNode recommendations(List<Recommendation> list) {
     ArrayNode recs = NODES.arrayNode();

@@ -134,6 +134,7 @@ public final class JsonReport {
       if (q.lockMillis() > 0) {
         o.put("lock_ms", round(q.lockMillis()));
       }
+      dev.logdex.core.json.ResultJson.putOrigins(o, q.origins());
       if (q.hasPercentiles()) {
         ObjectNode l = o.putObject("latency");
         l.put("timed_calls", q.timedCalls());

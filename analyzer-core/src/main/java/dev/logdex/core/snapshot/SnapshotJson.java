@@ -179,6 +179,7 @@ public final class SnapshotJson {
     if (q.lockMillis() > 0) {
       o.put("lock_ms", q.lockMillis());
     }
+    ResultJson.putOrigins(o, q.origins());
     if (!q.latency().isEmpty()) {
       Latency l = q.latency();
       ObjectNode lo = o.putObject("latency");
@@ -313,7 +314,7 @@ public final class SnapshotJson {
     q.path("more_samples").forEach(x -> samples.add(x.asText()));
     return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
         q.path("rows").asLong(-1), analysis, latency, samples, q.path("rows_examined").asLong(-1),
-        q.path("lock_ms").asDouble(0));
+        q.path("lock_ms").asDouble(0), ResultJson.origins(q));
   }
 
   /**

@@ -26,9 +26,11 @@ import java.util.Optional;
  * @param rowsExamined rows the server examined, summed over the calls that said ({@code -1} when none did: only
  *     MySQL's slow log says)
  * @param lockMillis time spent waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
+ * @param origins the databases and users the calls came from, as the logs say them
  */
 public record QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
-    StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis) {
+    StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis,
+    Origins origins) {
 
   /** How many samples a class keeps: enough to replay more than one set of values, little enough per class. */
   public static final int SAMPLES = 3;
@@ -39,6 +41,14 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(latency, "latency");
     samples = samples.isEmpty() ? List.of(sample) : List.copyOf(samples);
+    Objects.requireNonNull(origins, "origins");
+  }
+
+  /** A class whose logs say nothing of its origins. */
+  public QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+      StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis) {
+    this(fingerprint, sample, calls, totalMillis, rows, analysis, latency, samples, rowsExamined, lockMillis,
+        Origins.NONE);
   }
 
   /** A class whose log says nothing of rows examined or lock time. */
@@ -78,7 +88,7 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
     return new QueryStats(fingerprint, both.get(0), calls + other.calls,
         millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), sum(rows, other.rows), analysis,
         latency.plus(other.latency), both, sum(rowsExamined, other.rowsExamined),
-        millisOf(nanosOf(lockMillis) + nanosOf(other.lockMillis)));
+        millisOf(nanosOf(lockMillis) + nanosOf(other.lockMillis)), origins.plus(other.origins));
   }
 
   /** Two counts added, where -1 says unknown: known plus unknown is the known one. */

@@ -120,6 +120,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     private long rows = -1;
     private long rowsExamined = -1;
     private long lockNanos;
+    private final Origins.Recorder origins = new Origins.Recorder();
 
     Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample, boolean anyDatabase, String database) {
       this.fingerprint = fingerprint;
@@ -140,6 +141,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
         rowsExamined = rowsExamined < 0 ? e.rowsExamined() : rowsExamined + e.rowsExamined();
       }
       lockNanos += QueryStats.nanosOf(e.lockMillis());
+      origins.add(e.database(), e.user(), e.calls());
       // Only a single timed execution tells the distribution; a time of exactly 0 is a log without timing.
       if (e.calls() == 1 && n > 0) {
         latency.record(Math.round(n / 1000.0));
@@ -156,7 +158,8 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
 
     QueryStats toStats() {
       return new QueryStats(fingerprint, samples.first(), calls, QueryStats.millisOf(nanos), rows, analysis,
-          latency.toLatency(), List.copyOf(samples), rowsExamined, QueryStats.millisOf(lockNanos));
+          latency.toLatency(), List.copyOf(samples), rowsExamined, QueryStats.millisOf(lockNanos),
+          origins.toOrigins());
     }
   }
 }
