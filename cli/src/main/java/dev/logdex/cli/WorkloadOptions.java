@@ -127,6 +127,22 @@ final class WorkloadOptions {
       description = "Leave out statements run by these users.")
   List<String> excludeUsers = new ArrayList<>();
 
+  @Option(names = "--min-calls", paramLabel = "N",
+      description = "Leave out query classes with fewer than N calls.")
+  Long minCalls;
+
+  @Option(names = "--min-time", paramLabel = "MS",
+      description = "Leave out query classes whose total time is under MS milliseconds.")
+  Double minTime;
+
+  @Option(names = "--table", paramLabel = "NAME", split = ",",
+      description = "Keep only query classes that read or write one of these tables (as the report names them).")
+  List<String> tables = new ArrayList<>();
+
+  @Option(names = "--exclude-table", paramLabel = "NAME", split = ",",
+      description = "Leave out query classes that read or write one of these tables.")
+  List<String> excludeTables = new ArrayList<>();
+
   @Parameters(paramLabel = "LOG", arity = "0..*",
       description = "Log files to read: plain or gzip, any supported format; globs are expanded; - reads "
           + "standard input.")
@@ -139,7 +155,7 @@ final class WorkloadOptions {
    */
   record Loaded(Schema schema, Workload workload, List<InputSummary> inputs, long statements, List<String> warnings,
       List<String> said, LintConfig config, SimpleMeterRegistry registry, StatementAnalyzer analyzer,
-      Optional<java.sql.Connection> live, Optional<PrintWriter> err) {
+      Optional<java.sql.Connection> live, Optional<PrintWriter> err, List<String> leftOut) {
 
     /**
      * The analysis of what was read (recommendations within {@code budgetBytes}, 0: no budget). What the analysis
@@ -148,7 +164,7 @@ final class WorkloadOptions {
      */
     AnalysisReport analysis(long budgetBytes) {
       AnalysisReport r = Analysis.run(Version.current(), schema, workload, inputs, statements, warnings, config,
-          budgetBytes);
+          budgetBytes).withLeftOut(leftOut);
       err.ifPresent(e -> {
         r.warnings().stream().filter(w -> !warnings.contains(w))
             .forEach(w -> e.println(dev.logdex.core.report.Escape.terminal("logdex: warning: " + w)));
@@ -165,6 +181,44 @@ final class WorkloadOptions {
     void close() {
       live.ifPresent(WorkloadOptions::closeQuietly);
     }
+  }
+
+  /**
+   * The workload without the query classes --min-calls, --min-time, --table and --exclude-table leave out; one
+   * sentence for the report's header says what they left out.
+   */
+  private Workload classFilter(Workload w, List<String> leftOut) {
+    if (minCalls == null && minTime == null && tables.isEmpty() && excludeTables.isEmpty()) {
+      return w;
+    }
+    java.util.Set<String> keep = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    keep.addAll(tables);
+    java.util.Set<String> drop = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    drop.addAll(excludeTables);
+    Workload kept = w.filter(q -> {
+      java.util.Set<String> touched = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      q.profile().ifPresent(p -> {
+        touched.addAll(p.tablesRead());
+        touched.addAll(p.tablesWritten());
+      });
+      return (minCalls == null || q.calls() >= minCalls) && (minTime == null || q.totalMillis() >= minTime)
+          && (keep.isEmpty() || touched.stream().anyMatch(keep::contains))
+          && touched.stream().noneMatch(drop::contains);
+    });
+    List<String> options = new ArrayList<>();
+    if (minCalls != null) {
+      options.add("--min-calls " + minCalls);
+    }
+    if (minTime != null) {
+      options.add(String.format(java.util.Locale.ROOT, "--min-time %s", minTime));
+    }
+    tables.forEach(t -> options.add("--table " + t));
+    excludeTables.forEach(t -> options.add("--exclude-table " + t));
+    long classes = w.queries().size() - kept.queries().size();
+    leftOut.add(String.format(java.util.Locale.ROOT, "Filtered by query class (%s): %,d of %,d classes left out "
+        + "(%,d calls, %,.1f ms). What follows is the part kept.", String.join(", ", options), classes,
+        w.queries().size(), w.totalCalls() - kept.totalCalls(), w.totalMillis() - kept.totalMillis()));
+    return kept;
   }
 
   /** The reading stage's request, filled from the options. */
@@ -233,8 +287,11 @@ final class WorkloadOptions {
     try {
       Pipeline.Loaded read = Pipeline.load(new Pipeline.Request(request(), source, Optional.ofNullable(dialect),
           fromDb), err, (name, bytes, size, events) -> Progress.start(terminal, err, name, bytes, size, events));
-      return new Loaded(read.schema(), read.workload(), read.inputs(), read.statements(), read.warnings(),
-          read.said(), lint, read.registry(), read.analyzer(), live, quiet ? Optional.empty() : Optional.of(err));
+      List<String> leftOut = new ArrayList<>();
+      Workload kept = classFilter(read.workload(), leftOut);
+      return new Loaded(read.schema(), kept, read.inputs(), read.statements(), read.warnings(),
+          read.said(), lint, read.registry(), read.analyzer(), live, quiet ? Optional.empty() : Optional.of(err),
+          leftOut);
     } catch (SchemaException e) {
       live.ifPresent(WorkloadOptions::closeQuietly);
       throw new UserError(Secrets.scrub(e.getMessage()));

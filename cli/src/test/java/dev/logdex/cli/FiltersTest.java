@@ -57,6 +57,23 @@ class FiltersTest {
   }
 
   @Test
+  void classFiltersLeaveOutWhatTheySayAndTheHeaderCountsIt() throws Exception {
+    String schema = "../sample-logs/shop/schema.sql";
+    String log = "../sample-logs/shop/pg_stat_statements.csv";
+    CliRun all = new CliRun();
+    assertThat(all.run("analyze", "-q", "--format", "json", "--schema", schema, log)).isZero();
+    long classes = json(all).at("/summary/fingerprints").asLong();
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--format", "json", "--table", "orders", "--min-calls", "2", "--schema",
+        schema, log)).as(cli.err()).isZero();
+    JsonNode r = json(cli);
+    assertThat(r.get("recommendations")).allSatisfy(x -> assertThat(x.get("table").asText()).isEqualTo("orders"));
+    assertThat(r.get("top_queries")).allSatisfy(q -> assertThat(q.get("calls").asLong()).isGreaterThanOrEqualTo(2));
+    assertThat(r.get("notes").toString()).contains("Filtered by query class (--min-calls 2, --table orders)")
+        .contains("of " + classes + " classes left out");
+  }
+
+  @Test
   void filtersThatLeaveNothingSaySoAndExit2() throws Exception {
     CliRun cli = new CliRun();
     assertThat(cli.run("analyze", "-q", "--database", "nosuch", log().toString())).isEqualTo(2);

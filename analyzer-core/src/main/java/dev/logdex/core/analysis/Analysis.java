@@ -79,6 +79,6 @@ public final class Analysis {
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, warnings,
         recommended.rejections(), top, java.util.Optional.empty(), byTable, period,
         new AnalysisReport.SystemQueries(systemClasses, systemCalls, systemMillis), schema.isGiven(),
-        java.util.Optional.empty());
+        java.util.Optional.empty(), List.of());
   }
 }

@@ -28,6 +28,7 @@ import java.util.List;
  * @param systemQueries the statement classes that read the database's own catalog, left out of everything else
  * @param schemaGiven false when no schema was given: nothing was checked against existing indexes
  * @param rehearsal what a rehearsal on a copy of the database measured, when one was run
+ * @param leftOut what filters of query classes left out (--min-calls, --table, ...), one sentence each
  */
 public record AnalysisReport(
     String version,
@@ -48,7 +49,8 @@ public record AnalysisReport(
     String period,
     SystemQueries systemQueries,
     boolean schemaGiven,
-    java.util.Optional<Rehearsed> rehearsal) {
+    java.util.Optional<Rehearsed> rehearsal,
+    List<String> leftOut) {
 
   /** The statement classes that read the database's own catalog: how many, how often, how long. */
   public record SystemQueries(long classes, long calls, double totalMillis) {
@@ -63,7 +65,7 @@ public record AnalysisReport(
       java.util.Optional<Verification> verification, java.util.Map<String, Double> timeByTable, String period) {
     this(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, recommendations, findings,
         unparsed, warnings, rejections, topQueries, verification, timeByTable, period, SystemQueries.NONE, true,
-        java.util.Optional.empty());
+        java.util.Optional.empty(), List.of());
   }
 
   public AnalysisReport {
@@ -75,6 +77,14 @@ public record AnalysisReport(
     findings = List.copyOf(findings);
     unparsed = List.copyOf(unparsed);
     warnings = List.copyOf(warnings);
+    leftOut = List.copyOf(leftOut);
+  }
+
+  /** This report saying what filters of query classes left out before the analysis. */
+  public AnalysisReport withLeftOut(List<String> sentences) {
+    return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
+        recommendations, findings, unparsed, warnings, rejections, topQueries, verification, timeByTable, period,
+        systemQueries, schemaGiven, rehearsal, sentences);
   }
 
   /** This report with other recommendations and rejections (another selection's), and more warnings. */
@@ -84,14 +94,14 @@ public record AnalysisReport(
     w.addAll(moreWarnings);
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         other, findings, unparsed, w, otherRejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven, rehearsal);
+        systemQueries, schemaGiven, rehearsal, leftOut);
   }
 
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations, other, unparsed, warnings, rejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven, rehearsal);
+        systemQueries, schemaGiven, rehearsal, leftOut);
   }
 
   /**
@@ -101,7 +111,7 @@ public record AnalysisReport(
   public AnalysisReport verified(List<Recommendation> judged, Verification v) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
         findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v), timeByTable, period,
-        systemQueries, schemaGiven, rehearsal);
+        systemQueries, schemaGiven, rehearsal, leftOut);
   }
 
   /**
@@ -111,7 +121,7 @@ public record AnalysisReport(
   public AnalysisReport rehearsed(List<Recommendation> judged, Rehearsed r) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
         findings, unparsed, warnings, rejections, topQueries, verification, timeByTable, period, systemQueries,
-        schemaGiven, java.util.Optional.of(r));
+        schemaGiven, java.util.Optional.of(r), leftOut);
   }
 
   /**
@@ -130,6 +140,6 @@ public record AnalysisReport(
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations.subList(0, Math.min(n, recommendations.size())), findings, unparsed, warnings, rejections,
         topQueries.subList(0, Math.min(n, topQueries.size())), verification, timeByTable, period, systemQueries,
-        schemaGiven, rehearsal);
+        schemaGiven, rehearsal, leftOut);
   }
 }

@@ -44,6 +44,7 @@ final class Caveats {
       leftOut.forEach((kind, n) -> parts.add(String.format(Locale.ROOT, "%,d %s", n, kind)));
       out.add("Filtered while reading: " + String.join("; ", parts) + ". What follows is the part kept.");
     }
+    out.addAll(r.leftOut());
     AnalysisReport.SystemQueries s = r.systemQueries();
     if (s.classes() > 0) {
       out.add(String.format(Locale.ROOT, "System queries (%,d distinct, %,d calls, %,.1f ms) read the database's own "

@@ -45,6 +45,17 @@ public final class Workload {
     return new Workload(m);
   }
 
+  /** The classes {@code keep} keeps, over the same period. */
+  public Workload filter(java.util.function.Predicate<QueryStats> keep) {
+    Map<String, QueryStats> m = new LinkedHashMap<>();
+    queries.forEach((id, q) -> {
+      if (keep.test(q)) {
+        m.put(id, q);
+      }
+    });
+    return new Workload(m, first, last);
+  }
+
   /** An empty workload. */
   public static Workload empty() {
     return new Workload(Map.of());
