@@ -2,7 +2,6 @@ package dev.logdex.cli;
 
 import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.migration.Change;
-import dev.logdex.core.migration.Changes;
 import dev.logdex.core.rehearse.MigrationSteps;
 import dev.logdex.core.rehearse.Rehearsal;
 import dev.logdex.core.report.Escape;
@@ -11,7 +10,6 @@ import dev.logdex.core.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

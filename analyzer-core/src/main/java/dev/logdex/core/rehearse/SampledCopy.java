@@ -91,7 +91,8 @@ final class SampledCopy {
           // REPEATABLE: the same rows for the same table and seed; BERNOULLI: rows from every page.
           String sample = estimate > rows ? String.format(Locale.ROOT, " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (7)",
               Math.min(100.0, 100.0 * rows / estimate)) : "";
-          transfer(from, to, "SELECT x::text FROM ONLY " + table + " x" + sample, List.of(), table, columns(from, t));
+          transfer(from, to, "SELECT x::text FROM ONLY " + table + " x" + sample, List.of(), table,
+              columnsOf(from, table));
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
           long added = 0;
@@ -110,23 +111,6 @@ final class SampledCopy {
     } finally {
       Files.deleteIfExists(schema);
     }
-  }
-
-  /** The columns of a table that take a value (not generated), as SQL. */
-  private static List<String> columns(Connection c, String[] table) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.attname FROM pg_attribute a JOIN pg_class c"
-        + " ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?"
-        + " AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum")) {
-      ps.setString(1, table[0]);
-      ps.setString(2, table[1]);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(Identifiers.quote(Dialect.POSTGRESQL, rs.getString(1)));
-        }
-      }
-    }
-    return out;
   }
 
   /**
@@ -220,7 +204,7 @@ final class SampledCopy {
         r.parent(), columnsOf(from, r.parent()));
   }
 
-  /** The insertable columns of a table given as SQL, looked up through its regclass. */
+  /** The columns of a table given as SQL that take a value (not generated), as SQL, found through its regclass. */
   private static List<String> columnsOf(Connection c, String tableSql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass"
