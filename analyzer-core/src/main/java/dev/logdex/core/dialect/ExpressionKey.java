@@ -1,48 +1,211 @@
 package dev.logdex.core.dialect;
 
 import dev.logdex.core.model.Dialect;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An index key on a function of one column, such as {@code lower(email)}: written that way in a proposal's key list,
- * and turned into SQL here, with the column quoted as a name. Only functions logdex proposes indexes for are read as
- * expressions, so no text from a log or a schema is ever copied into a statement as an expression.
+ * An index key on an expression of one column, such as {@code lower(email)}: written that way in a proposal's key
+ * list, and turned into SQL here, with the column quoted as a name. Only a few forms are read as expressions, each
+ * with its argument checked against a closed list or a strict pattern, so no text from a log or a schema is ever
+ * copied into a statement unchecked:
  *
- * @param function the function, lower case, one of {@link #FUNCTIONS}
+ * <ul>
+ *   <li>{@code lower(c)}, {@code upper(c)}
+ *   <li>{@code date_trunc('day', c)}, the unit one PostgreSQL knows
+ *   <li>{@code coalesce(c, 0)}, {@code coalesce(c, 'x')}: a number, or a short string of letters, digits and
+ *       {@code _ .:@-}
+ *   <li>{@code c::date}, a cast to {@code date}, {@code integer}, {@code bigint}, {@code smallint} or
+ *       {@code numeric}
+ *   <li>{@code c ->> 'key'}, a JSON field as text, the key of letters, digits and {@code _ .:@-}
+ * </ul>
+ *
+ * @param function {@code lower}, {@code upper}, {@code date_trunc}, {@code coalesce}, {@code cast} or {@code ->>}
+ * @param argument the unit, fallback literal (as SQL), type or key; {@code ""} for lower and upper
  * @param column the column's name as the database stores it
  */
-public record ExpressionKey(String function, String column) {
+public record ExpressionKey(String function, String argument, String column) {
 
-  /** The functions an expression key may apply: they map a column's values one to one for lookups. */
-  public static final Set<String> FUNCTIONS = Set.of("lower", "upper");
+  /** The functions an expression key may apply. */
+  public static final Set<String> FUNCTIONS = Set.of("lower", "upper", "date_trunc", "coalesce", "cast", "->>");
 
-  private static final Pattern FORM = Pattern.compile("([a-z]+)\\((.+)\\)", Pattern.DOTALL);
+  private static final Set<String> UNITS = Set.of("microseconds", "milliseconds", "second", "minute", "hour", "day",
+      "week", "month", "quarter", "year", "decade", "century", "millennium");
+
+  /** Cast targets, by the names PostgreSQL accepts for them, to the name it writes back. */
+  private static final Map<String, String> CASTS = Map.of("date", "date", "integer", "integer", "int", "integer",
+      "int4", "integer", "bigint", "bigint", "int8", "bigint", "smallint", "smallint", "int2", "smallint",
+      "numeric", "numeric", "decimal", "numeric");
+
+  private static final Pattern SAFE_TEXT = Pattern.compile("[A-Za-z0-9_ .:@-]{0,63}");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
+
+  private static final Pattern CALL = Pattern.compile("(lower|upper)\\((.+)\\)", Pattern.DOTALL);
+  private static final Pattern DATE_TRUNC = Pattern.compile("date_trunc\\('([a-z]+)', (.+)\\)", Pattern.DOTALL);
+  private static final Pattern COALESCE = Pattern.compile(
+      "coalesce\\((.+), (-?[0-9]{1,18}(?:\\.[0-9]{1,18})?|'[A-Za-z0-9_ .:@-]{0,63}')\\)", Pattern.DOTALL);
+  private static final Pattern CAST = Pattern.compile("(.+)::([a-z0-9]+)", Pattern.DOTALL);
+  private static final Pattern JSON_FIELD = Pattern.compile("(.+) ->> '([A-Za-z0-9_ .:@-]{1,63})'", Pattern.DOTALL);
 
   public ExpressionKey {
-    if (!FUNCTIONS.contains(function)) {
-      throw new IllegalArgumentException("not an indexable function: " + function);
+    if (!accepts(function, argument)) {
+      throw new IllegalArgumentException("not an indexable expression: " + function + " " + argument);
+    }
+    if (function.equals("cast")) {
+      argument = CASTS.get(argument);
     }
   }
 
-  /** The key as a proposal writes it: {@code lower(email)}. */
+  /** A lower or upper key. */
+  public ExpressionKey(String function, String column) {
+    this(function, "", column);
+  }
+
+  /** Whether {@code function} with {@code argument} is a form a key may have. */
+  public static boolean accepts(String function, String argument) {
+    return switch (function) {
+      case "lower", "upper" -> argument.isEmpty();
+      case "date_trunc" -> UNITS.contains(argument);
+      case "coalesce" -> NUMBER.matcher(argument).matches() || argument.length() >= 2 && argument.startsWith("'")
+          && argument.endsWith("'") && SAFE_TEXT.matcher(argument.substring(1, argument.length() - 1)).matches();
+      case "cast" -> CASTS.containsKey(argument);
+      case "->>" -> !argument.isEmpty() && SAFE_TEXT.matcher(argument).matches();
+      default -> false;
+    };
+  }
+
+  /**
+   * The form as a column use records it: {@code lower}, {@code date_trunc:day}, {@code coalesce:0},
+   * {@code cast:date}, {@code ->>:tenant}.
+   */
+  public String detail() {
+    return argument.isEmpty() ? function : function + ":" + argument;
+  }
+
+  /** The key of a column use's {@link #detail()} on {@code column}, if it is one. */
+  public static Optional<ExpressionKey> ofDetail(String detail, String column) {
+    int colon = detail.indexOf(':');
+    String function = colon < 0 ? detail : detail.substring(0, colon);
+    String argument = colon < 0 ? "" : detail.substring(colon + 1);
+    return accepts(function, argument) ? Optional.of(new ExpressionKey(function, argument, column))
+        : Optional.empty();
+  }
+
+  /** The key as a proposal writes it: {@code lower(email)}, {@code created_at::date}. */
   public String key() {
-    return function + "(" + column + ")";
+    return switch (function) {
+      case "date_trunc" -> "date_trunc('" + argument + "', " + column + ")";
+      case "coalesce" -> "coalesce(" + column + ", " + argument + ")";
+      case "cast" -> column + "::" + argument;
+      case "->>" -> column + " ->> '" + argument + "'";
+      default -> function + "(" + column + ")";
+    };
+  }
+
+  /**
+   * The literal the key was built with, as SQL ({@code 'day'}, {@code 0}, {@code 'tenant'}), if it has one. A query
+   * class groups calls that differ only in literals, so the literal is the first call's: the recommender checks the
+   * class's other logged calls carry it too.
+   */
+  public Optional<String> literal() {
+    return switch (function) {
+      case "date_trunc", "->>" -> Optional.of("'" + argument + "'");
+      case "coalesce" -> Optional.of(argument);
+      default -> Optional.empty();
+    };
+  }
+
+  /** Whether {@code sql}, a logged statement, writes this key's literal (case aside for strings). */
+  public boolean writtenIn(String sql) {
+    Optional<String> lit = literal();
+    if (lit.isEmpty()) {
+      return true;
+    }
+    String l = lit.get();
+    if (l.startsWith("'")) {
+      return sql.toLowerCase(Locale.ROOT).contains(l.toLowerCase(Locale.ROOT));
+    }
+    return Pattern.compile("(?<![0-9.])" + Pattern.quote(l) + "(?![0-9.])").matcher(sql).find();
   }
 
   /** The key read back from a proposal's key list, if it is an expression key. */
   public static Optional<ExpressionKey> parse(String key) {
-    Matcher m = FORM.matcher(key);
-    if (m.matches() && FUNCTIONS.contains(m.group(1))) {
-      return Optional.of(new ExpressionKey(m.group(1), m.group(2)));
+    Matcher m = CALL.matcher(key);
+    if (m.matches()) {
+      return Optional.of(new ExpressionKey(m.group(1), "", m.group(2)));
+    }
+    m = DATE_TRUNC.matcher(key);
+    if (m.matches() && UNITS.contains(m.group(1))) {
+      return Optional.of(new ExpressionKey("date_trunc", m.group(1), m.group(2)));
+    }
+    m = COALESCE.matcher(key);
+    if (m.matches()) {
+      return Optional.of(new ExpressionKey("coalesce", m.group(2), m.group(1)));
+    }
+    m = JSON_FIELD.matcher(key);
+    if (m.matches()) {
+      return Optional.of(new ExpressionKey("->>", m.group(2), m.group(1)));
+    }
+    m = CAST.matcher(key);
+    if (m.matches() && CASTS.containsKey(m.group(2))) {
+      return Optional.of(new ExpressionKey("cast", m.group(2), m.group(1)));
     }
     return Optional.empty();
   }
 
-  /** The expression in SQL: {@code lower("Email")}. */
+  /**
+   * The expression in SQL as an index key: {@code lower("Email")}, {@code ("data" ->> 'tenant')}. Forms that are not
+   * a plain function call are in parentheses, which PostgreSQL requires of an index expression.
+   */
   public String sql(Dialect dialect) {
-    return function + "(" + Identifiers.quote(dialect, column) + ")";
+    String c = Identifiers.quote(dialect, column);
+    return switch (function) {
+      case "date_trunc" -> "date_trunc('" + argument + "', " + c + ")";
+      case "coalesce" -> "COALESCE(" + c + ", " + argument + ")";
+      case "cast" -> "CAST(" + c + " AS " + argument + ")";
+      case "->>" -> "(" + c + " ->> '" + argument + "')";
+      default -> function + "(" + c + ")";
+    };
+  }
+
+  /**
+   * Why PostgreSQL cannot build this key on a column of {@code type} (as the schema declares it, {@code ""} when
+   * unknown), if it cannot: an index expression must be immutable, and {@code date_trunc} or a cast to
+   * {@code date} on a {@code timestamptz} depends on the session's time zone.
+   */
+  public Optional<String> unbuildable(String type) {
+    String t = type.toLowerCase(Locale.ROOT).trim();
+    boolean unknown = t.isEmpty();
+    boolean timestamp = t.startsWith("timestamp") && !t.contains("with time zone") && !t.startsWith("timestamptz");
+    boolean text = t.equals("text") || t.startsWith("character") || t.startsWith("varchar") || t.startsWith("char")
+        || t.equals("citext") || t.equals("name");
+    boolean integer = List.of("integer", "int", "int2", "int4", "int8", "smallint", "bigint", "serial",
+        "bigserial", "smallserial").contains(t);
+    boolean number = integer || t.startsWith("numeric") || t.startsWith("decimal") || t.equals("real")
+        || t.startsWith("double") || t.startsWith("float");
+    String needsType = "logdex needs the column's type to know PostgreSQL can index " + key()
+        + " (give the schema with --schema or --db)";
+    return switch (function) {
+      case "date_trunc" -> unknown ? Optional.of(needsType) : timestamp ? Optional.empty()
+          : Optional.of("date_trunc on a column of type " + t + " depends on the session's time zone, so "
+              + "PostgreSQL cannot index it; a query on date_trunc('" + argument + "', " + column
+              + " AT TIME ZONE 'UTC') could use an index on that expression");
+      case "cast" -> {
+        if (unknown) {
+          yield Optional.of(needsType);
+        }
+        boolean ok = argument.equals("date") ? timestamp : text || number;
+        yield ok ? Optional.empty() : Optional.of("a cast of a column of type " + t + " to " + argument
+            + " depends on the session's settings, so PostgreSQL cannot index it");
+      }
+      case "->>" -> unknown || t.startsWith("json") ? Optional.empty()
+          : Optional.of(column + " is of type " + t + ", not json or jsonb");
+      default -> Optional.empty();
+    };
   }
 }

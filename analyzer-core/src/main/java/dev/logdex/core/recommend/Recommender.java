@@ -250,6 +250,12 @@ public final class Recommender {
             + "not write that DDL for MySQL yet")));
         return expr.isPresent();
       });
+    } else {
+      candidates.entrySet().removeIf(c -> {
+        Optional<String> why = unbuildable(c.getKey()).or(() -> literalVaries(c.getKey(), c.getValue()));
+        why.ifPresent(w -> rejections.add(new Rejection(c.getKey(), w)));
+        return why.isPresent();
+      });
     }
     if (!schema.isGiven()) {
       LikelyKeys keys = LikelyKeys.of(workload);
@@ -262,6 +268,44 @@ public final class Recommender {
       });
     }
     return candidates;
+  }
+
+  /** Why PostgreSQL could not build one of {@code c}'s expression keys on its column's type, if it could not. */
+  private Optional<String> unbuildable(IndexCandidate c) {
+    Optional<Table> table = schema.table(c.table());
+    for (String k : c.keys()) {
+      Optional<ExpressionKey> e = ExpressionKey.parse(k);
+      if (e.isPresent()) {
+        String type = table.flatMap(t -> t.column(e.get().column())).map(dev.logdex.core.schema.Column::type)
+            .orElse("");
+        Optional<String> why = e.get().unbuildable(type);
+        if (why.isPresent()) {
+          return why;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why an expression key's literal may not serve every call of the queries it was made for, if so: a class groups
+   * calls that differ only in literals ({@code date_trunc('day', ...)} and {@code date_trunc('month', ...)}), and
+   * an index on one serves none of the other's calls. Each served class's logged samples must all carry it.
+   */
+  private static Optional<String> literalVaries(IndexCandidate c, Evidence e) {
+    for (String k : c.keys()) {
+      Optional<ExpressionKey> key = ExpressionKey.parse(k).filter(x -> x.literal().isPresent());
+      if (key.isEmpty()) {
+        continue;
+      }
+      for (QueryStats q : e.queries().values()) {
+        if (!q.samples().stream().allMatch(key.get()::writtenIn)) {
+          return Optional.of("the logged calls of query " + q.fingerprint().id() + " differ in the literal of "
+              + k + ": an index on one value of it would not serve the others");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private record CandidateWithWhy(IndexCandidate candidate, String why) {}
@@ -331,11 +375,11 @@ public final class Recommender {
       String col = u.column().column();
       switch (u.kind()) {
         case EQUALITY, IN -> eq.add(col);
-        case EXPRESSION_EQUALITY -> eq.add(new ExpressionKey(u.detail(), col).key());
+        case EXPRESSION_EQUALITY -> ExpressionKey.ofDetail(u.detail(), col).ifPresent(k -> eq.add(k.key()));
         case EXPRESSION_RANGE -> {
           nonEquality = true;
           if (range == null) {
-            range = new ExpressionKey(u.detail(), col).key();
+            range = ExpressionKey.ofDetail(u.detail(), col).map(ExpressionKey::key).orElse(null);
           }
         }
         case IS_NULL -> isNull.add(col);

@@ -401,12 +401,18 @@ public final class CalciteTranslator {
     }
     if (node instanceof SqlLiteral lit) {
       if (lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
-        return new Expr.Value("", true);
+        return new Expr.Value(Expr.Value.Kind.NULL, "");
       }
       if (lit instanceof SqlCharStringLiteral s) {
-        return new Expr.Value(s.getValueAs(String.class), false);
+        return new Expr.Value(Expr.Value.Kind.STRING, s.getValueAs(String.class));
       }
-      return new Expr.Value("", false);
+      if (lit instanceof org.apache.calcite.sql.SqlNumericLiteral n) {
+        return new Expr.Value(Expr.Value.Kind.NUMBER, n.toValue());
+      }
+      return new Expr.Value(Expr.Value.Kind.OTHER_LITERAL, "");
+    }
+    if (node instanceof org.apache.calcite.sql.SqlDataTypeSpec type) {
+      return new Expr.TypeName(type.getTypeName().getSimple().toLowerCase(Locale.ROOT));
     }
     if (node instanceof SqlNodeList list) {
       List<Expr> children = new ArrayList<>();
@@ -441,7 +447,8 @@ public final class CalciteTranslator {
         }
         return new Expr.Opaque(parts);
       }
-      return new Expr.Call(call.getOperator().getName().toLowerCase(Locale.ROOT), args);
+      String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+      return new Expr.Call(name.equals("::") ? "cast" : name, args); // PostgreSQL's a::t is CAST(a AS t)
     }
     return new Expr.Opaque(List.of());
   }

@@ -68,7 +68,14 @@ public final class JsqlTranslator {
 
   /** Parses {@code sql}; throws on anything JSqlParser cannot read. */
   public ParsedStatement parse(String sql) throws Exception {
-    Statement st = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement();
+    Statement st;
+    try {
+      // The simple grammar first, as JSqlParser's own parse() does: it reads JSON operators with PostgreSQL's
+      // precedence, where the complex one takes all that follows them for their key.
+      st = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+    } catch (net.sf.jsqlparser.parser.ParseException | RuntimeException e) {
+      st = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement();
+    }
     return statement(st);
   }
 
@@ -283,7 +290,7 @@ public final class JsqlTranslator {
   }
 
   private void conditions(Expression e, boolean underOr, List<Condition> out) {
-    Expression x = unwrap(e);
+    Expression x = jsonComparison(unwrap(e));
     if (x instanceof AndExpression and) {
       conditions(and.getLeftExpression(), underOr, out);
       conditions(and.getRightExpression(), underOr, out);
@@ -305,6 +312,59 @@ public final class JsqlTranslator {
     }
     Condition c = condition(x);
     out.add(underOr ? c.underOr() : c);
+  }
+
+  /**
+   * JSqlParser reads {@code doc ->> 'k' = ? AND n > 1} as {@code doc ->> ('k' = ? AND n > 1)}: all that follows the
+   * JSON operator taken for its key. PostgreSQL's JSON operators bind tighter than comparisons and logic, so their
+   * key is the first operand of that expression: this moves the JSON step down to it and returns the comparison.
+   */
+  private static Expression jsonComparison(Expression x) {
+    if (!(x instanceof net.sf.jsqlparser.expression.JsonExpression json) || json.getIdentList().isEmpty()) {
+      return x;
+    }
+    List<java.util.Map.Entry<Expression, String>> steps = new ArrayList<>(json.getIdentList());
+    java.util.Map.Entry<Expression, String> last = steps.get(steps.size() - 1);
+    Expression top = last.getKey();
+    if (leftOperand(top) == null) {
+      return x;
+    }
+    Expression parent = top;
+    while (leftOperand(leftOperand(parent)) != null) {
+      parent = leftOperand(parent);
+    }
+    steps.set(steps.size() - 1, java.util.Map.entry(leftOperand(parent), last.getValue()));
+    setLeftOperand(parent, new net.sf.jsqlparser.expression.JsonExpression(json.getExpression(), steps));
+    return top;
+  }
+
+  /** The first operand of an operator expression, or null for anything else. */
+  private static Expression leftOperand(Expression e) {
+    if (e instanceof BinaryExpression b) {
+      return b.getLeftExpression();
+    }
+    if (e instanceof InExpression in) {
+      return in.getLeftExpression();
+    }
+    if (e instanceof Between b) {
+      return b.getLeftExpression();
+    }
+    if (e instanceof IsNullExpression n) {
+      return n.getLeftExpression();
+    }
+    return null;
+  }
+
+  private static void setLeftOperand(Expression e, Expression left) {
+    if (e instanceof BinaryExpression b) {
+      b.setLeftExpression(left);
+    } else if (e instanceof InExpression in) {
+      in.setLeftExpression(left);
+    } else if (e instanceof Between b) {
+      b.setLeftExpression(left);
+    } else if (e instanceof IsNullExpression n) {
+      n.setLeftExpression(left);
+    }
   }
 
   /** How many ORs of single conditions this statement has had numbers for. */
@@ -417,10 +477,10 @@ public final class JsqlTranslator {
       return Expr.Value.parameter();
     }
     if (x instanceof NullValue) {
-      return new Expr.Value("", true);
+      return new Expr.Value(Expr.Value.Kind.NULL, "");
     }
     if (x instanceof StringValue s) {
-      return new Expr.Value(s.getValue(), false);
+      return new Expr.Value(Expr.Value.Kind.STRING, s.getValue());
     }
     if (x instanceof ParenthesedSelect ps) {
       return new Expr.Subquery(query(ps));
@@ -438,7 +498,12 @@ public final class JsqlTranslator {
       return new Expr.Call(f.getName() == null ? "" : f.getName().toLowerCase(Locale.ROOT), args);
     }
     if (x instanceof CastExpression cast) {
-      return new Expr.Call("cast", List.of(expr(cast.getLeftExpression())));
+      String type = cast.getColDataType() == null ? "" : cast.getColDataType().toString();
+      return new Expr.Call("cast", List.of(expr(cast.getLeftExpression()),
+          new Expr.TypeName(type.toLowerCase(Locale.ROOT))));
+    }
+    if (x instanceof net.sf.jsqlparser.expression.JsonExpression json) {
+      return json(json);
     }
     if (x instanceof AndExpression || x instanceof OrExpression || x instanceof EqualsTo
         || x instanceof InExpression || x instanceof LikeExpression || x instanceof IsNullExpression
@@ -455,13 +520,27 @@ public final class JsqlTranslator {
       return new Expr.Call(b.getStringExpression().toLowerCase(Locale.ROOT),
           List.of(expr(b.getLeftExpression()), expr(b.getRightExpression())));
     }
-    if (x instanceof net.sf.jsqlparser.expression.LongValue || x instanceof net.sf.jsqlparser.expression.DoubleValue
-        || x instanceof net.sf.jsqlparser.expression.DateTimeLiteralExpression
+    if (x instanceof net.sf.jsqlparser.expression.LongValue || x instanceof net.sf.jsqlparser.expression.DoubleValue) {
+      return new Expr.Value(Expr.Value.Kind.NUMBER, x.toString());
+    }
+    if (x instanceof net.sf.jsqlparser.expression.DateTimeLiteralExpression
         || x instanceof net.sf.jsqlparser.expression.HexValue
         || x instanceof net.sf.jsqlparser.expression.BooleanValue) {
-      return new Expr.Value("", false);
+      return new Expr.Value(Expr.Value.Kind.OTHER_LITERAL, "");
     }
     return new Expr.Opaque(collect(x));
+  }
+
+  /**
+   * {@code data -> 'a' ->> 'b'}: one call per step, {@code ->} or {@code ->>} on the expression so far and the key,
+   * so an index on the same path can be told from the statement's use of it.
+   */
+  private Expr json(net.sf.jsqlparser.expression.JsonExpression json) {
+    Expr e = expr(json.getExpression());
+    for (var step : json.getIdentList()) {
+      e = new Expr.Call(step.getValue(), List.of(e, expr(step.getKey())));
+    }
+    return e;
   }
 
   /** Columns and subqueries anywhere inside an expression this translator does not model. */

@@ -1,5 +1,7 @@
 package dev.logdex.core.sql;
 
+import dev.logdex.core.dialect.ExpressionKey;
+
 import dev.logdex.core.model.ColumnRef;
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.StatementKind;
@@ -558,20 +560,15 @@ public final class UsageExtractor {
   }
 
   /**
-   * The functions an expression index is proposed for: one column in, the same order of values out for equality, so
-   * {@code lower(email) = ?} finds its rows in an index on {@code lower(email)}.
-   */
-  private static final java.util.Set<String> INDEXABLE_FUNCTIONS = java.util.Set.of("lower", "upper");
-
-  /**
-   * Records {@code lower(col) = value} (and IN, ranges, LIKE prefixes) as an expression use, if {@code c} is one.
+   * Records {@code lower(col) = value} (and IN, ranges, LIKE prefixes) as an expression use, if {@code c} is one: a
+   * condition on an expression of one column an index can be built on ({@link ExpressionKey}).
    */
   private boolean expressionCondition(Condition c, Scope scope) {
-    Optional<Resolution.Base> base = indexableCall(c.left(), scope);
+    Optional<Resolution.Base> base = indexableBase(c.left(), scope);
     if (base.isEmpty() || c.right().stream().anyMatch(e -> !isConstantFor(e, scope, base.get().binding()))) {
       return false;
     }
-    String fn = ((Expr.Call) c.left()).name().toLowerCase(Locale.ROOT);
+    String detail = indexableForm(c.left()).orElseThrow();
     UseKind kind;
     switch (c.op()) {
       case EQ, IN -> kind = UseKind.EXPRESSION_EQUALITY;
@@ -586,18 +583,59 @@ public final class UsageExtractor {
         return false;
       }
     }
-    use(base.get(), kind, fn);
+    use(base.get(), kind, detail);
     c.right().forEach(e -> touchAll(e, scope));
     return true;
   }
 
-  /** The column of {@code f(col)} when {@code e} is a call of an indexable function on one plain column. */
-  private Optional<Resolution.Base> indexableCall(Expr e, Scope scope) {
-    if (e instanceof Expr.Call call && call.args().size() == 1
-        && INDEXABLE_FUNCTIONS.contains(call.name().toLowerCase(Locale.ROOT))) {
-      return plainBase(call.args().get(0), scope);
+  /** The column of {@code e} when it is an indexable expression of one plain column. */
+  private Optional<Resolution.Base> indexableBase(Expr e, Scope scope) {
+    if (indexableForm(e).isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    Expr.Call call = (Expr.Call) e;
+    return plainBase(call.name().equals("date_trunc") ? call.args().get(1) : call.args().get(0), scope);
+  }
+
+  /**
+   * The form of {@code e} as an {@link ExpressionKey#detail()}, when it is one an index can be built on:
+   * {@code lower(c)}, {@code date_trunc('day', c)}, {@code coalesce(c, 0)}, {@code CAST(c AS date)},
+   * {@code c ->> 'key'}, with literals (never parameters) where the form has an argument.
+   */
+  static Optional<String> indexableForm(Expr e) {
+    if (!(e instanceof Expr.Call call)) {
+      return Optional.empty();
+    }
+    List<Expr> args = call.args();
+    String fn = call.name().toLowerCase(Locale.ROOT);
+    String argument = null;
+    Expr column = null;
+    if ((fn.equals("lower") || fn.equals("upper")) && args.size() == 1) {
+      argument = "";
+      column = args.get(0);
+    } else if (fn.equals("date_trunc") && args.size() == 2
+        && args.get(0) instanceof Expr.Value v && v.kind() == Expr.Value.Kind.STRING) {
+      argument = v.text();
+      column = args.get(1);
+    } else if (fn.equals("coalesce") && args.size() == 2 && args.get(1) instanceof Expr.Value v) {
+      argument = switch (v.kind()) {
+        case NUMBER -> v.text();
+        case STRING -> "'" + v.text() + "'";
+        default -> null;
+      };
+      column = args.get(0);
+    } else if (fn.equals("cast") && args.size() == 2 && args.get(1) instanceof Expr.TypeName t) {
+      argument = t.name();
+      column = args.get(0);
+    } else if (fn.equals("->>") && args.size() == 2
+        && args.get(1) instanceof Expr.Value v && v.kind() == Expr.Value.Kind.STRING) {
+      argument = v.text();
+      column = args.get(0);
+    }
+    if (argument == null || !(column instanceof Expr.Column) || !ExpressionKey.accepts(fn, argument)) {
+      return Optional.empty();
+    }
+    return Optional.of(argument.isEmpty() ? fn : fn + ":" + argument);
   }
 
   /** Both sides of a condition no index serves directly: plain columns are non-sargable, others expressions. */
@@ -651,7 +689,7 @@ public final class UsageExtractor {
 
   /** Records every column inside {@code e} as an expression use, and analyses its subqueries. */
   private void expressionUses(Expr e, Scope scope, String why) {
-    String fn = e instanceof Expr.Call call ? call.name() : why;
+    String fn = e instanceof Expr.Call call ? indexableForm(e).orElse(call.name()) : why;
     forEachColumn(e, scope, col -> {
       Resolution r = resolveOrRecord(col, scope);
       if (r instanceof Resolution.Base base) {

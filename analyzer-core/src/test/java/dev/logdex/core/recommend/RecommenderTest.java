@@ -426,6 +426,54 @@ class RecommenderTest {
         Dialect.POSTGRESQL, "SELECT * FROM accounts WHERE tenant = $1 AND lower(\"Email\") = $2", 100)).isEmpty();
   }
 
+  static final String EVENTS = """
+      CREATE TABLE "Events" (id bigint PRIMARY KEY, "Day" timestamp, at timestamptz, "Doc" jsonb, tries int,
+        code text);
+      """;
+
+  @Test
+  void dateTruncCoalesceCastsAndJsonFieldsGetAnIndexOnTheSameExpression() {
+    String[][] cases = {
+        {"SELECT id FROM \"Events\" WHERE date_trunc('day', \"Day\") = $1",
+            "(date_trunc('day', \"Day\"));", "date_trunc('day', Day)"},
+        {"SELECT id FROM \"Events\" WHERE \"Day\"::date = $1", "(CAST(\"Day\" AS date));", "Day::date"},
+        {"SELECT id FROM \"Events\" WHERE CAST(code AS bigint) = $1", "(CAST(code AS bigint));", "code::bigint"},
+        {"SELECT id FROM \"Events\" WHERE coalesce(tries, 0) > 3", "(COALESCE(tries, 0));", "coalesce(tries, 0)"},
+        {"SELECT id FROM \"Events\" WHERE \"Doc\" ->> 'tenant' = $1", "((\"Doc\" ->> 'tenant'));",
+            "Doc ->> 'tenant'"},
+    };
+    for (String[] c : cases) {
+      Recommendation r = recommend(EVENTS, Dialect.POSTGRESQL, c[0], 100).get(0);
+      assertThat(r.index().keys()).as(c[0]).containsExactly(c[2]);
+      assertThat(r.ddl()).as(c[0]).endsWith("ON \"Events\" " + c[1]);
+      assertThat(r.reason()).contains("an index on the expression");
+    }
+  }
+
+  @Test
+  void anExpressionPostgresCannotIndexIsRejectedWithTheReason() {
+    Recommender.Result tz = run(EVENTS, Dialect.POSTGRESQL,
+        "SELECT id FROM \"Events\" WHERE date_trunc('day', at) = $1", 100);
+    assertThat(tz.recommendations()).isEmpty();
+    assertThat(tz.rejections()).singleElement().satisfies(x -> assertThat(x.reason())
+        .startsWith("date_trunc on a column of type timestamptz depends on the session's time zone"));
+    Recommender.Result untyped = run("", Dialect.POSTGRESQL, "SELECT id FROM events WHERE at::date = $1", 100);
+    assertThat(untyped.recommendations()).isEmpty();
+    assertThat(untyped.rejections()).singleElement().satisfies(x -> assertThat(x.reason())
+        .startsWith("logdex needs the column's type to know PostgreSQL can index at::date"));
+  }
+
+  @Test
+  void aClassWhoseCallsDifferInTheExpressionsLiteralGetsNoIndexOnOneOfThem() {
+    // One class (literals are normalized away), two units: an index on either serves only its own calls.
+    Recommender.Result r = run(EVENTS, Dialect.POSTGRESQL,
+        "SELECT id FROM \"Events\" WHERE date_trunc('day', \"Day\") = '2026-01-01'", 100,
+        "SELECT id FROM \"Events\" WHERE date_trunc('month', \"Day\") = '2026-01-01'", 100);
+    assertThat(r.recommendations()).isEmpty();
+    assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.reason())
+        .contains("differ in the literal of date_trunc('day', Day)"));
+  }
+
   @Test
   void onMysqlAnExpressionIndexIsNamedButNotWritten() {
     Recommender.Result r = run("CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200));", Dialect.MYSQL,

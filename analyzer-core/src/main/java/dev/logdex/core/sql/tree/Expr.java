@@ -32,16 +32,32 @@ public sealed interface Expr {
   /**
    * A literal or a bind parameter.
    *
-   * @param text the literal's value for string literals (for LIKE prefixes), {@code ""} for parameters and others
-   * @param isNull whether it is the NULL literal
+   * @param kind what sort of value it is
+   * @param text a string literal's value (for LIKE prefixes and expression keys), a number literal as written,
+   *     {@code ""} for the others
    */
-  record Value(String text, boolean isNull) implements Expr {
+  record Value(Kind kind, String text) implements Expr {
     public Value {
+      Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(text, "text");
     }
 
+    /** The kinds of value an index key can tell apart: a bound parameter is unknown, a literal is fixed. */
+    public enum Kind { PARAMETER, NULL, STRING, NUMBER, OTHER_LITERAL }
+
     public static Value parameter() {
-      return new Value("", false);
+      return new Value(Kind.PARAMETER, "");
+    }
+
+    public boolean isNull() {
+      return kind == Kind.NULL;
+    }
+  }
+
+  /** The target type of a cast, as written, lower case: {@code date}, {@code bigint}. */
+  record TypeName(String name) implements Expr {
+    public TypeName {
+      Objects.requireNonNull(name, "name");
     }
   }
 

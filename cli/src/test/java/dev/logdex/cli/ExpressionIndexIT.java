@@ -1,0 +1,95 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A filter on an expression of a column (date_trunc, a cast, coalesce, a JSON field) gets an index on that same
+ * expression, which PostgreSQL builds and its planner then uses for the logged query; a form PostgreSQL cannot index
+ * (date_trunc on a timestamptz) is left out with the reason. On quoted mixed-case names in a schema of their own.
+ */
+class ExpressionIndexIT {
+
+  @TempDir Path dir;
+
+  /** Each query as logged, with the name of the column its index is on. */
+  private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+  static {
+    QUERIES.put("SELECT id FROM \"Ops\".\"Events\" WHERE date_trunc('hour', \"Day\") = '2026-01-05 10:00'", "Day");
+    QUERIES.put("SELECT id FROM \"Ops\".\"Events\" WHERE \"Day\"::date = '2026-01-07'", "Day");
+    QUERIES.put("SELECT id FROM \"Ops\".\"Events\" WHERE coalesce(tries, 0) = 7", "tries");
+    QUERIES.put("SELECT id FROM \"Ops\".\"Events\" WHERE \"Doc\" ->> 'tenant' = 't42'", "Doc");
+  }
+
+  @Test
+  void eachExpressionIndexBuildsAndThePlannerUsesItForItsQuery() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute("CREATE EXTENSION hypopg");
+        s.execute("CREATE SCHEMA \"Ops\"");
+        s.execute("CREATE TABLE \"Ops\".\"Events\" (id bigint PRIMARY KEY, \"Day\" timestamp NOT NULL,"
+            + " at timestamptz NOT NULL, \"Doc\" jsonb NOT NULL, tries int, body text NOT NULL)");
+        s.execute("INSERT INTO \"Ops\".\"Events\" SELECT i, timestamp '2026-01-01' + i * interval '7 seconds',"
+            + " timestamptz '2026-01-01' + i * interval '7 seconds', jsonb_build_object('tenant', 't' || i % 5000),"
+            + " CASE WHEN i % 3 = 0 THEN NULL ELSE i % 1000 END, repeat('x', 60)"
+            + " FROM generate_series(1, 200000) i");
+        s.execute("ANALYZE \"Ops\".\"Events\"");
+      }
+      StringBuilder log = new StringBuilder();
+      int pid = 100;
+      for (String q : QUERIES.keySet()) {
+        for (int i = 0; i < 3; i++) {
+          log.append(String.format("2026-11-28 10:00:%02d.000 UTC [%d] LOG:  duration: 40.000 ms  statement: %s%n",
+              i, pid++, q));
+        }
+      }
+      log.append("2026-11-28 10:00:09.000 UTC [9] LOG:  duration: 40.000 ms  statement: SELECT id FROM \"Ops\"."
+          + "\"Events\" WHERE date_trunc('day', at) = '2026-01-05'\n");
+      Path file = Files.writeString(dir.resolve("postgresql.log"), log.toString());
+
+      CliRun run = new CliRun();
+      assertThat(run.run("analyze", "--db", url, "--db-user", "postgres", "--format", "json", "--explain-rejections",
+          file.toString())).as(run.err()).isZero();
+      String out = run.out();
+      assertThat(out).contains("date_trunc on a column of type timestamp with time zone depends on the session's "
+          + "time zone");
+      JsonNode report = new ObjectMapper().readTree(out.substring(0, out.indexOf("\nRejected candidates:")));
+      Map<String, String> ddl = new LinkedHashMap<>();
+      report.get("recommendations").forEach(r -> ddl.put(r.get("name").asText(), r.get("ddl").asText()));
+      assertThat(ddl).hasSize(QUERIES.size());
+
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        for (String statement : ddl.values()) {
+          s.execute(statement);
+        }
+        s.execute("ANALYZE \"Ops\".\"Events\"");
+        for (String q : QUERIES.keySet()) {
+          String plan = plan(s, q);
+          assertThat(ddl.keySet()).as(q + " uses one of the new indexes:\n" + plan).anyMatch(plan::contains);
+        }
+      }
+    });
+  }
+
+  private static String plan(Statement s, String query) throws Exception {
+    StringBuilder plan = new StringBuilder();
+    try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+}
