@@ -79,6 +79,7 @@ public final class Analysis {
         Rules.run(Rules.builtIn(config), schema, workload, config), unparsed, warnings,
         recommended.rejections(), top, java.util.Optional.empty(), byTable, period,
         new AnalysisReport.SystemQueries(systemClasses, systemCalls, systemMillis), schema.isGiven(),
-        java.util.Optional.empty(), List.of());
+        java.util.Optional.empty(), List.of(), Activity.of(workload, ranked.stream()
+            .filter(q -> !(q.analysis() instanceof StatementAnalysis.SystemCatalog)).toList()));
   }
 }

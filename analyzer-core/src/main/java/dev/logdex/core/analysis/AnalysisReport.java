@@ -29,6 +29,7 @@ import java.util.List;
  * @param schemaGiven false when no schema was given: nothing was checked against existing indexes
  * @param rehearsal what a rehearsal on a copy of the database measured, when one was run
  * @param leftOut what filters of query classes left out (--min-calls, --table, ...), one sentence each
+ * @param activity the workload over time, when the logs carry times
  */
 public record AnalysisReport(
     String version,
@@ -50,7 +51,8 @@ public record AnalysisReport(
     SystemQueries systemQueries,
     boolean schemaGiven,
     java.util.Optional<Rehearsed> rehearsal,
-    List<String> leftOut) {
+    List<String> leftOut,
+    Activity activity) {
 
   /** The statement classes that read the database's own catalog: how many, how often, how long. */
   public record SystemQueries(long classes, long calls, double totalMillis) {
@@ -65,7 +67,7 @@ public record AnalysisReport(
       java.util.Optional<Verification> verification, java.util.Map<String, Double> timeByTable, String period) {
     this(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, recommendations, findings,
         unparsed, warnings, rejections, topQueries, verification, timeByTable, period, SystemQueries.NONE, true,
-        java.util.Optional.empty(), List.of());
+        java.util.Optional.empty(), List.of(), Activity.NONE);
   }
 
   public AnalysisReport {
@@ -84,7 +86,7 @@ public record AnalysisReport(
   public AnalysisReport withLeftOut(List<String> sentences) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations, findings, unparsed, warnings, rejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven, rehearsal, sentences);
+        systemQueries, schemaGiven, rehearsal, sentences, activity);
   }
 
   /** This report with other recommendations and rejections (another selection's), and more warnings. */
@@ -94,14 +96,14 @@ public record AnalysisReport(
     w.addAll(moreWarnings);
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         other, findings, unparsed, w, otherRejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven, rehearsal, leftOut);
+        systemQueries, schemaGiven, rehearsal, leftOut, activity);
   }
 
   /** This report with other findings (the same ones with live evidence added). */
   public AnalysisReport withFindings(List<Finding> other) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations, other, unparsed, warnings, rejections, topQueries, verification, timeByTable, period,
-        systemQueries, schemaGiven, rehearsal, leftOut);
+        systemQueries, schemaGiven, rehearsal, leftOut, activity);
   }
 
   /**
@@ -111,7 +113,7 @@ public record AnalysisReport(
   public AnalysisReport verified(List<Recommendation> judged, Verification v) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
         findings, unparsed, warnings, rejections, topQueries, java.util.Optional.of(v), timeByTable, period,
-        systemQueries, schemaGiven, rehearsal, leftOut);
+        systemQueries, schemaGiven, rehearsal, leftOut, activity);
   }
 
   /**
@@ -121,7 +123,7 @@ public record AnalysisReport(
   public AnalysisReport rehearsed(List<Recommendation> judged, Rehearsed r) {
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis, judged,
         findings, unparsed, warnings, rejections, topQueries, verification, timeByTable, period, systemQueries,
-        schemaGiven, java.util.Optional.of(r), leftOut);
+        schemaGiven, java.util.Optional.of(r), leftOut, activity);
   }
 
   /**
@@ -140,6 +142,6 @@ public record AnalysisReport(
     return new AnalysisReport(version, dialect, inputs, statements, fingerprints, parsed, totalMillis,
         recommendations.subList(0, Math.min(n, recommendations.size())), findings, unparsed, warnings, rejections,
         topQueries.subList(0, Math.min(n, topQueries.size())), verification, timeByTable, period, systemQueries,
-        schemaGiven, rehearsal, leftOut);
+        schemaGiven, rehearsal, leftOut, activity);
   }
 }

@@ -20,10 +20,34 @@ import dev.logdex.core.workload.QueryStats;
  * @param rowsExamined rows the server examined, summed ({@code -1}: no log said; MySQL's slow log does)
  * @param lockMillis time waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
  * @param origins the databases and users its calls came from
+ * @param histogram the executions timed one by one, counted in the bands of {@link #HISTOGRAM_BANDS}; empty when
+ *     none was
  */
 public record TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
     double p50Millis, double p95Millis, double p99Millis, double maxMillis, long rows, long rowsExamined,
-    double lockMillis, dev.logdex.core.workload.Origins origins) {
+    double lockMillis, dev.logdex.core.workload.Origins origins, java.util.List<Long> histogram) {
+
+  /**
+   * The latency histogram's bands, by their lower edge, each ten times the one before, as pt-query-digest draws
+   * them: {@code 1us} holds the executions under 10 µs, {@code 1ms} those from 1 to 10 ms, {@code 10s+} the rest.
+   */
+  public static final java.util.List<String> HISTOGRAM_BANDS = java.util.List.of("1us", "10us", "100us", "1ms",
+      "10ms", "100ms", "1s", "10s+");
+
+  /** The bands' upper edges in microseconds, as {@link Latency#bandCounts} takes them. */
+  private static final long[] BAND_EDGES = {9, 99, 999, 9_999, 99_999, 999_999, 9_999_999};
+
+  public TopQuery {
+    histogram = java.util.List.copyOf(histogram);
+  }
+
+  /** An entry without a histogram. */
+  public TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
+      double p50Millis, double p95Millis, double p99Millis, double maxMillis, long rows, long rowsExamined,
+      double lockMillis, dev.logdex.core.workload.Origins origins) {
+    this(fingerprint, sample, calls, totalMillis, timedCalls, p50Millis, p95Millis, p99Millis, maxMillis, rows,
+        rowsExamined, lockMillis, origins, java.util.List.of());
+  }
 
   /** An entry whose logs say nothing of rows or locks. */
   public TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
@@ -38,7 +62,8 @@ public record TopQuery(String fingerprint, String sample, long calls, double tot
     boolean timed = !l.isEmpty();
     return new TopQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis(), l.count(),
         timed ? l.percentileMillis(50) : 0, timed ? l.percentileMillis(95) : 0, timed ? l.percentileMillis(99) : 0,
-        timed ? l.maxMillis() : 0, q.rows(), q.rowsExamined(), q.lockMillis(), q.origins());
+        timed ? l.maxMillis() : 0, q.rows(), q.rowsExamined(), q.lockMillis(), q.origins(),
+        timed ? java.util.Arrays.stream(l.bandCounts(BAND_EDGES)).boxed().toList() : java.util.List.of());
   }
 
   /** Mean time per call. */

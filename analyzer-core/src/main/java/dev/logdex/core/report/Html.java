@@ -87,6 +87,10 @@ final class Html {
       .stat b{display:block;font-size:18px}.stat span{color:var(--muted);font-size:12px}
       .chart{background:#fff;border:1px solid var(--line);margin:10px 0;padding:8px}.chart figcaption{font-weight:600;margin-bottom:4px}
       .chart .bar{fill:var(--accent)}.chart .label,.chart .value{font-size:12px;fill:var(--fg)}
+      .chart .grid{stroke:var(--line)}.chart .axis{stroke:var(--muted)}.tick{font-size:11px;fill:var(--muted)}
+      .chart .line{fill:none;stroke:var(--accent);stroke-width:1.5}.chart .dot{fill:var(--accent)}
+      .chart .bucket:hover rect,.chart .dot:hover{opacity:.7}.hbar{fill:var(--accent)}
+      .legend span{display:inline-block;margin-right:12px;font-size:12px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
       .sev-error{color:var(--err);font-weight:600}.sev-warning{color:var(--warn);font-weight:600}.sev-info{color:var(--info)}
       button.copy{float:right;font-size:12px;cursor:pointer}details{margin:4px 0}.muted{color:var(--muted)}.caveat{border-left:4px solid #d97706;padding:4px 10px;background:rgba(217,119,6,.08)}
       .rec{background:#fff;border:1px solid var(--line);padding:8px 12px;margin:10px 0}

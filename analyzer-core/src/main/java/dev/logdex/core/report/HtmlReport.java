@@ -47,6 +47,7 @@ public final class HtmlReport {
       Map<String, Double> timeByTable, String period, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
     summary(b, r, period);
+    b.append(TimeCharts.section(r.activity(), r.timed(), r.topQueries()));
     charts(b, r, topQueries, timeByTable);
     recommendations(b, r);
     r.rehearsal().ifPresent(x -> b.append(RehearsalReport.htmlBody(x, 2)));
@@ -86,13 +87,12 @@ public final class HtmlReport {
   private static void charts(StringBuilder b, AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
       Map<String, Double> timeByTable) {
     b.append("<section id=\"charts\"><h2>Where the time goes</h2>");
-    b.append(Html.bars("chart-queries", "Top queries by total time",
-        topQueries.stream().map(Map.Entry::getKey).toList(), topQueries.stream().map(Map.Entry::getValue).toList(),
-        "ms"));
+    // The top queries are the table below: a chart of the same numbers would say nothing more.
     List<Map.Entry<String, Double>> tables = new ArrayList<>(timeByTable.entrySet());
     tables.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     tables = tables.subList(0, Math.min(12, tables.size()));
-    b.append(Html.bars("chart-tables", "Time of the queries touching each table",
+    b.append(Html.bars("chart-tables", "Time of the queries touching each table (a join counts for each of its "
+        + "tables, so the bars add up to more than the total)",
         tables.stream().map(Map.Entry::getKey).toList(), tables.stream().map(Map.Entry::getValue).toList(), "ms"));
     b.append(Html.bars("chart-benefit", "Estimated benefit per recommendation",
         r.recommendations().stream().map(x -> x.index().table() + " (" + String.join(", ", x.index().keys()) + ")")
@@ -101,7 +101,7 @@ public final class HtmlReport {
       b.append("<h3>").append(r.timed() ? "Top queries by total time" : "Top queries by calls (the logs have no "
           + "timings)").append("</h3><table id=\"top-queries\"><thead><tr><th>fingerprint</th>"
           + "<th>calls</th><th>total ms</th><th>mean ms</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th>"
-          + "<th>max ms</th><th>statement</th></tr></thead><tbody>");
+          + "<th>max ms</th><th>latency histogram</th><th>statement</th></tr></thead><tbody>");
       for (TopQuery q : r.topQueries()) {
         b.append("<tr><td><code>").append(esc(q.fingerprint())).append("</code></td>")
             .append(String.format(Locale.ROOT, "<td class=\"num\">%,d</td><td class=\"num\">%,.1f</td>"
@@ -110,6 +110,7 @@ public final class HtmlReport {
           b.append("<td class=\"num\">").append(q.hasPercentiles() ? String.format(Locale.ROOT, "%,.2f", v) : "-")
               .append("</td>");
         }
+        b.append("<td>").append(TimeCharts.histogram(q)).append("</td>");
         b.append("<td><code>").append(esc(TextReport.cut(TextReport.oneLine(q.sample()), 160)))
             .append("</code></td></tr>");
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.analysis.Activity;
 import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.analysis.TopQuery;
 import dev.logdex.core.analysis.UnparsedStatement;
@@ -95,6 +96,11 @@ public final class JsonReport {
     summary.put("parsed", r.parsed());
     summary.put("unparsed", r.fingerprints() - r.parsed());
     summary.put("total_ms", round(r.totalMillis()));
+    if (r.period().isEmpty()) {
+      summary.putNull("period");
+    } else {
+      summary.put("period", r.period());
+    }
     ObjectNode system = summary.putObject("system_queries");
     system.put("distinct", r.systemQueries().classes());
     system.put("calls", r.systemQueries().calls());
@@ -142,10 +148,15 @@ public final class JsonReport {
         l.put("p95_ms", round(q.p95Millis()));
         l.put("p99_ms", round(q.p99Millis()));
         l.put("max_ms", round(q.maxMillis()));
+        ObjectNode h = l.putObject("histogram");
+        for (int i = 0; i < q.histogram().size(); i++) {
+          h.put(TopQuery.HISTOGRAM_BANDS.get(i), q.histogram().get(i));
+        }
       } else {
         o.putNull("latency");
       }
     }
+    activity(root, r.activity());
     ArrayNode unparsed = root.putArray("unparsed");
     for (UnparsedStatement u : r.unparsed()) {
       ObjectNode o = unparsed.addObject();
@@ -156,6 +167,43 @@ public final class JsonReport {
     ArrayNode warnings = root.putArray("warnings");
     r.warnings().forEach(warnings::add);
     return root;
+  }
+
+  /**
+   * The workload over time: each bucket's statements per second, total time, p95 and the time of the costliest
+   * classes; {@code null} when the logs carry no times.
+   */
+  private static void activity(ObjectNode root, Activity a) {
+    if (a.isEmpty()) {
+      root.putNull("activity");
+      return;
+    }
+    ObjectNode o = root.putObject("activity");
+    o.put("bucket_s", a.widthSeconds());
+    ArrayNode classes = o.putArray("classes");
+    a.classes().forEach(classes::add);
+    a.busiest().ifPresent(b -> o.set("busiest", point(b, a)));
+    ArrayNode buckets = o.putArray("buckets");
+    a.points().forEach(p -> buckets.add(point(p, a)));
+  }
+
+  private static ObjectNode point(Activity.Point p, Activity a) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("start", p.start().toString());
+    o.put("calls", p.calls());
+    o.put("per_second", round(p.perSecond()));
+    o.put("total_ms", round(p.millis()));
+    if (p.p95Millis() >= 0) {
+      o.put("p95_ms", round(p.p95Millis()));
+    } else {
+      o.putNull("p95_ms");
+    }
+    ObjectNode byClass = o.putObject("classes_ms");
+    for (int i = 0; i < a.classes().size(); i++) {
+      byClass.put(a.classes().get(i), round(p.classMillis().get(i)));
+    }
+    o.put("other_ms", round(p.otherMillis()));
+    return o;
   }
 
   private static double round(double v) {

@@ -1,5 +1,6 @@
 package dev.logdex.core.report;
 
+import dev.logdex.core.analysis.Activity;
 import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.analysis.TopQuery;
 import dev.logdex.core.analysis.UnparsedStatement;
@@ -9,6 +10,7 @@ import dev.logdex.core.recommend.ServedQuery;
 import dev.logdex.core.rules.Finding;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /** Markdown for a pull-request or issue comment. Log text is escaped so it cannot break the table or the page. */
@@ -73,7 +75,9 @@ public final class MarkdownReport {
       }
       b.append("\nPercentiles come from executions timed one by one (slow and server logs); a pg_stat_statements "
           + "export has totals only, shown as -.\n\n");
+      histograms(b, r.topQueries());
     }
+    activity(b, r);
     if (!r.unparsed().isEmpty()) {
       b.append("## Not parsed\n\n");
       for (UnparsedStatement u : r.unparsed()) {
@@ -117,6 +121,59 @@ public final class MarkdownReport {
   }
 
   /** A code span in a table cell: GFM ends the cell at a | even inside code, unless it is written \\|. */
+  /** Each top class's latency histogram, drawn as pt-query-digest draws it: one row per band, bars of #. */
+  private static void histograms(StringBuilder b, List<TopQuery> top) {
+    List<TopQuery> drawn = top.stream().filter(q -> !q.histogram().isEmpty()).toList();
+    if (drawn.isEmpty()) {
+      return;
+    }
+    b.append("### Latency histograms\n\n");
+    for (TopQuery q : drawn) {
+      long max = q.histogram().stream().mapToLong(Long::longValue).max().orElse(1);
+      b.append("`").append(q.fingerprint()).append("`\n\n```\n");
+      for (int i = 0; i < q.histogram().size(); i++) {
+        long n = q.histogram().get(i);
+        int bar = n == 0 ? 0 : (int) Math.max(1, Math.round(40.0 * n / max));
+        b.append(String.format(Locale.ROOT, "%6s  %-40s %,d%n", TopQuery.HISTOGRAM_BANDS.get(i), "#".repeat(bar), n));
+      }
+      b.append("```\n\n");
+    }
+  }
+
+  /** The workload over time: the busiest bucket, then every bucket in a table a reader can open. */
+  private static void activity(StringBuilder b, AnalysisReport r) {
+    Activity a = r.activity();
+    if (a.isEmpty()) {
+      return;
+    }
+    b.append("## Over time\n\n").append(a.points().size()).append(" buckets of ")
+        .append(TimeCharts.duration(a.widthSeconds())).append(", times in UTC.");
+    a.busiest().ifPresent(p -> b.append(" Busiest: **").append(cell(TimeCharts.label(p, a))).append("**, ")
+        .append(cell(TimeCharts.values(p, r.timed()))).append('.'));
+    b.append("\n\n<details><summary>Every bucket</summary>\n\n| start (UTC) | statements | per second |");
+    if (r.timed()) {
+      b.append(" total ms | p95 ms |");
+      a.classes().forEach(id -> b.append(" `").append(id, 0, 8).append("` ms |"));
+      b.append(" other ms |");
+    }
+    b.append("\n|---|---:|---:|");
+    if (r.timed()) {
+      b.append("---:|---:|").append("---:|".repeat(a.classes().size() + 1));
+    }
+    b.append('\n');
+    for (Activity.Point p : a.points()) {
+      b.append("| ").append(p.start()).append(String.format(Locale.ROOT, " | %,d | %,.2f |", p.calls(), p.perSecond()));
+      if (r.timed()) {
+        b.append(String.format(Locale.ROOT, " %,.1f | %s |", p.millis(),
+            p.p95Millis() < 0 ? "-" : String.format(Locale.ROOT, "%,.2f", p.p95Millis())));
+        p.classMillis().forEach(ms -> b.append(String.format(Locale.ROOT, " %,.1f |", ms)));
+        b.append(String.format(Locale.ROOT, " %,.1f |", p.otherMillis()));
+      }
+      b.append('\n');
+    }
+    b.append("\n</details>\n\n");
+  }
+
   private static String cellCode(String text) {
     return code(Escape.terminalLine(text).replace("|", "\\|"));
   }

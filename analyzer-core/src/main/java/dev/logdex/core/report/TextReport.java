@@ -93,6 +93,9 @@ public final class TextReport {
         r.statements(), r.fingerprints(), r.parsed(), r.timed() ? String.format(Locale.ROOT, "%,.1f ms total",
             r.totalMillis()) : "untimed", r.recommendations().size(),
         r.findings().size(), skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d input lines skipped", skipped)));
+    r.activity().busiest().ifPresent(p -> b.append("busiest ").append(TimeCharts.duration(r.activity().widthSeconds()))
+        .append(": ").append(TimeCharts.label(p, r.activity()).replaceFirst(" \\(.*\\)$", "")).append(", ")
+        .append(TimeCharts.values(p, r.timed())).append('\n'));
     r.verification().ifPresent(v -> b.append(verificationLine(v)).append('\n'));
     r.rehearsal().ifPresent(x -> b.append(Escape.terminal(RehearsalReport.line(x))).append('\n'));
     out.write(b.toString());

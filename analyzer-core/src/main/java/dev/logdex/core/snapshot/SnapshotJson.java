@@ -27,6 +27,8 @@ import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 import dev.logdex.core.sql.StatementAnalysis;
 import dev.logdex.core.workload.Latency;
+import dev.logdex.core.workload.Series;
+import dev.logdex.core.workload.Timeline;
 import dev.logdex.core.workload.QueryStats;
 import dev.logdex.core.workload.Workload;
 import java.io.IOException;
@@ -82,6 +84,7 @@ public final class SnapshotJson {
       putMap(o.putObject("passed_over"), in.passedOver());
     }
     root.set("schema", schema(s.schema()));
+    putTimeline(root, s.workload());
     ArrayNode queries = root.putArray("queries");
     for (QueryStats q : s.workload().queries()) { // ordered by fingerprint id
       queries.add(query(q));
@@ -180,6 +183,18 @@ public final class SnapshotJson {
       o.put("lock_ms", q.lockMillis());
     }
     ResultJson.putOrigins(o, q.origins());
+    if (!q.series().isEmpty()) {
+      Series series = q.series();
+      ObjectNode so = o.putObject("series");
+      ArrayNode buckets = so.putArray("buckets");
+      ArrayNode calls = so.putArray("calls");
+      ArrayNode ms = so.putArray("ms");
+      for (int i = 0; i < series.size(); i++) {
+        buckets.add(series.bucket(i));
+        calls.add(series.calls(i));
+        ms.add(series.millis(i));
+      }
+    }
     if (!q.latency().isEmpty()) {
       Latency l = q.latency();
       ObjectNode lo = o.putObject("latency");
@@ -192,6 +207,48 @@ public final class SnapshotJson {
     }
     putAnalysis(o, q.analysis());
     return o;
+  }
+
+  /**
+   * The period and its buckets' width and latency. The calls and time of each bucket are in each class's
+   * {@code series}, by bucket index: bucket {@code b} starts {@code b * width_s} seconds after the epoch.
+   */
+  private static void putTimeline(ObjectNode root, Workload w) {
+    if (w.first().isEmpty()) {
+      return;
+    }
+    ObjectNode period = root.putObject("period");
+    period.put("first", w.first().get().toString());
+    period.put("last", w.last().get().toString());
+    ObjectNode t = root.putObject("timeline");
+    t.put("width_s", w.timeline().width());
+    t.put("latency_of_all", w.timeline().latencyOfAll());
+    ObjectNode latency = t.putObject("latency");
+    w.timeline().latency().forEach((b, l) -> latency.put(Long.toString(b), l.encode()));
+  }
+
+  private static Workload readWorkload(JsonNode root, List<QueryStats> queries) {
+    if (!root.has("period")) {
+      return Workload.of(queries);
+    }
+    java.time.Instant first = java.time.Instant.parse(root.path("period").path("first").asText());
+    java.time.Instant last = java.time.Instant.parse(root.path("period").path("last").asText());
+    JsonNode t = root.path("timeline");
+    Map<Long, Latency> latency = new java.util.TreeMap<>();
+    t.path("latency").fields().forEachRemaining(e -> latency.put(Long.parseLong(e.getKey()),
+        Latency.decode(e.getValue().asText())));
+    Timeline timeline = Timeline.of(t.path("width_s").asLong(1), latency);
+    if (!t.path("latency_of_all").asBoolean(true)) {
+      timeline = Timeline.of(timeline.width(), Map.of());
+    }
+    long width = timeline.width();
+    List<QueryStats> timed = new ArrayList<>();
+    for (QueryStats q : queries) {
+      timed.add(q.series().isEmpty() ? q : new QueryStats(q.fingerprint(), q.sample(), q.calls(), q.totalMillis(),
+          q.rows(), q.analysis(), q.latency(), q.samples(), q.rowsExamined(), q.lockMillis(), q.origins(),
+          Series.of(width, q.series())));
+    }
+    return Workload.of(timed, first, last, timeline);
   }
 
   /** Writes the analysis of a query class into {@code o}, as snapshots and the analysis cache keep it. */
@@ -264,7 +321,7 @@ public final class SnapshotJson {
       java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal = root.has("rehearsal")
           ? java.util.Optional.of(dev.logdex.core.json.RehearsedJson.read(root.path("rehearsal")))
           : java.util.Optional.empty();
-      return new Snapshot(root.path("logdex").asText(), schema, Workload.of(queries), inputs,
+      return new Snapshot(root.path("logdex").asText(), schema, readWorkload(root, queries), inputs,
           root.path("statements").asLong(), recs, findings, rehearsal);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new UnreadableSnapshotException(source + ": damaged snapshot: " + e.getMessage());
@@ -314,7 +371,23 @@ public final class SnapshotJson {
     q.path("more_samples").forEach(x -> samples.add(x.asText()));
     return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
         q.path("rows").asLong(-1), analysis, latency, samples, q.path("rows_examined").asLong(-1),
-        q.path("lock_ms").asDouble(0), ResultJson.origins(q));
+        q.path("lock_ms").asDouble(0), ResultJson.origins(q), readSeries(q.path("series")));
+  }
+
+  /** A class's series as written, at the finest width; the timeline's width is set once the snapshot is read. */
+  private static Series readSeries(JsonNode s) {
+    if (s.isMissingNode()) {
+      return Series.NONE;
+    }
+    long[] buckets = new long[s.path("buckets").size()];
+    long[] calls = new long[buckets.length];
+    double[] ms = new double[buckets.length];
+    for (int i = 0; i < buckets.length; i++) {
+      buckets[i] = s.path("buckets").path(i).asLong();
+      calls[i] = s.path("calls").path(i).asLong(-1);
+      ms[i] = s.path("ms").path(i).asDouble(-1);
+    }
+    return Series.of(1, buckets, calls, ms);
   }
 
   /**

@@ -87,6 +87,33 @@ public final class Latency {
   }
 
   /**
+   * How many executions fall in each band: band {@code i} holds those above {@code bounds[i-1]} and at most
+   * {@code bounds[i]} microseconds (band 0 from 0), and one more band holds those above the last bound. Exact for an
+   * exact distribution; within the histogram's 1% otherwise, at a band's edge.
+   */
+  public long[] bandCounts(long[] bounds) {
+    long[] out = new long[bounds.length + 1];
+    if (histogram != null) {
+      for (HistogramIterationValue v : histogram.recordedValues()) {
+        out[band(bounds, histogram.lowestEquivalentValue(v.getValueIteratedTo()))] += v.getCountAtValueIteratedTo();
+      }
+    } else {
+      for (long m : sortedMicros) {
+        out[band(bounds, m)]++;
+      }
+    }
+    return out;
+  }
+
+  private static int band(long[] bounds, long micros) {
+    int i = 0;
+    while (i < bounds.length && micros > bounds[i]) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
    * A text form for snapshots: {@code exact:v1,v2,...} (microseconds, ascending) or {@code hdr:} and the
    * histogram's compressed encoding in Base64. {@link #decode} reads it back to an equal distribution.
    */

@@ -27,10 +27,11 @@ import java.util.Optional;
  *     MySQL's slow log says)
  * @param lockMillis time spent waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
  * @param origins the databases and users the calls came from, as the logs say them
+ * @param series the calls and time over the period, from the events that carry their time
  */
 public record QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
     StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis,
-    Origins origins) {
+    Origins origins, Series series) {
 
   /** How many samples a class keeps: enough to replay more than one set of values, little enough per class. */
   public static final int SAMPLES = 3;
@@ -42,6 +43,21 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
     Objects.requireNonNull(latency, "latency");
     samples = samples.isEmpty() ? List.of(sample) : List.copyOf(samples);
     Objects.requireNonNull(origins, "origins");
+    Objects.requireNonNull(series, "series");
+  }
+
+  /** A class whose events carry no time. */
+  public QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+      StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis,
+      Origins origins) {
+    this(fingerprint, sample, calls, totalMillis, rows, analysis, latency, samples, rowsExamined, lockMillis, origins,
+        Series.NONE);
+  }
+
+  /** This class with its calls over time in buckets of {@code width} seconds. */
+  QueryStats withSeriesWidth(long width) {
+    return width == series.width() ? this : new QueryStats(fingerprint, sample, calls, totalMillis, rows, analysis,
+        latency, samples, rowsExamined, lockMillis, origins, series.coarsen(width));
   }
 
   /** A class whose logs say nothing of its origins. */
@@ -88,7 +104,8 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
     return new QueryStats(fingerprint, both.get(0), calls + other.calls,
         millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), sum(rows, other.rows), analysis,
         latency.plus(other.latency), both, sum(rowsExamined, other.rowsExamined),
-        millisOf(nanosOf(lockMillis) + nanosOf(other.lockMillis)), origins.plus(other.origins));
+        millisOf(nanosOf(lockMillis) + nanosOf(other.lockMillis)), origins.plus(other.origins),
+        series.plus(other.series));
   }
 
   /** Two counts added, where -1 says unknown: known plus unknown is the known one. */

@@ -16,15 +16,32 @@ public final class Workload {
   private final Map<String, QueryStats> queries;
   private final java.time.Instant first;
   private final java.time.Instant last;
+  private final Timeline timeline;
 
   Workload(Map<String, QueryStats> queries) {
-    this(queries, null, null);
+    this(queries, null, null, Timeline.NONE);
   }
 
-  Workload(Map<String, QueryStats> queries, java.time.Instant first, java.time.Instant last) {
-    this.queries = new TreeMap<>(queries);
+  /**
+   * The classes over the period from {@code first} to {@code last}; every class's series and the timeline are put
+   * in buckets of one width, the narrowest that cuts the period into at most {@link Timeline#MAX_BUCKETS}, so that
+   * equal workloads are equal however they were added up.
+   */
+  Workload(Map<String, QueryStats> queries, java.time.Instant first, java.time.Instant last, Timeline timeline) {
+    long width = timeline.width();
+    if (first != null && last != null) {
+      width = Math.max(width, Timeline.widthFor(first.getEpochSecond(), last.getEpochSecond()));
+    }
+    for (QueryStats q : queries.values()) {
+      width = Math.max(width, q.series().width());
+    }
+    TreeMap<String, QueryStats> same = new TreeMap<>();
+    long w = width;
+    queries.forEach((id, q) -> same.put(id, q.withSeriesWidth(w)));
+    this.queries = same;
     this.first = first;
     this.last = last;
+    this.timeline = timeline.coarsen(width);
   }
 
   /** The time of the earliest and latest event, when the logs carry times (a pg_stat_statements export does not). */
@@ -36,13 +53,29 @@ public final class Workload {
     return java.util.Optional.ofNullable(last);
   }
 
+  /** The workload over time: its buckets' widths and latency. */
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /** The buckets of the period, with the calls and time of this workload's classes. */
+  public List<Timeline.Bucket> buckets() {
+    return timeline.buckets(queries.values());
+  }
+
   /** A workload of these query classes (one per fingerprint; repeated ones are added up). */
   public static Workload of(Collection<QueryStats> queries) {
+    return of(queries, null, null, Timeline.NONE);
+  }
+
+  /** The same over a period, with its timeline (a snapshot's). */
+  public static Workload of(Collection<QueryStats> queries, java.time.Instant first, java.time.Instant last,
+      Timeline timeline) {
     Map<String, QueryStats> m = new LinkedHashMap<>();
     for (QueryStats q : queries) {
       m.merge(q.fingerprint().id(), q, QueryStats::plus);
     }
-    return new Workload(m);
+    return new Workload(m, first, last, timeline);
   }
 
   /** The classes {@code keep} keeps, over the same period. */
@@ -53,7 +86,8 @@ public final class Workload {
         m.put(id, q);
       }
     });
-    return new Workload(m, first, last);
+    // The latency of each bucket was of every class: with some left out it would say what the kept ones did not.
+    return new Workload(m, first, last, m.size() == queries.size() ? timeline : timeline.withoutLatency());
   }
 
   /** An empty workload. */
@@ -101,7 +135,7 @@ public final class Workload {
   public static Workload merge(Workload a, Workload b) {
     Map<String, QueryStats> m = new LinkedHashMap<>(a.queries);
     b.queries.forEach((id, q) -> m.merge(id, q, QueryStats::plus));
-    return new Workload(m, min(a.first, b.first), max(a.last, b.last));
+    return new Workload(m, min(a.first, b.first), max(a.last, b.last), a.timeline.plus(b.timeline));
   }
 
   private static java.time.Instant min(java.time.Instant x, java.time.Instant y) {

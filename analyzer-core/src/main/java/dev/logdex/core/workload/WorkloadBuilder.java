@@ -49,10 +49,20 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   public void accept(QueryEvent e) {
     events.increment();
     statements += e.calls();
-    e.time().ifPresent(t -> {
-      first = first == null || t.isBefore(first) ? t : first;
-      last = last == null || t.isAfter(last) ? t : last;
-    });
+    long second = Long.MIN_VALUE;
+    if (e.time().isPresent()) {
+      java.time.Instant t = e.time().get();
+      if (first == null || t.isBefore(first) || t.isAfter(last)) {
+        first = first == null || t.isBefore(first) ? t : first;
+        last = last == null || t.isAfter(last) ? t : last;
+        widen(Timeline.widthFor(first.getEpochSecond(), last.getEpochSecond()));
+      }
+      second = t.getEpochSecond();
+      if (e.calls() == 1 && e.totalMillis() > 0) {
+        latency.computeIfAbsent(Math.floorDiv(second, width), b -> new Latency.Recorder())
+            .record(Math.round(QueryStats.nanosOf(e.totalMillis()) / 1000.0));
+      }
+    }
     Fingerprint fp = fingerprinter.fingerprint(e.text());
     Tally tally = queries.get(fp.id());
     if (tally != null && !tally.anyDatabase && !tally.database.equals(e.database())) {
@@ -69,7 +79,24 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     } else {
       analyzer.countNearHit(); // the class's analysis is at hand: a first-level cache hit
     }
-    tally.add(e);
+    tally.add(e, second, width);
+  }
+
+  /** The bucket width of the period seen so far; it only grows. */
+  private long width = Timeline.WIDTHS[0];
+  /** The latency of each bucket, of every class. */
+  private java.util.TreeMap<Long, Latency.Recorder> latency = new java.util.TreeMap<>();
+
+  private void widen(long w) {
+    if (w <= width) {
+      return;
+    }
+    java.util.TreeMap<Long, Latency.Recorder> wider = new java.util.TreeMap<>();
+    long factor = w / width;
+    latency.forEach((b, r) -> wider.computeIfAbsent(Math.floorDiv(b, factor), k -> new Latency.Recorder())
+        .add(r.toLatency()));
+    latency = wider;
+    width = w;
   }
 
   /**
@@ -102,7 +129,9 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   public Workload build() {
     Map<String, QueryStats> out = new HashMap<>();
     classes.forEach((id, t) -> out.put(id, t.toStats()));
-    return new Workload(out, first, last);
+    java.util.Map<Long, Latency> byBucket = new java.util.TreeMap<>();
+    latency.forEach((b, r) -> byBucket.put(b, r.toLatency()));
+    return new Workload(out, first, last, new Timeline(width, byBucket, true));
   }
 
   /** One class's counts while reading: mutable, so that an event costs no allocation here. */
@@ -121,6 +150,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     private long rowsExamined = -1;
     private long lockNanos;
     private final Origins.Recorder origins = new Origins.Recorder();
+    private final Series.Recorder series = new Series.Recorder();
 
     Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample, boolean anyDatabase, String database) {
       this.fingerprint = fingerprint;
@@ -130,10 +160,14 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       this.samples.add(sample);
     }
 
-    void add(QueryEvent e) {
+    /** Adds {@code e}, which ran at {@code second} ({@code Long.MIN_VALUE}: its log does not say). */
+    void add(QueryEvent e, long second, long width) {
       calls += e.calls();
       long n = QueryStats.nanosOf(e.totalMillis());
       nanos += n;
+      if (second != Long.MIN_VALUE) {
+        series.record(second, width, e.calls(), n);
+      }
       if (e.rows() >= 0) {
         rows = rows < 0 ? e.rows() : rows + e.rows();
       }
@@ -159,7 +193,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     QueryStats toStats() {
       return new QueryStats(fingerprint, samples.first(), calls, QueryStats.millisOf(nanos), rows, analysis,
           latency.toLatency(), List.copyOf(samples), rowsExamined, QueryStats.millisOf(lockNanos),
-          origins.toOrigins());
+          origins.toOrigins(), series.toSeries());
     }
   }
 }
