@@ -59,8 +59,13 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       }
       second = t.getEpochSecond();
       if (e.calls() == 1 && e.totalMillis() > 0) {
-        latency.computeIfAbsent(Math.floorDiv(second, width), b -> new Latency.Recorder())
-            .record(Math.round(QueryStats.nanosOf(e.totalMillis()) / 1000.0));
+        long bucket = Math.floorDiv(second, width);
+        if (bucket != lastBucket || lastLatency == null) {
+          // Events mostly come in time order: most land in the bucket of the one before.
+          lastLatency = latency.computeIfAbsent(bucket, b -> new Latency.Recorder());
+          lastBucket = bucket;
+        }
+        lastLatency.record(Math.round(QueryStats.nanosOf(e.totalMillis()) / 1000.0));
       }
     }
     Fingerprint fp = fingerprinter.fingerprint(e.text());
@@ -86,6 +91,8 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   private long width = Timeline.WIDTHS[0];
   /** The latency of each bucket, of every class. */
   private java.util.TreeMap<Long, Latency.Recorder> latency = new java.util.TreeMap<>();
+  private long lastBucket;
+  private Latency.Recorder lastLatency;
 
   private void widen(long w) {
     if (w <= width) {
@@ -97,6 +104,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
         .add(r.toLatency()));
     latency = wider;
     width = w;
+    lastLatency = null;
   }
 
   /**
