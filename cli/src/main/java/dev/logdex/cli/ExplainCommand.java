@@ -119,6 +119,22 @@ final class ExplainCommand implements Callable<Integer> {
         q.rowsExamined() < 0 ? "" : String.format(Locale.ROOT, ", rows examined %,d (%,.0f per call)",
             q.rowsExamined(), (double) q.rowsExamined() / q.calls()),
         q.lockMillis() <= 0 ? "" : String.format(Locale.ROOT, ", lock %,.1f ms", q.lockMillis()));
+    dev.logdex.core.analysis.TopQuery detail = dev.logdex.core.analysis.TopQuery.of(q);
+    if (detail.hasPercentiles()) {
+      out.printf(Locale.ROOT, "  latency:    p50 %,.3f, p95 %,.3f, p99 %,.3f, max %,.3f, stddev %,.3f ms (%,d timed "
+          + "one by one)%n", detail.p50Millis(), detail.p95Millis(), detail.p99Millis(), detail.maxMillis(),
+          detail.stddevMillis(), detail.timedCalls());
+      long max = detail.histogram().stream().mapToLong(Long::longValue).max().orElse(1);
+      for (int i = 0; i < detail.histogram().size(); i++) {
+        long n = detail.histogram().get(i);
+        out.printf(Locale.ROOT, "  %6s  %-40s %,d%n", dev.logdex.core.analysis.TopQuery.HISTOGRAM_BANDS.get(i),
+            "#".repeat(n == 0 ? 0 : (int) Math.max(1, Math.round(40.0 * n / max))), n);
+      }
+    }
+    if (detail.firstSeen().isPresent()) {
+      out.printf(Locale.ROOT, "  seen:       %s to %s, %,.3f per second%n", detail.firstSeen().get(),
+          detail.lastSeen().orElseThrow(), detail.perSecond().orElse(0));
+    }
     if (!q.origins().databases().isEmpty()) {
       out.println("  databases:  " + shares(q.origins().databases(), q.origins().otherDatabases(), q.calls()));
     }

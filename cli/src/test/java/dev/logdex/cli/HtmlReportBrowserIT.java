@@ -56,6 +56,56 @@ class HtmlReportBrowserIT {
     assertThat(Files.size(png)).isGreaterThan(20_000);
   }
 
+  @Test
+  void theChartsOverTimeAreDrawnWithAxesAndHoverText(@TempDir Path dir) throws Exception {
+    if (!Files.isExecutable(Path.of(CHROMIUM))) {
+      if (System.getenv("CI") != null) {
+        throw new AssertionError("CI is set but " + CHROMIUM + " is missing (.ci/run installs Debian's chromium)");
+      }
+      assumeTrue(false, "no chromium");
+    }
+    // Six hours of a server log with a busy quarter hour at 09:00, one class's text carrying markup.
+    java.util.Random random = new java.util.Random(11);
+    String[] statements = {"SELECT * FROM orders WHERE customer_id = %d", "SELECT * FROM sessions WHERE token = 't%d'",
+        "SELECT count(*) FROM events WHERE kind = %d AND note = '<svg onload=alert(1)>'",
+        "UPDATE carts SET n = n + 1 WHERE id = %d"};
+    java.time.Instant start = java.time.Instant.parse("2026-11-28T06:00:00Z");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      boolean busy = random.nextInt(5) == 0;
+      long second = busy ? 3 * 3600 + random.nextInt(900) : random.nextInt(6 * 3600);
+      int k = random.nextInt(statements.length);
+      double ms = Math.exp(random.nextGaussian()) * (k == 2 ? 20 : 2) * (busy && k == 0 ? 6 : 1);
+      java.time.Instant t = start.plusSeconds(second).plusMillis(random.nextInt(1000));
+      lines.add(t.toString().replace('T', ' ').replace("Z", " UTC") + String.format(java.util.Locale.ROOT,
+          " [%d] LOG:  duration: %.3f ms  statement: ", 100 + i % 20, ms) + String.format(statements[k], i % 500));
+    }
+    java.util.Collections.sort(lines);
+    Path log = Files.write(dir.resolve("postgresql.log"), lines);
+    Path report = dir.resolve("report.html");
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--format", "html", "-o", report.toString(), log.toString()))
+        .as(cli.err()).isZero();
+
+    Chrome dom = chromium(dir, "--dump-dom", report.toUri().toString());
+    assertThat(dom.stdout).contains("data-ready=\"yes\"").contains("<section id=\"activity\">")
+        .contains("Busiest: <strong id=\"busiest\">2026-11-28 09:")
+        .doesNotContain("<svg onload").contains("&lt;svg onload=alert(1)&gt;");
+    assertThat(count(dom.stdout, "<g class=\"bucket\">")).as("a bar per bucket of 5 min").isEqualTo(72);
+    assertThat(count(dom.stdout, "<circle class=\"dot\"")).as("statements/s and p95, a point per bucket")
+        .isEqualTo(144);
+    assertThat(count(dom.stdout, "<text class=\"tick\"")).as("labelled axes").isGreaterThan(20);
+    assertThat(dom.stdout).contains("<title>2026-11-28 09:00:00 UTC (5 min): ");
+    assertThat(count(dom.stdout, "<svg class=\"histogram\"")).as("a latency histogram per top class")
+        .isEqualTo(4);
+    assertThat(dom.stderr).as("console errors").doesNotContain("Uncaught").doesNotContain("CONSOLE(");
+
+    Path png = Path.of("target/report-over-time.png").toAbsolutePath();
+    Files.createDirectories(png.getParent());
+    chromium(dir, "--screenshot=" + png, "--window-size=1280,1500", report.toUri().toString());
+    assertThat(Files.size(png)).isGreaterThan(20_000);
+  }
+
   private record Chrome(String stdout, String stderr) {}
 
   private static Chrome chromium(Path dir, String... args) throws Exception {

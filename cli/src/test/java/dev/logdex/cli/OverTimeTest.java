@@ -59,6 +59,24 @@ class OverTimeTest {
     assertThat(slow.get("100ms").asLong()).isEqualTo(30);
     assertThat(r.at("/top_queries/1/latency/histogram/1ms").asLong()).isEqualTo(120);
     assertThat(r.at("/summary/period").asText()).isEqualTo("2026-11-28T10:00:00Z to 2026-11-28T11:59:00Z");
+    JsonNode burst = r.at("/top_queries/0");
+    assertThat(burst.get("first_seen").asText()).isEqualTo("2026-11-28T11:00:00Z");
+    assertThat(burst.get("last_seen").asText()).isEqualTo("2026-11-28T11:00:29Z");
+    assertThat(burst.get("per_second").asDouble()).as("30 calls in 29 s").isCloseTo(30 / 29.0,
+        org.assertj.core.data.Offset.offset(0.001));
+    assertThat(burst.at("/latency/stddev_ms").asDouble()).as("250..279 ms").isBetween(8.0, 9.0);
+  }
+
+  @Test
+  void explainShowsAClasssLatencyHistogramAndWhenItRan() throws Exception {
+    CliRun json = new CliRun();
+    assertThat(json.run("analyze", "-q", "--format", "json", log().toString())).isZero();
+    String id = new ObjectMapper().readTree(json.out()).at("/top_queries/0/fingerprint").asText();
+    CliRun cli = new CliRun();
+    assertThat(cli.run("explain", id, log().toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("  latency:    p50 ", " (30 timed one by one)",
+        "   100ms  ######################################## 30",
+        "  seen:       2026-11-28T11:00:00Z to 2026-11-28T11:00:29Z, 1.034 per second");
   }
 
   @Test

@@ -22,10 +22,15 @@ import dev.logdex.core.workload.QueryStats;
  * @param origins the databases and users its calls came from
  * @param histogram the executions timed one by one, counted in the bands of {@link #HISTOGRAM_BANDS}; empty when
  *     none was
+ * @param stddevMillis the standard deviation of the executions timed one by one
+ * @param firstSeen when its first call ran, if the logs say
+ * @param lastSeen when its last call ran, if the logs say
  */
 public record TopQuery(String fingerprint, String sample, long calls, double totalMillis, long timedCalls,
     double p50Millis, double p95Millis, double p99Millis, double maxMillis, long rows, long rowsExamined,
-    double lockMillis, dev.logdex.core.workload.Origins origins, java.util.List<Long> histogram) {
+    double lockMillis, dev.logdex.core.workload.Origins origins, java.util.List<Long> histogram,
+    double stddevMillis, java.util.Optional<java.time.Instant> firstSeen,
+    java.util.Optional<java.time.Instant> lastSeen) {
 
   /**
    * The latency histogram's bands, by their lower edge, each ten times the one before, as pt-query-digest draws
@@ -46,7 +51,8 @@ public record TopQuery(String fingerprint, String sample, long calls, double tot
       double p50Millis, double p95Millis, double p99Millis, double maxMillis, long rows, long rowsExamined,
       double lockMillis, dev.logdex.core.workload.Origins origins) {
     this(fingerprint, sample, calls, totalMillis, timedCalls, p50Millis, p95Millis, p99Millis, maxMillis, rows,
-        rowsExamined, lockMillis, origins, java.util.List.of());
+        rowsExamined, lockMillis, origins, java.util.List.of(), 0, java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   /** An entry whose logs say nothing of rows or locks. */
@@ -63,7 +69,21 @@ public record TopQuery(String fingerprint, String sample, long calls, double tot
     return new TopQuery(q.fingerprint().id(), q.sample(), q.calls(), q.totalMillis(), l.count(),
         timed ? l.percentileMillis(50) : 0, timed ? l.percentileMillis(95) : 0, timed ? l.percentileMillis(99) : 0,
         timed ? l.maxMillis() : 0, q.rows(), q.rowsExamined(), q.lockMillis(), q.origins(),
-        timed ? java.util.Arrays.stream(l.bandCounts(BAND_EDGES)).boxed().toList() : java.util.List.of());
+        timed ? java.util.Arrays.stream(l.bandCounts(BAND_EDGES)).boxed().toList() : java.util.List.of(),
+        timed ? l.stddevMillis() : 0, q.series().first(), q.series().last());
+  }
+
+  /**
+   * Calls per second between its first and last call (at least one second), as pt-query-digest counts a class's
+   * QPS; empty when the logs carry no times.
+   */
+  public java.util.OptionalDouble perSecond() {
+    if (firstSeen.isEmpty()) {
+      return java.util.OptionalDouble.empty();
+    }
+    double seconds = Math.max(1.0, java.time.Duration.between(firstSeen.get(), lastSeen.orElseThrow()).toMillis()
+        / 1000.0);
+    return java.util.OptionalDouble.of(calls / seconds);
   }
 
   /** Mean time per call. */

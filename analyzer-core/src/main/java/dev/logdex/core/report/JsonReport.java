@@ -141,6 +141,9 @@ public final class JsonReport {
         o.put("lock_ms", round(q.lockMillis()));
       }
       dev.logdex.core.json.ResultJson.putOrigins(o, q.origins());
+      q.firstSeen().ifPresent(t -> o.put("first_seen", t.toString()));
+      q.lastSeen().ifPresent(t -> o.put("last_seen", t.toString()));
+      q.perSecond().ifPresent(x -> o.put("per_second", round(x)));
       if (q.hasPercentiles()) {
         ObjectNode l = o.putObject("latency");
         l.put("timed_calls", q.timedCalls());
@@ -148,6 +151,7 @@ public final class JsonReport {
         l.put("p95_ms", round(q.p95Millis()));
         l.put("p99_ms", round(q.p99Millis()));
         l.put("max_ms", round(q.maxMillis()));
+        l.put("stddev_ms", round(q.stddevMillis()));
         ObjectNode h = l.putObject("histogram");
         for (int i = 0; i < q.histogram().size(); i++) {
           h.put(TopQuery.HISTOGRAM_BANDS.get(i), q.histogram().get(i));

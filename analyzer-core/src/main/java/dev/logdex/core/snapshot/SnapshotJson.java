@@ -186,6 +186,8 @@ public final class SnapshotJson {
     if (!q.series().isEmpty()) {
       Series series = q.series();
       ObjectNode so = o.putObject("series");
+      so.put("first", series.first().orElseThrow().toString());
+      so.put("last", series.last().orElseThrow().toString());
       ArrayNode buckets = so.putArray("buckets");
       ArrayNode calls = so.putArray("calls");
       ArrayNode ms = so.putArray("ms");
@@ -231,8 +233,8 @@ public final class SnapshotJson {
     if (!root.has("period")) {
       return Workload.of(queries);
     }
-    java.time.Instant first = java.time.Instant.parse(root.path("period").path("first").asText());
-    java.time.Instant last = java.time.Instant.parse(root.path("period").path("last").asText());
+    java.time.Instant first = instant(root.path("period").path("first"));
+    java.time.Instant last = instant(root.path("period").path("last"));
     JsonNode t = root.path("timeline");
     Map<Long, Latency> latency = new java.util.TreeMap<>();
     t.path("latency").fields().forEachRemaining(e -> latency.put(Long.parseLong(e.getKey()),
@@ -374,6 +376,14 @@ public final class SnapshotJson {
         q.path("lock_ms").asDouble(0), ResultJson.origins(q), readSeries(q.path("series")));
   }
 
+  private static java.time.Instant instant(JsonNode n) {
+    try {
+      return java.time.Instant.parse(n.asText());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("not a time: '" + n.asText() + "'");
+    }
+  }
+
   /** A class's series as written, at the finest width; the timeline's width is set once the snapshot is read. */
   private static Series readSeries(JsonNode s) {
     if (s.isMissingNode()) {
@@ -387,7 +397,7 @@ public final class SnapshotJson {
       calls[i] = s.path("calls").path(i).asLong(-1);
       ms[i] = s.path("ms").path(i).asDouble(-1);
     }
-    return Series.of(1, buckets, calls, ms);
+    return Series.of(1, buckets, calls, ms, instant(s.path("first")), instant(s.path("last")));
   }
 
   /**

@@ -64,6 +64,19 @@ public final class Latency {
     return sortedMicros[Math.max(0, rank - 1)] / 1000.0;
   }
 
+  /** The standard deviation of the executions, in milliseconds (within the histogram's 1%). 0 when empty. */
+  public double stddevMillis() {
+    if (histogram != null) {
+      return histogram.getStdDeviation() / 1000.0;
+    }
+    if (sortedMicros.length == 0) {
+      return 0;
+    }
+    double mean = java.util.Arrays.stream(sortedMicros).average().orElse(0);
+    double sq = java.util.Arrays.stream(sortedMicros).mapToDouble(v -> (v - mean) * (v - mean)).sum();
+    return Math.sqrt(sq / sortedMicros.length) / 1000.0;
+  }
+
   /** The slowest execution, in milliseconds (within 1% when not exact). 0 when empty. */
   public double maxMillis() {
     if (histogram != null) {

@@ -13,18 +13,33 @@ import java.util.Arrays;
 public final class Series {
 
   /** No timed call. */
-  public static final Series NONE = new Series(Timeline.WIDTHS[0], new long[0], new long[0], new long[0]);
+  public static final Series NONE = new Series(Timeline.WIDTHS[0], new long[0], new long[0], new long[0],
+      Long.MAX_VALUE, Long.MIN_VALUE);
 
   private final long width;
   private final long[] buckets; // ascending
   private final long[] calls;
   private final long[] nanos;
+  private final long firstMillis; // the earliest and latest call, to the millisecond; MAX and MIN when empty
+  private final long lastMillis;
 
-  Series(long width, long[] buckets, long[] calls, long[] nanos) {
+  Series(long width, long[] buckets, long[] calls, long[] nanos, long firstMillis, long lastMillis) {
     this.width = width;
     this.buckets = buckets;
     this.calls = calls;
     this.nanos = nanos;
+    this.firstMillis = firstMillis;
+    this.lastMillis = lastMillis;
+  }
+
+  /** When the first call ran, if any did. */
+  public java.util.Optional<java.time.Instant> first() {
+    return isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.ofEpochMilli(firstMillis));
+  }
+
+  /** When the last call ran, if any did. */
+  public java.util.Optional<java.time.Instant> last() {
+    return isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.ofEpochMilli(lastMillis));
   }
 
   /**
@@ -33,8 +48,10 @@ public final class Series {
    * @throws IllegalArgumentException when the arrays differ in length, the width is not one of
    *     {@link Timeline#WIDTHS}, or the buckets are not ascending
    */
-  public static Series of(long width, long[] buckets, long[] calls, double[] millis) {
-    if (buckets.length != calls.length || buckets.length != millis.length || !Timeline.isWidth(width)) {
+  public static Series of(long width, long[] buckets, long[] calls, double[] millis, java.time.Instant first,
+      java.time.Instant last) {
+    if (buckets.length != calls.length || buckets.length != millis.length || !Timeline.isWidth(width)
+        || buckets.length > 0 && first.isAfter(last)) {
       throw new IllegalArgumentException("series: bad width or lengths");
     }
     long[] nanos = new long[millis.length];
@@ -44,7 +61,8 @@ public final class Series {
       }
       nanos[i] = QueryStats.nanosOf(millis[i]);
     }
-    return new Series(width, buckets.clone(), calls.clone(), nanos);
+    return buckets.length == 0 ? NONE : new Series(width, buckets.clone(), calls.clone(), nanos, first.toEpochMilli(),
+        last.toEpochMilli());
   }
 
   /** {@code read}'s buckets, read with no width, taken as buckets of {@code width} seconds. */
@@ -52,7 +70,7 @@ public final class Series {
     if (!Timeline.isWidth(width)) {
       throw new IllegalArgumentException("series: width " + width + " s is not one logdex uses");
     }
-    return new Series(width, read.buckets, read.calls, read.nanos);
+    return new Series(width, read.buckets, read.calls, read.nanos, read.firstMillis, read.lastMillis);
   }
 
   /** Seconds per bucket. */
@@ -85,10 +103,12 @@ public final class Series {
   /** The same calls in buckets of {@code newWidth} seconds, a width of {@link Timeline#WIDTHS} not below this one. */
   public Series coarsen(long newWidth) {
     if (newWidth == width || isEmpty()) {
-      return isEmpty() ? new Series(newWidth, buckets, calls, nanos) : this;
+      return isEmpty() ? new Series(newWidth, buckets, calls, nanos, firstMillis, lastMillis) : this;
     }
     Recorder r = new Recorder();
     r.width = newWidth;
+    r.firstMillis = firstMillis;
+    r.lastMillis = lastMillis;
     for (int i = 0; i < buckets.length; i++) {
       r.add(Math.floorDiv(buckets[i], newWidth / width), calls[i], nanos[i]);
     }
@@ -105,6 +125,8 @@ public final class Series {
     Series b = other.coarsen(w);
     Recorder r = new Recorder();
     r.width = w;
+    r.firstMillis = Math.min(firstMillis, other.firstMillis);
+    r.lastMillis = Math.max(lastMillis, other.lastMillis);
     for (int i = 0; i < a.buckets.length; i++) {
       r.add(a.buckets[i], a.calls[i], a.nanos[i]);
     }
@@ -117,7 +139,8 @@ public final class Series {
   @Override
   public boolean equals(Object o) {
     return o instanceof Series s && (isEmpty() && s.isEmpty() || width == s.width && Arrays.equals(buckets, s.buckets)
-        && Arrays.equals(calls, s.calls) && Arrays.equals(nanos, s.nanos));
+        && Arrays.equals(calls, s.calls) && Arrays.equals(nanos, s.nanos) && firstMillis == s.firstMillis
+        && lastMillis == s.lastMillis);
   }
 
   @Override
@@ -141,13 +164,18 @@ public final class Series {
     private long[] calls = new long[2];
     private long[] nanos = new long[2];
     private int size;
+    private long firstMillis = Long.MAX_VALUE;
+    private long lastMillis = Long.MIN_VALUE;
 
-    /** Adds {@code n} calls taking {@code ns} nanoseconds at {@code epochSecond}, in buckets of {@code w} seconds. */
-    void record(long epochSecond, long w, long n, long ns) {
+    /** Adds {@code n} calls taking {@code ns} nanoseconds at {@code t}, in buckets of {@code w} seconds. */
+    void record(java.time.Instant t, long w, long n, long ns) {
       if (w > width) {
         rebucket(w);
       }
-      add(Math.floorDiv(epochSecond, width), n, ns);
+      long ms = t.toEpochMilli();
+      firstMillis = Math.min(firstMillis, ms);
+      lastMillis = Math.max(lastMillis, ms);
+      add(Math.floorDiv(t.getEpochSecond(), width), n, ns);
     }
 
     private void rebucket(long w) {
@@ -197,7 +225,8 @@ public final class Series {
     }
 
     Series toSeries() {
-      return new Series(width, Arrays.copyOf(buckets, size), Arrays.copyOf(calls, size), Arrays.copyOf(nanos, size));
+      return new Series(width, Arrays.copyOf(buckets, size), Arrays.copyOf(calls, size), Arrays.copyOf(nanos, size),
+          firstMillis, lastMillis);
     }
   }
 }

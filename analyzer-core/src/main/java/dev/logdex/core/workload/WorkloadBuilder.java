@@ -49,17 +49,15 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
   public void accept(QueryEvent e) {
     events.increment();
     statements += e.calls();
-    long second = Long.MIN_VALUE;
-    if (e.time().isPresent()) {
-      java.time.Instant t = e.time().get();
+    java.time.Instant t = e.time().orElse(null);
+    if (t != null) {
       if (first == null || t.isBefore(first) || t.isAfter(last)) {
         first = first == null || t.isBefore(first) ? t : first;
         last = last == null || t.isAfter(last) ? t : last;
         widen(Timeline.widthFor(first.getEpochSecond(), last.getEpochSecond()));
       }
-      second = t.getEpochSecond();
       if (e.calls() == 1 && e.totalMillis() > 0) {
-        long bucket = Math.floorDiv(second, width);
+        long bucket = Math.floorDiv(t.getEpochSecond(), width);
         if (bucket != lastBucket || lastLatency == null) {
           // Events mostly come in time order: most land in the bucket of the one before.
           lastLatency = latency.computeIfAbsent(bucket, b -> new Latency.Recorder());
@@ -84,7 +82,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     } else {
       analyzer.countNearHit(); // the class's analysis is at hand: a first-level cache hit
     }
-    tally.add(e, second, width);
+    tally.add(e, t, width);
   }
 
   /** The bucket width of the period seen so far; it only grows. */
@@ -168,13 +166,13 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       this.samples.add(sample);
     }
 
-    /** Adds {@code e}, which ran at {@code second} ({@code Long.MIN_VALUE}: its log does not say). */
-    void add(QueryEvent e, long second, long width) {
+    /** Adds {@code e}, which ran at {@code t} ({@code null}: its log does not say). */
+    void add(QueryEvent e, java.time.Instant t, long width) {
       calls += e.calls();
       long n = QueryStats.nanosOf(e.totalMillis());
       nanos += n;
-      if (second != Long.MIN_VALUE) {
-        series.record(second, width, e.calls(), n);
+      if (t != null) {
+        series.record(t, width, e.calls(), n);
       }
       if (e.rows() >= 0) {
         rows = rows < 0 ? e.rows() : rows + e.rows();
