@@ -141,6 +141,13 @@ final class ExplainCommand implements Callable<Integer> {
     if (!q.origins().users().isEmpty()) {
       out.println("  users:      " + shares(q.origins().users(), q.origins().otherUsers(), q.calls()));
     }
+    if (!q.origins().hosts().isEmpty()) {
+      out.println("  hosts:      " + shares(q.origins().hosts(), q.origins().otherHosts(), q.calls()));
+    }
+    if (!q.origins().applications().isEmpty()) {
+      out.println("  apps:       " + shares(q.origins().applications(), q.origins().otherApplications(),
+          q.calls()));
+    }
     if (q.analysis() instanceof StatementAnalysis.Unparsed u) {
       out.println("  not parsed: " + u.reason());
     } else if (q.analysis() instanceof StatementAnalysis.SystemCatalog sc) {

@@ -127,6 +127,23 @@ final class WorkloadOptions {
       description = "Leave out statements run by these users.")
   List<String> excludeUsers = new ArrayList<>();
 
+  @Option(names = "--host", paramLabel = "NAME", split = ",",
+      description = "Keep only statements from these client hosts (as the log names them, without a port).")
+  List<String> hosts = new ArrayList<>();
+
+  @Option(names = "--exclude-host", paramLabel = "NAME", split = ",",
+      description = "Leave out statements from these client hosts.")
+  List<String> excludeHosts = new ArrayList<>();
+
+  @Option(names = "--application", paramLabel = "NAME", split = ",",
+      description = "Keep only statements of these application names (PostgreSQL's application_name, from csvlog, "
+          + "jsonlog or a prefix with %%a or app=).")
+  List<String> applications = new ArrayList<>();
+
+  @Option(names = "--exclude-application", paramLabel = "NAME", split = ",",
+      description = "Leave out statements of these application names.")
+  List<String> excludeApplications = new ArrayList<>();
+
   @Option(names = "--min-calls", paramLabel = "N",
       description = "Leave out query classes with fewer than N calls.")
   Long minCalls;
@@ -227,7 +244,9 @@ final class WorkloadOptions {
         Optional.ofNullable(threads), Optional.ofNullable(maxClasses), Optional.ofNullable(analysisCache),
         Version.current(), quiet, strict, new dev.logdex.readers.EventFilter(time("--since", since),
             time("--until", until), java.util.Set.copyOf(databases), java.util.Set.copyOf(excludeDatabases),
-            java.util.Set.copyOf(users), java.util.Set.copyOf(excludeUsers)));
+            java.util.Set.copyOf(users), java.util.Set.copyOf(excludeUsers), java.util.Set.copyOf(hosts),
+            java.util.Set.copyOf(excludeHosts), java.util.Set.copyOf(applications),
+            java.util.Set.copyOf(excludeApplications)));
   }
 
   /** A --since or --until value: a timestamp, or a time ago ({@code 30m}, {@code 2h}, {@code 1d}, {@code 1w}). */

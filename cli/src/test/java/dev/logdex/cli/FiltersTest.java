@@ -82,4 +82,26 @@ class FiltersTest {
     assertThat(bad.run("analyze", "--since", "yesterday", log().toString())).isEqualTo(2);
     assertThat(bad.err()).contains("--since yesterday: give a timestamp");
   }
+
+  @Test
+  void applicationsAndClientHostsAreFilteredAndEachClassCountsItsOwn() throws Exception {
+    Path log = Files.writeString(dir.resolve("postgresql.log"), """
+        2026-11-28 10:00:00 UTC [1]: user=app,db=shop,app=web,client=10.0.0.1 LOG:  duration: 5 ms  statement: SELECT * FROM orders WHERE id = 1
+        2026-11-28 10:00:01 UTC [2]: user=app,db=shop,app=web,client=10.0.0.2 LOG:  duration: 5 ms  statement: SELECT * FROM orders WHERE id = 2
+        2026-11-28 10:00:02 UTC [3]: user=app,db=shop,app=sidekiq,client=10.0.0.3 LOG:  duration: 5 ms  statement: SELECT * FROM orders WHERE id = 3
+        """);
+    CliRun web = new CliRun();
+    assertThat(web.run("analyze", "-q", "--format", "json", "--application", "web", "--exclude-host", "10.0.0.2",
+        log.toString())).as(web.err()).isZero();
+    JsonNode r = json(web);
+    assertThat(r.at("/summary/statements").asLong()).isEqualTo(1);
+    assertThat(r.at("/inputs/0/passed_over/left out by --application web").asLong()).isEqualTo(1);
+    assertThat(r.at("/inputs/0/passed_over/left out by --exclude-host 10.0.0.2").asLong()).isEqualTo(1);
+    CliRun all = new CliRun();
+    assertThat(all.run("analyze", "-q", "--format", "json", log.toString())).isZero();
+    JsonNode q = json(all).at("/top_queries/0");
+    assertThat(q.at("/applications/web").asLong()).isEqualTo(2);
+    assertThat(q.at("/applications/sidekiq").asLong()).isEqualTo(1);
+    assertThat(q.get("hosts")).hasSize(3);
+  }
 }

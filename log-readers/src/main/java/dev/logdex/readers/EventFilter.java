@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which events of the logs to keep, decided as they are read, so that memory and time follow the part kept: a time
- * window and databases and users to keep or to leave out. An event left out is counted, by the option that left it
+ * window and databases, users, client hosts and applications to keep or to leave out. An event left out is counted, by the option that left it
  * out, with the input's lines passed over; the report's header says so.
  *
  * @param since keep events at or after this time
@@ -17,22 +17,31 @@ import java.util.Set;
  * @param excludeDatabases leave out events of these databases
  * @param users keep only events of these users (empty: all)
  * @param excludeUsers leave out events of these users
+ * @param hosts keep only events from these client hosts (empty: all)
+ * @param excludeHosts leave out events from these client hosts
+ * @param applications keep only events of these application names (empty: all)
+ * @param excludeApplications leave out events of these application names
  */
 public record EventFilter(Optional<Instant> since, Optional<Instant> until, Set<String> databases,
-    Set<String> excludeDatabases, Set<String> users, Set<String> excludeUsers) {
+    Set<String> excludeDatabases, Set<String> users, Set<String> excludeUsers, Set<String> hosts,
+    Set<String> excludeHosts, Set<String> applications, Set<String> excludeApplications) {
 
   /** What every passed-over count of a filter starts with, in the inputs' summaries. */
   public static final String PREFIX = "left out by ";
 
   /** Keeps everything. */
   public static final EventFilter NONE = new EventFilter(Optional.empty(), Optional.empty(), Set.of(), Set.of(),
-      Set.of(), Set.of());
+      Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
   public EventFilter {
     databases = Set.copyOf(databases);
     excludeDatabases = Set.copyOf(excludeDatabases);
     users = Set.copyOf(users);
     excludeUsers = Set.copyOf(excludeUsers);
+    hosts = Set.copyOf(hosts);
+    excludeHosts = Set.copyOf(excludeHosts);
+    applications = Set.copyOf(applications);
+    excludeApplications = Set.copyOf(excludeApplications);
   }
 
   /** Whether it keeps every event. */
@@ -66,6 +75,20 @@ public record EventFilter(Optional<Instant> since, Optional<Instant> until, Set<
     if (excludeUsers.contains(e.user())) {
       return PREFIX + "--exclude-user " + e.user();
     }
+    // A log that does not name the host or the application ("") matches no name given: it is left out by a
+    // keep-list, and kept by an exclude-list.
+    if (!hosts.isEmpty() && !hosts.contains(e.host())) {
+      return PREFIX + "--host " + names(hosts);
+    }
+    if (excludeHosts.contains(e.host())) {
+      return PREFIX + "--exclude-host " + e.host();
+    }
+    if (!applications.isEmpty() && !applications.contains(e.application())) {
+      return PREFIX + "--application " + names(applications);
+    }
+    if (excludeApplications.contains(e.application())) {
+      return PREFIX + "--exclude-application " + e.application();
+    }
     return null;
   }
 
@@ -90,6 +113,10 @@ public record EventFilter(Optional<Instant> since, Optional<Instant> until, Set<
     excludeDatabases.stream().sorted().forEach(d -> parts.add("--exclude-database " + d));
     users.stream().sorted().forEach(u -> parts.add("--user " + u));
     excludeUsers.stream().sorted().forEach(u -> parts.add("--exclude-user " + u));
+    hosts.stream().sorted().forEach(h -> parts.add("--host " + h));
+    excludeHosts.stream().sorted().forEach(h -> parts.add("--exclude-host " + h));
+    applications.stream().sorted().forEach(a -> parts.add("--application " + a));
+    excludeApplications.stream().sorted().forEach(a -> parts.add("--exclude-application " + a));
     return String.join(", ", parts);
   }
 }

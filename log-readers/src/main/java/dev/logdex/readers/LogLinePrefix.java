@@ -11,7 +11,11 @@ import java.util.Optional;
 final class LogLinePrefix {
 
   /** The fields a prefix gave for one line, and where the message (its severity) starts. */
-  record Fields(String time, String user, String database, String pid, int end) {}
+  record Fields(String time, String user, String database, String pid, int end, String host, String application) {
+    Fields(String time, String user, String database, String pid, int end) {
+      this(time, user, database, pid, end, "", "");
+    }
+  }
 
   private record Part(char escape, String literal) {}
 
@@ -58,6 +62,8 @@ final class LogLinePrefix {
     String user = "";
     String db = "";
     String pid = "";
+    String host = "";
+    String application = "";
     for (int k = 0; k < parts.size(); k++) {
       Part p = parts.get(k);
       if (p.escape() == 0) {
@@ -87,11 +93,13 @@ final class LogLinePrefix {
         case 'u' -> user = value;
         case 'd' -> db = value;
         case 'p' -> pid = value;
+        case 'h', 'r' -> host = host(value);
+        case 'a' -> application = value;
         default -> { }
       }
       pos = end;
     }
-    return Optional.of(new Fields(time, clean(user), clean(db), pid, pos));
+    return Optional.of(new Fields(time, clean(user), clean(db), pid, pos, host, clean(application)));
   }
 
   private static int valueEnd(String line, int pos) {
@@ -100,6 +108,27 @@ final class LogLinePrefix {
       k++;
     }
     return k;
+  }
+
+  /**
+   * A client host as PostgreSQL writes it in a prefix: {@code 10.0.0.5} (%h) or {@code 10.0.0.5(51234)} (%r),
+   * without its port; {@code [local]} (a Unix socket) and an empty value are no host.
+   */
+  static String host(String v) {
+    String h = v.strip();
+    if (h.isEmpty() || h.equals("[local]") || h.equals("[unknown]")) {
+      return "";
+    }
+    int paren = h.indexOf('(');
+    return paren > 0 && h.endsWith(")") ? h.substring(0, paren) : h;
+  }
+
+  /** csvlog's connection_from, {@code host:port} ({@code ::1:51234} too): the host. */
+  static String hostOfConnection(String v) {
+    String h = host(v);
+    int colon = h.lastIndexOf(':');
+    return colon > 0 && colon < h.length() - 1 && h.substring(colon + 1).chars().allMatch(Character::isDigit)
+        ? h.substring(0, colon) : h;
   }
 
   static String clean(String v) {

@@ -27,6 +27,8 @@ public final class PostgresCsvLogReader implements LogReader {
   static final int SEVERITY = 11;
   static final int MESSAGE = 13;
   static final int DETAIL = 14;
+  static final int CONNECTION_FROM = 4;
+  static final int APPLICATION = 22;
 
   @Override
   public Optional<Dialect> dialect() {
@@ -140,7 +142,8 @@ public final class PostgresCsvLogReader implements LogReader {
     }
     messages.accept(new PostgresMessages.Message(source, line, PostgresTimestamps.parse(r.get(LOG_TIME)),
         r.get(USER), r.get(DATABASE), r.get(PID), r.get(SEVERITY), r.get(MESSAGE),
-        r.size() > DETAIL ? r.get(DETAIL) : ""));
+        r.size() > DETAIL ? r.get(DETAIL) : "", LogLinePrefix.hostOfConnection(r.get(CONNECTION_FROM)),
+        r.size() > APPLICATION ? r.get(APPLICATION) : ""));
   }
 
   /** The fields of one whole CSV record, read by Commons CSV, or null when it is not exactly one record. */

@@ -66,7 +66,8 @@ public final class PostgresJsonLogReader implements LogReader {
       String time = first(rec, "timestamp", "log_time");
       messages.accept(new PostgresMessages.Message(source, lineNo, PostgresTimestamps.parse(time),
           first(rec, "user", "user_name"), first(rec, "dbname", "database_name"), first(rec, "pid", "process_id"),
-          severity, message, text(rec, "detail")));
+          severity, message, text(rec, "detail"), LogLinePrefix.host(text(rec, "remote_host")),
+          text(rec, "application_name")));
     }
     messages.finish();
   }

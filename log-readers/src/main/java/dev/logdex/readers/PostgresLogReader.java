@@ -73,7 +73,8 @@ public final class PostgresLogReader implements LogReader {
   }
 
   /** The parsed start of a message line. */
-  private record Head(String time, String user, String database, String pid, String severity, String text) {}
+  private record Head(String time, String user, String database, String pid, String severity, String text,
+      String host, String application) {}
 
   private static final class Pending {
     final long line;
@@ -88,7 +89,7 @@ public final class PostgresLogReader implements LogReader {
 
     PostgresMessages.Message message(String source) {
       return new PostgresMessages.Message(source, line, PostgresTimestamps.parse(head.time()), head.user(),
-          head.database(), head.pid(), head.severity(), text.toString());
+          head.database(), head.pid(), head.severity(), text.toString(), "", head.host(), head.application());
     }
   }
 
@@ -105,7 +106,8 @@ public final class PostgresLogReader implements LogReader {
       }
       int text = colon + 2 < line.length() && line.charAt(colon + 2) == ' ' ? colon + 3 : colon + 2;
       return new Head(f.get().time(), f.get().user(), f.get().database(), f.get().pid(),
-          line.substring(s, colon).trim(), line.substring(Math.min(text, line.length())));
+          line.substring(s, colon).trim(), line.substring(Math.min(text, line.length())), f.get().host(),
+          f.get().application());
     }
     int from = 0;
     while (true) {
@@ -155,7 +157,16 @@ public final class PostgresLogReader implements LogReader {
         db = LogLinePrefix.clean(rest.substring(at + 1, d));
       }
     }
-    return new Head(time, user, db, pid(rest), severity, text);
+    // pgBadger's recommended prefix names them app= and client=; host= is a common variant.
+    String client = field(rest, "client=");
+    if (client.isEmpty()) {
+      client = field(rest, "host=");
+    }
+    String app = field(rest, "app=");
+    if (app.isEmpty()) {
+      app = field(rest, "application=");
+    }
+    return new Head(time, user, db, pid(rest), severity, text, LogLinePrefix.host(client), LogLinePrefix.clean(app));
   }
 
   private static boolean isDelimiter(char c) {

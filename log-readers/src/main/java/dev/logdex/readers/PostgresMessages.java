@@ -31,7 +31,13 @@ final class PostgresMessages {
 
   /** One log message, its first line and continuation lines already joined. */
   record Message(String source, long line, Optional<Instant> time, String user, String database, String pid,
-      String severity, String text, String detail) {
+      String severity, String text, String detail, String host, String application) {
+
+    /** A message whose log names no client host or application. */
+    Message(String source, long line, Optional<Instant> time, String user, String database, String pid,
+        String severity, String text, String detail) {
+      this(source, line, time, user, database, pid, severity, text, detail, "", "");
+    }
 
     /** A message with no detail field (stderr logs write DETAIL as a message of its own). */
     Message(String source, long line, Optional<Instant> time, String user, String database, String pid,
@@ -184,7 +190,7 @@ final class PostgresMessages {
     }
     skips.event();
     events.accept(new QueryEvent(m.source(), m.line(), m.time(), m.database(), m.user(), 1, millis, -1, -1, 0,
-        sql));
+        sql, m.host(), m.application()));
   }
 
   /** The SQL of a {@code statement:} or {@code execute NAME:} message, or null for any other message. */

@@ -213,11 +213,34 @@ public final class SlowLogReader implements LogReader {
       skips.event();
       events.accept(new QueryEvent(source, e.line, e.time, e.database, e.user, 1, e.millis / n,
           e.rowsSent < 0 ? -1 : e.rowsSent / n, e.rowsExamined < 0 ? -1 : e.rowsExamined / n, e.lockMillis / n,
-          sql));
+          sql, e.host, ""));
     }
     if (e.badTime) {
       skips.passOver("entries with an unreadable Query_time (counted without time)");
     }
+  }
+
+  /**
+   * The client of {@code root[root] @ app1.example [10.0.0.5]  Id: 5}: its host name, else its address
+   * ({@code @  [10.0.0.5]} when the server does not resolve names); {@code ""} when neither is there.
+   */
+  static String hostOf(String userAtHost) {
+    int at = userAtHost.indexOf(" @ ");
+    if (at < 0) {
+      return "";
+    }
+    String rest = userAtHost.substring(at + 3).strip();
+    int id = rest.indexOf("Id:");
+    if (id >= 0) {
+      rest = rest.substring(0, id).strip();
+    }
+    int open = rest.indexOf('[');
+    String name = (open >= 0 ? rest.substring(0, open) : rest).strip();
+    if (!name.isEmpty()) {
+      return name.split("\\s")[0];
+    }
+    int close = rest.indexOf(']', open + 1);
+    return open >= 0 && close > open ? rest.substring(open + 1, close).strip() : "";
   }
 
   /** One entry being read. */
@@ -226,6 +249,7 @@ public final class SlowLogReader implements LogReader {
     Optional<Instant> time = Optional.empty();
     String database;
     String user = "";
+    String host = "";
     double millis;
     double lockMillis;
     long rowsSent = -1;
@@ -294,6 +318,7 @@ public final class SlowLogReader implements LogReader {
         String v = h.substring(10).strip();
         int bracket = v.indexOf('[');
         user = (bracket > 0 ? v.substring(0, bracket) : v.split("\\s")[0]).strip();
+        host = hostOf(v);
       } else if (h.startsWith("administrator command:")) {
         admin = h.substring(22).strip();
         if (admin.endsWith(";")) {

@@ -28,9 +28,18 @@ class MysqlLogReadersTest {
       assertThat(e.rows()).isEqualTo(10);
       assertThat(e.rowsExamined()).isEqualTo(5000);
       assertThat(e.user()).isEqualTo("app");
+      assertThat(e.host()).isEqualTo("web1");
       assertThat(e.database()).isEqualTo("shop");
       assertThat(e.time()).contains(Instant.ofEpochSecond(1709287200));
     });
+  }
+
+  @Test
+  void theSlowLogsClientIsItsHostNameElseItsAddress() {
+    assertThat(SlowLogReader.hostOf("app[app] @ web1 [10.0.0.5]  Id:    42")).isEqualTo("web1");
+    assertThat(SlowLogReader.hostOf("app[app] @  [10.0.0.5]  Id: 7")).isEqualTo("10.0.0.5");
+    assertThat(SlowLogReader.hostOf("root[root] @ localhost []")).isEqualTo("localhost");
+    assertThat(SlowLogReader.hostOf("[SQL_SLAVE] @  []")).isEmpty();
   }
 
   @Test

@@ -135,4 +135,32 @@ class PostgresLogReaderTest {
     assertThat(json.events()).extracting(QueryEvent::text, QueryEvent::database).containsExactly(
         org.assertj.core.groups.Tuple.tuple("SELECT 3", "d"), org.assertj.core.groups.Tuple.tuple("SELECT 4", "e"));
   }
+
+  @Test
+  void theClientHostAndTheApplicationNameAreReadWhereTheLogHasThem() throws Exception {
+    var csv = read(new PostgresCsvLogReader(), """
+        2024-03-01 10:00:00.1 UTC,"u","d",9,"10.0.0.5:51234",s.1,1,"SELECT",2024-03-01 09:00:00 UTC,1/1,0,LOG,00000,\
+        "duration: 4.5 ms  statement: SELECT 1",,,,,,,,,"billing worker","client backend",,0
+        2024-03-01 10:00:00.2 UTC,"u","d",9,"[local]",s.1,1,"SELECT",2024-03-01 09:00:00 UTC,1/1,0,LOG,00000,\
+        "duration: 4.5 ms  statement: SELECT 2",,,,,,,,,"","client backend",,0
+        """);
+    assertThat(csv.events()).extracting(QueryEvent::host, QueryEvent::application).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("10.0.0.5", "billing worker"), org.assertj.core.groups.Tuple.tuple("", ""));
+    var json = read(new PostgresJsonLogReader(), """
+        {"timestamp":"2024-03-01 10:00:00.000 UTC","user":"u","dbname":"d","pid":5,"remote_host":"::1","remote_port":5,"application_name":"psql","error_severity":"LOG","message":"duration: 2.0 ms  statement: SELECT 3"}
+        """);
+    assertThat(json.events()).extracting(QueryEvent::host, QueryEvent::application)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("::1", "psql"));
+    var prefixed = read(new PostgresLogReader("%m [%p] %q%u@%d %a %r "), """
+        2024-03-01 10:00:00.500 UTC [77] bob@sales rails 192.168.1.9(40112) LOG:  duration: 2 ms  statement: SELECT 2
+        """);
+    assertThat(prefixed.events()).extracting(QueryEvent::host, QueryEvent::application)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("192.168.1.9", "rails"));
+    // pgBadger's recommended prefix, read without being told: '%t [%p]: user=%u,db=%d,app=%a,client=%h '
+    var guessed = read(new PostgresLogReader(), """
+        2024-03-01 10:00:00 UTC [78]: user=bob,db=sales,app=sidekiq,client=10.1.2.3 LOG:  duration: 3 ms  statement: SELECT 4
+        """);
+    assertThat(guessed.events()).extracting(QueryEvent::user, QueryEvent::host, QueryEvent::application)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "10.1.2.3", "sidekiq"));
+  }
 }

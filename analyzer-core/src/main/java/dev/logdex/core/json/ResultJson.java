@@ -39,19 +39,33 @@ public final class ResultJson {
     if (origins.otherUsers() > 0) {
       o.put("other_users", origins.otherUsers());
     }
+    if (!origins.hosts().isEmpty()) {
+      origins.hosts().forEach(o.putObject("hosts")::put);
+    }
+    if (origins.otherHosts() > 0) {
+      o.put("other_hosts", origins.otherHosts());
+    }
+    if (!origins.applications().isEmpty()) {
+      origins.applications().forEach(o.putObject("applications")::put);
+    }
+    if (origins.otherApplications() > 0) {
+      o.put("other_applications", origins.otherApplications());
+    }
   }
 
   /** What {@link #putOrigins} wrote. */
   public static dev.logdex.core.workload.Origins origins(JsonNode o) {
-    java.util.Map<String, Long> databases = new java.util.TreeMap<>();
-    o.path("databases").fields().forEachRemaining(e -> databases.put(e.getKey(), e.getValue().asLong()));
-    java.util.Map<String, Long> users = new java.util.TreeMap<>();
-    o.path("users").fields().forEachRemaining(e -> users.put(e.getKey(), e.getValue().asLong()));
-    long otherDatabases = o.path("other_databases").asLong(0);
-    long otherUsers = o.path("other_users").asLong(0);
-    return databases.isEmpty() && users.isEmpty() && otherDatabases == 0 && otherUsers == 0
-        ? dev.logdex.core.workload.Origins.NONE
-        : new dev.logdex.core.workload.Origins(databases, users, otherDatabases, otherUsers);
+    dev.logdex.core.workload.Origins read = new dev.logdex.core.workload.Origins(names(o.path("databases")),
+        names(o.path("users")), o.path("other_databases").asLong(0), o.path("other_users").asLong(0),
+        names(o.path("hosts")), o.path("other_hosts").asLong(0), names(o.path("applications")),
+        o.path("other_applications").asLong(0));
+    return read.isEmpty() ? dev.logdex.core.workload.Origins.NONE : read;
+  }
+
+  private static java.util.Map<String, Long> names(JsonNode o) {
+    java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+    return m;
   }
 
   /** Recommendations as a JSON array. {@code where} is null for a full index. */

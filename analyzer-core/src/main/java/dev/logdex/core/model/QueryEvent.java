@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param rowsExamined rows the server examined ({@code -1} when unknown)
  * @param lockMillis time spent waiting for locks ({@code 0} when unknown)
  * @param text the statement text as logged
+ * @param host the client host, without a port, or {@code ""} when the log does not say
+ * @param application the application name the client gave, or {@code ""} when the log does not say
  */
 public record QueryEvent(
     String source,
@@ -31,7 +33,9 @@ public record QueryEvent(
     long rows,
     long rowsExamined,
     double lockMillis,
-    String text) {
+    String text,
+    String host,
+    String application) {
 
   public QueryEvent {
     Objects.requireNonNull(source, "source");
@@ -39,12 +43,20 @@ public record QueryEvent(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(application, "application");
     if (calls < 1) {
       throw new IllegalArgumentException("calls must be at least 1, was " + calls);
     }
     if (!(totalMillis >= 0)) {
       throw new IllegalArgumentException("totalMillis must be >= 0, was " + totalMillis);
     }
+  }
+
+  /** An event whose log names no client host or application. */
+  public QueryEvent(String source, long line, Optional<Instant> time, String database, String user, long calls,
+      double totalMillis, long rows, long rowsExamined, double lockMillis, String text) {
+    this(source, line, time, database, user, calls, totalMillis, rows, rowsExamined, lockMillis, text, "", "");
   }
 
   /** An aggregate or single event with no time, rows examined or lock time. */

@@ -181,7 +181,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
         rowsExamined = rowsExamined < 0 ? e.rowsExamined() : rowsExamined + e.rowsExamined();
       }
       lockNanos += QueryStats.nanosOf(e.lockMillis());
-      origins.add(e.database(), e.user(), e.calls());
+      origins.add(e.database(), e.user(), e.host(), e.application(), e.calls());
       // Only a single timed execution tells the distribution; a time of exactly 0 is a log without timing.
       if (e.calls() == 1 && n > 0) {
         latency.record(Math.round(n / 1000.0));
