@@ -155,9 +155,10 @@ final class ExplainCommand implements Callable<Integer> {
     } else {
       StatementAnalysis.Parsed p = (StatementAnalysis.Parsed) q.analysis();
       StatementProfile pr = p.profile();
-      out.println("  " + pr.kind() + ", read by " + p.parser() + "; reads " + String.join(", ",
-          new java.util.TreeSet<>(pr.tablesRead())) + (pr.tablesWritten().isEmpty() ? ""
-          : "; writes " + String.join(", ", new java.util.TreeSet<>(pr.tablesWritten()))));
+      out.println("  " + pr.kind() + ", read by " + p.parser() + (pr.tablesRead().isEmpty() ? ""
+          : "; reads " + String.join(", ", new java.util.TreeSet<>(pr.tablesRead())))
+          + (pr.tablesWritten().isEmpty() ? "" : "; writes " + String.join(", ",
+              new java.util.TreeSet<>(pr.tablesWritten()))));
       out.println("column uses:");
       for (TableAccess a : pr.accesses()) {
         StringBuilder b = new StringBuilder("  " + a.table() + ":");
