@@ -93,15 +93,8 @@ final class ExplainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Names by their calls, most first, each with its share of the class's calls: {@code shop 80%, crm 20%}. */
   private static String shares(java.util.Map<String, Long> names, long other, long calls) {
-    List<String> parts = new java.util.ArrayList<>();
-    names.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / calls)));
-    if (other > 0) {
-      parts.add(String.format(Locale.ROOT, "others %.0f%%", 100.0 * other / calls));
-    }
-    return String.join(", ", parts);
+    return dev.logdex.core.report.TextReport.shares(names, other, calls);
   }
 
   private void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live) throws IOException {

@@ -89,7 +89,8 @@ class OverTimeTest {
     assertThat(page).contains("<section id=\"activity\">", "id=\"chart-time\"", "id=\"chart-rate\"",
         "id=\"chart-p95\"", "Busiest: <strong id=\"busiest\">2026-11-28 11:00:00 UTC (1 min)</strong>",
         "<text class=\"tick\"", "10:00", "<title>2026-11-28 11:00:00 UTC (1 min): 31 statements",
-        "class=\"histogram\"");
+        "class=\"histogram\"", "<details><summary>detail</summary><p class=\"muted\">seen 2026-11-28T11:00:00Z to "
+            + "2026-11-28T11:00:29Z, 1.034 calls/s; stddev ");
     assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)");
     assertThat(page).as("the top queries are a table, not a chart of the same numbers")
         .doesNotContain("chart-queries");

@@ -112,11 +112,46 @@ public final class HtmlReport {
         }
         b.append("<td>").append(TimeCharts.histogram(q)).append("</td>");
         b.append("<td><code>").append(esc(TextReport.cut(TextReport.oneLine(q.sample()), 160)))
-            .append("</code></td></tr>");
+            .append("</code>").append(detail(q)).append("</td></tr>");
       }
       b.append("</tbody></table>");
     }
     b.append("</section>\n");
+  }
+
+  /** A class's detail under its statement: when it ran, how fast it came, its spread, and where it came from. */
+  private static String detail(TopQuery q) {
+    List<String> parts = new ArrayList<>();
+    q.firstSeen().ifPresent(f -> parts.add("seen " + f + " to " + q.lastSeen().orElseThrow()
+        + String.format(Locale.ROOT, ", %,.3f calls/s", q.perSecond().orElse(0))));
+    if (q.hasPercentiles()) {
+      parts.add(String.format(Locale.ROOT, "stddev %,.2f ms", q.stddevMillis()));
+    }
+    if (q.rows() >= 0) {
+      parts.add(String.format(Locale.ROOT, "rows %,d", q.rows()));
+    }
+    if (q.rowsExamined() >= 0) {
+      parts.add(String.format(Locale.ROOT, "rows examined %,d", q.rowsExamined()));
+    }
+    if (q.lockMillis() > 0) {
+      parts.add(String.format(Locale.ROOT, "lock %,.1f ms", q.lockMillis()));
+    }
+    dev.logdex.core.workload.Origins o = q.origins();
+    shares(parts, "databases", o.databases(), o.otherDatabases(), q.calls());
+    shares(parts, "users", o.users(), o.otherUsers(), q.calls());
+    shares(parts, "hosts", o.hosts(), o.otherHosts(), q.calls());
+    shares(parts, "applications", o.applications(), o.otherApplications(), q.calls());
+    if (parts.isEmpty()) {
+      return "";
+    }
+    return "<details><summary>detail</summary><p class=\"muted\">" + esc(String.join("; ", parts))
+        + "</p></details>";
+  }
+
+  private static void shares(List<String> parts, String what, Map<String, Long> names, long other, long calls) {
+    if (!names.isEmpty() || other > 0) {
+      parts.add(what + " " + TextReport.shares(names, other, calls));
+    }
   }
 
   /** Each recommendation with its DDL and the queries it serves. */

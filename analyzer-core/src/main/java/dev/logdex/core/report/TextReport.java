@@ -9,7 +9,10 @@ import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.rules.Finding;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The text view: a ranked table, then findings, then one line of totals; on a terminal every line fits 100 columns.
@@ -100,6 +103,17 @@ public final class TextReport {
     r.rehearsal().ifPresent(x -> b.append(Escape.terminal(RehearsalReport.line(x))).append('\n'));
     out.write(b.toString());
     out.flush();
+  }
+
+  /** Names by their calls, most first, each with its share of the class's calls: {@code shop 80%, crm 20%}. */
+  public static String shares(Map<String, Long> names, long other, long calls) {
+    List<String> parts = new ArrayList<>();
+    names.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / calls)));
+    if (other > 0) {
+      parts.add(String.format(Locale.ROOT, "others %.0f%%", 100.0 * other / calls));
+    }
+    return String.join(", ", parts);
   }
 
   /** One line on what the planner said, for the text and Markdown views. */
