@@ -41,6 +41,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin ReportOutput output;
 
+  @Option(names = "--detail", paramLabel = "FINGERPRINT",
+      description = "After the text report, show this query class in full, as logdex explain does (4 or more "
+          + "digits of its id). JSON and HTML carry every top class's detail already.")
+  String detail;
+
   @Option(names = "--save", paramLabel = "FILE",
       description = "Also write a snapshot (for logdex diff, merge and migrate --from) to FILE.")
   Path save;
@@ -89,6 +94,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
     }
     output.check();
+    if (detail != null && output.format != ReportFormat.text) {
+      throw new UserError("--detail is for the text view; the " + output.format + " report has every top class's "
+          + "detail (or use logdex explain FINGERPRINT)");
+    }
     OutputFiles.checkWritable("--save", save);
     long budgetBytes = budget == null ? 0 : Sizes.parse("--budget", budget);
     if (budgetBytes > 0 && inputs.db == null) {
@@ -130,7 +139,19 @@ final class AnalyzeCommand implements Callable<Integer> {
       SnapshotFiles.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report),
           save);
     }
-    write(top != null ? report.top(top) : report);
+    AnalysisReport shown = top != null ? report.top(top) : report;
+    if (detail != null) {
+      var snapshot = dev.logdex.core.snapshot.Snapshots.of(Version.current(), in.schema(), in.workload(), report);
+      dev.logdex.core.workload.QueryStats q = ClassDetail.find(in.workload(), detail);
+      output.write(out -> {
+        TextReport.write(shown, out, output.toStdout() && Terminal.color(), output.toStdout() && Terminal.stdout());
+        PrintWriter w = new PrintWriter(dev.logdex.core.report.Escape.writer(out));
+        w.println();
+        ClassDetail.print(snapshot, q, Optional.empty(), w);
+      });
+    } else {
+      write(shown);
+    }
     if (explainRejections) {
       PrintWriter out = spec.commandLine().getOut();
       var rejections = report.rejections();

@@ -109,6 +109,20 @@ class OverTimeTest {
   }
 
   @Test
+  void analyzeDetailShowsOneClassInFullAfterTheTextReport() throws Exception {
+    CliRun json = new CliRun();
+    assertThat(json.run("analyze", "-q", "--format", "json", log().toString())).isZero();
+    String id = new ObjectMapper().readTree(json.out()).at("/top_queries/0/fingerprint").asText();
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "--detail", id.substring(0, 6), log().toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("busiest 1 min", "\nquery class " + id + "\n",
+        "   100ms  ######################################## 30");
+    CliRun wrong = new CliRun();
+    assertThat(wrong.run("analyze", "--format", "json", "--detail", id, log().toString())).isEqualTo(2);
+    assertThat(wrong.err()).contains("--detail is for the text view");
+  }
+
+  @Test
   void aLogWithoutTimesDrawsNothingOverTime() throws Exception {
     Path csv = Files.writeString(dir.resolve("pgss.csv"), """
         query,calls,total_exec_time,rows
