@@ -71,6 +71,18 @@ class FiltersTest {
     assertThat(r.get("top_queries")).allSatisfy(q -> assertThat(q.get("calls").asLong()).isGreaterThanOrEqualTo(2));
     assertThat(r.get("notes").toString()).contains("Filtered by query class (--min-calls 2, --table orders)")
         .contains("of " + classes + " classes left out");
+    // The snapshot of the part kept says so, and so does a merge of it.
+    Path saved = dir.resolve("kept.json");
+    CliRun save = new CliRun();
+    assertThat(save.run("analyze", "-q", "--table", "orders", "--schema", schema, "--save", saved.toString(), log))
+        .as(save.err()).isZero();
+    assertThat(new ObjectMapper().readTree(saved.toFile()).get("class_filters").toString())
+        .contains("Filtered by query class (--table orders)");
+    Path merged = dir.resolve("merged.json");
+    CliRun merge = new CliRun();
+    assertThat(merge.run("merge", "--save", merged.toString(), saved.toString(), saved.toString()))
+        .as(merge.err()).isZero();
+    assertThat(new ObjectMapper().readTree(merged.toFile()).get("class_filters")).hasSize(1);
   }
 
   @Test

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param logdexVersion the version that wrote it
  * @param statements statements read
  * @param rehearsal what a rehearsal measured of the recommendations, when {@code analyze --rehearse} ran one
+ * @param classFilters what filters of query classes left out before the analysis (--min-calls, --table, ...),
+ *     one sentence each: the workload is the part they kept
  */
 public record Snapshot(String logdexVersion, Schema schema, Workload workload, List<InputSummary> inputs,
     long statements, List<Recommendation> recommendations, List<Finding> findings,
-    java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal) {
+    java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal, List<String> classFilters) {
 
   /** The snapshot format this logdex writes; it reads this one and every older one. */
   public static final int FORMAT_VERSION = 1;
@@ -31,6 +33,14 @@ public record Snapshot(String logdexVersion, Schema schema, Workload workload, L
     recommendations = List.copyOf(recommendations);
     findings = List.copyOf(findings);
     Objects.requireNonNull(rehearsal, "rehearsal");
+    classFilters = List.copyOf(classFilters);
+  }
+
+  /** A snapshot of a workload no class filter narrowed. */
+  public Snapshot(String logdexVersion, Schema schema, Workload workload, List<InputSummary> inputs,
+      long statements, List<Recommendation> recommendations, List<Finding> findings,
+      java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal) {
+    this(logdexVersion, schema, workload, inputs, statements, recommendations, findings, rehearsal, List.of());
   }
 
   /** A snapshot with no rehearsal. */

@@ -84,6 +84,9 @@ public final class SnapshotJson {
       putMap(o.putObject("passed_over"), in.passedOver());
     }
     root.set("schema", schema(s.schema()));
+    if (!s.classFilters().isEmpty()) {
+      s.classFilters().forEach(root.putArray("class_filters")::add);
+    }
     putTimeline(root, s.workload());
     ArrayNode queries = root.putArray("queries");
     for (QueryStats q : s.workload().queries()) { // ordered by fingerprint id
@@ -324,7 +327,7 @@ public final class SnapshotJson {
           ? java.util.Optional.of(dev.logdex.core.json.RehearsedJson.read(root.path("rehearsal")))
           : java.util.Optional.empty();
       return new Snapshot(root.path("logdex").asText(), schema, readWorkload(root, queries), inputs,
-          root.path("statements").asLong(), recs, findings, rehearsal);
+          root.path("statements").asLong(), recs, findings, rehearsal, strings(root.path("class_filters")));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new UnreadableSnapshotException(source + ": damaged snapshot: " + e.getMessage());
     }

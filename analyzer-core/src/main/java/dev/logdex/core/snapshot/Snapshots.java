@@ -17,7 +17,7 @@ public final class Snapshots {
   /** The snapshot of an analysis. */
   public static Snapshot of(String version, Schema schema, Workload workload, AnalysisReport report) {
     return new Snapshot(version, schema, workload, report.inputs(), report.statements(), report.recommendations(),
-        report.findings(), report.rehearsal());
+        report.findings(), report.rehearsal(), report.leftOut());
   }
 
   /**
@@ -36,6 +36,7 @@ public final class Snapshots {
     Workload workload = Workload.empty();
     List<InputSummary> inputs = new ArrayList<>();
     long statements = 0;
+    java.util.Set<String> filters = new java.util.TreeSet<>();
     for (int i = 0; i < snapshots.size(); i++) {
       Snapshot s = snapshots.get(i);
       if (!SnapshotJson.schema(s.schema()).equals(shape)) {
@@ -45,9 +46,12 @@ public final class Snapshots {
       workload = Workload.merge(workload, s.workload());
       inputs.addAll(s.inputs());
       statements += s.statements();
+      filters.addAll(s.classFilters());
     }
     inputs.sort(Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
-    AnalysisReport report = Analysis.run(version, schema, workload, inputs, statements, List.of(), config);
+    // A part narrowed by class filters stays narrowed in the sum, and says so.
+    AnalysisReport report = Analysis.run(version, schema, workload, inputs, statements, List.of(), config)
+        .withLeftOut(List.copyOf(filters));
     return of(version, schema, workload, report);
   }
 }
