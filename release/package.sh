@@ -50,7 +50,7 @@ if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
   if [ -f "$jsa" ] && [ ! "$jar" -nt "$jsa" ]; then
     cds=(-XX:SharedArchiveFile="$jsa" "${quiet_cds[@]}")
   else
-    cds=(-XX:ArchiveClassesAtExit="$jsa" "${quiet_cds[@]}") # this run makes it; the next ones map it
+    cds=(-XX:ArchiveClassesAtExit="$jsa" -Dlogdex.cds.training=true "${quiet_cds[@]}") # this run makes it; the next ones map it
   fi
 fi
 ttys=(-Dlogdex.stdout.tty=$([ -t 1 ] && echo 1 || echo 0) -Dlogdex.stderr.tty=$([ -t 2 ] && echo 1 || echo 0))

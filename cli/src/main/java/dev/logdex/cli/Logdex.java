@@ -18,12 +18,73 @@ import picocli.CommandLine.Command;
 public final class Logdex {
 
   public static void main(String[] args) {
+    if (Boolean.getBoolean("logdex.cds.training")) {
+      // The launcher's run that records the class-data archive: help's classes go in it too, so that a later
+      // --help maps them instead of loading them.
+      java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      helpAlone(new String[] {"--help"}).usage(nowhere);
+      helpAlone(new String[] {"analyze", "--help"}).usage(nowhere);
+    }
     String version = versionAlone(args);
     if (version != null) {
       System.out.println(version);
       System.exit(0);
     }
+    boolean helpOnly = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))
+        || args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"));
+    String stored = helpOnly ? HelpTexts.stored(args) : null;
+    if (stored != null) {
+      System.out.print(stored);
+      System.exit(0);
+    }
+    CommandLine help = helpAlone(args);
+    if (help != null) {
+      help.usage(System.out, CommandLine.Help.Ansi.OFF);
+      System.exit(0);
+    }
     System.exit(run(args));
+  }
+
+  /** Every subcommand, as the annotation above lists them. */
+  private static final Class<?>[] SUBCOMMANDS = Logdex.class.getAnnotation(Command.class).subcommands();
+
+  /**
+   * For {@code logdex --help} or {@code logdex COMMAND --help} alone, a command line that prints the same usage
+   * as the whole one, built only as far as that usage needs: the top level with each subcommand's name and
+   * description, or the one subcommand asked about. Building the model of every subcommand (their options,
+   * mixins and types, by reflection) is most of the time of a help run. Else null.
+   */
+  static CommandLine helpAlone(String[] args) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      CommandLine top = topLevelAlone();
+      for (Class<?> c : SUBCOMMANDS) {
+        Command a = c.getAnnotation(Command.class);
+        CommandLine.Model.CommandSpec sub = CommandLine.Model.CommandSpec.create().name(a.name());
+        sub.usageMessage().header(a.header()).description(a.description());
+        top.addSubcommand(a.name(), new CommandLine(sub));
+      }
+      return top;
+    }
+    if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+      for (Class<?> c : SUBCOMMANDS) {
+        Command a = c.getAnnotation(Command.class);
+        if (a.name().equals(args[0]) && c != CommandLine.HelpCommand.class) {
+          CommandLine top = topLevelAlone();
+          top.addSubcommand(a.name(), c);
+          return top.getSubcommands().get(a.name());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The top-level command as its annotation says it, without its subcommands. */
+  private static CommandLine topLevelAlone() {
+    Command a = Logdex.class.getAnnotation(Command.class);
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(a.name())
+        .mixinStandardHelpOptions(true);
+    spec.usageMessage().description(a.description()).footer(a.footer());
+    return new CommandLine(spec);
   }
 
   /**
