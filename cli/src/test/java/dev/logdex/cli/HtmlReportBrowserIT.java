@@ -22,12 +22,7 @@ class HtmlReportBrowserIT {
 
   @Test
   void theReportRendersAndLogTextCannotRunAnything(@TempDir Path dir) throws Exception {
-    if (!Files.isExecutable(Path.of(CHROMIUM))) {
-      if (System.getenv("CI") != null) {
-        throw new AssertionError("CI is set but " + CHROMIUM + " is missing (.ci/run installs Debian's chromium)");
-      }
-      assumeTrue(false, "no chromium");
-    }
+    requireChromium();
     // A pg_stat_statements export whose queries carry markup, beside the sample shop's real one.
     Path hostile = dir.resolve("hostile.csv");
     Files.writeString(hostile, "query,calls,total_exec_time,rows\n"
@@ -58,12 +53,7 @@ class HtmlReportBrowserIT {
 
   @Test
   void theChartsOverTimeAreDrawnWithAxesAndHoverText(@TempDir Path dir) throws Exception {
-    if (!Files.isExecutable(Path.of(CHROMIUM))) {
-      if (System.getenv("CI") != null) {
-        throw new AssertionError("CI is set but " + CHROMIUM + " is missing (.ci/run installs Debian's chromium)");
-      }
-      assumeTrue(false, "no chromium");
-    }
+    requireChromium();
     // Six hours of a server log with a busy quarter hour at 09:00, one class's text carrying markup.
     java.util.Random random = new java.util.Random(11);
     String[] statements = {"SELECT * FROM orders WHERE customer_id = %d", "SELECT * FROM sessions WHERE token = 't%d'",
@@ -104,6 +94,16 @@ class HtmlReportBrowserIT {
     Files.createDirectories(png.getParent());
     chromium(dir, "--screenshot=" + png, "--window-size=1280,1500", report.toUri().toString());
     assertThat(Files.size(png)).isGreaterThan(20_000);
+  }
+
+  /** Skips without Chromium, except under CI, where its absence is a failure. */
+  private static void requireChromium() {
+    if (!Files.isExecutable(Path.of(CHROMIUM))) {
+      if (System.getenv("CI") != null) {
+        throw new AssertionError("CI is set but " + CHROMIUM + " is missing (.ci/run installs Debian's chromium)");
+      }
+      assumeTrue(false, "no chromium");
+    }
   }
 
   private record Chrome(String stdout, String stderr) {}
