@@ -1,5 +1,6 @@
 package dev.logdex.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -113,6 +114,47 @@ public final class Logdex {
   }
 
   /**
+   * The command's options one or two edits away from an unknown option ({@code --shema}: {@code --schema}), where
+   * picocli's own suggestions, which compare letter pairs, find none.
+   */
+  static List<String> nearOptions(CommandLine cmd, List<String> unmatched) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String arg : unmatched) {
+      if (!arg.startsWith("--")) {
+        continue;
+      }
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      for (String option : new java.util.TreeSet<>(cmd.getCommandSpec().optionsMap().keySet())) {
+        if (option.startsWith("--") && !out.contains(option) && edits(name, option) <= 2) {
+          out.add(option);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The edit distance of two strings (insertions, deletions, substitutions, swaps of neighbours). */
+  static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /**
    * A file that could not be read or written, as one line naming it and why ({@code x.log: permission denied}), or
    * null when {@code ex} is not such a failure: a user's problem, exit 2, not an internal error.
    */
@@ -185,7 +227,13 @@ public final class Logdex {
       java.io.PrintWriter err = cmd.getErr();
       err.println(dev.logdex.core.report.Escape.terminal(Secrets.scrub("logdex: " + ex.getMessage())));
       // Suggestions are the command's own option names, never the user's text.
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)
+          && ex instanceof CommandLine.UnmatchedArgumentException u) {
+        List<String> near = nearOptions(cmd, u.getUnmatched());
+        if (!near.isEmpty()) {
+          err.println("Possible solutions: " + String.join(", ", near));
+        }
+      }
       err.println("  see: " + cmd.getCommandSpec().qualifiedName() + " --help");
       err.flush();
       return 2;

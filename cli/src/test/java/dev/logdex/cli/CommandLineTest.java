@@ -30,6 +30,13 @@ class CommandLineTest {
     CliRun cli = new CliRun();
     assertThat(cli.run("analyze", "--formt", "json", "x.csv")).isEqualTo(2);
     assertThat(cli.err()).contains("Unknown option: '--formt'").contains("Possible solutions: --format");
+    // A letter left out in the middle, which picocli's letter-pair comparison does not find.
+    CliRun shema = new CliRun();
+    assertThat(shema.run("analyze", "--shema=s.sql", "x.csv")).isEqualTo(2);
+    assertThat(shema.err()).contains("Unknown option: '--shema=s.sql'").contains("Possible solutions: --schema")
+        .doesNotContain("s.sql\n");
+    assertThat(Logdex.edits("--shema", "--schema")).isEqualTo(1);
+    assertThat(Logdex.edits("--scehma", "--schema")).isEqualTo(1);
   }
 
   @Test
