@@ -32,7 +32,8 @@ final class RehearsalOptions {
 
   @Option(names = "--sample-rows", paramLabel = "N",
       description = "Copy about N rows of each larger table (smaller ones whole), with every row they reference, "
-          + "instead of all the data. On PostgreSQL this needs pg_dump and pg_restore.")
+          + "instead of all the data. On PostgreSQL the schema comes from pg_dump when it is installed here, else "
+          + "from the source's catalog.")
   Long sampleRows;
 
   @Option(names = "--full", description = "Copy all the data (the default; says so against --sample-rows).")

@@ -28,6 +28,10 @@ final class DatabaseCopy {
     TEMPLATE("CREATE DATABASE ... TEMPLATE"),
     /** pg_dump piped into pg_restore, when other sessions use the source. */
     DUMP_RESTORE("pg_dump | pg_restore"),
+    /** PostgreSQL without pg_dump here: the schema from the source's catalog, every row over JDBC. */
+    CATALOG_COPY("schema from the catalog, rows over JDBC"),
+    /** PostgreSQL without pg_dump here: the catalog's schema around a sample of the rows. */
+    SAMPLED_CATALOG("schema from the catalog, sampled rows with foreign-key closure"),
     /** MySQL/MariaDB: each table's own CREATE TABLE, then INSERT ... SELECT. */
     TABLE_BY_TABLE("SHOW CREATE TABLE, INSERT ... SELECT"),
     /** PostgreSQL: pg_dump's schema around a sample of the rows, closed under foreign keys. */
@@ -101,7 +105,7 @@ final class DatabaseCopy {
 
   /**
    * Copies the PostgreSQL database {@code source} to {@code copy}: as a template when no other session is connected
-   * to the source, else with pg_dump and pg_restore.
+   * to the source, else with pg_dump and pg_restore, else (no pg_dump here) by logdex itself over JDBC.
    */
   static Method postgres(Server server, Connection admin, String source, String copy)
       throws SQLException, IOException {
@@ -117,13 +121,16 @@ final class DatabaseCopy {
         }
       }
     }
-    Server.DumpTools tools = server.dumpTools().orElseThrow(() -> new IOException("other sessions use " + source
-        + ", so it cannot be copied as a template, and pg_dump and pg_restore are not installed here to copy it"));
     try (Statement st = admin.createStatement()) {
       st.execute("CREATE DATABASE " + q);
     }
     mark(admin, Dialect.POSTGRESQL, source, copy);
-    dumpRestore(tools, source, copy);
+    if (server.dumpTools().isEmpty()) {
+      // Other sessions use the source and pg_dump is not here: logdex's own copy, schema from the catalog.
+      SampledCopy.postgres(server, source, copy, 0);
+      return Method.CATALOG_COPY;
+    }
+    dumpRestore(server.dumpTools().get(), source, copy);
     return Method.DUMP_RESTORE;
   }
 
@@ -208,7 +215,7 @@ final class DatabaseCopy {
     }
     mark(admin, Dialect.POSTGRESQL, source, copy);
     SampledCopy.postgres(server, source, copy, rows);
-    return Method.SAMPLED_DUMP;
+    return server.dumpTools().isPresent() ? Method.SAMPLED_DUMP : Method.SAMPLED_CATALOG;
   }
 
   static List<String> insertableColumns(Connection c, String schema, String table) throws SQLException {

@@ -21,8 +21,9 @@ import java.util.Locale;
  * sampled row references is copied too, so that the copy's keys hold and a join finds what it finds in the source.
  * Small tables (up to the sample size) are copied whole.
  *
- * <p>PostgreSQL: the schema comes from pg_dump in its two halves, tables before the data and indexes, keys and
- * triggers after it (so that the keys are checked on the finished sample); rows travel as each table's row type in
+ * <p>PostgreSQL: the schema comes from pg_dump in its two halves (or, without pg_dump, from the source's catalog),
+ * tables before the data and indexes, keys and triggers after it (so that the keys are checked on the finished
+ * sample); rows travel as each table's row type in
  * text, read in one repeatable-read snapshot of the source. MySQL/MariaDB: the copy is on the same server, so rows
  * are copied with INSERT ... SELECT.
  */
@@ -61,20 +62,30 @@ final class SampledCopy {
     }
   }
 
-  /** Copies a sample of PostgreSQL's {@code source} into the new, marked, empty database {@code copy}. */
+  /**
+   * Copies PostgreSQL's {@code source} into the new, marked, empty database {@code copy}: about {@code rows} rows of
+   * each larger table with the rows they reference, or every row when {@code rows} is 0. The schema comes from
+   * pg_dump when it is installed here, else from the source's catalog ({@link CatalogSchema}).
+   */
   static void postgres(Server server, String source, String copy, long rows) throws SQLException, IOException {
-    Server.DumpTools tools = server.dumpTools().orElseThrow(() -> new IOException("--sample-rows on PostgreSQL "
-        + "needs pg_dump and pg_restore, for the schema"));
-    Path schema = Files.createTempFile("logdex-schema", ".dump");
+    java.util.Optional<Server.DumpTools> tools = server.dumpTools();
+    Path schema = tools.isPresent() ? Files.createTempFile("logdex-schema", ".dump") : null;
     try {
-      Tools.run(tools, List.of("pg_dump", "-Fc", "--schema-only", "--no-owner", "--no-acl", "-f", schema.toString(),
-          source));
-      Tools.run(tools, List.of("pg_restore", "--section=pre-data", "--no-owner", "--no-acl", "--exit-on-error", "-d",
-          copy, schema.toString()));
+      CatalogSchema catalog = null;
+      if (tools.isPresent()) {
+        Tools.run(tools.get(), List.of("pg_dump", "-Fc", "--schema-only", "--no-owner", "--no-acl", "-f",
+            schema.toString(), source));
+        Tools.run(tools.get(), List.of("pg_restore", "--section=pre-data", "--no-owner", "--no-acl",
+            "--exit-on-error", "-d", copy, schema.toString()));
+      }
       try (Connection from = server.readSource(); Connection to = server.connect(copy)) {
         from.setAutoCommit(false);
         try (Statement st = from.createStatement()) {
           st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+        if (tools.isEmpty()) {
+          catalog = CatalogSchema.read(from); // in the rows' snapshot
+          run(to, catalog.preData);
         }
         List<String[]> tables = new ArrayList<>();
         try (Statement st = from.createStatement(); ResultSet rs = st.executeQuery("SELECT n.nspname, c.relname,"
@@ -89,12 +100,12 @@ final class SampledCopy {
           String table = Identifiers.qualified(Dialect.POSTGRESQL, t[0], t[1]);
           double estimate = Double.parseDouble(t[2]);
           // REPEATABLE: the same rows for the same table and seed; BERNOULLI: rows from every page.
-          String sample = estimate > rows ? String.format(Locale.ROOT, " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (7)",
-              Math.min(100.0, 100.0 * rows / estimate)) : "";
+          String sample = rows > 0 && estimate > rows ? String.format(Locale.ROOT,
+              " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (7)", Math.min(100.0, 100.0 * rows / estimate)) : "";
           transfer(from, to, "SELECT x::text FROM ONLY " + table + " x" + sample, List.of(), table,
               columnsOf(from, table));
         }
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; rows > 0 && round < MAX_ROUNDS; round++) {
           long added = 0;
           for (Reference r : references(from)) {
             added += close(from, to, r);
@@ -105,11 +116,32 @@ final class SampledCopy {
         }
         sequences(from, to);
         from.rollback();
+        if (catalog != null) {
+          run(to, catalog.postData);
+        }
       }
-      Tools.run(tools, List.of("pg_restore", "--section=post-data", "--no-owner", "--no-acl", "--exit-on-error", "-d",
-          copy, schema.toString()));
+      if (tools.isPresent()) {
+        Tools.run(tools.get(), List.of("pg_restore", "--section=post-data", "--no-owner", "--no-acl",
+            "--exit-on-error", "-d", copy, schema.toString()));
+      }
     } finally {
-      Files.deleteIfExists(schema);
+      if (schema != null) {
+        Files.deleteIfExists(schema);
+      }
+    }
+  }
+
+  /** Runs each statement on the copy; a failure names the statement's start. */
+  private static void run(Connection to, List<String> statements) throws SQLException {
+    try (Statement st = to.createStatement()) {
+      for (String sql : statements) {
+        try {
+          st.execute(sql);
+        } catch (SQLException e) {
+          throw new SQLException("copying the schema from the catalog failed at: "
+              + (sql.length() > 120 ? sql.substring(0, 120) + "..." : sql) + ": " + e.getMessage(), e.getSQLState(), e);
+        }
+      }
     }
   }
 
@@ -219,15 +251,34 @@ final class SampledCopy {
     return out;
   }
 
-  /** Sets each of the copy's sequences where the source's stands, so that an insert does not reuse a key. */
+  /**
+   * Sets each of the copy's sequences where the source's stands, so that an insert does not reuse a key. An
+   * identity column's sequence is found by its column, as its name in the copy is the server's choice.
+   */
   private static void sequences(Connection from, Connection to) throws SQLException {
-    try (Statement st = from.createStatement(); ResultSet rs = st.executeQuery("SELECT schemaname, sequencename,"
-        + " last_value FROM pg_sequences WHERE last_value IS NOT NULL");
-        PreparedStatement set = to.prepareStatement("SELECT setval(?::regclass, ?)")) {
+    try (Statement st = from.createStatement(); ResultSet rs = st.executeQuery("SELECT s.schemaname, s.sequencename,"
+        + " s.last_value, tn.nspname, t.relname, a.attname FROM pg_sequences s"
+        + " JOIN pg_namespace n ON n.nspname = s.schemaname JOIN pg_class c ON c.relnamespace = n.oid"
+        + " AND c.relname = s.sequencename"
+        + " LEFT JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'"
+        + " LEFT JOIN pg_class t ON t.oid = d.refobjid LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+        + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+        + " WHERE s.last_value IS NOT NULL");
+        PreparedStatement set = to.prepareStatement("SELECT setval(?::regclass, ?)");
+        PreparedStatement identity = to.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?)")) {
       while (rs.next()) {
-        set.setString(1, Identifiers.qualified(Dialect.POSTGRESQL, rs.getString(1), rs.getString(2)));
-        set.setLong(2, rs.getLong(3));
-        try (ResultSet ignored = set.executeQuery()) {
+        PreparedStatement ps;
+        if (rs.getString(5) != null) {
+          ps = identity;
+          ps.setString(1, Identifiers.qualified(Dialect.POSTGRESQL, rs.getString(4), rs.getString(5)));
+          ps.setString(2, rs.getString(6));
+          ps.setLong(3, rs.getLong(3));
+        } else {
+          ps = set;
+          ps.setString(1, Identifiers.qualified(Dialect.POSTGRESQL, rs.getString(1), rs.getString(2)));
+          ps.setLong(2, rs.getLong(3));
+        }
+        try (ResultSet ignored = ps.executeQuery()) {
           // setval returns the value it set
         }
       }
