@@ -102,8 +102,14 @@ final class SampledCopy {
           // REPEATABLE: the same rows for the same table and seed; BERNOULLI: rows from every page.
           String sample = rows > 0 && estimate > rows ? String.format(Locale.ROOT,
               " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (7)", Math.min(100.0, 100.0 * rows / estimate)) : "";
-          transfer(from, to, "SELECT x::text FROM ONLY " + table + " x" + sample, List.of(), table,
-              columnsOf(from, table));
+          List<String> columns = columnsOf(from, table);
+          if (PgCopy.available(from, to)) {
+            String cols = String.join(", ", columns);
+            PgCopy.stream(from, "COPY (SELECT " + cols + " FROM ONLY " + table + " x" + sample
+                + ") TO STDOUT (FORMAT binary)", to, "COPY " + table + " (" + cols + ") FROM STDIN (FORMAT binary)");
+          } else {
+            transfer(from, to, "SELECT x::text FROM ONLY " + table + " x" + sample, List.of(), table, columns);
+          }
         }
         for (int round = 0; rows > 0 && round < MAX_ROUNDS; round++) {
           long added = 0;
