@@ -83,6 +83,40 @@ class ExpressionIndexIT {
     });
   }
 
+  @Test
+  void aLiteralEveryCallWritesBecomesAPredicateThePlannerUses() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute("CREATE EXTENSION hypopg");
+        s.execute("CREATE TABLE \"Jobs\" (id bigint PRIMARY KEY, \"Status\" text NOT NULL, queue text NOT NULL,"
+            + " created_at timestamptz NOT NULL, body text NOT NULL)");
+        s.execute("INSERT INTO \"Jobs\" SELECT i, CASE WHEN i % 100 = 0 THEN 'pending' ELSE 'done' END, 'q' || i % 5,"
+            + " timestamptz '2026-01-01' + i * interval '1 second', repeat('x', 60) FROM generate_series(1, 200000) i");
+        s.execute("ANALYZE \"Jobs\"");
+      }
+      StringBuilder log = new StringBuilder();
+      for (int i = 0; i < 15; i++) {
+        log.append(String.format("2026-11-28 10:00:%02d.000 UTC [%d] LOG:  duration: 40.000 ms  statement: SELECT id"
+            + " FROM \"Jobs\" WHERE \"Status\" = 'pending' AND queue = 'q%d' ORDER BY created_at LIMIT 10%n", i,
+            100 + i, i % 5));
+      }
+      Path file = Files.writeString(dir.resolve("postgresql.log"), log.toString());
+      CliRun run = new CliRun();
+      assertThat(run.run("analyze", "--db", url, "--db-user", "postgres", "--format", "json", file.toString()))
+          .as(run.err()).isZero();
+      JsonNode rec = new ObjectMapper().readTree(run.out()).at("/recommendations/0");
+      assertThat(rec.get("where").asText()).isEqualTo("\"Status\" = 'pending'");
+      assertThat(rec.get("columns").toString()).isEqualTo("[\"queue\",\"created_at\"]");
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute(rec.get("ddl").asText());
+        s.execute("ANALYZE \"Jobs\"");
+        String plan = plan(s, "SELECT id FROM \"Jobs\" WHERE \"Status\" = 'pending' AND queue = 'q3' ORDER BY"
+            + " created_at LIMIT 10");
+        assertThat(plan).contains(rec.get("name").asText());
+      }
+    });
+  }
+
   private static String plan(Statement s, String query) throws Exception {
     StringBuilder plan = new StringBuilder();
     try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {

@@ -49,6 +49,36 @@ public final class Fingerprinter {
     return new Fingerprint(idOf(normalized), normalized);
   }
 
+  /**
+   * Receives each literal value a statement writes (a string, a number; not a bind parameter), in the order of the
+   * text, as a 64-bit hash of its text: the values a fingerprint leaves out, so that the calls of one class can be
+   * told to write the same literal at a place, or not.
+   */
+  public interface LiteralSink {
+    void literal(int index, long hash);
+  }
+
+  /** Fingerprints {@code sql}, telling {@code sink} its literal values on the way. */
+  public Fingerprint fingerprint(String sql, LiteralSink sink) {
+    Scan scan = new Scan(sql);
+    scan.sink = sink;
+    String normalized = scan.run();
+    return new Fingerprint(idOf(normalized), normalized);
+  }
+
+  /** The hash {@link LiteralSink} receives for a literal written as {@code text} (quotes and sign included). */
+  public static long literalHash(CharSequence text, int start, int end) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = start; i < end; i++) {
+      h ^= text.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** The id of an already normalized text: 16 hex digits of a 64-bit hash, stable across runs. */
@@ -107,6 +137,8 @@ public final class Fingerprinter {
     private String firstTuple;
     private int valuesEnd = -1;
     private boolean executable;
+    private LiteralSink sink;
+    private int literals;
 
     Scan(String s) {
       this.s = s;
@@ -132,12 +164,14 @@ public final class Fingerprinter {
         } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
           i = skipBlockComment(i);
         } else if (c == '\'') {
+          int start = i;
           i = skipString(i + 1, '\'', backslashEscapes);
-          literal();
+          value(start, i);
         } else if (c == '"') {
           if (quotes == Quotes.DOUBLE_QUOTED_IS_STRING) {
+            int start = i;
             i = skipString(i + 1, '"', backslashEscapes);
-            literal();
+            value(start, i);
           } else {
             i = quotedName(i, '"');
           }
@@ -145,8 +179,9 @@ public final class Fingerprinter {
           i = quotedName(i, '`');
         } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && isDigit(s.charAt(i + 1)) && last != Tok.WORD
             && last != Tok.NAME) {
+          int start = i;
           i = skipNumber(i);
-          literal();
+          value(start, i);
         } else if (c == '$') {
           i = dollar(i);
         } else if (c == '?') {
@@ -293,8 +328,9 @@ public final class Fingerprinter {
       if (j < n && s.charAt(j) == '$') { // $tag$ ... $tag$: a dollar-quoted string
         String tag = s.substring(i, j + 1);
         int end = s.indexOf(tag, j + 1);
-        literal();
-        return end < 0 ? n : end + tag.length();
+        int stop = end < 0 ? n : end + tag.length();
+        value(i, stop);
+        return stop;
       }
       emit("$", Tok.OTHER);
       return i + 1;
@@ -308,7 +344,7 @@ public final class Fingerprinter {
       // E'..', B'..', X'..', N'..' and MySQL's _charset'..' are prefixed string literals.
       if (j < n && s.charAt(j) == '\'' && isLiteralPrefix(i, j)) {
         int end = skipString(j + 1, '\'', backslashEscapes || (j - i == 1 && (s.charAt(i) | 0x20) == 'e'));
-        literal();
+        value(i, end);
         return end;
       }
       // Lower-cased straight into the output: a word costs no string of its own.
@@ -336,7 +372,7 @@ public final class Fingerprinter {
       if ((c == '-' || c == '+') && i + 1 < n && (isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '.')
           && !endsOperand()) {
         int end = skipNumber(i + 1);
-        literal();
+        value(i, end);
         return end;
       }
       int j = i + 1;
@@ -383,6 +419,14 @@ public final class Fingerprinter {
 
     private void literal() {
       emit("?", Tok.LITERAL);
+    }
+
+    /** A literal value written from {@code start} to {@code end}: normalized away, and told to the sink. */
+    private void value(int start, int end) {
+      if (sink != null) {
+        sink.literal(literals++, literalHash(s, start, end));
+      }
+      literal();
     }
 
     private void open() {

@@ -220,7 +220,7 @@ public final class Recommender {
         if (table.isEmpty() && !schema.isEmpty()) {
           continue; // a view, a temporary table, or a table the schema file lacks: nothing to index safely
         }
-        AccessCandidates own = candidatesFor(a);
+        AccessCandidates own = candidatesFor(a, q);
         for (Weighted c : own.candidates()) {
           candidates.computeIfAbsent(c.candidate(), k -> new Evidence()).add(q, c.weight(), c.why(), c.or());
         }
@@ -324,8 +324,8 @@ public final class Recommender {
    */
   private record AccessCandidates(List<Weighted> candidates, List<List<IndexCandidate>> orArms) {}
 
-  private AccessCandidates candidatesFor(TableAccess a) {
-    Optional<CandidateWithWhy> main = candidateFor(a);
+  private AccessCandidates candidatesFor(TableAccess a, QueryStats q) {
+    Optional<CandidateWithWhy> main = candidateFor(a, q);
     Map<String, Set<String>> ors = new LinkedHashMap<>();
     for (ColumnUse u : a.uses()) {
       if (u.kind() == UseKind.OR_ARM) {
@@ -364,8 +364,11 @@ public final class Recommender {
     return new AccessCandidates(out, bundles);
   }
 
-  private Optional<CandidateWithWhy> candidateFor(TableAccess a) {
+  private Optional<CandidateWithWhy> candidateFor(TableAccess a, QueryStats q) {
     Set<String> eq = new LinkedHashSet<>();
+    // Equalities with a literal every call of the class writes (status = 'pending'): on PostgreSQL the index's
+    // predicate, which keeps the index to the rows they select, rather than a key column.
+    Map<String, String> constant = new java.util.TreeMap<>();
     Set<String> isNull = new java.util.TreeSet<>();
     Set<String> notNull = new java.util.TreeSet<>();
     String range = null;
@@ -374,7 +377,15 @@ public final class Recommender {
     for (ColumnUse u : a.uses()) {
       String col = u.column().column();
       switch (u.kind()) {
-        case EQUALITY, IN -> eq.add(col);
+        case EQUALITY -> {
+          if (dialect == Dialect.POSTGRESQL && ConstantLiterals.everyCallWrites(q, u.detail())) {
+            constant.merge(col, u.detail().substring(dev.logdex.core.sql.UsageExtractor.LITERAL.length()),
+                (x, y) -> x.equals(y) ? x : "");
+          } else {
+            eq.add(col);
+          }
+        }
+        case IN -> eq.add(col);
         case EXPRESSION_EQUALITY -> ExpressionKey.ofDetail(u.detail(), col).ifPresent(k -> eq.add(k.key()));
         case EXPRESSION_RANGE -> {
           nonEquality = true;
@@ -398,6 +409,8 @@ public final class Recommender {
         default -> { }
       }
     }
+    constant.values().removeIf(String::isEmpty); // two different literals for one column: no rows, no predicate
+    constant.keySet().removeAll(eq);
     isNull.removeAll(eq);
     notNull.removeAll(isNull);
     // A NULL test keeps the rows that are (or are not) NULL, often most of the table: as a leading column it would
@@ -406,13 +419,14 @@ public final class Recommender {
     List<String> predicates = new ArrayList<>();
     List<String> trailingEq = new ArrayList<>();
     if (dialect == Dialect.POSTGRESQL) {
+      constant.forEach((col, literal) -> predicates.add(Identifiers.quote(dialect, col) + " = " + literal));
       isNull.forEach(col -> predicates.add(Identifiers.quote(dialect, col) + " IS NULL"));
       notNull.forEach(col -> predicates.add(Identifiers.quote(dialect, col) + " IS NOT NULL"));
     } else {
       trailingEq.addAll(isNull);
     }
     String where = String.join(" AND ", predicates);
-    boolean filtered = !eq.isEmpty() || !isNull.isEmpty();
+    boolean filtered = !eq.isEmpty() || !isNull.isEmpty() || !constant.isEmpty();
     List<String> keys = new ArrayList<>(bySelectivity(a.table(), eq));
     keys.addAll(trailingEq);
     int equalities = keys.size();
@@ -446,8 +460,23 @@ public final class Recommender {
       equalities = 1;
       why.append("equality on ").append(col);
     }
+    if (keys.isEmpty() && !constant.isEmpty()) {
+      // Nothing else to key on: the constant's column is the key after all, a lookup of its one value.
+      keys.addAll(constant.keySet());
+      equalities = keys.size();
+      why.append("equality on ").append(String.join(", ", keys));
+      predicates.removeIf(p -> constant.keySet().stream().anyMatch(c -> p.startsWith(Identifiers.quote(dialect, c)
+          + " = ")));
+      where = String.join(" AND ", predicates);
+      constant.clear();
+    }
     if (keys.isEmpty()) {
       return Optional.empty();
+    }
+    if (!constant.isEmpty()) {
+      why.append(why.length() > 0 ? "; " : "").append("every logged call writes ").append(String.join(" and ",
+          constant.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()))
+          .append(", so the index holds only those rows");
     }
     boolean expression = false;
     for (ColumnUse u : a.uses()) {

@@ -26,6 +26,7 @@ import dev.logdex.core.schema.IndexUsage;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.Table;
 import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.workload.Constants;
 import dev.logdex.core.workload.Latency;
 import dev.logdex.core.workload.Series;
 import dev.logdex.core.workload.Timeline;
@@ -200,6 +201,12 @@ public final class SnapshotJson {
         ms.add(series.millis(i));
       }
     }
+    if (q.constants().count() > 0) {
+      ObjectNode lo = o.putObject("literals");
+      lo.put("count", q.constants().count());
+      ObjectNode constant = lo.putObject("constant");
+      q.constants().constant().forEach((i, h) -> constant.put(Integer.toString(i), Long.toHexString(h)));
+    }
     if (!q.latency().isEmpty()) {
       Latency l = q.latency();
       ObjectNode lo = o.putObject("latency");
@@ -251,7 +258,7 @@ public final class SnapshotJson {
     for (QueryStats q : queries) {
       timed.add(q.series().isEmpty() ? q : new QueryStats(q.fingerprint(), q.sample(), q.calls(), q.totalMillis(),
           q.rows(), q.analysis(), q.latency(), q.samples(), q.rowsExamined(), q.lockMillis(), q.origins(),
-          Series.of(width, q.series())));
+          Series.of(width, q.series()), q.constants()));
     }
     return Workload.of(timed, first, last, timeline);
   }
@@ -376,7 +383,8 @@ public final class SnapshotJson {
     q.path("more_samples").forEach(x -> samples.add(x.asText()));
     return new QueryStats(fp, q.path("sample").asText(), q.path("calls").asLong(), q.path("total_ms").asDouble(),
         q.path("rows").asLong(-1), analysis, latency, samples, q.path("rows_examined").asLong(-1),
-        q.path("lock_ms").asDouble(0), ResultJson.origins(q), readSeries(q.path("series")));
+        q.path("lock_ms").asDouble(0), ResultJson.origins(q), readSeries(q.path("series")),
+        readConstants(q.path("literals")));
   }
 
   private static java.time.Instant instant(JsonNode n) {
@@ -385,6 +393,16 @@ public final class SnapshotJson {
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("not a time: '" + n.asText() + "'");
     }
+  }
+
+  private static Constants readConstants(JsonNode l) {
+    if (l.isMissingNode()) {
+      return Constants.NONE;
+    }
+    Map<Integer, Long> constant = new java.util.TreeMap<>();
+    l.path("constant").fields().forEachRemaining(e -> constant.put(Integer.parseInt(e.getKey()),
+        Long.parseUnsignedLong(e.getValue().asText(), 16)));
+    return Constants.of(l.path("count").asInt(-1), constant);
   }
 
   /** A class's series as written, at the finest width; the timeline's width is set once the snapshot is read. */

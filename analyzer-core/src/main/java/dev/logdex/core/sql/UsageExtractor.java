@@ -452,10 +452,10 @@ public final class UsageExtractor {
             join(left.get(), right.get());
           }
         } else if (left.isPresent() && isConstantFor(rightExpr, scope, left.get().binding())) {
-          use(left.get(), UseKind.EQUALITY, "");
+          use(left.get(), UseKind.EQUALITY, literalDetail(rightExpr));
           touchAll(rightExpr, scope);
         } else if (right.isPresent() && isConstantFor(c.left(), scope, right.get().binding())) {
-          use(right.get(), UseKind.EQUALITY, "");
+          use(right.get(), UseKind.EQUALITY, literalDetail(c.left()));
           touchAll(c.left(), scope);
         } else {
           sides(c, scope);
@@ -586,6 +586,29 @@ public final class UsageExtractor {
     use(base.get(), kind, detail);
     c.right().forEach(e -> touchAll(e, scope));
     return true;
+  }
+
+  /** What an equality use's detail starts with when the value is a literal: {@code = 'paid'}, {@code = 7}. */
+  public static final String LITERAL = "= ";
+
+  private static final java.util.regex.Pattern SAFE_STRING = java.util.regex.Pattern.compile("[A-Za-z0-9_ .:@/+-]{0,64}");
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,18}");
+
+  /**
+   * The detail of an equality with {@code value}: {@code = 'paid'} for a short plain string, {@code = 7} for an
+   * integer, as SQL; else {@code ""}. The recommender may make it an index's predicate when every call of the
+   * class writes it, so only values that need no escaping beyond their quotes are kept.
+   */
+  static String literalDetail(Expr value) {
+    if (value instanceof Expr.Value v) {
+      if (v.kind() == Expr.Value.Kind.STRING && SAFE_STRING.matcher(v.text()).matches()) {
+        return LITERAL + "'" + v.text() + "'";
+      }
+      if (v.kind() == Expr.Value.Kind.NUMBER && NUMBER.matcher(v.text()).matches()) {
+        return LITERAL + v.text();
+      }
+    }
+    return "";
   }
 
   /** The column of {@code e} when it is an indexable expression of one plain column. */

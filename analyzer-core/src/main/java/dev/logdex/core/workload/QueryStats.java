@@ -28,10 +28,11 @@ import java.util.Optional;
  * @param lockMillis time spent waiting for locks, summed (MySQL's slow log; {@code 0} elsewhere)
  * @param origins the databases and users the calls came from, as the logs say them
  * @param series the calls and time over the period, from the events that carry their time
+ * @param constants which literal values every call of the class writes alike
  */
 public record QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
     StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis,
-    Origins origins, Series series) {
+    Origins origins, Series series, Constants constants) {
 
   /** How many samples a class keeps: enough to replay more than one set of values, little enough per class. */
   public static final int SAMPLES = 3;
@@ -44,6 +45,15 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
     samples = samples.isEmpty() ? List.of(sample) : List.copyOf(samples);
     Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(constants, "constants");
+  }
+
+  /** A class whose literals were not followed. */
+  public QueryStats(Fingerprint fingerprint, String sample, long calls, double totalMillis, long rows,
+      StatementAnalysis analysis, Latency latency, List<String> samples, long rowsExamined, double lockMillis,
+      Origins origins, Series series) {
+    this(fingerprint, sample, calls, totalMillis, rows, analysis, latency, samples, rowsExamined, lockMillis, origins,
+        series, Constants.NONE);
   }
 
   /** A class whose events carry no time. */
@@ -57,7 +67,7 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
   /** This class with its calls over time in buckets of {@code width} seconds. */
   QueryStats withSeriesWidth(long width) {
     return width == series.width() ? this : new QueryStats(fingerprint, sample, calls, totalMillis, rows, analysis,
-        latency, samples, rowsExamined, lockMillis, origins, series.coarsen(width));
+        latency, samples, rowsExamined, lockMillis, origins, series.coarsen(width), constants);
   }
 
   /** A class whose logs say nothing of its origins. */
@@ -101,11 +111,12 @@ public record QueryStats(Fingerprint fingerprint, String sample, long calls, dou
    */
   public QueryStats plus(QueryStats other) {
     List<String> both = smallest(samples, other.samples);
+    Constants merged = constants.plus(other.constants);
     return new QueryStats(fingerprint, both.get(0), calls + other.calls,
-        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), sum(rows, other.rows), analysis,
+        millisOf(nanosOf(totalMillis) + nanosOf(other.totalMillis)), sum(rows, other.rows), merged.settle(analysis),
         latency.plus(other.latency), both, sum(rowsExamined, other.rowsExamined),
         millisOf(nanosOf(lockMillis) + nanosOf(other.lockMillis)), origins.plus(other.origins),
-        series.plus(other.series));
+        series.plus(other.series), merged);
   }
 
   /** Two counts added, where -1 says unknown: known plus unknown is the known one. */

@@ -66,7 +66,8 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
         lastLatency.record(Math.round(QueryStats.nanosOf(e.totalMillis()) / 1000.0));
       }
     }
-    Fingerprint fp = fingerprinter.fingerprint(e.text());
+    literalCount = 0;
+    Fingerprint fp = fingerprinter.fingerprint(e.text(), literalSink);
     Tally tally = queries.get(fp.id());
     if (tally != null && !tally.anyDatabase && !tally.database.equals(e.database())) {
       tally = inDatabase.get(fp.id() + "@" + e.database());
@@ -83,7 +84,18 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
       analyzer.countNearHit(); // the class's analysis is at hand: a first-level cache hit
     }
     tally.add(e, t, width);
+    tally.constants.add(literalHashes, literalCount);
   }
+
+  /** The literal values of the event being added, as the fingerprinter found them: no allocation per event. */
+  private final long[] literalHashes = new long[Constants.TRACKED];
+  private int literalCount;
+  private final Fingerprinter.LiteralSink literalSink = (i, hash) -> {
+    if (i < Constants.TRACKED) {
+      literalHashes[i] = hash;
+    }
+    literalCount = i + 1;
+  };
 
   /** The bucket width of the period seen so far; it only grows. */
   private long width = Timeline.WIDTHS[0];
@@ -157,6 +169,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     private long lockNanos;
     private final Origins.Recorder origins = new Origins.Recorder();
     private final Series.Recorder series = new Series.Recorder();
+    final Constants.Recorder constants = new Constants.Recorder();
 
     Tally(Fingerprint fingerprint, StatementAnalysis analysis, String sample, boolean anyDatabase, String database) {
       this.fingerprint = fingerprint;
@@ -197,9 +210,11 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     }
 
     QueryStats toStats() {
-      return new QueryStats(fingerprint, samples.first(), calls, QueryStats.millisOf(nanos), rows, analysis,
+      Constants literals = constants.toConstants();
+      return new QueryStats(fingerprint, samples.first(), calls, QueryStats.millisOf(nanos), rows,
+          literals.settle(analysis),
           latency.toLatency(), List.copyOf(samples), rowsExamined, QueryStats.millisOf(lockNanos),
-          origins.toOrigins(), series.toSeries());
+          origins.toOrigins(), series.toSeries(), literals);
     }
   }
 }

@@ -135,8 +135,12 @@ class RecommenderTest {
   void namesThatNeedQuotingAreQuotedInTheDdl() {
     String ddl = "CREATE TABLE \"Order\" (id int PRIMARY KEY, \"user\" int, \"a\"\"b\" int);";
     Recommendation r = recommend(ddl, Dialect.POSTGRESQL,
-        "SELECT * FROM \"Order\" WHERE \"user\" = $1 AND \"a\"\"b\" = 2", 10).get(0);
+        "SELECT * FROM \"Order\" WHERE \"user\" = $1 AND \"a\"\"b\" = $2", 10).get(0);
     assertThat(r.ddl()).contains("ON \"Order\" (\"user\", \"a\"\"b\")");
+    // A literal every call writes is the predicate, its column quoted there too.
+    Recommendation partial = recommend(ddl, Dialect.POSTGRESQL,
+        "SELECT * FROM \"Order\" WHERE \"user\" = $1 AND \"a\"\"b\" = 2", 10).get(0);
+    assertThat(partial.ddl()).endsWith("ON \"Order\" (\"user\") WHERE \"a\"\"b\" = 2;");
   }
 
   @Test
@@ -424,6 +428,37 @@ class RecommenderTest {
     // The database's own expression index serves it, written as the database writes it.
     assertThat(recommend(ddl + "CREATE INDEX accounts_email_ci ON accounts (tenant, (lower((\"Email\")::text)));",
         Dialect.POSTGRESQL, "SELECT * FROM accounts WHERE tenant = $1 AND lower(\"Email\") = $2", 100)).isEmpty();
+  }
+
+  static final String JOBS = """
+      CREATE TABLE jobs (id bigint PRIMARY KEY, status text NOT NULL, queue text NOT NULL, created_at timestamptz);
+      """;
+
+  @Test
+  void aLiteralEveryCallWritesBecomesThePredicateOfAPartialIndex() {
+    Recommendation r = recommend(JOBS, Dialect.POSTGRESQL,
+        "SELECT * FROM jobs WHERE status = 'pending' AND queue = $1 ORDER BY created_at LIMIT 10", 100).get(0);
+    assertThat(r.index().keys()).containsExactly("queue", "created_at");
+    assertThat(r.index().where()).isEqualTo("status = 'pending'");
+    assertThat(r.ddl()).endsWith("ON jobs (queue, created_at) WHERE status = 'pending';");
+    assertThat(r.reason()).contains("every logged call writes status = 'pending'");
+    // With nothing else to key on, the constant's column stays the key.
+    assertThat(recommend(JOBS, Dialect.POSTGRESQL, "SELECT count(*) FROM jobs WHERE status = 'pending'", 100)
+        .get(0).index().keys()).containsExactly("status");
+  }
+
+  @Test
+  void aLiteralThatVariesAmongTheCallsOrIsBoundStaysAKeyColumn() {
+    String sql = "SELECT * FROM jobs WHERE status = '%s' AND queue = 'q1' ORDER BY created_at LIMIT 10";
+    // One class (the literals are normalized away), two statuses: the queue is the constant, the status a key.
+    Recommendation mixed = recommend(JOBS, Dialect.POSTGRESQL, String.format(sql, "pending"), 100,
+        String.format(sql, "failed"), 100).get(0);
+    assertThat(mixed.index().keys()).containsExactly("status", "created_at");
+    assertThat(mixed.index().where()).isEqualTo("queue = 'q1'");
+    assertThat(recommend(JOBS, Dialect.POSTGRESQL, "SELECT * FROM jobs WHERE status = $1 ORDER BY created_at LIMIT 10",
+        100).get(0).index().where()).isEmpty();
+    assertThat(recommend(JOBS, Dialect.MYSQL, "SELECT * FROM jobs WHERE status = 'pending' ORDER BY created_at"
+        + " LIMIT 10", 100).get(0).index().keys()).containsExactly("status", "created_at");
   }
 
   static final String EVENTS = """
