@@ -2,7 +2,6 @@ package dev.logdex.core.rehearse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.logdex.core.model.Dialect;
 import java.io.IOException;
@@ -52,91 +51,81 @@ class CatalogCopyIT {
       REFRESH MATERIALIZED VIEW order_totals;
       """;
 
-  @Test
-  void aSourceInUseIsCopiedFromItsCatalogWhenPgDumpIsNotHere() throws Exception {
-    String source = name();
+  /** What a test does with a new source database, another session kept open on it, and the copy's name. */
+  private interface WithSource {
+    void run(Connection admin, String source, String copy, Statement busy) throws Exception;
+  }
+
+  /** Runs {@code body} on a new database, while another session is connected to it; drops both databases after. */
+  private static void withBusySource(WithSource body) throws Exception {
+    String source = "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String copy = source + "_copy";
-    try (Connection admin = connect(PG + "postgres"); Statement st = admin.createStatement()) {
+    try (Connection admin = LivePostgres.connect(PG + "postgres"); Statement st = admin.createStatement()) {
       st.execute("CREATE DATABASE " + source);
-      try (Connection busy = connect(PG + source)) {
-        try (Statement s = busy.createStatement()) {
-          s.execute(SCHEMA);
-        }
-        assertThat(DatabaseCopy.postgres(server(source), admin, source, copy))
-            .isEqualTo(DatabaseCopy.Method.CATALOG_COPY);
-        try (Connection from = connect(PG + source); Connection to = connect(PG + copy)) {
-          for (String query : List.of(TABLES, INDEXES, CONSTRAINTS, VIEWS)) {
-            assertThat(rows(to, query)).as(query).isEqualTo(rows(from, query));
-          }
-          for (String table : List.of("\"Sales\".\"Customer\"", "\"order\"", "events", "events_2025",
-              "big_orders", "order_totals")) {
-            String sum = "SELECT count(*) || ' ' || md5(string_agg(x::text, ',' ORDER BY x::text)) FROM " + table
-                + " x";
-            assertThat(rows(to, sum)).as(table).isEqualTo(rows(from, sum));
-          }
-          try (Statement s = to.createStatement()) {
-            // The sequences stand where the source's do: new rows get new keys.
-            s.execute("INSERT INTO \"Sales\".\"Customer\" (\"E-mail\") VALUES ('new@x.org')");
-            s.execute("INSERT INTO \"order\" (customer_id, total) VALUES (1, 5)");
-            assertThatThrownBy(() -> s.execute("INSERT INTO \"order\" (customer_id, total) VALUES (999999, 1)"))
-                .as("the foreign key holds on the copy").isInstanceOf(SQLException.class);
-          }
-        }
+      try (Connection busy = LivePostgres.connect(PG + source); Statement s = busy.createStatement()) {
+        body.run(admin, source, copy, s);
       } finally {
         st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
         st.execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
       }
     }
+  }
+
+  @Test
+  void aSourceInUseIsCopiedFromItsCatalogWhenPgDumpIsNotHere() throws Exception {
+    withBusySource((admin, source, copy, busy) -> {
+      busy.execute(SCHEMA);
+      assertThat(DatabaseCopy.postgres(server(source), admin, source, copy))
+          .isEqualTo(DatabaseCopy.Method.CATALOG_COPY);
+      try (Connection from = LivePostgres.connect(PG + source); Connection to = LivePostgres.connect(PG + copy)) {
+        for (String query : List.of(TABLES, INDEXES, CONSTRAINTS, VIEWS)) {
+          assertThat(rows(to, query)).as(query).isEqualTo(rows(from, query));
+        }
+        for (String table : List.of("\"Sales\".\"Customer\"", "\"order\"", "events", "events_2025",
+            "big_orders", "order_totals")) {
+          String sum = "SELECT count(*) || ' ' || md5(string_agg(x::text, ',' ORDER BY x::text)) FROM " + table
+              + " x";
+          assertThat(rows(to, sum)).as(table).isEqualTo(rows(from, sum));
+        }
+        try (Statement s = to.createStatement()) {
+          // The sequences stand where the source's do: new rows get new keys.
+          s.execute("INSERT INTO \"Sales\".\"Customer\" (\"E-mail\") VALUES ('new@x.org')");
+          s.execute("INSERT INTO \"order\" (customer_id, total) VALUES (1, 5)");
+          assertThatThrownBy(() -> s.execute("INSERT INTO \"order\" (customer_id, total) VALUES (999999, 1)"))
+              .as("the foreign key holds on the copy").isInstanceOf(SQLException.class);
+        }
+      }
+    });
   }
 
   @Test
   void aSampleWithoutPgDumpKeepsItsForeignKeysWhole() throws Exception {
-    String source = name();
-    String copy = source + "_copy";
-    try (Connection admin = connect(PG + "postgres"); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + source);
-      try (Connection busy = connect(PG + source)) {
-        try (Statement s = busy.createStatement()) {
-          s.execute(SCHEMA);
-          s.execute("ANALYZE");
-        }
-        assertThat(DatabaseCopy.postgresSampled(server(source), admin, source, copy, 200))
-            .isEqualTo(DatabaseCopy.Method.SAMPLED_CATALOG);
-        try (Connection to = connect(PG + copy); Statement s = to.createStatement()) {
-          assertThat(rows(to, "SELECT count(*) FROM \"order\"").first()).as("a sample of 2000 orders")
-              .matches(n -> Integer.parseInt(n) > 50 && Integer.parseInt(n) < 800, "between 50 and 800");
-          // Every sampled order's customer came along, and the key was added (validated) after the rows.
-          assertThat(rows(to, "SELECT count(*) FROM \"order\" o WHERE NOT EXISTS (SELECT 1 FROM"
-              + " \"Sales\".\"Customer\" c WHERE c.\"Id\" = o.customer_id)").first()).isEqualTo("0");
-          assertThat(rows(to, "SELECT convalidated FROM pg_constraint WHERE contype = 'f'")).containsExactly("true");
-        }
-      } finally {
-        st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
-        st.execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
+    withBusySource((admin, source, copy, busy) -> {
+      busy.execute(SCHEMA);
+      busy.execute("ANALYZE");
+      assertThat(DatabaseCopy.postgresSampled(server(source), admin, source, copy, 200))
+          .isEqualTo(DatabaseCopy.Method.SAMPLED_CATALOG);
+      try (Connection to = LivePostgres.connect(PG + copy); Statement s = to.createStatement()) {
+        assertThat(rows(to, "SELECT count(*) FROM \"order\"").first()).as("a sample of 2000 orders")
+            .matches(n -> Integer.parseInt(n) > 50 && Integer.parseInt(n) < 800, "between 50 and 800");
+        // Every sampled order's customer came along, and the key was added (validated) after the rows.
+        assertThat(rows(to, "SELECT count(*) FROM \"order\" o WHERE NOT EXISTS (SELECT 1 FROM"
+            + " \"Sales\".\"Customer\" c WHERE c.\"Id\" = o.customer_id)").first()).isEqualTo("0");
+        assertThat(rows(to, "SELECT convalidated FROM pg_constraint WHERE contype = 'f'")).containsExactly("true");
       }
-    }
+    });
   }
 
   @Test
   void whatOnlyPgDumpCopiesIsNamedAndNothingIsCopied() throws Exception {
-    String source = name();
-    String copy = source + "_copy";
-    try (Connection admin = connect(PG + "postgres"); Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + source);
-      try (Connection busy = connect(PG + source)) {
-        try (Statement s = busy.createStatement()) {
-          s.execute("CREATE TABLE t (id int PRIMARY KEY, at timestamptz);"
-              + " CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.at := now(); RETURN NEW;"
-              + " END$$; CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();");
-        }
-        assertThatThrownBy(() -> DatabaseCopy.postgres(server(source), admin, source, copy))
-            .isInstanceOf(IOException.class)
-            .hasMessageContaining("1 function(s) or procedure(s), 1 trigger(s), which only pg_dump copies");
-      } finally {
-        st.execute("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)");
-        st.execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
-      }
-    }
+    withBusySource((admin, source, copy, busy) -> {
+      busy.execute("CREATE TABLE t (id int PRIMARY KEY, at timestamptz);"
+          + " CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.at := now(); RETURN NEW;"
+          + " END$$; CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();");
+      assertThatThrownBy(() -> DatabaseCopy.postgres(server(source), admin, source, copy))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("1 function(s) or procedure(s), 1 trigger(s), which only pg_dump copies");
+    });
   }
 
   private static final String TABLES = "SELECT n.nspname, c.relname, c.relkind, c.relispartition,"
@@ -177,10 +166,6 @@ class CatalogCopyIT {
     return out;
   }
 
-  private static String name() {
-    return "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  }
-
   /** The server as a machine without pg_dump sees it. */
   private static Server server(String source) {
     return new Server() {
@@ -196,12 +181,12 @@ class CatalogCopyIT {
 
       @Override
       public Connection connect(String database) throws SQLException {
-        return CatalogCopyIT.connect(PG + (database.isEmpty() ? "postgres" : database));
+        return LivePostgres.connect(PG + (database.isEmpty() ? "postgres" : database));
       }
 
       @Override
       public Connection readSource() throws SQLException {
-        Connection c = CatalogCopyIT.connect(PG + source);
+        Connection c = LivePostgres.connect(PG + source);
         c.setReadOnly(true);
         return c;
       }
@@ -223,15 +208,4 @@ class CatalogCopyIT {
     };
   }
 
-  private static Connection connect(String url) throws SQLException {
-    try {
-      return DriverManager.getConnection(url, "postgres", "");
-    } catch (SQLException e) {
-      if (System.getenv("CI") != null) {
-        throw e;
-      }
-      assumeTrue(false, "no database at " + url);
-      throw e;
-    }
-  }
 }
