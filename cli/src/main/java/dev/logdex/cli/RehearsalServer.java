@@ -114,7 +114,7 @@ final class RehearsalServer implements Server {
         st.execute("SET statement_timeout = 0");
       } else {
         st.execute("SET SESSION TRANSACTION READ WRITE");
-        st.execute("SET SESSION max_statement_time = 0");
+        st.execute(dev.logdex.core.rehearse.MysqlFlavor.statementLimit(c, 0));
       }
     }
     return c;

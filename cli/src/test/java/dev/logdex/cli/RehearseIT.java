@@ -361,6 +361,28 @@ class RehearseIT {
             .isEmpty();
         assertThat(lines(c, "SELECT user FROM mysql.user WHERE user LIKE 'logdex\\_replay\\_%'")).isEmpty();
       }
+      // A database with no mark of logdex's in it (MySQL keeps no comment on a database: the mark is a table) is
+      // never replaced; a copy kept with --keep carries the mark, so --replace may drop it.
+      LiveDb.inScratchMariadb((other, otherUrl) -> {
+        CliRun replace = new CliRun();
+        assertThat(replace.run("rehearse", "-q", "--db", url + "?user=root", "--copy-to", other, "--replace",
+            slow.toString())).isEqualTo(2);
+        assertThat(replace.err()).contains("logdex did not make it");
+      });
+      CliRun kept = new CliRun();
+      assertThat(kept.run("rehearse", "-q", "--db", url + "?user=root", "--copy-to", copy, "--keep", "--rounds", "1",
+          slow.toString())).as(kept.err()).isZero();
+      try (Connection c = LiveDb.connect(url, "root")) {
+        assertThat(lines(c, "SELECT mark FROM " + copy + ".logdex_rehearsal_copy"))
+            .containsExactly("logdex rehearsal copy of " + db);
+      }
+      CliRun again = new CliRun();
+      assertThat(again.run("rehearse", "-q", "--db", url + "?user=root", "--copy-to", copy, "--replace", "--rounds",
+          "1", slow.toString())).as(again.err()).isZero();
+      try (Connection c = LiveDb.connect(url, "root")) {
+        assertThat(lines(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + copy + "'"))
+            .as("--keep kept it, --replace made it again, and the end dropped it").isEmpty();
+      }
     });
   }
 }

@@ -66,15 +66,38 @@ final class DatabaseCopy {
     }
   }
 
-  /** Whether a database of that name exists; empty if not, else whether logdex made it (its comment says so). */
+  /**
+   * Whether a database of that name exists; empty if not, else whether logdex made it: PostgreSQL's comment on it
+   * says so; on MySQL and MariaDB its {@link #MARK_TABLE} does (MySQL keeps no comment on a database), or, for a
+   * copy made before that table, MariaDB's comment on it.
+   */
   static Optional<Boolean> existing(Connection admin, Dialect dialect, String name) throws SQLException {
-    String sql = dialect == Dialect.POSTGRESQL
-        ? "SELECT COALESCE(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = ?"
-        : "SELECT COALESCE(SCHEMA_COMMENT, '') FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
-    try (PreparedStatement ps = admin.prepareStatement(sql)) {
-      ps.setString(1, name);
+    if (dialect == Dialect.POSTGRESQL) {
+      return first(admin, "SELECT COALESCE(shobj_description(oid, 'pg_database'), '') FROM pg_database"
+          + " WHERE datname = ?", name).map(comment -> comment.startsWith(MARK));
+    }
+    if (first(admin, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name).isEmpty()) {
+      return Optional.empty();
+    }
+    if (first(admin, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = '"
+        + MARK_TABLE + "'", name).isPresent()) {
+      try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery("SELECT mark FROM "
+          + Identifiers.qualified(dialect, name, MARK_TABLE))) {
+        return Optional.of(rs.next() && rs.getString(1).startsWith(MARK));
+      }
+    }
+    return Optional.of(MysqlFlavor.isMariadb(admin) && first(admin, "SELECT COALESCE(SCHEMA_COMMENT, '') FROM"
+        + " information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name).orElse("").startsWith(MARK));
+  }
+
+  /** The table that marks a MySQL or MariaDB copy as logdex's, in the copy, with one row: {@link #MARK} and the source. */
+  static final String MARK_TABLE = "logdex_rehearsal_copy";
+
+  private static Optional<String> first(Connection c, String sql, String parameter) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, parameter);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1).startsWith(MARK)) : Optional.empty();
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
   }
@@ -82,7 +105,7 @@ final class DatabaseCopy {
   /** Drops the copy {@code name}, which must carry logdex's mark. */
   static void drop(Connection admin, Dialect dialect, String name) throws SQLException {
     if (!existing(admin, dialect, name).orElse(false)) {
-      throw new SQLException("database " + name + " was not made by logdex (its comment does not say '" + MARK
+      throw new SQLException("database " + name + " was not made by logdex (no mark of logdex's in it: '" + MARK
           + "...'): not dropped");
     }
     try (Statement st = admin.createStatement()) {
@@ -140,7 +163,10 @@ final class DatabaseCopy {
       if (dialect == Dialect.POSTGRESQL) {
         st.execute("COMMENT ON DATABASE " + Identifiers.quote(dialect, copy) + " IS '" + MARK + source + "'");
       } else {
-        st.execute("ALTER DATABASE " + Identifiers.quote(dialect, copy) + " COMMENT = '" + MARK + source + "'");
+        // A table, not a comment: MySQL keeps no comment on a database. The replay touches only the source's tables.
+        String table = Identifiers.qualified(dialect, copy, MARK_TABLE);
+        st.execute("CREATE TABLE " + table + " (mark VARCHAR(200) NOT NULL)");
+        st.execute("INSERT INTO " + table + " VALUES ('" + MARK + source + "')");
       }
     }
   }

@@ -31,7 +31,7 @@ final class Replay {
     this.timeoutSeconds = timeoutSeconds;
     try (Statement st = c.createStatement()) {
       st.execute(dialect == Dialect.POSTGRESQL ? "SET statement_timeout = '" + timeoutSeconds + "s'"
-          : "SET SESSION max_statement_time = " + timeoutSeconds);
+          : MysqlFlavor.statementLimit(c, timeoutSeconds));
     }
   }
 
