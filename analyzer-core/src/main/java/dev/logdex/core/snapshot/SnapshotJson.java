@@ -254,8 +254,17 @@ public final class SnapshotJson {
       timeline = Timeline.of(timeline.width(), Map.of());
     }
     long width = timeline.width();
+    long lo = Math.floorDiv(first.getEpochSecond(), width);
+    long hi = Math.floorDiv(last.getEpochSecond(), width);
+    if (lo > hi) {
+      throw new IllegalArgumentException("period: first after last");
+    }
     List<QueryStats> timed = new ArrayList<>();
     for (QueryStats q : queries) {
+      Series s = q.series();
+      if (!s.isEmpty() && (s.bucket(0) < lo || s.bucket(s.size() - 1) > hi)) {
+        throw new IllegalArgumentException("series of " + q.fingerprint().id() + " outside the period");
+      }
       timed.add(q.series().isEmpty() ? q : new QueryStats(q.fingerprint(), q.sample(), q.calls(), q.totalMillis(),
           q.rows(), q.analysis(), q.latency(), q.samples(), q.rowsExamined(), q.lockMillis(), q.origins(),
           Series.of(width, q.series()), q.constants()));

@@ -139,6 +139,11 @@ public final class Timeline {
     if (calls.isEmpty()) {
       return out;
     }
+    if (calls.lastKey() - calls.firstKey() >= 100L * MAX_BUCKETS) {
+      // The width fits the period; calls this far apart mean a series that does not (a damaged snapshot).
+      throw new IllegalStateException("calls spread over " + (calls.lastKey() - calls.firstKey() + 1)
+          + " buckets of " + width + " s: more than the period's");
+    }
     for (long b = calls.firstKey(); b <= calls.lastKey(); b++) {
       long[] c = calls.get(b);
       out.add(new Bucket(Instant.ofEpochSecond(b * width), width, c == null ? 0 : c[0],

@@ -137,6 +137,16 @@ class SnapshotTest {
         .hasMessageContaining("x.json: not a logdex snapshot");
     assertThatThrownBy(() -> SnapshotJson.read(new StringReader("{oops"), "y.json"))
         .hasMessageContaining("y.json: not JSON");
+    // A timed class whose buckets lie far outside the period it claims: refused, not drawn bucket by bucket.
+    String damaged = "{\"format\":\"logdex-snapshot\",\"version\":1,\"dialect\":\"postgresql\","
+        + "\"period\":{\"first\":\"2026-11-28T10:00:00Z\",\"last\":\"2026-11-28T11:00:00Z\"},"
+        + "\"timeline\":{\"width_s\":60,\"latency\":{}},\"queries\":[{\"fingerprint\":\"ab\",\"normalized\":"
+        + "\"select 1\",\"sample\":\"SELECT 1\",\"calls\":2,\"total_ms\":1.0,\"parser\":\"\",\"unparsed\":\"x\","
+        + "\"series\":{\"first\":"
+        + "\"2026-11-28T10:00:00Z\",\"last\":\"2026-11-28T10:00:00Z\",\"buckets\":[0,99999999999],"
+        + "\"calls\":[1,1],\"ms\":[0.5,0.5]}}]}";
+    assertThatThrownBy(() -> SnapshotJson.read(new StringReader(damaged), "z.json"))
+        .hasMessageContaining("z.json: damaged snapshot: series of ab outside the period");
   }
 
   @Test
