@@ -145,8 +145,10 @@ final class TimeCharts {
     for (int t = 0; t < ticks; t++) {
       int i = ticks == 1 ? 0 : (int) Math.round((points.size() - 1) * t / (double) (ticks - 1));
       double x = LEFT + (i + 0.5) * w;
-      b.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x,
-          y + 16)).append(esc(clock(points.get(i), a.widthSeconds(), days))).append("</text>");
+      // The first and last labels lean inwards, so that neither runs off the chart.
+      String anchor = ticks > 1 && t == 0 ? "start" : ticks > 1 && t == ticks - 1 ? "end" : "middle";
+      b.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x,
+          y + 16, anchor)).append(esc(clock(points.get(i), a.widthSeconds(), days))).append("</text>");
     }
     b.append("</svg>");
   }
