@@ -18,12 +18,19 @@ final class ConstantLiterals {
    */
   static final long MIN_CALLS = 10;
 
+  /** The literals that may stand in a predicate as they are: a short plain string, or an integer. */
+  private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile(
+      "'[A-Za-z0-9_ .:@/+-]{0,64}'|-?[0-9]{1,18}");
+
   /** Whether {@code detail}, an equality's ({@code = 'pending'}), is a literal every call of {@code q} writes. */
   static boolean everyCallWrites(QueryStats q, String detail) {
     if (!detail.startsWith(UsageExtractor.LITERAL) || q.calls() < MIN_CALLS || q.constants().count() == 0) {
       return false;
     }
     String literal = detail.substring(UsageExtractor.LITERAL.length());
+    if (!SAFE.matcher(literal).matches()) {
+      return false; // a detail read from a snapshot or a cache is checked again: it becomes part of a statement
+    }
     long wanted = Fingerprinter.literalHash(literal, 0, literal.length());
     int[] place = {-1};
     int[] matches = {0};

@@ -448,6 +448,26 @@ class RecommenderTest {
   }
 
   @Test
+  void aLiteralThatCouldEndTheStatementIsNeverAPredicate() {
+    // Written by the extractor only for plain literals; a detail from a tampered snapshot is checked again, though
+    // the class says every call writes it.
+    String hostile = "'x'' OR 1=1'";
+    assertThat(ConstantLiterals.everyCallWrites(everyCallWriting(hostile), "= " + hostile)).isFalse();
+    assertThat(ConstantLiterals.everyCallWrites(everyCallWriting("'pending'"), "= 'pending'")).isTrue();
+  }
+
+  /** A class of 50 calls of {@code SELECT a FROM t WHERE a = <literal>}, every one writing that literal. */
+  private static dev.logdex.core.workload.QueryStats everyCallWriting(String literal) {
+    String sample = "SELECT a FROM t WHERE a = " + literal;
+    var constants = dev.logdex.core.workload.Constants.of(1,
+        java.util.Map.of(0, dev.logdex.core.fingerprint.Fingerprinter.literalHash(literal, 0, literal.length())));
+    return new dev.logdex.core.workload.QueryStats(new dev.logdex.core.model.Fingerprint("f", "x"), sample, 50, 1,
+        -1, new dev.logdex.core.sql.StatementAnalysis.Unparsed("x"), dev.logdex.core.workload.Latency.NONE,
+        java.util.List.of(sample), -1, 0, dev.logdex.core.workload.Origins.NONE, dev.logdex.core.workload.Series.NONE,
+        constants);
+  }
+
+  @Test
   void aLiteralThatVariesAmongTheCallsOrIsBoundStaysAKeyColumn() {
     String sql = "SELECT * FROM jobs WHERE status = '%s' AND queue = 'q1' ORDER BY created_at LIMIT 10";
     // One class (the literals are normalized away), two statuses: the queue is the constant, the status a key.
