@@ -69,6 +69,11 @@ public final class IndexDdl {
   /** The same, with {@code include} columns stored in the index for index-only scans (PostgreSQL 11+). */
   public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
       String where, boolean partitioned, List<String> include) {
+    // logdex writes its predicates from quoted names and checked literals; one read back from a snapshot is
+    // checked again, as it goes into the statement as it is.
+    if (!where.isEmpty() && !SqlText.isSafeFragment(dialect, where)) {
+      throw new IllegalArgumentException("index " + name + ": predicate cannot be used safely: " + where);
+    }
     String cols = keyList(dialect, keys) + (include.isEmpty() ? "" : ") INCLUDE (" + keyList(dialect, include));
     String qualified = Identifiers.qualified(dialect, schema, table);
     if (dialect == Dialect.MYSQL) {
