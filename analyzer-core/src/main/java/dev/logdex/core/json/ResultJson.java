@@ -23,33 +23,24 @@ public final class ResultJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
-   * Where a class's calls came from, into {@code o}: {@code databases} and {@code users} (calls per name, the first
-   * names kept) and {@code other_databases}/{@code other_users} (the calls of the rest); nothing when no log said.
+   * Where a class's calls came from, into {@code o}: {@code databases}, {@code users}, {@code hosts} and
+   * {@code applications} (calls per name, the first names kept) and {@code other_databases} and the like (the calls
+   * of the rest); nothing of what no log said.
    */
   public static void putOrigins(ObjectNode o, dev.logdex.core.workload.Origins origins) {
-    if (!origins.databases().isEmpty()) {
-      origins.databases().forEach(o.putObject("databases")::put);
+    putNames(o, "databases", origins.databases(), origins.otherDatabases());
+    putNames(o, "users", origins.users(), origins.otherUsers());
+    putNames(o, "hosts", origins.hosts(), origins.otherHosts());
+    putNames(o, "applications", origins.applications(), origins.otherApplications());
+  }
+
+  /** Calls by name as {@code field}, and those of the names beyond the kept ones as {@code other_field}. */
+  private static void putNames(ObjectNode o, String field, java.util.Map<String, Long> names, long other) {
+    if (!names.isEmpty()) {
+      names.forEach(o.putObject(field)::put);
     }
-    if (origins.otherDatabases() > 0) {
-      o.put("other_databases", origins.otherDatabases());
-    }
-    if (!origins.users().isEmpty()) {
-      origins.users().forEach(o.putObject("users")::put);
-    }
-    if (origins.otherUsers() > 0) {
-      o.put("other_users", origins.otherUsers());
-    }
-    if (!origins.hosts().isEmpty()) {
-      origins.hosts().forEach(o.putObject("hosts")::put);
-    }
-    if (origins.otherHosts() > 0) {
-      o.put("other_hosts", origins.otherHosts());
-    }
-    if (!origins.applications().isEmpty()) {
-      origins.applications().forEach(o.putObject("applications")::put);
-    }
-    if (origins.otherApplications() > 0) {
-      o.put("other_applications", origins.otherApplications());
+    if (other > 0) {
+      o.put("other_" + field, other);
     }
   }
 
