@@ -101,7 +101,7 @@ public final class Logdex {
   public static int run(String... args) {
     Secrets.addFromArguments(args);
     try {
-      return commandLine().execute(args);
+      return commandLineFor(args).execute(args);
     } catch (Error e) {
       // picocli's handler sees exceptions only; an Error (a broken install, out of memory) still gets one line.
       boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -178,8 +178,34 @@ public final class Logdex {
     return dev.logdex.core.report.Escape.terminal(Secrets.scrub(w.toString()));
   }
 
+  /**
+   * The commands that need only their own model to run: building the model of every subcommand by reflection
+   * costs more than a short analysis's own work. {@code help}, {@code reference} and {@code generate-completion}
+   * read the whole tree, so they get it.
+   */
+  private static final java.util.Set<String> RUN_ALONE = java.util.Set.of("analyze", "lint", "rules", "explain",
+      "verify", "diff", "merge", "migrate", "rehearse");
+
+  /** The command line for {@code args}: the top level with only the subcommand they name, when that is enough. */
+  static CommandLine commandLineFor(String[] args) {
+    if (args.length > 0 && RUN_ALONE.contains(args[0])) {
+      for (Class<?> c : SUBCOMMANDS) {
+        if (c.getAnnotation(Command.class).name().equals(args[0])) {
+          CommandLine top = topLevelAlone();
+          top.addSubcommand(args[0], c);
+          return configure(top);
+        }
+      }
+    }
+    return commandLine();
+  }
+
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Logdex());
+    return configure(new CommandLine(new Logdex()));
+  }
+
+  /** The settings every command line of logdex has: converters, and one line for each kind of error. */
+  private static CommandLine configure(CommandLine cl) {
     // Typed options, converted once for every command; a wrong value is a usage error naming the allowed ones.
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(dev.logdex.core.rules.Severity.class, v -> dev.logdex.core.rules.Severity.parse(v)

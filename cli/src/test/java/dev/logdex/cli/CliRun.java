@@ -10,7 +10,7 @@ final class CliRun {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    CommandLine cl = Logdex.commandLine();
+    CommandLine cl = Logdex.commandLineFor(args); // as the logdex command builds it for these arguments
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     return cl.execute(args);
