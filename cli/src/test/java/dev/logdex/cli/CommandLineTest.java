@@ -40,6 +40,17 @@ class CommandLineTest {
   }
 
   @Test
+  void aCommandRunsWithItsOwnModelAloneAndTheToolsThatDescribeAllGetEveryCommand() {
+    assertThat(Logdex.commandLineFor(new String[] {"analyze", "x.log"}).getSubcommands().keySet())
+        .containsExactly("analyze");
+    assertThat(Logdex.commandLineFor(new String[] {"generate-completion"}).getSubcommands())
+        .containsKeys("analyze", "lint", "rehearse", "generate-completion", "help");
+    CliRun typo = new CliRun();
+    assertThat(typo.run("analyse", "x.log")).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean: logdex analyze");
+  }
+
+  @Test
   void completionIsGeneratedFromTheDefinitions() {
     CliRun cli = new CliRun();
     assertThat(cli.run("generate-completion")).isZero();
