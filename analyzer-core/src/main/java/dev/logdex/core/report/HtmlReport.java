@@ -25,30 +25,25 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   /**
-   * Writes the report of {@code r}: its charts show what the analysis found (the top query classes, the time by
-   * table, the period), nothing computed here again.
+   * Writes the report of {@code r}: its charts show what the analysis found (the workload over time, the time by
+   * table, the benefit of each recommendation), nothing computed here again.
    */
   public static void write(AnalysisReport r, Writer out) throws IOException {
-    List<Map.Entry<String, Double>> top = new ArrayList<>();
-    for (TopQuery q : r.topQueries()) {
-      top.add(Map.entry(q.fingerprint().substring(0, 8) + "  " + TextReport.oneLine(q.sample()), q.totalMillis()));
-    }
-    write(r, top, r.timeByTable(), r.period(), out);
+    write(r, r.timeByTable(), r.period(), out);
   }
 
   /**
    * Writes the report.
    *
-   * @param topQueries the query classes by total time, largest first: (sample, total ms)
    * @param timeByTable the workload's time by table (the time of the queries that touch each table)
    * @param period the time the logs cover, or {@code ""} when they carry no times
    */
-  public static void write(AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
-      Map<String, Double> timeByTable, String period, Writer out) throws IOException {
+  public static void write(AnalysisReport r, Map<String, Double> timeByTable, String period, Writer out)
+      throws IOException {
     StringBuilder b = new StringBuilder();
     summary(b, r, period);
     b.append(TimeCharts.section(r.activity(), r.timed(), r.topQueries()));
-    charts(b, r, topQueries, timeByTable);
+    charts(b, r, timeByTable);
     recommendations(b, r);
     r.rehearsal().ifPresent(x -> b.append(RehearsalReport.htmlBody(x, 2)));
     findings(b, r);
@@ -83,9 +78,8 @@ public final class HtmlReport {
         .append(". logdex ").append(esc(r.version())).append(".</p></section>\n");
   }
 
-  /** Where the time goes: top queries, tables and the benefit of each recommendation, then the top queries table. */
-  private static void charts(StringBuilder b, AnalysisReport r, List<Map.Entry<String, Double>> topQueries,
-      Map<String, Double> timeByTable) {
+  /** Where the time goes: the tables and the benefit of each recommendation, then the top queries table. */
+  private static void charts(StringBuilder b, AnalysisReport r, Map<String, Double> timeByTable) {
     b.append("<section id=\"charts\"><h2>Where the time goes</h2>");
     // The top queries are the table below: a chart of the same numbers would say nothing more.
     List<Map.Entry<String, Double>> tables = new ArrayList<>(timeByTable.entrySet());

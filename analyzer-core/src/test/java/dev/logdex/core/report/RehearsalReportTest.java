@@ -48,7 +48,7 @@ class RehearsalReportTest {
     assertThat(md.toString()).contains("## logdex rehearsal").contains("| measured faster | idx_t_a | t |")
         .doesNotContain("\u001b").doesNotContain("|</td>");
     StringWriter html = new StringWriter();
-    HtmlReport.write(rehearsed(), List.of(), Map.of(), "", html);
+    HtmlReport.write(rehearsed(), Map.of(), "", html);
     assertThat(html.toString()).contains("<section id=\"rehearsal\">").contains("measured faster")
         .doesNotContain("<script>x");
     StringWriter json = new StringWriter();
