@@ -1,5 +1,7 @@
 package dev.logdex.cli;
 
+import static dev.logdex.core.report.TextReport.shares;
+
 import dev.logdex.core.model.ColumnUse;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.TableAccess;
@@ -36,10 +38,6 @@ final class ClassDetail {
     return matches.get(0);
   }
 
-  private static String shares(java.util.Map<String, Long> names, long other, long calls) {
-    return dev.logdex.core.report.TextReport.shares(names, other, calls);
-  }
-
   /** Prints {@code q} in full: what explain shows, and analyze --detail after its report. */
   static void print(Snapshot s, QueryStats q, Optional<java.sql.Connection> live, PrintWriter out) {
     // Samples, names and plans come from logs and databases: every byte is escaped for the terminal.
@@ -57,12 +55,7 @@ final class ClassDetail {
       out.printf(Locale.ROOT, "  latency:    p50 %,.3f, p95 %,.3f, p99 %,.3f, max %,.3f, stddev %,.3f ms (%,d timed "
           + "one by one)%n", detail.p50Millis(), detail.p95Millis(), detail.p99Millis(), detail.maxMillis(),
           detail.stddevMillis(), detail.timedCalls());
-      long max = detail.histogram().stream().mapToLong(Long::longValue).max().orElse(1);
-      for (int i = 0; i < detail.histogram().size(); i++) {
-        long n = detail.histogram().get(i);
-        out.printf(Locale.ROOT, "  %6s  %-40s %,d%n", dev.logdex.core.analysis.TopQuery.HISTOGRAM_BANDS.get(i),
-            "#".repeat(n == 0 ? 0 : (int) Math.max(1, Math.round(40.0 * n / max))), n);
-      }
+      dev.logdex.core.report.TextReport.histogramLines(detail).forEach(line -> out.print("  " + line));
     }
     if (detail.firstSeen().isPresent()) {
       out.printf(Locale.ROOT, "  seen:       %s to %s, %,.3f per second%n", detail.firstSeen().get(),

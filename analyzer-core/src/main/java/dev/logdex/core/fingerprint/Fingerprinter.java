@@ -68,14 +68,20 @@ public final class Fingerprinter {
 
   /** The hash {@link LiteralSink} receives for a literal written as {@code text} (quotes and sign included). */
   public static long literalHash(CharSequence text, int start, int end) {
+    long h = fnv1a(text, start, end);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  /** FNV-1a over the UTF-16 units of {@code text} from {@code start} to {@code end}. */
+  private static long fnv1a(CharSequence text, int start, int end) {
     long h = 0xcbf29ce484222325L;
     for (int i = start; i < end; i++) {
       h ^= text.charAt(i);
       h *= 0x100000001b3L;
     }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
     return h;
   }
 
@@ -84,11 +90,7 @@ public final class Fingerprinter {
   /** The id of an already normalized text: 16 hex digits of a 64-bit hash, stable across runs. */
   public static String idOf(String normalized) {
     // FNV-1a over UTF-16 units, finished with MurmurHash3's fmix64 so that near-identical texts spread well.
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < normalized.length(); i++) {
-      h ^= normalized.charAt(i);
-      h *= 0x100000001b3L;
-    }
+    long h = fnv1a(normalized, 0, normalized.length());
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

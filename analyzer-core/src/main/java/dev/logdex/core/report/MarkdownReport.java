@@ -129,13 +129,8 @@ public final class MarkdownReport {
     }
     b.append("### Latency histograms\n\n");
     for (TopQuery q : drawn) {
-      long max = q.histogram().stream().mapToLong(Long::longValue).max().orElse(1);
       b.append("`").append(q.fingerprint()).append("`\n\n```\n");
-      for (int i = 0; i < q.histogram().size(); i++) {
-        long n = q.histogram().get(i);
-        int bar = n == 0 ? 0 : (int) Math.max(1, Math.round(40.0 * n / max));
-        b.append(String.format(Locale.ROOT, "%6s  %-40s %,d%n", TopQuery.HISTOGRAM_BANDS.get(i), "#".repeat(bar), n));
-      }
+      TextReport.histogramLines(q).forEach(b::append);
       b.append("```\n\n");
     }
   }

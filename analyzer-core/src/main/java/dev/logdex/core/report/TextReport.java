@@ -105,6 +105,21 @@ public final class TextReport {
     out.flush();
   }
 
+  /**
+   * A class's latency histogram as pt-query-digest draws it: one line per band ({@code "   1ms  ####... 2,293"}),
+   * bars of up to 40 {@code #} scaled to the fullest band, each line ended by a newline.
+   */
+  public static List<String> histogramLines(TopQuery q) {
+    List<String> out = new ArrayList<>();
+    long max = q.histogram().stream().mapToLong(Long::longValue).max().orElse(1);
+    for (int i = 0; i < q.histogram().size(); i++) {
+      long n = q.histogram().get(i);
+      int bar = n == 0 ? 0 : (int) Math.max(1, Math.round(40.0 * n / max));
+      out.add(String.format(Locale.ROOT, "%6s  %-40s %,d%n", TopQuery.HISTOGRAM_BANDS.get(i), "#".repeat(bar), n));
+    }
+    return out;
+  }
+
   /** Names by their calls, most first, each with its share of the class's calls: {@code shop 80%, crm 20%}. */
   public static String shares(Map<String, Long> names, long other, long calls) {
     List<String> parts = new ArrayList<>();
