@@ -66,15 +66,8 @@ public final class Logdex {
       }
       return top;
     }
-    if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
-      for (Class<?> c : SUBCOMMANDS) {
-        Command a = c.getAnnotation(Command.class);
-        if (a.name().equals(args[0]) && c != CommandLine.HelpCommand.class) {
-          CommandLine top = topLevelAlone();
-          top.addSubcommand(a.name(), c);
-          return top.getSubcommands().get(a.name());
-        }
-      }
+    if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h")) && !args[0].equals("help")) {
+      return withOnly(args[0]).map(top -> top.getSubcommands().get(args[0])).orElse(null);
     }
     return null;
   }
@@ -189,15 +182,21 @@ public final class Logdex {
   /** The command line for {@code args}: the top level with only the subcommand they name, when that is enough. */
   static CommandLine commandLineFor(String[] args) {
     if (args.length > 0 && RUN_ALONE.contains(args[0])) {
-      for (Class<?> c : SUBCOMMANDS) {
-        if (c.getAnnotation(Command.class).name().equals(args[0])) {
-          CommandLine top = topLevelAlone();
-          top.addSubcommand(args[0], c);
-          return configure(top);
-        }
-      }
+      return withOnly(args[0]).map(Logdex::configure).orElseGet(Logdex::commandLine);
     }
     return commandLine();
+  }
+
+  /** The top level with the one subcommand named {@code name}, its model built alone; empty if there is none. */
+  private static java.util.Optional<CommandLine> withOnly(String name) {
+    for (Class<?> c : SUBCOMMANDS) {
+      if (c.getAnnotation(Command.class).name().equals(name)) {
+        CommandLine top = topLevelAlone();
+        top.addSubcommand(name, c);
+        return java.util.Optional.of(top);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   static CommandLine commandLine() {
