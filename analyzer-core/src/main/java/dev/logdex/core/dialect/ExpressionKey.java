@@ -87,6 +87,41 @@ public record ExpressionKey(String function, String argument, String column) {
     return argument.isEmpty() ? function : function + ":" + argument;
   }
 
+  /**
+   * What a column use's detail says in place of the argument when the calls of its query class write different
+   * literals there ({@code date_trunc:?}): no one index serves them all.
+   */
+  public static final String VARIES = "?";
+
+  /** The detail of {@code function} whose literal differs between the calls of a class: {@code date_trunc:?}. */
+  public static String varyingDetail(String function) {
+    return function + ":" + VARIES;
+  }
+
+  /**
+   * The key a proposal would show for a detail whose literal varies ({@code date_trunc(?, created_at)}), if
+   * {@code detail} is one. Never valid SQL, never parsed back by {@link #parse}: a candidate with it is rejected.
+   */
+  public static Optional<String> varyingKey(String detail, String column) {
+    if (!detail.endsWith(":" + VARIES)) {
+      return Optional.empty();
+    }
+    return switch (detail.substring(0, detail.length() - VARIES.length() - 1)) {
+      case "date_trunc" -> Optional.of("date_trunc(" + VARIES + ", " + column + ")");
+      case "coalesce" -> Optional.of("coalesce(" + column + ", " + VARIES + ")");
+      case "->>" -> Optional.of(column + " ->> " + VARIES);
+      default -> Optional.empty();
+    };
+  }
+
+  private static final Pattern VARYING_KEY = Pattern.compile(
+      "date_trunc\\(\\?, .+\\)|coalesce\\(.+, \\?\\)|.+ ->> \\?", Pattern.DOTALL);
+
+  /** Whether {@code key} is one {@link #varyingKey} writes. */
+  public static boolean isVarying(String key) {
+    return VARYING_KEY.matcher(key).matches();
+  }
+
   /** The key of a column use's {@link #detail()} on {@code column}, if it is one. */
   public static Optional<ExpressionKey> ofDetail(String detail, String column) {
     int colon = detail.indexOf(':');
@@ -109,8 +144,8 @@ public record ExpressionKey(String function, String argument, String column) {
 
   /**
    * The literal the key was built with, as SQL ({@code 'day'}, {@code 0}, {@code 'tenant'}), if it has one. A query
-   * class groups calls that differ only in literals, so the literal is the first call's: the recommender checks the
-   * class's other logged calls carry it too.
+   * class groups calls that differ only in literals, so the literal is kept only where every call of the class
+   * writes it ({@code Constants.settle}); elsewhere the use's detail says it {@link #VARIES}.
    */
   public Optional<String> literal() {
     return switch (function) {
@@ -118,19 +153,6 @@ public record ExpressionKey(String function, String argument, String column) {
       case "coalesce" -> Optional.of(argument);
       default -> Optional.empty();
     };
-  }
-
-  /** Whether {@code sql}, a logged statement, writes this key's literal (case aside for strings). */
-  public boolean writtenIn(String sql) {
-    Optional<String> lit = literal();
-    if (lit.isEmpty()) {
-      return true;
-    }
-    String l = lit.get();
-    if (l.startsWith("'")) {
-      return sql.toLowerCase(Locale.ROOT).contains(l.toLowerCase(Locale.ROOT));
-    }
-    return Pattern.compile("(?<![0-9.])" + Pattern.quote(l) + "(?![0-9.])").matcher(sql).find();
   }
 
   /** The key read back from a proposal's key list, if it is an expression key. */

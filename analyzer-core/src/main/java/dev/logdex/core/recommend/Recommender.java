@@ -242,6 +242,11 @@ public final class Recommender {
       why.ifPresent(w -> rejections.add(new Rejection(c, w)));
       return why.isPresent();
     });
+    candidates.entrySet().removeIf(c -> {
+      Optional<String> why = literalVaries(c.getKey(), c.getValue());
+      why.ifPresent(w -> rejections.add(new Rejection(c.getKey(), w)));
+      return why.isPresent();
+    });
     if (dialect == Dialect.MYSQL) {
       candidates.keySet().removeIf(c -> {
         Optional<String> expr = c.keys().stream().filter(k -> ExpressionKey.parse(k).isPresent()).findFirst();
@@ -252,7 +257,7 @@ public final class Recommender {
       });
     } else {
       candidates.entrySet().removeIf(c -> {
-        Optional<String> why = unbuildable(c.getKey()).or(() -> literalVaries(c.getKey(), c.getValue()));
+        Optional<String> why = unbuildable(c.getKey());
         why.ifPresent(w -> rejections.add(new Rejection(c.getKey(), w)));
         return why.isPresent();
       });
@@ -288,21 +293,15 @@ public final class Recommender {
   }
 
   /**
-   * Why an expression key's literal may not serve every call of the queries it was made for, if so: a class groups
-   * calls that differ only in literals ({@code date_trunc('day', ...)} and {@code date_trunc('month', ...)}), and
-   * an index on one serves none of the other's calls. Each served class's logged samples must all carry it.
+   * Why an expression key's literal would not serve every call of the queries it was made for, if so: a class
+   * groups calls that differ only in literals ({@code date_trunc('day', ...)} and {@code date_trunc('month', ...)}),
+   * and an index on one serves none of the other's calls. Such a key is written with {@link ExpressionKey#VARIES}.
    */
   private static Optional<String> literalVaries(IndexCandidate c, Evidence e) {
     for (String k : c.keys()) {
-      Optional<ExpressionKey> key = ExpressionKey.parse(k).filter(x -> x.literal().isPresent());
-      if (key.isEmpty()) {
-        continue;
-      }
-      for (QueryStats q : e.queries().values()) {
-        if (!q.samples().stream().allMatch(key.get()::writtenIn)) {
-          return Optional.of("the logged calls of query " + q.fingerprint().id() + " differ in the literal of "
-              + k + ": an index on one value of it would not serve the others");
-        }
+      if (ExpressionKey.isVarying(k)) {
+        return Optional.of("the calls of query " + e.queries().values().iterator().next().fingerprint().id()
+            + " write different literals in " + k + ": an index on one of them would not serve the others");
       }
     }
     return Optional.empty();
@@ -386,11 +385,11 @@ public final class Recommender {
           }
         }
         case IN -> eq.add(col);
-        case EXPRESSION_EQUALITY -> ExpressionKey.ofDetail(u.detail(), col).ifPresent(k -> eq.add(k.key()));
+        case EXPRESSION_EQUALITY -> expressionKey(u).ifPresent(eq::add);
         case EXPRESSION_RANGE -> {
           nonEquality = true;
           if (range == null) {
-            range = ExpressionKey.ofDetail(u.detail(), col).map(ExpressionKey::key).orElse(null);
+            range = expressionKey(u).orElse(null);
           }
         }
         case IS_NULL -> isNull.add(col);
@@ -494,6 +493,16 @@ public final class Recommender {
       why.append(" (partial: ").append(where).append(")");
     }
     return Optional.of(new CandidateWithWhy(new IndexCandidate(a.table(), keys, equalities, where), why.toString()));
+  }
+
+  /**
+   * The key of an expression use: {@code lower(email)}; or, where the calls of the class write different literals
+   * in it, a key that says so ({@code date_trunc(?, created_at)}), which the pool rejects with the reason.
+   */
+  private static Optional<String> expressionKey(ColumnUse u) {
+    String col = u.column().column();
+    return ExpressionKey.ofDetail(u.detail(), col).map(ExpressionKey::key)
+        .or(() -> ExpressionKey.varyingKey(u.detail(), col));
   }
 
   /** Whether the access filters on something an index key of its candidate would not serve. */

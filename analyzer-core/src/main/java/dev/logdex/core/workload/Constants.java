@@ -1,7 +1,18 @@
 package dev.logdex.core.workload;
 
+import dev.logdex.core.dialect.ExpressionKey;
+import dev.logdex.core.fingerprint.Fingerprinter;
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.StatementProfile;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.sql.StatementAnalysis;
+import dev.logdex.core.sql.UsageExtractor;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -108,42 +119,52 @@ public final class Constants {
   }
 
   /**
-   * {@code analysis} with each equality's literal kept only where every call writes it ({@code = 'pending'}), and
-   * blanked where calls write different ones: the literal of whichever call was read first would otherwise make
-   * the result depend on the order of the logs.
+   * {@code analysis} with each literal it keeps from the first call read made to hold for every call, so that the
+   * result does not depend on the order of the logs: an equality's literal ({@code = 'pending'}) is kept only where
+   * every call writes it, and blanked otherwise; an expression's ({@code date_trunc('day', c)}) likewise, and
+   * marked as {@linkplain ExpressionKey#VARIES varying} otherwise, as no one index on it serves every call.
    */
-  public dev.logdex.core.sql.StatementAnalysis settle(dev.logdex.core.sql.StatementAnalysis analysis) {
-    if (!(analysis instanceof dev.logdex.core.sql.StatementAnalysis.Parsed p)) {
+  public StatementAnalysis settle(StatementAnalysis analysis) {
+    if (!(analysis instanceof StatementAnalysis.Parsed p)) {
       return analysis;
     }
     boolean changed = false;
-    java.util.List<dev.logdex.core.model.TableAccess> accesses = new java.util.ArrayList<>();
-    for (dev.logdex.core.model.TableAccess a : p.profile().accesses()) {
-      java.util.List<dev.logdex.core.model.ColumnUse> uses = new java.util.ArrayList<>();
-      for (dev.logdex.core.model.ColumnUse u : a.uses()) {
-        if (u.kind() == dev.logdex.core.model.UseKind.EQUALITY && u.detail().startsWith(LITERAL) && !written(u)) {
-          uses.add(new dev.logdex.core.model.ColumnUse(u.column(), u.kind(), u.descending(), ""));
-          changed = true;
-        } else {
-          uses.add(u);
-        }
+    List<TableAccess> accesses = new ArrayList<>();
+    for (TableAccess a : p.profile().accesses()) {
+      List<ColumnUse> uses = new ArrayList<>();
+      for (ColumnUse u : a.uses()) {
+        ColumnUse settled = settle(u);
+        changed |= settled != u;
+        uses.add(settled);
       }
-      accesses.add(new dev.logdex.core.model.TableAccess(a.table(), uses, a.sortServed(), a.limited()));
+      accesses.add(new TableAccess(a.table(), uses, a.sortServed(), a.limited()));
     }
     if (!changed) {
       return analysis;
     }
-    dev.logdex.core.model.StatementProfile f = p.profile();
-    return new dev.logdex.core.sql.StatementAnalysis.Parsed(new dev.logdex.core.model.StatementProfile(f.kind(),
-        accesses, f.tablesRead(), f.tablesWritten(), f.unresolved()), p.parser());
+    StatementProfile f = p.profile();
+    return new StatementAnalysis.Parsed(new StatementProfile(f.kind(), accesses, f.tablesRead(), f.tablesWritten(),
+        f.unresolved()), p.parser());
   }
 
-  /** What an equality's detail starts with when its value is a literal (the extractor's form). */
-  private static final String LITERAL = dev.logdex.core.sql.UsageExtractor.LITERAL;
+  private ColumnUse settle(ColumnUse u) {
+    if (u.kind() == UseKind.EQUALITY && u.detail().startsWith(UsageExtractor.LITERAL)) {
+      return written(u.detail().substring(UsageExtractor.LITERAL.length())) ? u
+          : new ColumnUse(u.column(), u.kind(), u.descending(), "");
+    }
+    if (u.kind() == UseKind.EXPRESSION_EQUALITY || u.kind() == UseKind.EXPRESSION_RANGE) {
+      Optional<ExpressionKey> key = ExpressionKey.ofDetail(u.detail(), u.column().column());
+      Optional<String> literal = key.flatMap(ExpressionKey::literal);
+      if (literal.isPresent() && !written(literal.get())) {
+        return new ColumnUse(u.column(), u.kind(), u.descending(), ExpressionKey.varyingDetail(key.get().function()));
+      }
+    }
+    return u;
+  }
 
-  private boolean written(dev.logdex.core.model.ColumnUse u) {
-    String literal = u.detail().substring(LITERAL.length());
-    long h = dev.logdex.core.fingerprint.Fingerprinter.literalHash(literal, 0, literal.length());
+  /** Whether every call writes {@code literal} (as SQL) at one place. */
+  private boolean written(String literal) {
+    long h = Fingerprinter.literalHash(literal, 0, literal.length());
     for (int i = 0; i < hashes.length; i++) {
       if (isConstant(i) && hashes[i] == h) {
         return true;

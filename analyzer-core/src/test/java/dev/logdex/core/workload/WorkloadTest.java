@@ -64,4 +64,21 @@ class WorkloadTest {
     assertThat(x.queries()).singleElement().extracting(QueryStats::sample).isEqualTo("SELECT * FROM t WHERE a = 1");
     assertThat(y.queries()).singleElement().extracting(QueryStats::sample).isEqualTo("SELECT * FROM t WHERE a = 1");
   }
+
+  @Test
+  void theLiteralsAClassesAnalysisKeepsAreThoseEveryCallWritesWhateverTheOrderOfMerging() {
+    String day = "SELECT id FROM t WHERE date_trunc('day', at) = '2026-01-01' AND status = 'paid' AND kind = 'a'";
+    String month = "SELECT id FROM t WHERE date_trunc('month', at) = '2026-01-01' AND status = 'paid' AND kind = 'b'";
+    Workload ab = Workload.merge(of("", day), of("", month));
+    Workload ba = Workload.merge(of("", month), of("", day));
+    for (Workload w : List.of(ab, ba)) {
+      assertThat(w.queries()).singleElement().satisfies(q -> assertThat(q.profile().orElseThrow().accesses().get(0)
+          .uses()).extracting(u -> u.column().column() + " " + u.kind() + " " + u.detail())
+          .containsExactlyInAnyOrder("at EXPRESSION_EQUALITY date_trunc:?", "status EQUALITY = 'paid'",
+              "kind EQUALITY ", "id SELECT "));
+    }
+    assertThat(ab.queries().iterator().next().profile()).isEqualTo(ba.queries().iterator().next().profile());
+    assertThat(of("", day, "", day).queries().iterator().next().profile().orElseThrow().accesses().get(0).uses())
+        .anySatisfy(u -> assertThat(u.detail()).isEqualTo("date_trunc:day"));
+  }
 }
