@@ -186,12 +186,76 @@ public record ExpressionKey(String function, String argument, String column) {
    */
   public String sql(Dialect dialect) {
     String c = Identifiers.quote(dialect, column);
+    if (dialect == Dialect.MYSQL) {
+      mysqlUnsupported().ifPresent(why -> {
+        throw new IllegalArgumentException(why);
+      });
+    }
     return switch (function) {
       case "date_trunc" -> "date_trunc('" + argument + "', " + c + ")";
       case "coalesce" -> "COALESCE(" + c + ", " + argument + ")";
       case "cast" -> "CAST(" + c + " AS " + argument + ")";
       case "->>" -> "(" + c + " ->> '" + argument + "')";
       default -> function + "(" + c + ")";
+    };
+  }
+
+  /**
+   * Why MySQL and MariaDB have no form of this key, if they have none: {@code date_trunc} is PostgreSQL's, a JSON
+   * field is read with a path there ({@code ->> '$.key'}), and their casts to integer types are to SIGNED.
+   */
+  public Optional<String> mysqlUnsupported() {
+    return switch (function) {
+      case "lower", "upper", "coalesce" -> Optional.empty();
+      case "cast" -> argument.equals("date") ? Optional.empty()
+          : Optional.of("MySQL and MariaDB cast to SIGNED or DECIMAL, not " + argument + ": logdex writes no index on "
+              + key() + " there");
+      case "date_trunc" -> Optional.of("MySQL and MariaDB have no date_trunc: logdex writes no index on " + key()
+          + " there");
+      default -> Optional.of("MySQL and MariaDB read a JSON field with a path ($.key): logdex writes no index on "
+          + key() + " there");
+    };
+  }
+
+  private static final Pattern MYSQL_STRING = Pattern.compile(
+      "(var)?char\\s*\\(\\s*([0-9]{1,5})\\s*\\).*", Pattern.DOTALL);
+  private static final Pattern MYSQL_INTEGER = Pattern.compile(
+      "(tinyint|smallint|mediumint|int|integer|bigint)(?:\\s*\\([0-9]{1,3}\\))?(\\s+unsigned)?.*", Pattern.DOTALL);
+  private static final Pattern MYSQL_DECIMAL = Pattern.compile(
+      "(?:decimal|numeric)\\s*\\(\\s*([0-9]{1,2})\\s*(?:,\\s*([0-9]{1,2})\\s*)?\\).*", Pattern.DOTALL);
+  private static final Pattern MYSQL_TIME = Pattern.compile("(date|datetime|timestamp)(?:\\s*\\([0-6]\\))?.*",
+      Pattern.DOTALL);
+
+  /**
+   * The type of the generated column MySQL and MariaDB index this key through, for a column of {@code type} as the
+   * schema declares it, if logdex can tell it: the column's own type for {@code lower}, {@code upper} and
+   * {@code coalesce}, and {@code date} for a cast to date. Written by logdex from the parts it recognises, never
+   * copied. A string column's own collation is not known (the schema's type leaves it out): the generated column
+   * takes the table's, and MySQL matches the expression to it only when they are the same.
+   */
+  public Optional<String> mysqlColumnType(String type) {
+    String t = type.toLowerCase(Locale.ROOT).trim();
+    Matcher string = MYSQL_STRING.matcher(t);
+    Matcher integer = MYSQL_INTEGER.matcher(t);
+    Matcher decimal = MYSQL_DECIMAL.matcher(t);
+    String asString = string.matches() ? (string.group(1) == null ? "char(" : "varchar(") + string.group(2) + ")"
+        : null;
+    return switch (function) {
+      case "lower", "upper" -> Optional.ofNullable(asString);
+      case "coalesce" -> {
+        if (argument.startsWith("'")) {
+          yield asString != null && argument.length() - 2 <= Integer.parseInt(string.group(2))
+              ? Optional.of(asString) : Optional.empty();
+        }
+        if (integer.matches() && !argument.contains(".") && !(integer.group(2) != null && argument.startsWith("-"))) {
+          yield Optional.of(integer.group(1).replace("integer", "int") + (integer.group(2) == null ? "" : " unsigned"));
+        }
+        yield decimal.matches() ? Optional.of("decimal(" + decimal.group(1) + ","
+            + (decimal.group(2) == null ? "0" : decimal.group(2)) + ")") : Optional.empty();
+      }
+      case "cast" -> argument.equals("date") && MYSQL_TIME.matcher(t).matches() ? Optional.of("date")
+          : Optional.empty();
+      default -> Optional.empty();
     };
   }
 

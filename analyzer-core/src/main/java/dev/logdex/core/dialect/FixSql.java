@@ -11,7 +11,7 @@ public final class FixSql {
   public static String render(Dialect dialect, Fix fix) {
     if (fix instanceof Fix.CreateIndex c) {
       return IndexDdl.create(dialect, c.schema(), c.table(), c.name(), c.keys(), c.where(), c.partitioned(),
-          c.include());
+          c.include(), c.generatedTypes());
     }
     if (fix instanceof Fix.DropIndex d) {
       return IndexDdl.drop(dialect, d.schema(), d.table(), d.name(), d.partitioned());
@@ -27,5 +27,10 @@ public final class FixSql {
               f.parentSchema(), f.parent(), f.parentColumns(), "", f.partitioned()));
     }
     return ((Fix.Review) fix).text();
+  }
+
+  /** The statement that undoes a new index: drops it, with the generated columns it was made on (MySQL). */
+  public static String undo(Dialect dialect, Fix.CreateIndex c) {
+    return IndexDdl.undo(dialect, c.schema(), c.table(), c.name(), c.keys(), c.partitioned());
   }
 }

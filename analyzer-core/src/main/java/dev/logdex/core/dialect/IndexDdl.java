@@ -2,8 +2,12 @@ package dev.logdex.core.dialect;
 
 import dev.logdex.core.model.Dialect;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Writes index DDL and index names for a dialect: production-safe forms only ({@code CREATE INDEX CONCURRENTLY} on
@@ -34,12 +38,9 @@ public final class IndexDdl {
   private static String key(Dialect dialect, String k) {
     java.util.Optional<ExpressionKey> e = ExpressionKey.parse(k);
     if (e.isPresent()) {
-      if (dialect == Dialect.MYSQL) {
-        // MySQL 8.0.13+ takes it as a functional key part, MariaDB only through a generated column: no one form runs
-        // on both, so none is written (the recommender does not propose it there).
-        throw new IllegalArgumentException("no expression index DDL for MySQL: " + k);
-      }
-      return e.get().sql(dialect);
+      // MySQL 8.0.13+ would take a functional key part, MariaDB only a generated column: the generated column runs
+      // on both, so the key is that column (see generatedColumns).
+      return dialect == Dialect.MYSQL ? Identifiers.quote(dialect, generatedColumn(e.get())) : e.get().sql(dialect);
     }
     boolean desc = k.endsWith(" DESC");
     return Identifiers.quote(dialect, desc ? k.substring(0, k.length() - 5) : k) + (desc ? " DESC" : "");
@@ -69,6 +70,15 @@ public final class IndexDdl {
   /** The same, with {@code include} columns stored in the index for index-only scans (PostgreSQL 11+). */
   public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
       String where, boolean partitioned, List<String> include) {
+    return create(dialect, schema, table, name, keys, where, partitioned, include, Map.of());
+  }
+
+  /**
+   * The same; on MySQL and MariaDB an expression key ({@code lower(email)}) is first added as an invisible virtual
+   * generated column of the type {@code generatedTypes} gives for it, and the index is on that column.
+   */
+  public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
+      String where, boolean partitioned, List<String> include, Map<String, String> generatedTypes) {
     // logdex writes its predicates from quoted names and checked literals; one read back from a snapshot is
     // checked again, as it goes into the statement as it is.
     if (!where.isEmpty() && !SqlText.isSafeFragment(dialect, where)) {
@@ -80,8 +90,8 @@ public final class IndexDdl {
       if (!where.isEmpty() || !include.isEmpty()) {
         throw new IllegalArgumentException("MySQL has no partial indexes and no INCLUDE columns");
       }
-      return "ALTER TABLE " + qualified + " ADD INDEX " + Identifiers.quote(dialect, name) + " (" + cols
-          + "), ALGORITHM=INPLACE, LOCK=NONE;";
+      return String.join("", generatedColumns(schema, table, keys, generatedTypes)) + "ALTER TABLE " + qualified
+          + " ADD INDEX " + Identifiers.quote(dialect, name) + " (" + cols + "), ALGORITHM=INPLACE, LOCK=NONE;";
     }
     return (partitioned ? PARTITIONED_NOTE + "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
         + Identifiers.quote(dialect, name) + " ON " + qualified + " (" + cols + ")"
@@ -137,6 +147,92 @@ public final class IndexDdl {
         + (partitioned ? "" : "CONCURRENTLY ") + "IF NOT EXISTS " + Identifiers.quote(dialect, name)
         + " ON " + qualified + (method.equals("btree") ? "" : " USING " + method) + " (" + cols + ")"
         + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+  }
+
+  /** A generated column's type as logdex writes it: a base type, a size, unsigned, a collation. */
+  private static final Pattern GENERATED_TYPE = Pattern.compile(
+      "(?:var)?char\\([0-9]{1,5}\\)|(?:tiny|small|medium|big)?int(?: unsigned)?"
+      + "|decimal\\([0-9]{1,2},[0-9]{1,2}\\)|date");
+
+  /**
+   * The statements (each on its own line, with a comment first) that add the invisible virtual generated column of
+   * each of {@code keys} that is an expression, for MySQL and MariaDB; none when no key is.
+   */
+  static List<String> generatedColumns(String schema, String table, List<String> keys,
+      Map<String, String> generatedTypes) {
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      Optional<ExpressionKey> e = ExpressionKey.parse(k);
+      if (e.isEmpty()) {
+        continue;
+      }
+      String type = generatedTypes.get(k);
+      if (type == null) {
+        throw new IllegalArgumentException("no type for the generated column of " + k);
+      }
+      if (out.isEmpty()) {
+        out.add(GENERATED_NOTE);
+      }
+      out.add(addGeneratedColumn(schema, table, e.get(), type) + ";\n");
+    }
+    return out;
+  }
+
+  /**
+   * The statement, without its terminator, that adds the invisible virtual generated column MySQL and MariaDB
+   * index {@code key} through, of {@code type} as {@link ExpressionKey#mysqlColumnType} gives it.
+   */
+  public static String addGeneratedColumn(String schema, String table, ExpressionKey key, String type) {
+    if (!GENERATED_TYPE.matcher(type).matches()) {
+      throw new IllegalArgumentException("not a generated column type logdex writes: " + type);
+    }
+    return "ALTER TABLE " + Identifiers.qualified(Dialect.MYSQL, schema, table) + " ADD COLUMN "
+        + Identifiers.quote(Dialect.MYSQL, generatedColumn(key)) + " " + type + " AS (" + key.sql(Dialect.MYSQL)
+        + ") VIRTUAL INVISIBLE, ALGORITHM=INPLACE, LOCK=NONE";
+  }
+
+  /** Said above the generated columns of an expression index on MySQL and MariaDB. */
+  static final String GENERATED_NOTE = "-- the expression is stored in an invisible virtual column (MySQL 8.0.23+, "
+      + "MariaDB 10.3+), which SELECT * and INSERT without a column list do not see. MySQL and MariaDB 11.8+ use "
+      + "the index for the expression as the queries write it; older MariaDB only for queries that name the column\n";
+
+  /**
+   * The name of the generated column MySQL and MariaDB index an expression key through: {@code email_lower},
+   * {@code tries_coalesce_0}, {@code created_at_date}; with a hash of the key where its argument is not a plain
+   * word, so that two keys never share a column.
+   */
+  public static String generatedColumn(ExpressionKey k) {
+    String argument = k.argument().replace("'", "");
+    String suffix = switch (k.function()) {
+      case "cast" -> argument;
+      case "coalesce" -> "coalesce_" + argument;
+      default -> k.function();
+    };
+    String full = sanitize(k.column() + "_" + suffix);
+    boolean plain = argument.matches("[A-Za-z0-9_]*");
+    if (plain && full.length() <= MYSQL_MAX_NAME) {
+      return full;
+    }
+    String hash = hash(k.key());
+    return full.substring(0, Math.min(full.length(), MYSQL_MAX_NAME - hash.length() - 1)) + "_" + hash;
+  }
+
+  /**
+   * The statement that undoes {@link #create}: drops the index, and on MySQL and MariaDB the generated columns of
+   * its expression keys with it.
+   */
+  public static String undo(Dialect dialect, String schema, String table, String name, List<String> keys,
+      boolean partitioned) {
+    if (dialect != Dialect.MYSQL || keys.stream().allMatch(k -> ExpressionKey.parse(k).isEmpty())) {
+      return drop(dialect, schema, table, name, partitioned);
+    }
+    StringBuilder columns = new StringBuilder();
+    for (String k : keys) {
+      ExpressionKey.parse(k).ifPresent(e -> columns.append(", DROP COLUMN ")
+          .append(Identifiers.quote(dialect, generatedColumn(e))));
+    }
+    return "ALTER TABLE " + Identifiers.qualified(dialect, schema, table) + " DROP INDEX "
+        + Identifiers.quote(dialect, name) + columns + ", ALGORITHM=INPLACE, LOCK=NONE;";
   }
 
   /** The statement that drops the index again. */

@@ -88,6 +88,7 @@ public final class ResultJson {
     if (!rec.index().include().isEmpty()) {
       rec.index().include().forEach(o.putArray("include")::add);
     }
+    generatedTypes(o, rec.fix().generatedTypes());
     o.put("unique", false);
     o.put("name", rec.name());
     o.put("ddl", rec.ddl());
@@ -121,7 +122,8 @@ public final class ResultJson {
       String table = !schema.isEmpty() && index.table().startsWith(schema + ".")
           ? index.table().substring(schema.length() + 1) : index.table();
       recs.add(new Recommendation(r.path("rank").asInt(), index, new Fix.CreateIndex(schema, table,
-          r.path("name").asText(), index.keys(), where, r.path("partitioned").asBoolean(), index.include()),
+          r.path("name").asText(), index.keys(), where, r.path("partitioned").asBoolean(), index.include(),
+          generatedTypes(r.path("generated_types"))),
           r.path("ddl").asText(),
           r.path("benefit").asDouble(), r.path("reason").asText(), served));
     }
@@ -160,6 +162,7 @@ public final class ResultJson {
       if (!c.include().isEmpty()) {
         c.include().forEach(o.putArray("include")::add);
       }
+      generatedTypes(o, c.generatedTypes());
     } else if (fix instanceof Fix.DropIndex d) {
       o.put("type", "drop_index").put("schema", d.schema()).put("table", d.table()).put("name", d.name());
       o.put("partitioned", d.partitioned());
@@ -182,7 +185,7 @@ public final class ResultJson {
     return switch (c.path("type").asText()) {
       case "create_index" -> new Fix.CreateIndex(c.path("schema").asText(), c.path("table").asText(),
           c.path("name").asText(), strings(c.path("keys")), c.path("where").asText(),
-          c.path("partitioned").asBoolean(), strings(c.path("include")));
+          c.path("partitioned").asBoolean(), strings(c.path("include")), generatedTypes(c.path("generated_types")));
       case "drop_index" -> new Fix.DropIndex(c.path("schema").asText(), c.path("table").asText(),
           c.path("name").asText(), c.path("partitioned").asBoolean());
       case "add_foreign_key" -> new Fix.AddForeignKey(c.path("schema").asText(), c.path("table").asText(),
@@ -206,6 +209,20 @@ public final class ResultJson {
   /** Milliseconds to the microsecond: what a log's times carry. */
   static double millis(double v) {
     return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  /** MySQL's generated column types of an index's expression keys, by key, when it has any. */
+  private static void generatedTypes(ObjectNode o, java.util.Map<String, String> types) {
+    if (!types.isEmpty()) {
+      ObjectNode t = o.putObject("generated_types");
+      new java.util.TreeMap<>(types).forEach(t::put);
+    }
+  }
+
+  private static java.util.Map<String, String> generatedTypes(JsonNode object) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -56,8 +56,8 @@ public final class Changes {
               q.totalMillis(), oneLine(q.sample(), 120)));
         }
         out.add(new Change("add_index_" + slug(fix.name().replaceFirst("^idx_", "")), why,
-            List.of(FixSql.render(d, fix)),
-            List.of(IndexDdl.drop(d, fix.schema(), fix.table(), fix.name(), fix.partitioned())),
+            statements(d, FixSql.render(d, fix)),
+            List.of(FixSql.undo(d, fix)),
             d == Dialect.POSTGRESQL));
         if (r.index().where().isEmpty()) {
           created.add(r);
@@ -89,6 +89,15 @@ public final class Changes {
       out.add(addForeignKey(d, f, (Fix.AddForeignKey) f.change(), names));
     }
     return out;
+  }
+
+  /**
+   * The statements of {@code sql}, each with its terminator, as a change runs them one by one: an expression index
+   * on MySQL is a generated column and then the index.
+   */
+  private static List<String> statements(Dialect d, String sql) {
+    List<dev.logdex.core.lex.SqlScript.Statement> parts = dev.logdex.core.lex.SqlScript.split(sql, d);
+    return parts.size() <= 1 ? List.of(sql) : parts.stream().map(p -> p.text() + ";").toList();
   }
 
   private static Change addForeignKey(Dialect d, Finding f, Fix.AddForeignKey fk, ObjectNames names) {

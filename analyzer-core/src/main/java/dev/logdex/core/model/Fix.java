@@ -1,6 +1,7 @@
 package dev.logdex.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,12 +30,21 @@ public sealed interface Fix {
    * @param where a partial index's predicate in SQL, or {@code ""}
    * @param partitioned whether the table is partitioned (PostgreSQL builds no index on it concurrently)
    * @param include columns stored but not keyed (PostgreSQL's INCLUDE), usually none
+   * @param generatedTypes for MySQL and MariaDB, the type of the generated column each expression key
+   *     ({@code lower(email)}) is stored in, by key; empty elsewhere
    */
   record CreateIndex(String schema, String table, String name, List<String> keys, String where,
-      boolean partitioned, List<String> include) implements Fix {
+      boolean partitioned, List<String> include, Map<String, String> generatedTypes) implements Fix {
     public CreateIndex {
       keys = List.copyOf(keys);
       include = List.copyOf(include);
+      generatedTypes = Map.copyOf(generatedTypes);
+    }
+
+    /** An index with no generated column. */
+    public CreateIndex(String schema, String table, String name, List<String> keys, String where,
+        boolean partitioned, List<String> include) {
+      this(schema, table, name, keys, where, partitioned, include, Map.of());
     }
 
     /** An index with no INCLUDE columns. */

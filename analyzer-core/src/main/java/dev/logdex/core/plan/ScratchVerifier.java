@@ -1,5 +1,6 @@
 package dev.logdex.core.plan;
 
+import dev.logdex.core.dialect.ExpressionKey;
 import dev.logdex.core.dialect.Identifiers;
 import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.Dialect;
@@ -13,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks recommendations against the MySQL or MariaDB optimizer, where DDL cannot be rolled back and there are no
@@ -42,6 +45,7 @@ public final class ScratchVerifier {
     boolean readOnly = c.isReadOnly();
     Map<String, Recommendation> byName = new LinkedHashMap<>();
     Map<String, String> tableOf = new LinkedHashMap<>();
+    Map<String, Set<String>> columnsAdded = new LinkedHashMap<>(); // generated columns of expression keys, by table
     Map<String, Verifier.Plan> after = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
       c.setReadOnly(false);
@@ -50,8 +54,17 @@ public final class ScratchVerifier {
         int n = 0;
         for (Recommendation r : recommendations) {
           String name = "logdex_verify_" + (++n);
-          st.execute("ALTER TABLE " + Identifiers.qualified(Dialect.MYSQL, r.fix().schema(), r.fix().table())
-              + " ADD INDEX "
+          String table = Identifiers.qualified(Dialect.MYSQL, r.fix().schema(), r.fix().table());
+          for (String k : r.index().keys()) {
+            Optional<ExpressionKey> e = ExpressionKey.parse(k);
+            String column = e.map(IndexDdl::generatedColumn).orElse(null);
+            if (column != null && !columnsAdded.getOrDefault(table, Set.of()).contains(column)) {
+              st.execute(IndexDdl.addGeneratedColumn(r.fix().schema(), r.fix().table(), e.get(),
+                  r.fix().generatedTypes().getOrDefault(k, "")));
+              columnsAdded.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(column);
+            }
+          }
+          st.execute("ALTER TABLE " + table + " ADD INDEX "
               + Identifiers.quote(Dialect.MYSQL, name) + " (" + IndexDdl.keyList(Dialect.MYSQL, r.index().keys())
               + ")");
           byName.put(name, r);
@@ -75,6 +88,15 @@ public final class ScratchVerifier {
                 + Identifiers.quote(Dialect.MYSQL, e.getKey()));
           } catch (SQLException ex) {
             dropFailed = dropFailed == null ? ex : dropFailed;
+          }
+        }
+        for (Map.Entry<String, Set<String>> e : columnsAdded.entrySet()) {
+          for (String column : e.getValue()) {
+            try {
+              st.execute("ALTER TABLE " + e.getKey() + " DROP COLUMN " + Identifiers.quote(Dialect.MYSQL, column));
+            } catch (SQLException ex) {
+              dropFailed = dropFailed == null ? ex : dropFailed;
+            }
           }
         }
         st.execute("SET SESSION TRANSACTION READ ONLY");

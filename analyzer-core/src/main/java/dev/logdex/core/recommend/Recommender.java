@@ -249,11 +249,9 @@ public final class Recommender {
     });
     if (dialect == Dialect.MYSQL) {
       candidates.keySet().removeIf(c -> {
-        Optional<String> expr = c.keys().stream().filter(k -> ExpressionKey.parse(k).isPresent()).findFirst();
-        expr.ifPresent(k -> rejections.add(new Rejection(c, "an index on " + k + " would serve it: MySQL 8.0.13+ "
-            + "takes it as a functional key part ((" + k + ")), MariaDB as an indexed generated column; logdex does "
-            + "not write that DDL for MySQL yet")));
-        return expr.isPresent();
+        Optional<String> why = unbuildableOnMysql(c);
+        why.ifPresent(w -> rejections.add(new Rejection(c, w)));
+        return why.isPresent();
       });
     } else {
       candidates.entrySet().removeIf(c -> {
@@ -273,6 +271,54 @@ public final class Recommender {
       });
     }
     return candidates;
+  }
+
+  /**
+   * Why MySQL and MariaDB could not index one of {@code c}'s expression keys through a generated column, if they
+   * could not: no such function there, a column type logdex cannot give the generated column, or a column of the
+   * generated column's name already there.
+   */
+  private Optional<String> unbuildableOnMysql(IndexCandidate c) {
+    Optional<Table> table = schema.table(c.table());
+    for (String k : c.keys()) {
+      Optional<ExpressionKey> e = ExpressionKey.parse(k);
+      if (e.isEmpty()) {
+        continue;
+      }
+      Optional<String> unsupported = e.get().mysqlUnsupported();
+      if (unsupported.isPresent()) {
+        return unsupported;
+      }
+      String type = table.flatMap(t -> t.column(e.get().column())).map(dev.logdex.core.schema.Column::type)
+          .orElse("");
+      if (e.get().mysqlColumnType(type).isEmpty()) {
+        return Optional.of(type.isEmpty()
+            ? "logdex needs the column's type to write the generated column MySQL and MariaDB index " + k
+                + " through (give the schema with --schema or --db)"
+            : "logdex cannot write a generated column for " + k + " on a column of type " + type
+                + " (a TEXT or BLOB column needs a prefix length to be indexed)");
+      }
+      String generated = dev.logdex.core.dialect.IndexDdl.generatedColumn(e.get());
+      if (table.flatMap(t -> t.column(generated)).isPresent()) {
+        return Optional.of("the table already has a column named " + generated + ", the name logdex gives the "
+            + "generated column of " + k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The generated column types of {@code c}'s expression keys on MySQL and MariaDB, by key. */
+  private Map<String, String> generatedTypes(IndexCandidate c) {
+    if (dialect != Dialect.MYSQL) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    Optional<Table> table = schema.table(c.table());
+    for (String k : c.keys()) {
+      ExpressionKey.parse(k).ifPresent(e -> table.flatMap(t -> t.column(e.column()))
+          .flatMap(col -> e.mysqlColumnType(col.type())).ifPresent(type -> out.put(k, type)));
+    }
+    return out;
   }
 
   /** Why PostgreSQL could not build one of {@code c}'s expression keys on its column's type, if it could not. */
@@ -487,7 +533,8 @@ public final class Recommender {
     }
     if (expression) {
       why.append(why.length() > 0 ? "; " : "").append("an index on the expression: one on the column alone does not "
-          + "serve it");
+          + "serve it").append(dialect == Dialect.MYSQL ? " (through a generated column: MariaDB before 11.8 uses it "
+          + "only for queries that name that column)" : "");
     }
     if (!where.isEmpty()) {
       why.append(" (partial: ").append(where).append(")");
@@ -633,7 +680,7 @@ public final class Recommender {
           .orElse(dot > 0 && !schema.isGiven() ? c.table().substring(0, dot) : "");
       String tableName = table.map(Table::name).orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
       Fix.CreateIndex fix = new Fix.CreateIndex(Table.isDefaultSchema(tableSchema) ? "" : tableSchema, tableName,
-          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include());
+          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include(), generatedTypes(c));
       out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(p.gain()),
           p.evidence().reason(timed), p.evidence().served()));
     }

@@ -11,6 +11,7 @@ import dev.logdex.core.sql.StatementAnalyzer;
 import dev.logdex.core.workload.WorkloadBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -530,12 +531,30 @@ class RecommenderTest {
   }
 
   @Test
-  void onMysqlAnExpressionIndexIsNamedButNotWritten() {
-    Recommender.Result r = run("CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200));", Dialect.MYSQL,
-        "SELECT * FROM accounts WHERE upper(email) = ?", 100);
-    assertThat(r.recommendations()).isEmpty();
-    assertThat(r.rejections()).singleElement().satisfies(x ->
-        assertThat(x.reason()).startsWith("an index on upper(email) would serve it: MySQL 8.0.13+"));
+  void onMysqlAnExpressionIsIndexedThroughAnInvisibleGeneratedColumnOfTheColumnsType() {
+    Recommender.Result r = run("CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200) COLLATE "
+        + "utf8mb4_bin, note text);", Dialect.MYSQL, "SELECT * FROM accounts WHERE upper(email) = ?", 100);
+    assertThat(r.recommendations()).singleElement().satisfies(x -> {
+      assertThat(x.fix().generatedTypes()).containsExactly(Map.entry("upper(email)", "varchar(200)"));
+      assertThat(x.ddl()).contains("ALTER TABLE accounts ADD COLUMN email_upper varchar(200)"
+          + " AS (upper(email)) VIRTUAL INVISIBLE, ALGORITHM=INPLACE, LOCK=NONE;\n")
+          .endsWith("ALTER TABLE accounts ADD INDEX " + x.name() + " (email_upper), ALGORITHM=INPLACE, LOCK=NONE;");
+      assertThat(x.reason()).contains("MariaDB before 11.8 uses it only for queries that name that column");
+    });
+  }
+
+  @Test
+  void onMysqlAnExpressionItCannotIndexIsRejectedWithTheReason() {
+    String schema = "CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200), note text, at datetime);";
+    assertThat(run(schema, Dialect.MYSQL, "SELECT * FROM accounts WHERE lower(note) = ?", 100).rejections())
+        .singleElement().satisfies(x -> assertThat(x.reason()).contains("a TEXT or BLOB column needs a prefix"));
+    assertThat(run(schema, Dialect.MYSQL, "SELECT * FROM accounts WHERE date_trunc('day', at) = ?", 100)
+        .rejections()).singleElement().satisfies(x -> assertThat(x.reason()).contains("have no date_trunc"));
+    assertThat(run(schema + "CREATE TABLE email_lower_taken (id int);", Dialect.MYSQL,
+        "SELECT * FROM accounts WHERE lower(email) = ?", 100).recommendations()).hasSize(1);
+    assertThat(run("CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200), Email_Lower int);",
+        Dialect.MYSQL, "SELECT * FROM accounts WHERE lower(email) = ?", 100).rejections()).singleElement()
+        .satisfies(x -> assertThat(x.reason()).contains("already has a column named email_lower"));
   }
 
   static final String TICKETS = """
