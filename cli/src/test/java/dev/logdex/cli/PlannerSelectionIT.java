@@ -57,6 +57,49 @@ class PlannerSelectionIT {
     });
   }
 
+  @Test
+  void withoutHypopgTheRollbackMethodChoosesTheSameAndLeavesNothingBehind() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA \"Help Desk\"");
+        s.execute("CREATE TABLE \"Help Desk\".\"Tickets\" (id int PRIMARY KEY, status text NOT NULL,"
+            + " \"Tenant\" int NOT NULL, \"order\" int NOT NULL, body text NOT NULL)");
+        s.execute("INSERT INTO \"Help Desk\".\"Tickets\" SELECT i, CASE WHEN i % 100 < 83 THEN 'closed' WHEN"
+            + " i % 100 < 93 THEN 'open' ELSE 'pending' END, i % 2000, i % 50, repeat('x', 80)"
+            + " FROM generate_series(1, 100000) i");
+        s.execute("ANALYZE \"Help Desk\".\"Tickets\"");
+      }
+      // A logged UPDATE is planned, never run, though the transaction it is planned in builds indexes.
+      Path log = Files.writeString(dir.resolve("pgss.csv"), """
+          query,calls,total_exec_time,rows
+          "SELECT id, body FROM ""Help Desk"".""Tickets"" WHERE status = 'closed'",200,20000,16600000
+          "SELECT id, body FROM ""Help Desk"".""Tickets"" WHERE ""Tenant"" = 42",500,9000,25000
+          "UPDATE ""Help Desk"".""Tickets"" SET body = 'gone' WHERE ""order"" = 7",300,6000,600000
+          """);
+      CliRun hypopgMissing = new CliRun();
+      assertThat(hypopgMissing.run("analyze", "--db", url, "--db-user", "postgres", "--format", "json",
+          log.toString())).as(hypopgMissing.err()).isZero();
+      assertThat(hypopgMissing.err()).contains("HypoPG is not installed").contains("--planner-method rollback");
+
+      CliRun planner = new CliRun();
+      assertThat(planner.run("analyze", "--db", url, "--db-user", "postgres", "--planner-method", "rollback",
+          "--format", "json", "--explain-rejections", log.toString())).as(planner.err()).isZero();
+      assertThat(planner.err()).contains("the planner's choice (plans with each candidate built in a transaction "
+          + "that was rolled back of 3 statement classes)");
+      String json = planner.out().substring(0, planner.out().indexOf("\nRejected candidates:"));
+      assertThat(columns(json)).containsExactlyInAnyOrder("Tenant", "order");
+      assertThat(planner.out()).contains("(status): the planner uses it for none of its queries");
+
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement();
+          var rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_indexes WHERE schemaname = 'Help Desk'),"
+              + " (SELECT count(*) FROM \"Help Desk\".\"Tickets\" WHERE body = 'gone')")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("only the primary key's index is left").isEqualTo(1);
+        assertThat(rs.getInt(2)).as("the logged UPDATE did not run").isZero();
+      }
+    });
+  }
+
   /** The first column of each recommendation in a JSON report. */
   private static List<String> columns(String json) throws Exception {
     List<String> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.logdex.core.analysis;
 
 import dev.logdex.core.plan.PlannerSelection;
+import dev.logdex.core.plan.Verifier;
 import dev.logdex.core.recommend.IndexCandidate;
 import dev.logdex.core.recommend.Recommendation;
 import dev.logdex.core.recommend.Recommender;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The analysis with its recommendations chosen by the database's planner, where the database can say (HypoPG). */
+/** The analysis with its recommendations chosen by the database's planner (HypoPG, or the rollback method). */
 public final class Planned {
   private Planned() {}
 
@@ -28,10 +29,19 @@ public final class Planned {
    */
   public static Choice choose(Connection c, Schema schema, Workload workload, AnalysisReport report,
       long budgetBytes) throws SQLException {
+    return choose(c, schema, workload, report, budgetBytes, Verifier.Method.HYPOPG);
+  }
+
+  /**
+   * The same, with the candidates made to exist by {@code method}: HypoPG's hypothetical indexes, or real ones
+   * built in a transaction that is rolled back ({@link Verifier.Method#ROLLBACK}, for a copy of the database).
+   */
+  public static Choice choose(Connection c, Schema schema, Workload workload, AnalysisReport report,
+      long budgetBytes, Verifier.Method method) throws SQLException {
     Recommender recommender = new Recommender(schema, budgetBytes);
     Recommender.Result pool = recommender.candidates(workload);
     PlannerSelection.Outcome o = PlannerSelection.select(c, workload, pool.recommendations(), pool.orArms(),
-        Recommender.writeCosts(workload), recommender::estimatedBytes, budgetBytes);
+        Recommender.writeCosts(workload), recommender::estimatedBytes, budgetBytes, method);
     List<Recommendation> chosen = new ArrayList<>(o.chosen());
     Set<IndexCandidate> unjudged = new HashSet<>();
     o.unjudged().forEach(r -> unjudged.add(r.index()));
@@ -43,9 +53,10 @@ public final class Planned {
     }
     List<Recommender.Rejection> rejections = new ArrayList<>(pool.rejections());
     rejections.addAll(o.rejections());
-    String said = String.format(Locale.ROOT, "the recommendations are the planner's choice (HypoPG what-if plans of "
+    String said = String.format(Locale.ROOT, "the recommendations are the planner's choice (%s of "
         + "%,d statement classes%s), from %,d candidates: the planned cost of the workload goes from %,.0f to %,.0f",
-        o.planned(), o.unplanned().isEmpty() ? "" : String.format(Locale.ROOT, "; %,d could not be planned",
+        method == Verifier.Method.ROLLBACK ? "plans with each candidate built in a transaction that was rolled back"
+            : "HypoPG what-if plans", o.planned(), o.unplanned().isEmpty() ? "" : String.format(Locale.ROOT, "; %,d could not be planned",
             o.unplanned().size()), pool.recommendations().size(), o.costBefore(), o.costAfter());
     return new Choice(report.withRecommendations(chosen, rejections, List.of()), said);
   }

@@ -81,14 +81,18 @@ final class LiveSql {
     String explain = "EXPLAIN " + options;
     if (s.parameters() == 0) {
       return rolledBack(c, () -> {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(explain + s.text() + "\n/* logdex */")) {
-          return rows.read(rs);
+        try (Statement st = c.createStatement()) {
+          st.execute(READ_ONLY);
+          try (ResultSet rs = st.executeQuery(explain + s.text() + "\n/* logdex */")) {
+            return rows.read(rs);
+          }
         }
       });
     }
     try {
       return rolledBack(c, () -> {
         try (Statement st = c.createStatement()) {
+          st.execute(READ_ONLY);
           st.execute("PREPARE " + PREPARED + " AS " + s.text());
           st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
           T plan;
@@ -104,6 +108,13 @@ final class LiveSql {
       deallocateIfLeft(c);
     }
   }
+
+  /**
+   * Said first in the (sub)transaction a logged statement is explained in: read-only whatever the session is, even
+   * inside the read-write transaction the rollback method builds its indexes in. Rolling back to the savepoint
+   * makes that transaction read-write again.
+   */
+  private static final String READ_ONLY = "SET LOCAL transaction_read_only = on";
 
   /** The name of the statement logdex prepares to plan: its own, never one the session already has. */
   private static final String PREPARED = "logdex_plan";

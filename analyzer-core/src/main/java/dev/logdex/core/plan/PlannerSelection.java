@@ -29,7 +29,8 @@ import java.util.function.ToLongFunction;
 /**
  * Chooses the indexes with PostgreSQL's planner instead of logdex's own estimate, as the DB2 and SQL Server advisors
  * and the "Extend" algorithm do: every candidate is created as a hypothetical index (HypoPG, nothing built, the
- * session stays read-only), the queries on its table are planned with it, and the greedy search takes, step by step,
+ * session stays read-only) or, without HypoPG, built for real in a transaction that is rolled back (see
+ * {@link WhatIf}), the queries on its table are planned with it, and the greedy search takes, step by step,
  * the candidate that cuts the workload's planned cost the most given the ones already taken, until none cuts it by
  * more than it costs the table's writes (or, under a budget, none fits).
  *
@@ -89,14 +90,24 @@ public final class PlannerSelection {
   public static Outcome select(Connection c, Workload workload, List<Recommendation> candidates,
       List<List<IndexCandidate>> orArms, ToDoubleFunction<IndexCandidate> writeCost,
       ToLongFunction<IndexCandidate> size, long budget) throws SQLException {
+    return select(c, workload, candidates, orArms, writeCost, size, budget, Verifier.Method.HYPOPG);
+  }
+
+  /**
+   * The same, with the candidates made to exist by {@code method}: {@link Verifier.Method#HYPOPG} or
+   * {@link Verifier.Method#ROLLBACK} (real indexes in a transaction that is rolled back, for a database without
+   * HypoPG; each build locks its table against writes while the search runs).
+   */
+  public static Outcome select(Connection c, Workload workload, List<Recommendation> candidates,
+      List<List<IndexCandidate>> orArms, ToDoubleFunction<IndexCandidate> writeCost,
+      ToLongFunction<IndexCandidate> size, long budget, Verifier.Method method) throws SQLException {
     boolean timed = workload.totalMillis() > 0;
     SqlScanner scanner = LiveSql.scanner(c, Dialect.POSTGRESQL);
     Map<String, String> unplanned = new LinkedHashMap<>();
     Map<String, List<QueryStats>> byTable = new HashMap<>();
     Map<String, Double> base = new LinkedHashMap<>();
     Map<String, QueryStats> stats = new HashMap<>();
-    try (Statement st = c.createStatement()) {
-      st.execute("SELECT hypopg_reset()");
+    try (WhatIf whatIf = WhatIf.begin(c, method)) {
       for (QueryStats q : Verifier.plannable(workload)) {
         Optional<Verifier.Plan> p = Verifier.plan(c, scanner, q, unplanned);
         if (p.isEmpty() || p.get().cost() <= 0) {
@@ -135,18 +146,15 @@ public final class PlannerSelection {
           units.add(unit);
         }
       }
-      Search search = new Search(c, scanner, byTable, base, stats, timed, unplanned, unseen, size);
-      try {
-        return search.run(units, judged, unjudged, writeCost, size, budget);
-      } finally {
-        st.execute("SELECT hypopg_reset()");
-      }
+      Search search = new Search(c, whatIf, scanner, byTable, base, stats, timed, unplanned, unseen, size);
+      return search.run(units, judged, unjudged, writeCost, size, budget);
     }
   }
 
-  /** The greedy search, with the plans of the indexes chosen so far in place as hypothetical indexes. */
+  /** The greedy search, with the indexes chosen so far in place for the plans. */
   private static final class Search {
     private final Connection c;
+    private final WhatIf whatIf;
     private final SqlScanner scanner;
     private final Map<String, List<QueryStats>> byTable;
     private final Map<String, Double> base;
@@ -161,10 +169,11 @@ public final class PlannerSelection {
     private final Set<IndexCandidate> shapes = new java.util.HashSet<>();
     private int plans;
 
-    Search(Connection c, SqlScanner scanner, Map<String, List<QueryStats>> byTable, Map<String, Double> base,
+    Search(Connection c, WhatIf whatIf, SqlScanner scanner, Map<String, List<QueryStats>> byTable, Map<String, Double> base,
         Map<String, QueryStats> stats, boolean timed, Map<String, String> unplanned,
         Map<Recommendation, Double> unseen, ToLongFunction<IndexCandidate> size) {
       this.c = c;
+      this.whatIf = whatIf;
       this.size = size;
       this.scanner = scanner;
       this.byTable = byTable;
@@ -242,7 +251,7 @@ public final class PlannerSelection {
           continue;
         }
         for (Recommendation r : t.fresh()) {
-          Verifier.createHypothetical(c, r); // it stays, for the plans of the steps after
+          whatIf.create(r); // it stays, for the plans of the steps after
           chosen.add(r);
           shapes.add(shape(r));
         }
@@ -288,13 +297,12 @@ public final class PlannerSelection {
       if (fresh.isEmpty()) {
         return new Trial(0, Map.of(), List.of(), fresh);
       }
-      List<Verifier.Hypothetical> made = new ArrayList<>();
+      Object mark = whatIf.mark();
       try {
-        for (Recommendation r : fresh) {
-          made.add(Verifier.createHypothetical(c, r));
-        }
         Set<String> names = new java.util.HashSet<>();
-        made.forEach(h -> names.add(h.name()));
+        for (Recommendation r : fresh) {
+          names.add(whatIf.create(r));
+        }
         Map<String, Double> costs = new HashMap<>();
         List<String> used = new ArrayList<>();
         double saved = 0;
@@ -323,9 +331,7 @@ public final class PlannerSelection {
         }
         return new Trial(saved, costs, used, fresh);
       } finally {
-        for (Verifier.Hypothetical h : made) {
-          Verifier.dropHypothetical(c, h);
-        }
+        whatIf.undo(mark);
       }
     }
 
