@@ -8,8 +8,8 @@
 # Defaults: 1024 MB per log (give several sizes, e.g. 0.1,50,1024, for one table each: a day's log of one server is
 # often 10-500 MB, where startup and per-class costs count), 3000 distinct statement shapes (fewer in a log too
 # small to hold them), work files in /tmp/logdex-side-by-side (kept, and reused when the size and shapes match).
-# Each table also times logdex without its class-data archive (LOGDEX_CDS=off) and the JVM's own start
-# (--version). The peers come from Debian: apt-get install percona-toolkit pgbadger.
+# Each table also times logdex without its class-data archive (LOGDEX_CDS=off), with the other compiler than the
+# launcher picks for the log's size (LOGDEX_JIT), and the JVM's own start (--version). LOGDEX_JAVA picks the JVM. The peers come from Debian: apt-get install percona-toolkit pgbadger.
 # The machine is shared and noisy: read the ratios, not the seconds, and run twice before believing a change.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,6 +97,11 @@ for log in slow postgres; do
   [ "$got" = "$events" ] || echo "warning: logdex counted $got statements in $file, the generator wrote $events" >&2
   run "logdex-nocds-$log" env LOGDEX_CDS=off "${logdex[@]}" "$file"
   row "$log: logdex analyze without the class-data archive" "$file" "$events" "$base"
+  # The launcher's choice of compiler by input size (release/jvm-options.sh), against the other one.
+  other_jit=full
+  (source "$here/release/jvm-options.sh"; logdex_jit_options "$file"; [ ${#jit_opts[@]} -gt 0 ]) || other_jit=c1
+  run "logdex-jit-$log" env LOGDEX_JIT=$other_jit "${logdex[@]}" "$file"
+  row "$log: logdex analyze with the $([ $other_jit = c1 ] && echo "client compiler only" || echo "server compiler too") (LOGDEX_JIT=$other_jit)" "$file" "$events" "$base"
   run "logdex-gz-$log" "${logdex[@]}" "$file.gz"; row "$log: logdex analyze on the .gz" "$file" "$events" "$base"
   run "logdex-1t-$log" "${logdex[@]}" --threads 1 "$file"; row "$log: logdex analyze --threads 1" "$file" \
     "$events" "$base"
@@ -130,7 +135,7 @@ rows+=("$(printf "| logdex --version without the class-data archive | %.2f | | |
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), ${size_mb} MB per log, \
 $(grep -o '[0-9,]* events' "$work/slow.log.events") in the slow log, up to $distinct statement shapes; java: \
-$(java -version 2>&1 | head -n 1)"
+$("$(source "$here/release/jvm-options.sh"; logdex_java)" -version 2>&1 | head -n 1)"
 echo
 echo "| run | seconds | MB/s | events/s | peak RSS MB | time / logdex |"
 echo "|---|---:|---:|---:|---:|---:|"

@@ -2,6 +2,7 @@
 # Makes the release tarball, logdex-<version>.tar.gz, from the built jar:
 #   bin/logdex                  the launcher (Java 17 or later on PATH, or JAVA_HOME)
 #   lib/logdex.jar              logdex and every library it uses, in one jar
+#   lib/jvm-options.sh          the JVM options the launcher shares with ./logdex
 #   share/man/man1/logdex.1     the man page, from picocli's usage help of every command
 #   share/bash-completion/logdex  completion for bash (and zsh with bashcompinit), for logdex and ./logdex
 #   README.md
@@ -26,6 +27,7 @@ trap 'rm -rf "$work"' EXIT
 dir="$work/$name"
 mkdir -p "$dir/bin" "$dir/lib" "$dir/share/man/man1" "$dir/share/bash-completion"
 cp "$jar" "$dir/lib/logdex.jar"
+cp "$root/release/jvm-options.sh" "$dir/lib/jvm-options.sh"
 cp "$root/README.md" "$dir/README.md"
 
 cat > "$dir/bin/logdex" <<'LAUNCHER'
@@ -40,11 +42,12 @@ while [ -L "$source" ]; do # a symlink in /usr/local/bin: find the real install
 done
 home="$(cd "$(dirname "$source")/.." && pwd)"
 jar="$home/lib/logdex.jar"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$home/lib/jvm-options.sh"
+java="$(logdex_java)"
 opts=(${LOGDEX_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC})
 cds=()
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/logdex"
-jsa="$cache/$(basename "$home").jsa"
+jsa="$(logdex_archive "$cache/$(basename "$home")" "$java")"
 quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
   if [ -f "$jsa" ] && [ ! "$jar" -nt "$jsa" ]; then
@@ -53,8 +56,9 @@ if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
     cds=(-XX:ArchiveClassesAtExit="$jsa" -Dlogdex.cds.training=true "${quiet_cds[@]}") # this run makes it; the next ones map it
   fi
 fi
+logdex_jit_options "$@"
 ttys=(-Dlogdex.stdout.tty=$([ -t 1 ] && echo 1 || echo 0) -Dlogdex.stderr.tty=$([ -t 2 ] && echo 1 || echo 0))
-exec "$java" "${opts[@]}" "${cds[@]}" "${ttys[@]}" -jar "$jar" "$@"
+exec "$java" "${opts[@]}" "${jit_opts[@]}" "${cds[@]}" "${ttys[@]}" -jar "$jar" "$@"
 LAUNCHER
 chmod +x "$dir/bin/logdex"
 

@@ -1,0 +1,60 @@
+# The JVM options of a logdex run, shared by ./logdex (from a clone) and bin/logdex (the release tarball), which
+# source this file. Nothing here runs a JVM: a run's fixed cost is what these options are about.
+#
+#   logdex_java                  the java to run: $LOGDEX_JAVA, else $JAVA_HOME/bin/java, else java on PATH
+#   logdex_java_major JAVA       its feature version (17, 25), from the JDK's release file; 0 when unknown
+#   logdex_jit_options ARG...    into the array jit_opts: C1 only for a run over small inputs (see below)
+#   logdex_archive BASE JAVA     the class-data archive (AppCDS) of that java: BASE-java25.jsa. An archive is
+#                                made by and for one JVM; another one would not map it.
+
+logdex_java() {
+  if [ -n "${LOGDEX_JAVA:-}" ]; then
+    echo "$LOGDEX_JAVA"
+  elif [ -n "${JAVA_HOME:-}" ]; then
+    echo "$JAVA_HOME/bin/java"
+  else
+    echo java
+  fi
+}
+
+logdex_java_major() {
+  local path release version
+  path="$(command -v "$1" 2>/dev/null || true)"
+  [ -n "$path" ] || { echo 0; return; }
+  path="$(readlink -f "$path" 2>/dev/null || echo "$path")"
+  release="$(dirname "$(dirname "$path")")/release"
+  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" 2>/dev/null | head -1)"
+  echo "${version:-0}"
+}
+
+# Below this many MB of input (a gzipped file counted eight times its size), the run uses the client compiler
+# only: a day's log of one server is parsed and added up before the server compiler's work would pay back, and
+# that compiler competes with the analysis for the machine's cores. benchmarks/side-by-side.sh (the LOGDEX_JIT
+# rows) measured C1 alone 20-25% faster at 0.1 and 50 MB and 7-10% at 200 MB, and 15-30% slower at 500 MB, on
+# this 2-core machine. Standard input, whose size is unknown, gets both compilers. LOGDEX_JIT=c1 or full decides.
+logdex_c1_below_mb=256
+
+logdex_jit_options() {
+  jit_opts=()
+  local mode="${LOGDEX_JIT:-auto}" total=0 size arg
+  if [ "$mode" = auto ]; then
+    mode=c1
+    for arg in "$@"; do
+      if [ "$arg" = - ]; then
+        mode=full
+        break
+      fi
+      if [ -f "$arg" ]; then
+        size=$(stat -c %s -- "$arg" 2>/dev/null || echo 0)
+        case "$arg" in *.gz|*.gzip) size=$((size * 8)) ;; esac
+        total=$((total + size))
+      fi
+    done
+    [ "$total" -lt $((logdex_c1_below_mb * 1048576)) ] || mode=full
+  fi
+  [ "$mode" = full ] || jit_opts=(-XX:TieredStopAtLevel=1)
+}
+
+logdex_archive() {
+  echo "$1-java$(logdex_java_major "$2").jsa"
+}
