@@ -38,7 +38,8 @@ public final class FormatDetector {
     }
   }
 
-  static Optional<LogReader> detect(BufferedReader r) throws IOException {
+  /** Detects the format of the text {@code r} reads, by its first lines; reads no further than those. */
+  public static Optional<LogReader> detect(BufferedReader r) throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < SNIFF_LINES * 4 && lines.size() < SNIFF_LINES; i++) {
       String line = r.readLine();

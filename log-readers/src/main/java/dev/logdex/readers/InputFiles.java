@@ -52,11 +52,19 @@ public final class InputFiles {
   /** Opens {@code path} like {@link #open(String)}, counting the bytes read. */
   public static Input openCounted(String path) throws IOException {
     boolean stdin = path.equals("-");
-    AtomicLong count = new AtomicLong();
     Path file = stdin ? null : Path.of(path);
     // A named pipe cannot seek, which a file channel's stream tries to; FileInputStream does not.
     InputStream source = stdin ? System.in
         : Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+    return open(source, stdin || !Files.isRegularFile(file) ? -1 : Files.size(file));
+  }
+
+  /**
+   * Opens the bytes of {@code source} like {@link #open(String)}: a file of another file system (a distributed
+   * job's), of {@code size} bytes, -1 when unknown.
+   */
+  public static Input open(InputStream source, long size) throws IOException {
+    AtomicLong count = new AtomicLong();
     InputStream raw = new Counting(source, count);
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
@@ -71,8 +79,7 @@ public final class InputFiles {
       } catch (java.util.zip.ZipException | java.io.EOFException e) {
         // The header itself is damaged: nothing can be read, which is said as damage, not as a crash.
         String reason = "corrupt gzip header (" + e.getMessage() + "); nothing of the file is read";
-        return new Input(new java.io.StringReader(""), count, stdin ? -1 : Files.size(file),
-            () -> new Damage(reason, 1));
+        return new Input(new java.io.StringReader(""), count, size, () -> new Damage(reason, 1));
       }
       body = gzip;
     }
@@ -81,7 +88,7 @@ public final class InputFiles {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
     Reader reader = new java.io.BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
-    return new Input(reader, count, stdin || !Files.isRegularFile(file) ? -1 : Files.size(file),
+    return new Input(reader, count, size,
         () -> damaged == null || damaged.damage() == null ? null : new Damage(damaged.damage(), damaged.lines() + 1));
   }
 

@@ -99,6 +99,12 @@ public final class WorkloadReading {
     }
   }
 
+  /** Opens an input by its name: a local file, or a file of a distributed job's file system. */
+  @FunctionalInterface
+  public interface Opener {
+    InputFiles.Input open(String name) throws IOException;
+  }
+
   /** What reading produced. */
   public record Read(Workload workload, List<InputSummary> inputs, long statements, SimpleMeterRegistry registry,
       StatementAnalyzer analyzer) {}
@@ -143,43 +149,24 @@ public final class WorkloadReading {
    */
   public static Read read(Request request, Opened opened, Schema schema, Optional<Source> extra, PrintWriter err,
       ProgressDisplay progress) throws IOException {
+    return read(request, opened, schema, extra, err, progress, InputFiles::openCounted);
+  }
+
+  /**
+   * The same, with each input opened by {@code opener}: a distributed job reads its files from their own file
+   * system (HDFS, S3) with the same readers, the same account of skips and the same workload as the command.
+   */
+  public static Read read(Request request, Opened opened, Schema schema, Optional<Source> extra, PrintWriter err,
+      ProgressDisplay progress, Opener opener) throws IOException {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
     String cacheKey = request.analysisCache().isEmpty() ? "" : AnalysisCache.key(request.version(), schema);
     request.analysisCache().ifPresent(file -> seed(request, file, analyzer, cacheKey, err));
-    if (request.maxClasses().isPresent() && request.maxClasses().get() < 1) {
-      throw new InputException("--max-classes: give 1 or more, not " + request.maxClasses().get());
-    }
-    ClassLimit limit = request.maxClasses().map(ClassLimit::of)
-        .orElseGet(() -> ClassLimit.forHeap(schema.estimatedBytes()));
-    int workers = workers(request);
-    Workload workload = Workload.empty();
-    long statements = 0;
-    List<InputSummary> inputs = new ArrayList<>();
-    for (int i = 0; i < opened.paths().size(); i++) {
-      LogReader reader = opened.readers().get(i);
-      String path = opened.paths().get(i);
-      Dialect logDialect = reader.dialect().orElse(schema.dialect());
-      ParallelWorkloadBuilder.Result result;
-      try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
-          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
-          workers, limit)) {
-        InputSummary summary = readOne(request, path, reader, builder, err, progress);
-        inputs.add(summary);
-        result = builder.finish();
-        if (summary.events() == 0 && request.inputFormat().isPresent()) {
-          throw new InputException(path + ": read as " + request.inputFormat().get() + ", nothing in it was "
-              + "recognised" + (summary.skippedTotal() > 0 ? " (" + summary.skippedTotal() + " records skipped)" : "")
-              + detected(path) + "; give the right --input-format, or none to detect it");
-        }
-      } catch (ClassLimit.ExceededException e) {
-        throw new InputException(path + ": stopped reading: " + e.getMessage() + " (--max-classes "
-            + String.format(Locale.ROOT, "%,d", e.max()) + ") are held in memory. Raise the heap and the limit "
-            + "together (LOGDEX_JAVA_OPTS=-Xmx4g raises the default), or read fewer logs at once");
-      }
-      workload = Workload.merge(workload, result.workload());
-      statements += result.statements();
-    }
+    ClassLimit limit = limit(request, schema);
+    Read files = readFiles(request, opened, schema, analyzer, registry, limit, progress, opener);
+    Workload workload = files.workload();
+    long statements = files.statements();
+    List<InputSummary> inputs = new ArrayList<>(files.inputs());
     if (extra.isPresent()) {
       WorkloadBuilder builder = new WorkloadBuilder(Fingerprinter.standard(), analyzer, registry, limit);
       try {
@@ -215,6 +202,58 @@ public final class WorkloadReading {
     }
     if (request.strict() && skipped > 0) {
       throw new InputException("--strict: " + skipped + " input records were skipped (listed above)");
+    }
+    return new Read(workload, inputs, statements, registry, analyzer);
+  }
+
+  /**
+   * Reads the opened inputs into a workload, each opened by {@code opener}, and checks nothing of the whole: one
+   * part of a distributed read (a file of a fleet's logs), whose parts add up (by {@link Workload#merge}) to what
+   * {@link #read} gives for all of them. A part with no statement is no error: others may have them.
+   */
+  public static Read readPart(Request request, Opened opened, Schema schema, Opener opener) throws IOException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
+    return readFiles(request, opened, schema, analyzer, registry, limit(request, schema),
+        (name, bytes, size, events) -> () -> { }, opener);
+  }
+
+  private static ClassLimit limit(Request request, Schema schema) {
+    if (request.maxClasses().isPresent() && request.maxClasses().get() < 1) {
+      throw new InputException("--max-classes: give 1 or more, not " + request.maxClasses().get());
+    }
+    return request.maxClasses().map(ClassLimit::of).orElseGet(() -> ClassLimit.forHeap(schema.estimatedBytes()));
+  }
+
+  private static Read readFiles(Request request, Opened opened, Schema schema, StatementAnalyzer analyzer,
+      SimpleMeterRegistry registry, ClassLimit limit, ProgressDisplay progress, Opener opener) throws IOException {
+    int workers = workers(request);
+    Workload workload = Workload.empty();
+    long statements = 0;
+    List<InputSummary> inputs = new ArrayList<>();
+    for (int i = 0; i < opened.paths().size(); i++) {
+      LogReader reader = opened.readers().get(i);
+      String path = opened.paths().get(i);
+      Dialect logDialect = reader.dialect().orElse(schema.dialect());
+      ParallelWorkloadBuilder.Result result;
+      try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
+          logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
+          workers, limit)) {
+        InputSummary summary = readOne(request, path, reader, builder, progress, opener);
+        inputs.add(summary);
+        result = builder.finish();
+        if (summary.events() == 0 && request.inputFormat().isPresent()) {
+          throw new InputException(path + ": read as " + request.inputFormat().get() + ", nothing in it was "
+              + "recognised" + (summary.skippedTotal() > 0 ? " (" + summary.skippedTotal() + " records skipped)" : "")
+              + detected(path) + "; give the right --input-format, or none to detect it");
+        }
+      } catch (ClassLimit.ExceededException e) {
+        throw new InputException(path + ": stopped reading: " + e.getMessage() + " (--max-classes "
+            + String.format(Locale.ROOT, "%,d", e.max()) + ") are held in memory. Raise the heap and the limit "
+            + "together (LOGDEX_JAVA_OPTS=-Xmx4g raises the default), or read fewer logs at once");
+      }
+      workload = Workload.merge(workload, result.workload());
+      statements += result.statements();
     }
     return new Read(workload, inputs, statements, registry, analyzer);
   }
@@ -310,9 +349,9 @@ public final class WorkloadReading {
   }
 
   private static InputSummary readOne(Request request, String log, LogReader reader,
-      ParallelWorkloadBuilder workload, PrintWriter err, ProgressDisplay progress) throws IOException {
+      ParallelWorkloadBuilder workload, ProgressDisplay progress, Opener opener) throws IOException {
     SkipAccount skips = new SkipAccount(log);
-    try (InputFiles.Input in = InputFiles.openCounted(log);
+    try (InputFiles.Input in = opener.open(log);
         AutoCloseable shown = progress.start(log, in.bytesRead(), in.size(), skips::events)) {
       // logdex's own statements (its catalog reads, its EXPLAINs) are in the logs it is given: left out, counted.
       EventFilter filter = request.filter();

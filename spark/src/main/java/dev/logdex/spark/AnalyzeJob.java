@@ -1,0 +1,306 @@
+package dev.logdex.spark;
+
+import dev.logdex.core.analysis.Analysis;
+import dev.logdex.core.analysis.AnalysisReport;
+import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.InputSummary;
+import dev.logdex.core.report.Escape;
+import dev.logdex.core.report.JsonReport;
+import dev.logdex.core.report.MarkdownReport;
+import dev.logdex.core.report.TextReport;
+import dev.logdex.core.rules.LintConfig;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.schema.SchemaException;
+import dev.logdex.core.schema.SchemaLoading;
+import dev.logdex.core.schema.SchemaSource;
+import dev.logdex.core.snapshot.Snapshot;
+import dev.logdex.core.snapshot.SnapshotJson;
+import dev.logdex.core.snapshot.Snapshots;
+import dev.logdex.core.workload.Workload;
+import dev.logdex.readers.FormatDetector;
+import dev.logdex.readers.LogReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code logdex analyze} on Apache Spark, for a fleet's logs: each file is read by a task of its own with the
+ * command's readers, the parts add up as snapshots merge (exactly, in any order), and the driver makes the same
+ * analysis, snapshot and report as the command would of the same files.
+ *
+ * <pre>
+ * spark-submit --class dev.logdex.spark.AnalyzeJob logdex-spark.jar \
+ *     --schema schema.sql --save day.json 's3a://logs/2026-11-28/&#42;/postgresql-*.log.gz'
+ * </pre>
+ */
+@Command(name = "AnalyzeJob", mixinStandardHelpOptions = true, versionProvider = AnalyzeJob.Version.class,
+    description = "logdex analyze on Apache Spark: reads the logs (paths or globs of any Hadoop file system, plain "
+        + "or gzip, of every format logdex reads) one task per file, adds the parts up and writes the same "
+        + "snapshot and report as logdex analyze of the same files.")
+public final class AnalyzeJob implements Callable<Integer> {
+
+  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log files or globs: local, hdfs://, s3a:// ...")
+  List<String> logs;
+
+  @Option(names = "--schema", paramLabel = "FILE", description = "Schema DDL (pg_dump --schema-only or mysqldump "
+      + "--no-data output), on any Hadoop file system. Give it more than once for several files.")
+  List<String> schemaFiles = new ArrayList<>();
+
+  @Option(names = "--dialect", paramLabel = "NAME", description = "postgresql or mysql, when neither the schema "
+      + "nor the logs say.")
+  String dialect;
+
+  @Option(names = "--save", paramLabel = "FILE", description = "Write the snapshot here (any Hadoop file system): "
+      + "logdex analyze --from, diff, merge and migrate --from read it.")
+  String save;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report here instead of "
+      + "standard output (any Hadoop file system).")
+  String output;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "The report's format: text, markdown or json. Default: text.")
+  String format;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT", description = "Read every log as this format instead of "
+      + "detecting it.")
+  String inputFormat;
+
+  @Option(names = "--log-line-prefix", paramLabel = "PREFIX", description = "PostgreSQL's log_line_prefix, for "
+      + "stderr logs whose prefix logdex does not find by itself.")
+  String logLinePrefix;
+
+  @Option(names = "--group-by", paramLabel = "WHAT", defaultValue = "none", description = "none: the shards' "
+      + "logs add up into one workload (a sharded application's whole). Only none is available yet.")
+  String groupBy;
+
+  @Option(names = "--threads-per-task", paramLabel = "N", defaultValue = "1", description = "Threads each task "
+      + "fingerprints and adds up with, besides its reading thread. Default: 1 (Spark runs a task per core).")
+  int threadsPerTask;
+
+  /** The Spark context to run in; null: made by {@link #call()} from spark-submit's settings. */
+  private final JavaSparkContext given;
+  private final PrintWriter err;
+
+  /** A job for spark-submit. */
+  public AnalyzeJob() {
+    this(null, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+  }
+
+  AnalyzeJob(JavaSparkContext given, PrintWriter err) {
+    this.given = given;
+    this.err = err;
+  }
+
+  /** Runs the job as spark-submit gives it its arguments; exits 2 on a user's mistake, as the command does. */
+  public static void main(String[] args) {
+    System.exit(run(null, args, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+  }
+
+  /** Runs the job in {@code spark} (or a context made from spark-submit's settings when null). */
+  static int run(JavaSparkContext spark, String[] args, PrintWriter err) {
+    CommandLine cl = new CommandLine(new AnalyzeJob(spark, err));
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof UserError || e instanceof HadoopFiles.InputError || e instanceof SchemaException) {
+        err.println(Escape.terminal("logdex: " + e.getMessage()));
+        err.flush();
+        return 2;
+      }
+      throw e;
+    });
+    return cl.execute(args);
+  }
+
+  /** A mistake in the job's arguments or inputs. */
+  static final class UserError extends RuntimeException {
+    UserError(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!groupBy.equals("none")) {
+      throw new UserError("--group-by " + groupBy + ": only none is available yet (one workload of all the logs)");
+    }
+    if (!List.of("text", "markdown", "json").contains(format)) {
+      throw new UserError("--format: text, markdown or json, not " + format);
+    }
+    if (threadsPerTask < 1) {
+      throw new UserError("--threads-per-task: give 1 or more, not " + threadsPerTask);
+    }
+    Optional<Dialect> forced = Optional.ofNullable(dialect).map(d -> Dialect.parse(d)
+        .orElseThrow(() -> new UserError("--dialect: postgresql or mysql, not " + d)));
+    JavaSparkContext spark = given != null ? given
+        : new JavaSparkContext(new SparkConf().setAppName("logdex analyze").setIfMissing("spark.master", "local[*]"));
+    try {
+      return analyze(spark, forced);
+    } finally {
+      if (given == null) {
+        spark.stop();
+      }
+    }
+  }
+
+  private int analyze(JavaSparkContext spark, Optional<Dialect> forced) throws IOException, SchemaException {
+    Configuration conf = spark.hadoopConfiguration();
+    HadoopFiles.Settings settings = HadoopFiles.Settings.of(conf);
+    String version = Version.current();
+    FileTask.Options options = new FileTask.Options(inputFormat == null ? "" : inputFormat,
+        logLinePrefix == null ? "" : logLinePrefix, threadsPerTask, version);
+    List<String> files = HadoopFiles.expand(conf, logs);
+
+    // Each file's format, told from its first lines by a task of its own: one listing, no reading on the driver.
+    List<FileTask.Detected> detected = spark.parallelize(files, Math.max(1, files.size()))
+        .map(uri -> FileTask.detect(settings, options, uri)).collect();
+    List<FileTask.Detected> readable = detected.stream().filter(d -> d.problem().isEmpty()).toList();
+    List<InputSummary> notRead = new ArrayList<>();
+    for (FileTask.Detected d : detected) {
+      if (!d.problem().isEmpty()) {
+        err.println(Escape.terminal("logdex: " + d.name() + ": " + d.problem()));
+        notRead.add(FileTask.unreadable(d.name(), d.format(), d.problem()));
+      }
+    }
+    if (readable.isEmpty()) {
+      throw new UserError("no input can be read (each is listed above)");
+    }
+
+    List<Dialect> logsSay = readable.stream().map(d -> FileTask.reader(d, options)).map(LogReader::dialect)
+        .flatMap(Optional::stream).toList();
+    SchemaLoading.Loaded loaded = SchemaLoading.load(schemaSource(conf), forced, logsSay);
+    Schema schema = loaded.schema();
+    Broadcast<String> schemaPart = spark.broadcast(Partial.write(version, schema, Workload.empty(), List.of(), 0));
+
+    Counts counts = new Counts();
+    spark.sc().register(counts, "logdex");
+    String sum = spark.parallelize(readable, readable.size())
+        .map(d -> {
+          Counts mine = counts; // the task's copy, sent back with its result
+          return FileTask.read(settings, options, schemaPart.value(), d, mine);
+        })
+        .treeReduce(Partial::merge);
+    Snapshot whole = Partial.read(sum);
+    List<InputSummary> inputs = new ArrayList<>(whole.inputs());
+    inputs.addAll(notRead);
+    inputs.sort(java.util.Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
+    if (whole.statements() == 0) {
+      throw new UserError("no statement was read from " + files.size() + " file(s): there is nothing to analyze");
+    }
+
+    List<String> warnings = new ArrayList<>(loaded.assumptions());
+    warnings.addAll(loaded.unread());
+    AnalysisReport report = Analysis.run(version, schema, whole.workload(), inputs, whole.statements(), warnings,
+        LintConfig.defaults(), 0);
+    if (save != null) {
+      try (Writer w = create(conf, save)) {
+        SnapshotJson.write(Snapshots.of(version, schema, whole.workload(), report), w);
+      }
+    }
+    if (output != null) {
+      try (Writer w = create(conf, output)) {
+        writeReport(report, w);
+      }
+    } else {
+      Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      writeReport(report, w);
+      w.flush();
+    }
+    say(counts.value(), files.size());
+    return 0;
+  }
+
+  private void writeReport(AnalysisReport report, Writer w) throws IOException {
+    switch (format) {
+      case "json" -> JsonReport.write(report, w);
+      case "markdown" -> MarkdownReport.write(report, w);
+      default -> TextReport.write(report, Escape.writer(w));
+    }
+  }
+
+  /** One line on stderr of what the tasks counted. */
+  private void say(Map<String, Long> c, int files) {
+    err.println(Escape.terminal(String.format(Locale.ROOT, "logdex: %,d file(s), %,d read, %,d statements, %,d not "
+        + "parsed, %,d records skipped", files, c.getOrDefault("files read", 0L), c.getOrDefault("statements", 0L),
+        c.getOrDefault("statements not parsed", 0L), c.entrySet().stream().filter(e -> e.getKey()
+            .startsWith("skipped: ")).mapToLong(Map.Entry::getValue).sum())));
+    err.flush();
+  }
+
+  /** The schema files, copied to the driver's disk when they are on another file system. */
+  private SchemaSource schemaSource(Configuration conf) throws IOException {
+    if (schemaFiles.isEmpty()) {
+      return new SchemaSource.None();
+    }
+    List<Path> local = new ArrayList<>();
+    for (String f : schemaFiles) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
+      String scheme = p.toUri().getScheme();
+      if (scheme == null || scheme.equals("file")) {
+        Path path = Path.of(p.toUri().getPath());
+        if (!Files.isRegularFile(path)) {
+          throw new UserError(f + ": schema file not found");
+        }
+        local.add(path);
+        continue;
+      }
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        throw new UserError(f + ": schema file not found");
+      }
+      Path copy = Files.createTempFile("logdex-schema", ".sql");
+      copy.toFile().deleteOnExit();
+      try (InputStream in = fs.open(p)) {
+        Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      local.add(copy);
+    }
+    return new SchemaSource.DdlFile(local);
+  }
+
+  private static Writer create(Configuration conf, String where) throws IOException {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(where);
+    return new OutputStreamWriter(p.getFileSystem(conf).create(p, true), StandardCharsets.UTF_8);
+  }
+
+  /** The logdex version, as the build wrote it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    static String current() {
+      try (InputStream in = AnalyzeJob.class.getResourceAsStream("version.txt")) {
+        return in == null ? "dev" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        return "dev";
+      }
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"logdex " + current()};
+    }
+  }
+
+  /** Which readers the job has: every format the command reads. */
+  static List<String> formats() {
+    return FormatDetector.formats();
+  }
+}

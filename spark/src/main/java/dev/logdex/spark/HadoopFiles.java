@@ -1,0 +1,97 @@
+package dev.logdex.spark;
+
+import dev.logdex.readers.InputFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The job's files on any Hadoop file system (local, {@code hdfs://}, {@code s3a://} when the cluster has its
+ * connector): globs expanded, files opened, and names given as the command would give them.
+ */
+final class HadoopFiles {
+  private HadoopFiles() {}
+
+  /**
+   * The Hadoop settings of the job (credentials and endpoints of the file systems among them), as plain entries:
+   * a {@link Configuration} is not serializable, so tasks rebuild it from these.
+   */
+  record Settings(Map<String, String> entries) implements Serializable {
+    static Settings of(Configuration conf) {
+      Map<String, String> m = new TreeMap<>();
+      conf.forEach(e -> m.put(e.getKey(), e.getValue()));
+      return new Settings(Collections.unmodifiableMap(m));
+    }
+
+    Configuration configuration() {
+      Configuration c = new Configuration(false);
+      entries.forEach(c::set);
+      return c;
+    }
+  }
+
+  /** A user's mistake in naming the inputs, said in one line. */
+  static final class InputError extends RuntimeException {
+    InputError(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The files {@code inputs} name (paths or globs), each pattern's in the file system's order; a pattern that
+   * matches nothing, or names a directory, is an {@link InputError}.
+   */
+  static List<String> expand(Configuration conf, List<String> inputs) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (String in : inputs) {
+      Path p = new Path(in);
+      FileSystem fs = p.getFileSystem(conf);
+      FileStatus[] found = fs.globStatus(p);
+      if (found == null || found.length == 0) {
+        throw new InputError(in + ": no file matches");
+      }
+      for (FileStatus f : found) {
+        if (f.isDirectory()) {
+          throw new InputError(f.getPath() + ": is a directory, not a log; give the files in it, or a glob such as '"
+              + new Path(f.getPath(), "*.log") + "'");
+        }
+        files.add(f.getPath().toString());
+      }
+    }
+    return files;
+  }
+
+  /**
+   * How the command names the file at {@code uri}: a local file by its path ({@code /var/log/x.log}), any other by
+   * its URI ({@code s3a://logs/x.log}). Reports and snapshots show this name.
+   */
+  static String name(String uri) {
+    Path p = new Path(uri);
+    String scheme = p.toUri().getScheme();
+    return scheme == null || scheme.equals("file") ? p.toUri().getPath() : uri;
+  }
+
+  /** Opens the file at {@code uri} as the command opens a local file: plain or gzip, by its content. */
+  static InputFiles.Input open(Configuration conf, String uri) throws IOException {
+    Path p = new Path(uri);
+    FileSystem fs = p.getFileSystem(conf);
+    long size = fs.getFileStatus(p).getLen();
+    InputStream in = fs.open(p);
+    return InputFiles.open(in, size);
+  }
+
+  /** The size of the file at {@code uri}. */
+  static long size(Configuration conf, String uri) throws IOException {
+    Path p = new Path(uri);
+    return p.getFileSystem(conf).getFileStatus(p).getLen();
+  }
+}
