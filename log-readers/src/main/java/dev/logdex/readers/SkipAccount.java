@@ -61,4 +61,25 @@ public final class SkipAccount {
   public InputSummary summary(String format) {
     return new InputSummary(source, format, events, counts, first, passedOver);
   }
+
+  /**
+   * Two accounts of parts of one input (byte ranges of a file) added up: counts summed, each reason's first skip
+   * the earlier of the two ({@code file:line}, lines counted in the whole file).
+   */
+  public static InputSummary combine(InputSummary a, InputSummary b) {
+    if (!a.path().equals(b.path()) || !a.format().equals(b.format())) {
+      throw new IllegalArgumentException("accounts of two inputs: " + a.path() + ", " + b.path());
+    }
+    java.util.Map<String, Long> skipped = new java.util.TreeMap<>(a.skipped());
+    b.skipped().forEach((k, v) -> skipped.merge(k, v, Long::sum));
+    java.util.Map<String, Long> passed = new java.util.TreeMap<>(a.passedOver());
+    b.passedOver().forEach((k, v) -> passed.merge(k, v, Long::sum));
+    java.util.Map<String, String> first = new java.util.TreeMap<>(a.firstSkipAt());
+    b.firstSkipAt().forEach((k, v) -> first.merge(k, v, (x, y) -> lineOf(x) <= lineOf(y) ? x : y));
+    return new InputSummary(a.path(), a.format(), a.events() + b.events(), skipped, first, passed);
+  }
+
+  private static long lineOf(String at) {
+    return Long.parseLong(at.substring(at.lastIndexOf(':') + 1));
+  }
 }

@@ -37,14 +37,64 @@ public final class SlowLogReader implements LogReader {
   @Override
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
+    scan(input, source, events, events, skips, "", null);
+  }
+
+  /**
+   * What reading one byte range of a slow log found besides its events.
+   *
+   * @param database the database the range's last {@code use} sets, for the ranges after it; empty when it has none
+   * @param cutInsideEntry whether the range ended inside an entry (the line after it does not start one): then the
+   *     file cannot be read in these ranges exactly, and must be read whole
+   */
+  public record RangeEnd(Optional<String> database, boolean cutInsideEntry) {}
+
+  /**
+   * Reads one byte range of a slow log that starts at an entry (see {@link #startsEntryAfter}). The database a
+   * {@code use} set before the range is unknown here: the events of entries that set none of their own go to
+   * {@code needDatabase} (with {@code ""}), for the caller to give them the database of the last {@code use} before
+   * the range, from the {@link RangeEnd} of the ranges before it.
+   *
+   * @param next the first line after the range, or null at the end of the file
+   */
+  public RangeEnd readRange(Reader input, String source, Consumer<QueryEvent> events,
+      Consumer<QueryEvent> needDatabase, SkipAccount skips, String next) throws IOException {
+    return scan(input, source, events, needDatabase, skips, null, next);
+  }
+
+  /**
+   * The same, for a range whose database before it is known ({@code database}, from the ranges before): every
+   * event goes to {@code events}.
+   */
+  public RangeEnd readRange(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips,
+      String next, String database) throws IOException {
+    return scan(input, source, events, events, skips, java.util.Objects.requireNonNull(database, "database"), next);
+  }
+
+  /**
+   * Whether {@code line} starts an entry, whatever came before in the file, given the line before it: a header
+   * line that opens an entry after a line of statement text (not a header, not blank). A reader may start at such
+   * a line as at the start of the file; the place where a range of a large log is cut.
+   */
+  public static boolean startsEntryAfter(String previous, String line) {
+    return previous != null && !previous.isBlank() && !previous.startsWith("#") && !MysqlBanner.is(previous)
+        && (line.startsWith("# Time:") || line.startsWith("# User@Host:") || line.startsWith("# Query_time:"));
+  }
+
+  /**
+   * Reads {@code input}; {@code initialDatabase} null when the text is a range whose database is not known, which
+   * sends the events that would take it to {@code needDatabase}.
+   */
+  private RangeEnd scan(Reader input, String source, Consumer<QueryEvent> events, Consumer<QueryEvent> needDatabase,
+      SkipAccount skips, String initialDatabase, String next) throws IOException {
     BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     Entry entry = null;
-    String database = ""; // `use db;` carries over to later entries of the same log
+    String database = initialDatabase; // `use db;` carries over to later entries of the same log
     long lineNo = 0;
     for (String line; (line = in.readLine()) != null; ) {
       lineNo++;
       if (MysqlBanner.is(line)) {
-        entry = flush(entry, source, events, skips);
+        entry = flush(entry, source, events, needDatabase, skips);
         skips.passOver("server banner lines");
         continue;
       }
@@ -52,7 +102,7 @@ public final class SlowLogReader implements LogReader {
         boolean starts = line.startsWith("# Time:") || line.startsWith("# User@Host:")
             || line.startsWith("# Query_time:");
         if (entry == null || starts && (entry.hasText() || entry.seen(line))) {
-          entry = flush(entry, source, events, skips);
+          entry = flush(entry, source, events, needDatabase, skips);
           entry = new Entry(lineNo, database);
         }
         entry.header(line);
@@ -86,7 +136,12 @@ public final class SlowLogReader implements LogReader {
         entry.addText(line);
       }
     }
-    flush(entry, source, events, skips);
+    // The whole file's reading would go on with the entry when the next line does not start another one.
+    boolean cut = next != null && entry != null && !MysqlBanner.is(next)
+        && !((next.startsWith("# Time:") || next.startsWith("# User@Host:") || next.startsWith("# Query_time:"))
+            && (entry.hasText() || entry.seen(next)));
+    flush(entry, source, events, needDatabase, skips);
+    return new RangeEnd(Optional.ofNullable(database), cut);
   }
 
   private static boolean mayBeUseOrSet(String line) {
@@ -166,9 +221,14 @@ public final class SlowLogReader implements LogReader {
     return s.length() >= 2 && s.startsWith("`") && s.endsWith("`") ? s.substring(1, s.length() - 1) : s;
   }
 
-  private static Entry flush(Entry e, String source, Consumer<QueryEvent> events, SkipAccount skips) {
+  private static Entry flush(Entry e, String source, Consumer<QueryEvent> events, Consumer<QueryEvent> needDatabase,
+      SkipAccount skips) {
     if (e == null) {
       return null;
+    }
+    if (e.database == null) { // a range's entry before its first `use`: the database is the caller's to give
+      e.database = "";
+      events = needDatabase;
     }
     if (!e.sawTime && !e.sawUser && !e.sawQueryTime) {
       skips.skip("entry before the first complete header (the log starts mid-entry)", e.line);

@@ -94,6 +94,11 @@ public final class AnalyzeJob implements Callable<Integer> {
       + "logs add up into one workload (a sharded application's whole). Only none is available yet.")
   String groupBy;
 
+  @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain slow log "
+      + "larger than this is read by several tasks, one per SIZE bytes (k, m, g), each from the first entry after "
+      + "its first byte; gzip files and the other formats one task per file. Default: 128m.")
+  String splitSize;
+
   @Option(names = "--threads-per-task", paramLabel = "N", defaultValue = "1", description = "Threads each task "
       + "fingerprints and adds up with, besides its reading thread. Default: 1 (Spark runs a task per core).")
   int threadsPerTask;
@@ -194,27 +199,60 @@ public final class AnalyzeJob implements Callable<Integer> {
 
     Counts counts = new Counts();
     spark.sc().register(counts, "logdex");
-    String sum = spark.parallelize(readable, readable.size())
+    long split = bytes(splitSize);
+    // Large plain slow logs in byte ranges: a first pass finds each range's bounds and what it leaves to the next.
+    List<FileTask.Detected> whole = new ArrayList<>();
+    List<RangeTask.Range> ranges = new ArrayList<>();
+    for (FileTask.Detected d : readable) {
+      if (RangeTask.splits(d, split)) {
+        ranges.addAll(RangeTask.ranges(d, split));
+      } else {
+        whole.add(d);
+      }
+    }
+    List<RangeTask.Known> known = new ArrayList<>();
+    if (!ranges.isEmpty()) {
+      List<RangeTask.Scanned> scanned = spark.parallelize(ranges, ranges.size())
+          .map(r -> RangeTask.scan(settings, r)).collect();
+      java.util.Map<String, List<RangeTask.Scanned>> byFile = new java.util.TreeMap<>();
+      scanned.forEach(x -> byFile.computeIfAbsent(x.range().file().uri(), k -> new ArrayList<>()).add(x));
+      for (List<RangeTask.Scanned> file : byFile.values()) {
+        file.sort(java.util.Comparator.comparingInt(x -> x.range().index()));
+        if (file.stream().anyMatch(RangeTask.Scanned::cut)) {
+          // An entry the cut rule does not see the start of: read whole, where no cut can be wrong.
+          err.println(Escape.terminal("logdex: " + file.get(0).range().file().name() + ": read by one task (an entry "
+              + "starts where the cut rule does not look)"));
+          whole.add(file.get(0).range().file());
+        } else {
+          known.addAll(RangeTask.known(file));
+        }
+      }
+    }
+    var parts = spark.parallelize(whole.isEmpty() ? List.<FileTask.Detected>of() : whole, Math.max(1, whole.size()))
         .map(d -> {
           Counts mine = counts; // the task's copy, sent back with its result
           return FileTask.read(settings, options, schemaPart.value(), d, mine);
-        })
-        .treeReduce(Partial::merge);
-    Snapshot whole = Partial.read(sum);
-    List<InputSummary> inputs = new ArrayList<>(whole.inputs());
+        });
+    if (!known.isEmpty()) {
+      parts = parts.union(spark.parallelize(known, known.size())
+          .map(k -> RangeTask.read(settings, options, schemaPart.value(), k, counts)));
+    }
+    String sum = parts.treeReduce(Partial::merge);
+    Snapshot all = Partial.read(sum);
+    List<InputSummary> inputs = new ArrayList<>(all.inputs());
     inputs.addAll(notRead);
     inputs.sort(java.util.Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
-    if (whole.statements() == 0) {
+    if (all.statements() == 0) {
       throw new UserError("no statement was read from " + files.size() + " file(s): there is nothing to analyze");
     }
 
     List<String> warnings = new ArrayList<>(loaded.assumptions());
     warnings.addAll(loaded.unread());
-    AnalysisReport report = Analysis.run(version, schema, whole.workload(), inputs, whole.statements(), warnings,
+    AnalysisReport report = Analysis.run(version, schema, all.workload(), inputs, all.statements(), warnings,
         LintConfig.defaults(), 0);
     if (save != null) {
       try (Writer w = create(conf, save)) {
-        SnapshotJson.write(Snapshots.of(version, schema, whole.workload(), report), w);
+        SnapshotJson.write(Snapshots.of(version, schema, all.workload(), report), w);
       }
     }
     if (output != null) {
@@ -226,7 +264,8 @@ public final class AnalyzeJob implements Callable<Integer> {
       writeReport(report, w);
       w.flush();
     }
-    say(counts.value(), files.size());
+    say(counts.value(), files.size(), known.stream().map(k -> k.scanned().range().file().uri()).distinct().count(),
+        known.size());
     return 0;
   }
 
@@ -238,10 +277,26 @@ public final class AnalyzeJob implements Callable<Integer> {
     }
   }
 
+  /** A size in bytes from {@code 128m}, {@code 4k}, {@code 1g} or plain bytes. */
+  static long bytes(String size) {
+    String t = size.trim().toLowerCase(Locale.ROOT);
+    long unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : t.endsWith("g") ? 1L << 30 : 1;
+    try {
+      long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+      if (n < 1024) {
+        throw new UserError("--split-size: give 1k or more, not " + size);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UserError("--split-size: a size such as 128m, 4k or 1g, not " + size);
+    }
+  }
+
   /** One line on stderr of what the tasks counted. */
-  private void say(Map<String, Long> c, int files) {
-    err.println(Escape.terminal(String.format(Locale.ROOT, "logdex: %,d file(s), %,d read, %,d statements, %,d not "
-        + "parsed, %,d records skipped", files, c.getOrDefault("files read", 0L), c.getOrDefault("statements", 0L),
+  private void say(Map<String, Long> c, int files, long cut, int ranges) {
+    err.println(Escape.terminal(String.format(Locale.ROOT, "logdex: %,d file(s), %,d read (%,d of them in %,d byte "
+        + "ranges), %,d statements, %,d not parsed, %,d records skipped", files, c.getOrDefault("files read", 0L),
+        cut, ranges, c.getOrDefault("statements", 0L),
         c.getOrDefault("statements not parsed", 0L), c.entrySet().stream().filter(e -> e.getKey()
             .startsWith("skipped: ")).mapToLong(Map.Entry::getValue).sum())));
     err.flush();

@@ -48,7 +48,12 @@ final class FileTask {
    * @param format the reader's format, or {@code ""} when it cannot be read
    * @param problem why it cannot be read, or {@code ""}
    */
-  record Detected(String uri, String name, String format, String problem) implements Serializable {}
+  record Detected(String uri, String name, String format, String problem, long size, boolean gzip)
+      implements Serializable {
+    Detected(String uri, String name, String format, String problem) {
+      this(uri, name, format, problem, 0, false);
+    }
+  }
 
   /** The format of the file at {@code uri}, from its first lines (or the one the user gave). */
   static Detected detect(HadoopFiles.Settings settings, Options options, String uri) {
@@ -58,15 +63,15 @@ final class FileTask {
       if (HadoopFiles.size(conf, uri) == 0) {
         return new Detected(uri, name, "", "empty file, nothing to read");
       }
+      long size = HadoopFiles.size(conf, uri);
+      boolean gzip = HadoopFiles.isGzip(conf, uri);
       if (options.inputFormat().isPresent()) {
-        String f = options.inputFormat().get();
-        return FormatDetector.byName(f).map(r -> new Detected(uri, name, r.format(), ""))
-            .orElseThrow(() -> new HadoopFiles.InputError("--input-format: unknown format '" + f + "'; known: "
-                + String.join(", ", FormatDetector.formats())));
+        return new Detected(uri, name, FormatDetector.byName(options.inputFormat().get()).orElseThrow().format(), "",
+            size, gzip);
       }
       try (InputFiles.Input in = HadoopFiles.open(conf, uri);
           BufferedReader r = new BufferedReader(in.reader())) {
-        return FormatDetector.detect(r).map(reader -> new Detected(uri, name, reader.format(), ""))
+        return FormatDetector.detect(r).map(reader -> new Detected(uri, name, reader.format(), "", size, gzip))
             .orElse(new Detected(uri, name, "", "cannot tell the log format from its first lines (give "
                 + "--input-format)"));
       }

@@ -89,6 +89,68 @@ final class HadoopFiles {
     return InputFiles.open(in, size);
   }
 
+  /** Whether the file at {@code uri} is gzip, by its first two bytes (as the command tells it). */
+  static boolean isGzip(Configuration conf, String uri) throws IOException {
+    Path p = new Path(uri);
+    try (InputStream in = p.getFileSystem(conf).open(p)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    }
+  }
+
+  /** The bytes of the file at {@code uri} from {@code start} on; {@code length} of them, or to the end when -1. */
+  static InputStream range(Configuration conf, String uri, long start, long length) throws IOException {
+    Path p = new Path(uri);
+    org.apache.hadoop.fs.FSDataInputStream in = p.getFileSystem(conf).open(p);
+    in.seek(start);
+    return length < 0 ? in : new Bounded(in, length);
+  }
+
+  /** A stream that ends after {@code left} bytes of another. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long left) {
+      super(in);
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(buf, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long s = super.skip(Math.min(n, left));
+      left -= s;
+      return s;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return (int) Math.min(super.available(), left);
+    }
+  }
+
   /** The size of the file at {@code uri}. */
   static long size(Configuration conf, String uri) throws IOException {
     Path p = new Path(uri);

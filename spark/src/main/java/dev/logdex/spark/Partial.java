@@ -5,6 +5,7 @@ import dev.logdex.core.schema.Schema;
 import dev.logdex.core.snapshot.Snapshot;
 import dev.logdex.core.snapshot.SnapshotJson;
 import dev.logdex.core.workload.Workload;
+import dev.logdex.readers.SkipAccount;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -47,8 +48,15 @@ final class Partial {
   static String merge(String a, String b) {
     Snapshot x = read(a);
     Snapshot y = read(b);
-    List<InputSummary> inputs = new ArrayList<>(x.inputs());
-    inputs.addAll(y.inputs());
+    // Ranges of one file each bring an account of their part of it: one account per file, as the command has.
+    java.util.Map<String, InputSummary> byPath = new java.util.TreeMap<>();
+    for (InputSummary in : x.inputs()) {
+      byPath.merge(in.path() + "\0" + in.format(), in, SkipAccount::combine);
+    }
+    for (InputSummary in : y.inputs()) {
+      byPath.merge(in.path() + "\0" + in.format(), in, SkipAccount::combine);
+    }
+    List<InputSummary> inputs = new ArrayList<>(byPath.values());
     inputs.sort(java.util.Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
     return write(x.logdexVersion(), x.schema(), Workload.merge(x.workload(), y.workload()), inputs,
         x.statements() + y.statements());

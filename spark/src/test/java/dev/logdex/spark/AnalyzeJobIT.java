@@ -52,6 +52,30 @@ class AnalyzeJobIT {
   }
 
   @Test
+  void slowLogsCutIntoRangesOfAFewKilobytesStillGiveTheCommandsSnapshot() throws Exception {
+    // Every corpus slow log over 4 KB is cut many times, at offsets that fall anywhere in an entry.
+    assertSameSnapshot("mysql-slow in 4k ranges", files(Corpus.root().resolve("mysql-slow")), "--split-size", "4k");
+    // A log whose `use` lines are few and far apart, with skips whose lines must count from the file's start.
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      log.append("# Time: 2026-11-28T10:").append(String.format("%02d:%02d", i / 60 % 60, i % 60))
+          .append(".000000Z\n# User@Host: app[app] @ app").append(i % 3).append(" []  Id: ").append(i % 5)
+          .append("\n# Query_time: 0.00").append(i % 10).append("  Lock_time: 0.000 Rows_sent: 1  Rows_examined: ")
+          .append(i % 100).append("\n");
+      if (i % 700 == 0) {
+        log.append("use shop_").append(i / 700).append(";\n");
+      }
+      log.append("SET timestamp=").append(1795860000 + i).append(";\nSELECT * FROM orders WHERE customer_id = ")
+          .append(i).append(" AND status = '").append(i % 4).append("';\n");
+      if (i % 999 == 998) {
+        log.append("a line that belongs to no entry\n");
+      }
+    }
+    Path slow = Files.writeString(dir.resolve("slow.log"), log.toString());
+    assertSameSnapshot("generated slow log in 4k ranges", List.of(slow.toString()), "--split-size", "4k");
+  }
+
+  @Test
   void gzippedLogsAmongPlainOnesGiveTheSameSnapshotAsTheCommand() throws Exception {
     List<String> logs = new ArrayList<>();
     int i = 0;
@@ -96,14 +120,19 @@ class AnalyzeJobIT {
     assertThat(err2.toString()).contains("--group-by host: only none is available yet");
   }
 
-  private void assertSameSnapshot(String what, List<String> logs) throws Exception {
+  private void assertSameSnapshot(String what, List<String> logs, String... jobOptions) throws Exception {
     Path jobSave = dir.resolve("job-" + what.hashCode() + ".json");
     StringWriter err = new StringWriter();
     List<String> args = new ArrayList<>(List.of("--save", jobSave.toString(), "--format", "json", "-o",
         dir.resolve("job-report.json").toString()));
+    args.addAll(List.of(jobOptions));
     args.addAll(logs);
     assertThat(AnalyzeJob.run(spark, args.toArray(String[]::new), new PrintWriter(err, true)))
         .as(what + ": " + err).isZero();
+    if (List.of(jobOptions).contains("--split-size")) {
+      assertThat(err.toString()).as("the files were cut").containsPattern("\\(([1-9][0-9]*) of them in [0-9,]+ byte "
+          + "ranges\\)").doesNotContain("read by one task");
+    }
 
     Path cliSave = dir.resolve("cli-" + what.hashCode() + ".json");
     List<String> cli = new ArrayList<>(List.of("java", "-jar", System.getProperty("logdex.cli.jar",
