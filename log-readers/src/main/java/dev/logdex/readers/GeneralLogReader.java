@@ -43,9 +43,88 @@ public final class GeneralLogReader implements LogReader {
   @Override
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
+    scan(input, source, events, skips, new HashMap<>(), Optional.empty(), null);
+  }
+
+  /**
+   * Ranges of a large general log: one starts at any entry line (they are told apart line by line); the carry is
+   * each connection's database and the last time written (5.x writes it only when it changes).
+   */
+  @Override
+  public Optional<RangeReading> ranges() {
+    return Optional.of(new RangeReading() {
+      @Override
+      public boolean startsRange(String previous, String line) {
+        return parse(line) != null;
+      }
+
+      @Override
+      public Scan scan(Reader text, String name, String next) throws IOException {
+        Map<Long, String> set = new HashMap<>();
+        java.util.Set<Long> removed = new java.util.TreeSet<>();
+        Optional<Instant> time = GeneralLogReader.this.scan(text, name, e -> { }, new SkipAccount(name), set,
+            Optional.empty(), removed);
+        var o = JSON.createObjectNode();
+        time.ifPresent(t -> o.put("time", t.toString()));
+        var s = o.putObject("set");
+        new java.util.TreeMap<>(set).forEach((id, db) -> s.put(Long.toString(id), db));
+        var r = o.putArray("removed");
+        removed.forEach(r::add);
+        return new Scan(o.toString(), false);
+      }
+
+      @Override
+      public String start() {
+        return "{\"databases\":{}}";
+      }
+
+      @Override
+      public String after(String carry, String effect) {
+        try {
+          var c = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(carry);
+          var e = JSON.readTree(effect);
+          var dbs = (com.fasterxml.jackson.databind.node.ObjectNode) c.get("databases");
+          e.get("removed").forEach(id -> dbs.remove(id.asText()));
+          e.get("set").fields().forEachRemaining(f -> dbs.put(f.getKey(), f.getValue().asText()));
+          if (e.has("time")) {
+            c.put("time", e.get("time").asText());
+          }
+          return c.toString();
+        } catch (IOException ex) {
+          throw new IllegalArgumentException("not a carry or an effect: " + ex.getMessage(), ex);
+        }
+      }
+
+      @Override
+      public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
+          String next, boolean last) throws IOException {
+        try {
+          var c = JSON.readTree(carry);
+          Map<Long, String> databases = new HashMap<>();
+          c.get("databases").fields().forEachRemaining(f -> databases.put(Long.parseLong(f.getKey()),
+              f.getValue().asText()));
+          Optional<Instant> time = c.has("time") ? Optional.of(Instant.parse(c.get("time").asText()))
+              : Optional.empty();
+          GeneralLogReader.this.scan(text, name, events, skips, databases, time, null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+          throw new IllegalArgumentException("not a carry: " + ex.getMessage(), ex);
+        }
+      }
+    });
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * Reads {@code input} with the connections' databases and the time before it; {@code removed}, when not null,
+   * collects the connections that quit (a range's first pass). Returns the last time written.
+   */
+  private Optional<Instant> scan(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips,
+      Map<Long, String> databases, Optional<Instant> initialTime, java.util.Set<Long> removed) throws IOException {
     BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
-    Map<Long, String> databases = new HashMap<>();
-    Optional<Instant> time = Optional.empty();
+    Optional<Instant> time = initialTime;
+    Optional<Instant> lastWritten = Optional.empty();
     Pending pending = null;
     long lineNo = 0;
     for (String line; (line = in.readLine()) != null; ) {
@@ -69,11 +148,15 @@ public final class GeneralLogReader implements LogReader {
       pending = flush(pending, source, events, skips, databases);
       if (parsed.time().isPresent()) {
         time = parsed.time();
+        lastWritten = time;
       }
       String arg = parsed.argument();
       switch (parsed.command()) {
         case "Query", "Execute" -> pending = new Pending(lineNo, time, parsed.id(), arg);
         case "Connect", "Change user" -> {
+          if (removed != null) {
+            removed.remove(parsed.id());
+          }
           // "user@host on db using TCP/IP"; a refused login writes "Access denied for user ..." instead.
           int on = arg.indexOf(" on ");
           if (on >= 0) {
@@ -93,12 +176,16 @@ public final class GeneralLogReader implements LogReader {
         }
         case "Quit" -> {
           databases.remove(parsed.id());
+          if (removed != null) {
+            removed.add(parsed.id());
+          }
           skips.passOver("Quit lines");
         }
         default -> skips.passOver(parsed.command() + " lines");
       }
     }
     flush(pending, source, events, skips, databases);
+    return lastWritten;
   }
 
   private record Line(Optional<Instant> time, long id, String command, String argument) {}

@@ -29,4 +29,9 @@ public interface LogReader {
    * @throws IOException only when the input itself cannot be read (not for bad content)
    */
   void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips) throws IOException;
+
+  /** How this format reads one byte range of a large plain log, when it can be cut (see {@link RangeReading}). */
+  default Optional<RangeReading> ranges() {
+    return Optional.empty();
+  }
 }

@@ -35,8 +35,20 @@ public final class PostgresJsonLogReader implements LogReader {
   @Override
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
-    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     PostgresMessages messages = new PostgresMessages(events, skips);
+    feed(input, source, messages, skips);
+    messages.finish();
+  }
+
+  /** Ranges of a large log: each line is a whole record, so one may start at any line. */
+  @Override
+  public Optional<RangeReading> ranges() {
+    return Optional.of(new PostgresRanges((previous, line) -> true, PostgresJsonLogReader::feed));
+  }
+
+  private static void feed(Reader input, String source, PostgresMessages messages, SkipAccount skips)
+      throws IOException {
+    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     long lineNo = 0;
     for (String line; (line = in.readLine()) != null; ) {
       lineNo++;
@@ -69,7 +81,6 @@ public final class PostgresJsonLogReader implements LogReader {
           severity, message, text(rec, "detail"), LogLinePrefix.host(text(rec, "remote_host")),
           text(rec, "application_name")));
     }
-    messages.finish();
   }
 
   private static String first(JsonNode n, String a, String b) {

@@ -43,8 +43,20 @@ public final class PostgresLogReader implements LogReader {
   @Override
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
-    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     PostgresMessages messages = new PostgresMessages(events, skips);
+    feed(input, source, messages, skips);
+    messages.finish();
+  }
+
+  /** Ranges of a large log: one starts at a message's first line (never a continuation line). */
+  @Override
+  public Optional<RangeReading> ranges() {
+    return Optional.of(new PostgresRanges((previous, line) -> head(line) != null, this::feed));
+  }
+
+  /** Hands each message of {@code input} (its first line and continuation lines joined) to {@code messages}. */
+  private void feed(Reader input, String source, PostgresMessages messages, SkipAccount skips) throws IOException {
+    BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     Pending current = null;
     long lineNo = 0;
     for (String line; (line = in.readLine()) != null; ) {
@@ -69,7 +81,6 @@ public final class PostgresLogReader implements LogReader {
     if (current != null) {
       messages.accept(current.message(source));
     }
-    messages.finish();
   }
 
   /** The parsed start of a message line. */

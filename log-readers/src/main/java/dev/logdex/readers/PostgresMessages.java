@@ -50,7 +50,7 @@ final class PostgresMessages {
    * A statement waiting for what may follow it from the same backend: its duration ({@code millis} -1, from
    * log_statement with log_duration) or its parameters.
    */
-  private record Held(Message message, String sql, double millis) {
+  record Held(Message message, String sql, double millis) {
     Held withSql(String s) {
       return new Held(message, s, millis);
     }
@@ -59,14 +59,33 @@ final class PostgresMessages {
   private final Consumer<QueryEvent> events;
   private final SkipAccount skips;
   // Statements waiting for a duration or parameters line of the same backend. Bounded by the number of backends.
-  private final Map<String, Held> pending = new HashMap<>();
+  private final Map<String, Held> pending;
+  // A range's first pass (see PostgresRanges): the backends that logged a statement in it, and the messages of the
+  // others that act on a statement waiting from before the range. Null when not a first pass.
+  private final java.util.Set<String> established;
+  private final Map<String, java.util.List<Message>> leading;
 
   PostgresMessages(Consumer<QueryEvent> events, SkipAccount skips) {
+    this(events, skips, new HashMap<>(), false);
+  }
+
+  /**
+   * Messages read with {@code carried} statements waiting from before (a range of a log), and, for a range's first
+   * pass, {@code recordLeading}: what the range does to the statements that wait is kept for {@link #effect}.
+   */
+  PostgresMessages(Consumer<QueryEvent> events, SkipAccount skips, Map<String, Held> carried,
+      boolean recordLeading) {
     this.events = events;
     this.skips = skips;
+    this.pending = new HashMap<>(carried);
+    this.established = recordLeading ? new java.util.HashSet<>() : null;
+    this.leading = recordLeading ? new java.util.TreeMap<>() : null;
   }
 
   void accept(Message m) {
+    if (established != null && !m.pid().isEmpty() && !established.contains(m.pid())) {
+      record(m);
+    }
     String sev = m.severity().toUpperCase(Locale.ROOT);
     if (!sev.equals("LOG")) {
       if (sev.equals("DETAIL") && m.text().startsWith("parameters: ") && bindHeld(m)) {
@@ -121,6 +140,148 @@ final class PostgresMessages {
       return;
     }
     skips.passOver(t.startsWith("parse ") || t.startsWith("bind ") ? phase(t) : "server messages (LOG)");
+  }
+
+  /**
+   * On a first pass: a message of a backend with no statement in the range yet. A statement establishes the
+   * backend (what waited before it is flushed, whatever it was); a bare duration or a parameters line acts on what
+   * waited, which only the ranges before know: kept, to be played on it later.
+   */
+  private void record(Message m) {
+    String sev = m.severity().toUpperCase(Locale.ROOT);
+    String t = m.text();
+    if (sev.equals("DETAIL") && t.startsWith("parameters: ")) {
+      leading.computeIfAbsent(m.pid(), p -> new java.util.ArrayList<>()).add(m);
+      return;
+    }
+    if (!sev.equals("LOG")) {
+      return;
+    }
+    if (t.startsWith("duration: ")) {
+      int ms = t.indexOf(" ms", 10);
+      String rest = ms < 0 ? "x" : t.substring(ms + 3).stripLeading();
+      if (rest.isEmpty()) {
+        leading.computeIfAbsent(m.pid(), p -> new java.util.ArrayList<>()).add(m);
+        return;
+      }
+      if (statementText(rest) != null) {
+        established.add(m.pid());
+      }
+      return;
+    }
+    if (statementText(t) != null) {
+      established.add(m.pid());
+    }
+  }
+
+  /** The statements waiting at the end of a range, for the next one: nothing is emitted. */
+  Map<String, Held> waiting() {
+    return java.util.Collections.unmodifiableMap(pending);
+  }
+
+  /** What a first pass found the range does to what waits: the statements it leaves, and the leading messages. */
+  String effect() {
+    var o = JSON.createObjectNode();
+    var est = o.putObject("established");
+    for (String pid : new java.util.TreeSet<>(established)) {
+      Held h = pending.get(pid);
+      if (h == null) {
+        est.putNull(pid);
+      } else {
+        est.set(pid, held(h));
+      }
+    }
+    var lead = o.putObject("leading");
+    leading.forEach((pid, list) -> {
+      var a = lead.putArray(pid);
+      list.forEach(m -> a.add(message(m)));
+    });
+    return o.toString();
+  }
+
+  /** The statements waiting after a range: those before it, acted on by the range's effect. */
+  static String after(String carry, String effect) {
+    Map<String, Held> state = new java.util.TreeMap<>(carried(carry));
+    try {
+      var e = JSON.readTree(effect);
+      var lead = e.get("leading");
+      for (var it = lead.fields(); it.hasNext(); ) {
+        var f = it.next();
+        Map<String, Held> one = new HashMap<>();
+        if (state.containsKey(f.getKey())) {
+          one.put(f.getKey(), state.get(f.getKey()));
+        }
+        PostgresMessages replay = new PostgresMessages(x -> { }, new SkipAccount(""), one, false);
+        f.getValue().forEach(m -> replay.accept(message(m)));
+        Held left = replay.pending.get(f.getKey());
+        if (left == null) {
+          state.remove(f.getKey());
+        } else {
+          state.put(f.getKey(), left);
+        }
+      }
+      for (var it = e.get("established").fields(); it.hasNext(); ) {
+        var f = it.next();
+        if (f.getValue().isNull()) {
+          state.remove(f.getKey());
+        } else {
+          state.put(f.getKey(), held(f.getValue()));
+        }
+      }
+    } catch (java.io.IOException ex) {
+      throw new IllegalArgumentException("not a range's effect: " + ex.getMessage(), ex);
+    }
+    return carry(state);
+  }
+
+  /** The statements of a carry, as text. */
+  static String carry(Map<String, Held> waiting) {
+    var o = JSON.createObjectNode();
+    new java.util.TreeMap<>(waiting).forEach((pid, h) -> o.set(pid, held(h)));
+    return o.toString();
+  }
+
+  /** The statements a carry holds. */
+  static Map<String, Held> carried(String carry) {
+    Map<String, Held> out = new HashMap<>();
+    try {
+      var o = JSON.readTree(carry);
+      o.fields().forEachRemaining(f -> out.put(f.getKey(), held(f.getValue())));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("not a carry: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode held(Held h) {
+    var o = JSON.createObjectNode();
+    o.set("message", message(h.message()));
+    o.put("sql", h.sql());
+    o.put("millis", h.millis());
+    return o;
+  }
+
+  private static Held held(com.fasterxml.jackson.databind.JsonNode n) {
+    return new Held(message(n.get("message")), n.get("sql").asText(), n.get("millis").asDouble());
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode message(Message m) {
+    var o = JSON.createObjectNode();
+    o.put("source", m.source()).put("line", m.line());
+    m.time().ifPresent(t -> o.put("time", t.toString()));
+    o.put("user", m.user()).put("database", m.database()).put("pid", m.pid()).put("severity", m.severity())
+        .put("text", m.text()).put("detail", m.detail()).put("host", m.host()).put("application", m.application());
+    return o;
+  }
+
+  private static Message message(com.fasterxml.jackson.databind.JsonNode n) {
+    return new Message(n.get("source").asText(), n.get("line").asLong(),
+        n.has("time") ? Optional.of(Instant.parse(n.get("time").asText())) : Optional.empty(),
+        n.get("user").asText(), n.get("database").asText(), n.get("pid").asText(), n.get("severity").asText(),
+        n.get("text").asText(), n.get("detail").asText(), n.get("host").asText(), n.get("application").asText());
   }
 
   /** Emits every statement still waiting for a duration or its parameters. */

@@ -72,6 +72,42 @@ public final class SlowLogReader implements LogReader {
   }
 
   /**
+   * Ranges of a large slow log: one starts at a header line after statement text; the carry is the database of
+   * the last {@code use}, which an entry without one of its own takes.
+   */
+  @Override
+  public Optional<RangeReading> ranges() {
+    return Optional.of(new RangeReading() {
+      @Override
+      public boolean startsRange(String previous, String line) {
+        return startsEntryAfter(previous, line);
+      }
+
+      @Override
+      public Scan scan(Reader text, String name, String next) throws IOException {
+        RangeEnd end = readRange(text, name, e -> { }, e -> { }, new SkipAccount(name), next);
+        return new Scan(end.database().map(d -> "=" + d).orElse(""), end.cutInsideEntry());
+      }
+
+      @Override
+      public String start() {
+        return "";
+      }
+
+      @Override
+      public String after(String carry, String effect) {
+        return effect.isEmpty() ? carry : effect.substring(1);
+      }
+
+      @Override
+      public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
+          String next, boolean last) throws IOException {
+        readRange(text, name, events, skips, next, carry);
+      }
+    });
+  }
+
+  /**
    * Whether {@code line} starts an entry, whatever came before in the file, given the line before it: a header
    * line that opens an entry after a line of statement text (not a header, not blank). A reader may start at such
    * a line as at the start of the file; the place where a range of a large log is cut.

@@ -94,9 +94,10 @@ public final class AnalyzeJob implements Callable<Integer> {
       + "logs add up into one workload (a sharded application's whole). Only none is available yet.")
   String groupBy;
 
-  @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain slow log "
-      + "larger than this is read by several tasks, one per SIZE bytes (k, m, g), each from the first entry after "
-      + "its first byte; gzip files and the other formats one task per file. Default: 128m.")
+  @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain log larger "
+      + "than this is read by several tasks, one per SIZE bytes (k, m, g), each from the first entry after its "
+      + "first byte (slow, general, PostgreSQL stderr and jsonlog logs); gzip files, csvlog, pg_stat_statements "
+      + "exports and SQL files one task per file. Default: 128m.")
   String splitSize;
 
   @Option(names = "--threads-per-task", paramLabel = "N", defaultValue = "1", description = "Threads each task "
@@ -204,7 +205,7 @@ public final class AnalyzeJob implements Callable<Integer> {
     List<FileTask.Detected> whole = new ArrayList<>();
     List<RangeTask.Range> ranges = new ArrayList<>();
     for (FileTask.Detected d : readable) {
-      if (RangeTask.splits(d, split)) {
+      if (RangeTask.splits(d, options, split)) {
         ranges.addAll(RangeTask.ranges(d, split));
       } else {
         whole.add(d);
@@ -213,7 +214,7 @@ public final class AnalyzeJob implements Callable<Integer> {
     List<RangeTask.Known> known = new ArrayList<>();
     if (!ranges.isEmpty()) {
       List<RangeTask.Scanned> scanned = spark.parallelize(ranges, ranges.size())
-          .map(r -> RangeTask.scan(settings, r)).collect();
+          .map(r -> RangeTask.scan(settings, options, r)).collect();
       java.util.Map<String, List<RangeTask.Scanned>> byFile = new java.util.TreeMap<>();
       scanned.forEach(x -> byFile.computeIfAbsent(x.range().file().uri(), k -> new ArrayList<>()).add(x));
       for (List<RangeTask.Scanned> file : byFile.values()) {
@@ -224,7 +225,8 @@ public final class AnalyzeJob implements Callable<Integer> {
               + "starts where the cut rule does not look)"));
           whole.add(file.get(0).range().file());
         } else {
-          known.addAll(RangeTask.known(file));
+          known.addAll(RangeTask.known(file, FileTask.reader(file.get(0).range().file(), options).ranges()
+              .orElseThrow()));
         }
       }
     }

@@ -7,8 +7,8 @@ import dev.logdex.core.workload.Workload;
 import dev.logdex.readers.InputFiles;
 import dev.logdex.readers.LogReader;
 import dev.logdex.readers.SkipAccount;
-import dev.logdex.readers.SlowLogReader;
-import dev.logdex.readers.SlowLogRanges;
+import dev.logdex.readers.ByteRanges;
+import dev.logdex.readers.RangeReading;
 import dev.logdex.readers.WorkloadReading;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +21,18 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * A large plain slow log read by several tasks, each a byte range of it ({@link SlowLogRanges}): a first pass
- * finds where each range starts and ends, which database its last {@code use} leaves to the next and how many
- * lines it has; the driver adds those up in order; a second pass reads each range knowing the database before
- * it, into a part whose account of skips counts lines from the file's start.
+ * A large plain log read by several tasks, each a byte range of it ({@link RangeReading}, {@link ByteRanges}): a
+ * first pass finds where each range starts and ends, what it does to what the log carries from entry to entry
+ * (a database, a statement waiting for its duration) and how many lines it has; the driver adds those up in
+ * order; a second pass reads each range with the carry before it, into a part whose account of skips counts lines
+ * from the file's start.
  */
 final class RangeTask {
   private RangeTask() {}
 
-  /** Only slow logs are cut; the other formats are read one task per file. */
-  static boolean splits(FileTask.Detected d, long splitSize) {
-    return d.format().equals(SlowLogReader.FORMAT) && !d.gzip() && d.size() > splitSize;
+  /** Whether the file is read in ranges: plain (gzip cannot be cut), larger than a range, of a format that can. */
+  static boolean splits(FileTask.Detected d, FileTask.Options options, long splitSize) {
+    return !d.gzip() && d.size() > splitSize && FileTask.reader(d, options).ranges().isPresent();
   }
 
   /** The ranges of a file: one per {@code splitSize} bytes, in order. */
@@ -44,7 +45,7 @@ final class RangeTask {
     return out;
   }
 
-  /** The bytes from {@code start} to {@code end} of a file, before they are moved to entry boundaries. */
+  /** The bytes from {@code start} to {@code end} of a file, before they are moved to range starts. */
   record Range(FileTask.Detected file, int index, long start, long end) implements Serializable {}
 
   /**
@@ -52,38 +53,41 @@ final class RangeTask {
    *
    * @param from the first byte of its first entry; {@code to} the first byte of the next range's
    * @param next the line at {@code to}, or null at the end of the file
-   * @param database the database its last {@code use} sets, or null when it has none
+   * @param effect what it does to the carry
    * @param cut whether it ends inside an entry: the file is then read whole
    * @param lines its lines
    */
-  record Scanned(Range range, long from, long to, String next, String database, boolean cut, long lines)
+  record Scanned(Range range, long from, long to, String next, String effect, boolean cut, long lines)
       implements Serializable {}
 
   /** The first pass over one range. */
-  static Scanned scan(HadoopFiles.Settings settings, Range r) throws IOException {
+  static Scanned scan(HadoopFiles.Settings settings, FileTask.Options options, Range r) throws IOException {
     Configuration conf = settings.configuration();
+    RangeReading reading = FileTask.reader(r.file(), options).ranges().orElseThrow();
     String uri = r.file().uri();
     long size = r.file().size();
-    long from = boundary(conf, uri, r.start(), size);
-    long to = r.end() >= size ? size : boundary(conf, uri, r.end(), size);
+    long from = boundary(conf, uri, r.start(), size, reading);
+    long to = r.end() >= size ? size : boundary(conf, uri, r.end(), size, reading);
     if (from >= to) {
       return new Scanned(r, from, from, null, null, false, 0);
     }
     String next = null;
     if (to < size) {
       try (InputStream in = HadoopFiles.range(conf, uri, to, -1)) {
-        next = SlowLogRanges.firstLine(in);
+        next = ByteRanges.firstLine(in);
       }
     }
     try (InputFiles.Input in = InputFiles.open(HadoopFiles.range(conf, uri, from, to - from), to - from)) {
-      SlowLogRanges.Part p = SlowLogRanges.read(in.reader(), r.file().name(), next, e -> { });
-      return new Scanned(r, from, to, next, p.database().orElse(null), p.cutInsideEntry(), p.lines());
+      ByteRanges.LineCounting text = new ByteRanges.LineCounting(in.reader());
+      RangeReading.Scan scan = reading.scan(text, r.file().name(), next);
+      return new Scanned(r, from, to, next, scan.effect(), scan.cut(), text.lines());
     }
   }
 
-  private static long boundary(Configuration conf, String uri, long offset, long size) throws IOException {
+  private static long boundary(Configuration conf, String uri, long offset, long size, RangeReading reading)
+      throws IOException {
     try (InputStream in = HadoopFiles.range(conf, uri, offset, -1)) {
-      long b = SlowLogRanges.boundary(in, offset);
+      long b = ByteRanges.boundary(in, offset, reading);
       return b < 0 ? size : offset + b;
     }
   }
@@ -91,20 +95,30 @@ final class RangeTask {
   /**
    * A range ready for the second pass.
    *
-   * @param database the database before it (of the last {@code use} in the ranges before it, or {@code ""})
+   * @param carry what the log carries into it from the ranges before
    * @param linesBefore the lines of the ranges before it
+   * @param last whether it is the file's last range that holds anything
    */
-  record Known(Scanned scanned, String database, long linesBefore) implements Serializable {}
+  record Known(Scanned scanned, String carry, long linesBefore, boolean last) implements Serializable {}
 
   /** The ranges of one file from the first pass, in order, with what each needs from those before it. */
-  static List<Known> known(List<Scanned> inOrder) {
+  static List<Known> known(List<Scanned> inOrder, RangeReading reading) {
     List<Known> out = new ArrayList<>();
-    String database = "";
+    String carry = reading.start();
     long lines = 0;
-    for (Scanned s : inOrder) {
-      out.add(new Known(s, database, lines));
-      database = s.database() == null ? database : s.database();
-      lines += s.lines();
+    int lastWithText = -1;
+    for (int i = 0; i < inOrder.size(); i++) {
+      if (inOrder.get(i).from() < inOrder.get(i).to()) {
+        lastWithText = i;
+      }
+    }
+    for (int i = 0; i < inOrder.size(); i++) {
+      Scanned s = inOrder.get(i);
+      out.add(new Known(s, carry, lines, i == lastWithText));
+      if (s.from() < s.to()) {
+        carry = reading.after(carry, s.effect());
+        lines += s.lines();
+      }
     }
     return out;
   }
@@ -119,21 +133,23 @@ final class RangeTask {
       return Partial.write(options.version(), schema, Workload.empty(), List.of(), 0);
     }
     Configuration conf = settings.configuration();
+    LogReader whole = FileTask.reader(d, options);
+    RangeReading reading = whole.ranges().orElseThrow();
     LogReader range = new LogReader() {
       @Override
       public String format() {
-        return SlowLogReader.FORMAT;
+        return whole.format();
       }
 
       @Override
       public Optional<Dialect> dialect() {
-        return Optional.of(Dialect.MYSQL);
+        return whole.dialect();
       }
 
       @Override
       public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
           throws IOException {
-        new SlowLogReader().readRange(input, source, events, skips, s.next(), k.database());
+        reading.read(input, source, events, skips, k.carry(), s.next(), k.last());
       }
     };
     WorkloadReading.Request request = new WorkloadReading.Request(List.of(d.name()), Optional.empty(),
@@ -147,6 +163,6 @@ final class RangeTask {
       counts.add("files read", 1);
     }
     return Partial.write(options.version(), schema, read.workload(),
-        read.inputs().stream().map(in -> SlowLogRanges.shifted(in, k.linesBefore())).toList(), read.statements());
+        read.inputs().stream().map(in -> ByteRanges.shifted(in, k.linesBefore())).toList(), read.statements());
   }
 }
