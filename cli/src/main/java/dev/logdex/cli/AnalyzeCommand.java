@@ -50,6 +50,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Also write a snapshot (for logdex diff, merge and migrate --from) to FILE.")
   Path save;
 
+  @Option(names = "--from", paramLabel = "SNAPSHOT",
+      description = "Report on a snapshot (analyze --save, merge, the Spark job) instead of schema and logs: the "
+          + "analysis is made again from its workload; the groups of a grouped snapshot are shown after the whole.")
+  Path from;
+
   @Option(names = "--budget", paramLabel = "SIZE",
       description = "Keep the recommended indexes within SIZE of storage (e.g. 500MB, 2GB), chosen by estimated "
           + "benefit per byte. Needs row estimates: use --db.")
@@ -89,6 +94,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (top != null && top < 1) {
       throw new UserError("--top must be at least 1, was " + top);
+    }
+    if (from != null) {
+      return fromSnapshot();
     }
     if (inputs.logs.isEmpty() && !inputs.fromDb) {
       throw new UserError("give at least one LOG to analyze (logdex lint reads a schema alone)");
@@ -202,6 +210,12 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private void write(AnalysisReport report) throws IOException {
+    write(report, dev.logdex.core.snapshot.Groups.NONE, dev.logdex.core.workload.Workload.empty());
+  }
+
+  /** The report, and after it, in text and Markdown, the groups of a grouped snapshot. */
+  private void write(AnalysisReport report, dev.logdex.core.snapshot.Groups groups,
+      dev.logdex.core.workload.Workload whole) throws IOException {
     output.write(out -> {
       switch (output.format) {
         case json -> JsonReport.write(report, out);
@@ -210,7 +224,32 @@ final class AnalyzeCommand implements Callable<Integer> {
         default -> TextReport.write(report, out, output.toStdout() && Terminal.color(),
             output.toStdout() && Terminal.stdout());
       }
+      if (!groups.isEmpty() && (output.format == ReportFormat.text || output.format == ReportFormat.markdown)) {
+        dev.logdex.core.report.GroupsReport.write(groups, whole, out, output.format == ReportFormat.markdown);
+      }
     });
+  }
+
+  /** {@code analyze --from}: the report of a snapshot, its analysis made again from its workload. */
+  private int fromSnapshot() throws IOException {
+    if (!inputs.logs.isEmpty() || !inputs.schemaFiles.isEmpty() || inputs.db != null || inputs.fromDb) {
+      throw new UserError("--from takes the workload and schema from the snapshot; give no logs, schema or --db");
+    }
+    if (verify || rehearse || budget != null || detail != null) {
+      throw new UserError("--from reports on the snapshot alone: --verify, --rehearse, --budget and --detail need "
+          + "--db and the logs");
+    }
+    output.check();
+    OutputFiles.checkWritable("--save", save);
+    dev.logdex.core.snapshot.Snapshot s = SnapshotFiles.load(from);
+    AnalysisReport report = dev.logdex.core.analysis.Analysis.run(Version.current(), s.schema(), s.workload(),
+        s.inputs(), s.statements(), java.util.List.of(), inputs.config()).withLeftOut(s.classFilters());
+    if (save != null) {
+      SnapshotFiles.save(dev.logdex.core.snapshot.Snapshots.of(Version.current(), s.schema(), s.workload(), report)
+          .withGroups(s.groups()), save);
+    }
+    write(top != null ? report.top(top) : report, s.groups(), s.workload());
+    return failOn.exitCode(report.findings());
   }
 
   private static void printStats(SimpleMeterRegistry registry, StatementAnalyzer analyzer, PrintWriter err) {

@@ -328,6 +328,11 @@ final class WorkloadOptions {
     }
   }
 
+  /** The rule settings: --config, or the .logdex.yml found from the working directory up. */
+  LintConfig config() throws IOException {
+    return lintConfig();
+  }
+
   private LintConfig lintConfig() throws IOException {
     Path file = config;
     if (file == null) {

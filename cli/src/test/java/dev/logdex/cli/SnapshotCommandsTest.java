@@ -22,6 +22,19 @@ class SnapshotCommandsTest {
   }
 
   @Test
+  void analyzeFromASnapshotGivesTheReportOfTheLogsItWasMadeOf(@TempDir Path dir) throws Exception {
+    Path a = save(dir, "a.json");
+    CliRun logs = new CliRun();
+    assertThat(logs.run("analyze", "-q", "--schema", SCHEMA, "--format", "json", LOG)).isZero();
+    CliRun from = new CliRun();
+    assertThat(from.run("analyze", "-q", "--from", a.toString(), "--format", "json")).as(from.err()).isZero();
+    assertThat(from.out()).isEqualTo(logs.out());
+    CliRun both = new CliRun();
+    assertThat(both.run("analyze", "--from", a.toString(), LOG)).isEqualTo(2);
+    assertThat(both.err()).contains("--from takes the workload and schema from the snapshot");
+  }
+
+  @Test
   void mergingASnapshotWithItselfDoublesCallsAndChangesNoMean(@TempDir Path dir) throws Exception {
     Path a = save(dir, "a.json");
     Path both = dir.resolve("both.json");

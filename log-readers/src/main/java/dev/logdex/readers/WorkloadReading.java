@@ -218,6 +218,55 @@ public final class WorkloadReading {
         (name, bytes, size, events) -> () -> { }, opener);
   }
 
+  /**
+   * What a grouped part read (see {@link #readPart(Request, Opened, Schema, Opener, java.util.function.Function)}).
+   *
+   * @param inputs the account of each input, whatever its events' groups
+   * @param workloads by group, its workload
+   * @param statements by group, its statements
+   */
+  public record Grouped(List<InputSummary> inputs, java.util.Map<String, Workload> workloads,
+      java.util.Map<String, Long> statements) {}
+
+  /**
+   * The same as {@link #readPart(Request, Opened, Schema, Opener)}, with the events kept apart by {@code groupOf}
+   * (their database, say): one workload per group, which add up to the part's whole.
+   */
+  public static Grouped readPart(Request request, Opened opened, Schema schema, Opener opener,
+      java.util.function.Function<dev.logdex.core.model.QueryEvent, String> groupOf) throws IOException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StatementAnalyzer analyzer = new StatementAnalyzer(schema, registry);
+    ClassLimit limit = limit(request, schema);
+    int workers = workers(request);
+    java.util.Map<String, Workload> workloads = new java.util.TreeMap<>();
+    java.util.Map<String, Long> statements = new java.util.TreeMap<>();
+    List<InputSummary> inputs = new ArrayList<>();
+    for (int i = 0; i < opened.paths().size(); i++) {
+      LogReader reader = opened.readers().get(i);
+      String path = opened.paths().get(i);
+      Fingerprinter fingerprinter = reader.dialect().orElse(schema.dialect()) == Dialect.MYSQL
+          ? Fingerprinter.mysql() : Fingerprinter.standard();
+      java.util.Map<String, ParallelWorkloadBuilder> builders = new java.util.TreeMap<>();
+      try {
+        inputs.add(readOne(request, path, reader, e -> builders.computeIfAbsent(groupOf.apply(e),
+            g -> new ParallelWorkloadBuilder(fingerprinter, analyzer, registry, workers, limit)).accept(e),
+            (name, bytes, size, events) -> () -> { }, opener));
+        for (var b : builders.entrySet()) {
+          ParallelWorkloadBuilder.Result r = b.getValue().finish();
+          workloads.merge(b.getKey(), r.workload(), Workload::merge);
+          statements.merge(b.getKey(), r.statements(), Long::sum);
+        }
+      } catch (ClassLimit.ExceededException e) {
+        throw new InputException(path + ": stopped reading: " + e.getMessage());
+      } finally {
+        for (ParallelWorkloadBuilder b : builders.values()) {
+          b.close();
+        }
+      }
+    }
+    return new Grouped(inputs, workloads, statements);
+  }
+
   private static ClassLimit limit(Request request, Schema schema) {
     if (request.maxClasses().isPresent() && request.maxClasses().get() < 1) {
       throw new InputException("--max-classes: give 1 or more, not " + request.maxClasses().get());
@@ -239,7 +288,7 @@ public final class WorkloadReading {
       try (ParallelWorkloadBuilder builder = new ParallelWorkloadBuilder(
           logDialect == Dialect.MYSQL ? Fingerprinter.mysql() : Fingerprinter.standard(), analyzer, registry,
           workers, limit)) {
-        InputSummary summary = readOne(request, path, reader, builder, progress, opener);
+        InputSummary summary = readOne(request, path, reader, builder::accept, progress, opener);
         inputs.add(summary);
         result = builder.finish();
         if (summary.events() == 0 && request.inputFormat().isPresent()) {
@@ -349,7 +398,8 @@ public final class WorkloadReading {
   }
 
   private static InputSummary readOne(Request request, String log, LogReader reader,
-      ParallelWorkloadBuilder workload, ProgressDisplay progress, Opener opener) throws IOException {
+      java.util.function.Consumer<dev.logdex.core.model.QueryEvent> workload, ProgressDisplay progress,
+      Opener opener) throws IOException {
     SkipAccount skips = new SkipAccount(log);
     try (InputFiles.Input in = opener.open(log);
         AutoCloseable shown = progress.start(log, in.bytesRead(), in.size(), skips::events)) {

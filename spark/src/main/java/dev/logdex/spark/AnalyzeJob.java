@@ -5,6 +5,7 @@ import dev.logdex.core.analysis.AnalysisReport;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.InputSummary;
 import dev.logdex.core.report.Escape;
+import dev.logdex.core.report.GroupsReport;
 import dev.logdex.core.report.JsonReport;
 import dev.logdex.core.report.MarkdownReport;
 import dev.logdex.core.report.TextReport;
@@ -13,6 +14,7 @@ import dev.logdex.core.schema.Schema;
 import dev.logdex.core.schema.SchemaException;
 import dev.logdex.core.schema.SchemaLoading;
 import dev.logdex.core.schema.SchemaSource;
+import dev.logdex.core.snapshot.Groups;
 import dev.logdex.core.snapshot.Snapshot;
 import dev.logdex.core.snapshot.SnapshotJson;
 import dev.logdex.core.snapshot.Snapshots;
@@ -36,6 +38,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import picocli.CommandLine;
@@ -91,7 +94,9 @@ public final class AnalyzeJob implements Callable<Integer> {
   String logLinePrefix;
 
   @Option(names = "--group-by", paramLabel = "WHAT", defaultValue = "none", description = "none: the shards' "
-      + "logs add up into one workload (a sharded application's whole). Only none is available yet.")
+      + "logs add up into one workload (a sharded application's whole). host: also one workload per server, the "
+      + "directory each log is in (logs/DAY/SERVER/FILE); database: also one per database the logs name. The "
+      + "snapshot keeps each group and the report shows each after the whole. Default: none.")
   String groupBy;
 
   @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain log larger "
@@ -147,8 +152,8 @@ public final class AnalyzeJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!groupBy.equals("none")) {
-      throw new UserError("--group-by " + groupBy + ": only none is available yet (one workload of all the logs)");
+    if (!List.of("none", "host", "database").contains(groupBy)) {
+      throw new UserError("--group-by: none, host or database, not " + groupBy);
     }
     if (!List.of("text", "markdown", "json").contains(format)) {
       throw new UserError("--format: text, markdown or json, not " + format);
@@ -174,7 +179,7 @@ public final class AnalyzeJob implements Callable<Integer> {
     HadoopFiles.Settings settings = HadoopFiles.Settings.of(conf);
     String version = Version.current();
     FileTask.Options options = new FileTask.Options(inputFormat == null ? "" : inputFormat,
-        logLinePrefix == null ? "" : logLinePrefix, threadsPerTask, version);
+        logLinePrefix == null ? "" : logLinePrefix, threadsPerTask, version, groupBy);
     List<String> files = HadoopFiles.expand(conf, logs);
 
     // Each file's format, told from its first lines by a task of its own: one listing, no reading on the driver.
@@ -230,7 +235,7 @@ public final class AnalyzeJob implements Callable<Integer> {
         }
       }
     }
-    var parts = spark.parallelize(whole.isEmpty() ? List.<FileTask.Detected>of() : whole, Math.max(1, whole.size()))
+    JavaRDD<Part> parts = spark.parallelize(whole, Math.max(1, whole.size()))
         .map(d -> {
           Counts mine = counts; // the task's copy, sent back with its result
           return FileTask.read(settings, options, schemaPart.value(), d, mine);
@@ -239,8 +244,14 @@ public final class AnalyzeJob implements Callable<Integer> {
       parts = parts.union(spark.parallelize(known, known.size())
           .map(k -> RangeTask.read(settings, options, schemaPart.value(), k, counts)));
     }
-    String sum = parts.treeReduce(Partial::merge);
-    Snapshot all = Partial.read(sum);
+    Part sum = parts.treeReduce(Part::merge);
+    Snapshot all = Partial.read(sum.whole());
+    List<Groups.Group> members = new ArrayList<>();
+    sum.groups().forEach((name, part) -> {
+      Snapshot g = Partial.read(part);
+      members.add(new Groups.Group(name, g.statements(), g.workload()));
+    });
+    Groups groups = groupBy.equals("none") ? Groups.NONE : new Groups(groupBy, members);
     List<InputSummary> inputs = new ArrayList<>(all.inputs());
     inputs.addAll(notRead);
     inputs.sort(java.util.Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
@@ -254,16 +265,16 @@ public final class AnalyzeJob implements Callable<Integer> {
         LintConfig.defaults(), 0);
     if (save != null) {
       try (Writer w = create(conf, save)) {
-        SnapshotJson.write(Snapshots.of(version, schema, all.workload(), report), w);
+        SnapshotJson.write(Snapshots.of(version, schema, all.workload(), report).withGroups(groups), w);
       }
     }
     if (output != null) {
       try (Writer w = create(conf, output)) {
-        writeReport(report, w);
+        writeReport(report, groups, all.workload(), w);
       }
     } else {
       Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-      writeReport(report, w);
+      writeReport(report, groups, all.workload(), w);
       w.flush();
     }
     say(counts.value(), files.size(), known.stream().map(k -> k.scanned().range().file().uri()).distinct().count(),
@@ -271,12 +282,36 @@ public final class AnalyzeJob implements Callable<Integer> {
     return 0;
   }
 
-  private void writeReport(AnalysisReport report, Writer w) throws IOException {
+  /** The report of the whole, then, when the logs were kept apart, each group's line. */
+  private void writeReport(AnalysisReport report, Groups groups, Workload whole, Writer w) throws IOException {
     switch (format) {
-      case "json" -> JsonReport.write(report, w);
-      case "markdown" -> MarkdownReport.write(report, w);
-      default -> TextReport.write(report, Escape.writer(w));
+      case "json" -> {
+        if (groups.isEmpty()) {
+          JsonReport.write(report, w);
+        } else {
+          java.io.StringWriter json = new java.io.StringWriter();
+          JsonReport.write(report, json);
+          var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+          var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.toString());
+          root.set("groups", GroupsReport.json(groups, mapper));
+          mapper.writerWithDefaultPrettyPrinter().writeValue(w, root);
+          w.write("\n");
+        }
+      }
+      case "markdown" -> {
+        MarkdownReport.write(report, w);
+        if (!groups.isEmpty()) {
+          GroupsReport.write(groups, whole, w, true);
+        }
+      }
+      default -> {
+        TextReport.write(report, Escape.writer(w));
+        if (!groups.isEmpty()) {
+          GroupsReport.write(groups, whole, w, false);
+        }
+      }
     }
+    w.flush();
   }
 
   /** A size in bytes from {@code 128m}, {@code 4k}, {@code 1g} or plain bytes. */

@@ -30,7 +30,20 @@ final class FileTask {
    * How the files are read: the command's reading options that the job takes ({@code ""} when not given; an
    * {@link Optional} is not serializable, and these travel to the tasks).
    */
-  record Options(String format, String prefix, int threads, String version) implements Serializable {
+  record Options(String format, String prefix, int threads, String version, String groupBy)
+      implements Serializable {
+    /** The group of an event of the file at {@code uri}: its server (the log's directory), its database, or none. */
+    java.util.function.Function<dev.logdex.core.model.QueryEvent, String> groupOf(String uri) {
+      return switch (groupBy) {
+        case "database" -> dev.logdex.core.model.QueryEvent::database;
+        case "host" -> {
+          String host = HadoopFiles.host(uri);
+          yield e -> host;
+        }
+        default -> e -> "";
+      };
+    }
+
     Optional<String> inputFormat() {
       return format.isEmpty() ? Optional.empty() : Optional.of(format);
     }
@@ -91,7 +104,7 @@ final class FileTask {
    * Reads the file into a part, against the schema of {@code schemaPart} (a part with no workload), counting
    * what it read in {@code counts}.
    */
-  static String read(HadoopFiles.Settings settings, Options options, String schemaPart, Detected d, Counts counts) {
+  static Part read(HadoopFiles.Settings settings, Options options, String schemaPart, Detected d, Counts counts) {
     Schema schema = Partial.read(schemaPart).schema();
     Configuration conf = settings.configuration();
     WorkloadReading.Request request = new WorkloadReading.Request(List.of(d.name()), options.inputFormat(),
@@ -99,17 +112,46 @@ final class FileTask {
         options.version(), true, false);
     WorkloadReading.Opened opened = new WorkloadReading.Opened(List.of(d.name()), List.of(reader(d, options)),
         List.of());
-    WorkloadReading.Read read;
+    WorkloadReading.Grouped read;
     try {
-      read = WorkloadReading.readPart(request, opened, schema, name -> HadoopFiles.open(conf, d.uri()));
+      read = WorkloadReading.readPart(request, opened, schema, name -> HadoopFiles.open(conf, d.uri()),
+          options.groupOf(d.uri()));
     } catch (IOException | RuntimeException e) {
       String reason = "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       counts.add("files not read", 1);
-      return Partial.write(options.version(), schema, Workload.empty(), List.of(unreadable(d.name(), d.format(),
-          reason)), 0);
+      return new Part(Partial.write(options.version(), schema, Workload.empty(), List.of(unreadable(d.name(),
+          d.format(), reason)), 0), Map.of());
     }
-    count(read, counts);
-    return Partial.write(options.version(), schema, read.workload(), read.inputs(), read.statements());
+    counts.add("files read", 1);
+    return part(options, schema, read, read.inputs(), counts);
+  }
+
+  /** A task's part from what it read, its groups kept when the job keeps them. */
+  static Part part(Options options, Schema schema, WorkloadReading.Grouped read, List<InputSummary> inputs,
+      Counts counts) {
+    Workload whole = Workload.empty();
+    long statements = 0;
+    Map<String, String> groups = new java.util.TreeMap<>();
+    for (var g : read.workloads().entrySet()) {
+      long n = read.statements().get(g.getKey());
+      whole = Workload.merge(whole, g.getValue());
+      statements += n;
+      if (!options.groupBy().equals("none")) {
+        groups.put(g.getKey(), Partial.write(options.version(), schema, g.getValue(), List.of(), n));
+      }
+    }
+    counts.add("statements", statements);
+    for (InputSummary in : inputs) {
+      in.skipped().forEach((reason, n) -> counts.add("skipped: " + reason, n));
+    }
+    long unparsed = 0;
+    for (QueryStats q : whole.queries()) {
+      if (q.analysis() instanceof StatementAnalysis.Unparsed) {
+        unparsed += q.calls();
+      }
+    }
+    counts.add("statements not parsed", unparsed);
+    return new Part(Partial.write(options.version(), schema, whole, inputs, statements), groups);
   }
 
   /** A file that could not be read, as the account of an input: one skip with its reason. */
@@ -118,18 +160,4 @@ final class FileTask {
         Map.of(reason, name), Map.of());
   }
 
-  private static void count(WorkloadReading.Read read, Counts counts) {
-    counts.add("files read", 1);
-    counts.add("statements", read.statements());
-    for (InputSummary in : read.inputs()) {
-      in.skipped().forEach((reason, n) -> counts.add("skipped: " + reason, n));
-    }
-    long unparsed = 0;
-    for (QueryStats q : read.workload().queries()) {
-      if (q.analysis() instanceof StatementAnalysis.Unparsed) {
-        unparsed += q.calls();
-      }
-    }
-    counts.add("statements not parsed", unparsed);
-  }
 }

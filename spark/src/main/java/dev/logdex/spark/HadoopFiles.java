@@ -80,6 +80,15 @@ final class HadoopFiles {
     return scheme == null || scheme.equals("file") ? p.toUri().getPath() : uri;
   }
 
+  /**
+   * The server a log came from, for {@code --group-by host}: the name of the directory it is in, as a fleet keeps
+   * its logs ({@code s3a://logs/2026-11-28/db1/postgresql.log.gz} is db1's).
+   */
+  static String host(String uri) {
+    Path parent = new Path(uri).getParent();
+    return parent == null ? "" : parent.getName();
+  }
+
   /** Opens the file at {@code uri} as the command opens a local file: plain or gzip, by its content. */
   static InputFiles.Input open(Configuration conf, String uri) throws IOException {
     Path p = new Path(uri);

@@ -124,13 +124,13 @@ final class RangeTask {
   }
 
   /** The second pass over one range: its part, as a file's part is. */
-  static String read(HadoopFiles.Settings settings, FileTask.Options options, String schemaPart, Known k,
+  static Part read(HadoopFiles.Settings settings, FileTask.Options options, String schemaPart, Known k,
       Counts counts) throws IOException {
     Schema schema = Partial.read(schemaPart).schema();
     Scanned s = k.scanned();
     FileTask.Detected d = s.range().file();
     if (s.from() >= s.to()) {
-      return Partial.write(options.version(), schema, Workload.empty(), List.of(), 0);
+      return new Part(Partial.write(options.version(), schema, Workload.empty(), List.of(), 0), java.util.Map.of());
     }
     Configuration conf = settings.configuration();
     LogReader whole = FileTask.reader(d, options);
@@ -155,14 +155,14 @@ final class RangeTask {
     WorkloadReading.Request request = new WorkloadReading.Request(List.of(d.name()), Optional.empty(),
         Optional.empty(), Optional.of(options.threads()), Optional.empty(), Optional.empty(), options.version(), true,
         false);
-    WorkloadReading.Read read = WorkloadReading.readPart(request,
+    WorkloadReading.Grouped read = WorkloadReading.readPart(request,
         new WorkloadReading.Opened(List.of(d.name()), List.of(range), List.of()), schema,
-        name -> InputFiles.open(HadoopFiles.range(conf, d.uri(), s.from(), s.to() - s.from()), s.to() - s.from()));
-    counts.add("statements", read.statements());
+        name -> InputFiles.open(HadoopFiles.range(conf, d.uri(), s.from(), s.to() - s.from()), s.to() - s.from()),
+        options.groupOf(d.uri()));
     if (s.range().index() == 0) {
       counts.add("files read", 1);
     }
-    return Partial.write(options.version(), schema, read.workload(),
-        read.inputs().stream().map(in -> ByteRanges.shifted(in, k.linesBefore())).toList(), read.statements());
+    return FileTask.part(options, schema, read,
+        read.inputs().stream().map(in -> ByteRanges.shifted(in, k.linesBefore())).toList(), counts);
   }
 }

@@ -96,6 +96,19 @@ public final class SnapshotJson {
     root.set("recommendations", ResultJson.recommendations(s.recommendations()));
     root.set("findings", ResultJson.findings(s.findings()));
     s.rehearsal().ifPresent(r -> root.set("rehearsal", dev.logdex.core.json.RehearsedJson.write(r)));
+    if (!s.groups().isEmpty()) {
+      ObjectNode groups = root.putObject("groups");
+      groups.put("by", s.groups().by());
+      ArrayNode members = groups.putArray("members");
+      for (Groups.Group g : s.groups().members()) {
+        ObjectNode o = members.addObject();
+        o.put("name", g.name());
+        o.put("statements", g.statements());
+        putTimeline(o, g.workload());
+        ArrayNode qs = o.putArray("queries");
+        g.workload().queries().forEach(q -> qs.add(query(q)));
+      }
+    }
     return root;
   }
 
@@ -342,8 +355,20 @@ public final class SnapshotJson {
       java.util.Optional<dev.logdex.core.analysis.Rehearsed> rehearsal = root.has("rehearsal")
           ? java.util.Optional.of(dev.logdex.core.json.RehearsedJson.read(root.path("rehearsal")))
           : java.util.Optional.empty();
+      Groups groups = Groups.NONE;
+      if (root.has("groups")) {
+        List<Groups.Group> members = new ArrayList<>();
+        for (JsonNode g : root.path("groups").path("members")) {
+          List<QueryStats> gq = new ArrayList<>();
+          for (JsonNode q : g.path("queries")) {
+            gq.add(readQuery(q));
+          }
+          members.add(new Groups.Group(g.path("name").asText(), g.path("statements").asLong(), readWorkload(g, gq)));
+        }
+        groups = new Groups(root.path("groups").path("by").asText(), members);
+      }
       return new Snapshot(root.path("logdex").asText(), schema, readWorkload(root, queries), inputs,
-          root.path("statements").asLong(), recs, findings, rehearsal, strings(root.path("class_filters")));
+          root.path("statements").asLong(), recs, findings, rehearsal, strings(root.path("class_filters")), groups);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new UnreadableSnapshotException(source + ": damaged snapshot: " + e.getMessage());
     }

@@ -37,6 +37,7 @@ public final class Snapshots {
     List<InputSummary> inputs = new ArrayList<>();
     long statements = 0;
     java.util.Set<String> filters = new java.util.TreeSet<>();
+    Groups groups = Groups.NONE;
     for (int i = 0; i < snapshots.size(); i++) {
       Snapshot s = snapshots.get(i);
       if (!SnapshotJson.schema(s.schema()).equals(shape)) {
@@ -47,11 +48,17 @@ public final class Snapshots {
       inputs.addAll(s.inputs());
       statements += s.statements();
       filters.addAll(s.classFilters());
+      if (i > 0 && s.groups().isEmpty() != groups.isEmpty()) {
+        throw new IllegalArgumentException("snapshot " + (i + 1) + (s.groups().isEmpty() ? " keeps no groups" : " keeps "
+            + "groups") + " and snapshot 1 " + (groups.isEmpty() ? "none" : "does") + "; merge adds up snapshots of "
+            + "one kind");
+      }
+      groups = groups.plus(s.groups());
     }
     inputs.sort(Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
     // A part narrowed by class filters stays narrowed in the sum, and says so.
     AnalysisReport report = Analysis.run(version, schema, workload, inputs, statements, List.of(), config)
         .withLeftOut(List.copyOf(filters));
-    return of(version, schema, workload, report);
+    return of(version, schema, workload, report).withGroups(groups);
   }
 }
