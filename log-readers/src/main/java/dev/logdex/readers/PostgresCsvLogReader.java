@@ -55,6 +55,25 @@ public final class PostgresCsvLogReader implements LogReader {
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
     PostgresMessages messages = new PostgresMessages(events, skips);
+    feed(input, source, messages, skips, true);
+    messages.finish();
+  }
+
+  /**
+   * Ranges of a large csvlog: one may start at a line that looks like a row; a range whose text ends inside a
+   * quoted field (the line after it was inside a record after all) says so, and the file is read whole.
+   */
+  @Override
+  public Optional<RangeReading> ranges() {
+    return Optional.of(new PostgresRanges((previous, line) -> looksLike(line), PostgresCsvLogReader::feed));
+  }
+
+  /**
+   * Hands each record of {@code input} to {@code messages}; returns whether the text ended inside a record when it
+   * is not the end of the file ({@code fileEnd} false): a range cut where no record starts.
+   */
+  private static boolean feed(Reader input, String source, PostgresMessages messages, SkipAccount skips,
+      boolean fileEnd) throws IOException {
     java.io.BufferedReader lines = input instanceof java.io.BufferedReader b ? b : new java.io.BufferedReader(input);
     java.util.ArrayDeque<Line> replay = new java.util.ArrayDeque<>();
     List<Line> open = new ArrayList<>(); // the lines of the record being read
@@ -71,6 +90,9 @@ public final class PostgresCsvLogReader implements LogReader {
         if (text == null) {
           if (open.isEmpty()) {
             break;
+          }
+          if (!fileEnd) {
+            return true; // the whole file's reading would go on with this record past the range
           }
           // The file ended inside a quoted field: that record is lost; what follows its first line is read again.
           skips.skip("csvlog record with an unterminated quoted field", open.get(0).number());
@@ -113,7 +135,7 @@ public final class PostgresCsvLogReader implements LogReader {
         oddQuotes = false;
       }
     }
-    messages.finish();
+    return false;
   }
 
   /** One line of the file and its number. */

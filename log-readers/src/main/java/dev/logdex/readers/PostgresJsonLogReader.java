@@ -36,7 +36,7 @@ public final class PostgresJsonLogReader implements LogReader {
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
     PostgresMessages messages = new PostgresMessages(events, skips);
-    feed(input, source, messages, skips);
+    feed(input, source, messages, skips, true);
     messages.finish();
   }
 
@@ -46,8 +46,8 @@ public final class PostgresJsonLogReader implements LogReader {
     return Optional.of(new PostgresRanges((previous, line) -> true, PostgresJsonLogReader::feed));
   }
 
-  private static void feed(Reader input, String source, PostgresMessages messages, SkipAccount skips)
-      throws IOException {
+  private static boolean feed(Reader input, String source, PostgresMessages messages, SkipAccount skips,
+      boolean fileEnd) throws IOException {
     BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     long lineNo = 0;
     for (String line; (line = in.readLine()) != null; ) {
@@ -81,6 +81,7 @@ public final class PostgresJsonLogReader implements LogReader {
           severity, message, text(rec, "detail"), LogLinePrefix.host(text(rec, "remote_host")),
           text(rec, "application_name")));
     }
+    return false; // one record a line: a range of whole lines ends whole
   }
 
   private static String first(JsonNode n, String a, String b) {

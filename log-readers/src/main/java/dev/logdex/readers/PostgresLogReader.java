@@ -44,7 +44,7 @@ public final class PostgresLogReader implements LogReader {
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
     PostgresMessages messages = new PostgresMessages(events, skips);
-    feed(input, source, messages, skips);
+    feed(input, source, messages, skips, true);
     messages.finish();
   }
 
@@ -55,7 +55,8 @@ public final class PostgresLogReader implements LogReader {
   }
 
   /** Hands each message of {@code input} (its first line and continuation lines joined) to {@code messages}. */
-  private void feed(Reader input, String source, PostgresMessages messages, SkipAccount skips) throws IOException {
+  private boolean feed(Reader input, String source, PostgresMessages messages, SkipAccount skips, boolean fileEnd)
+      throws IOException {
     BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     Pending current = null;
     long lineNo = 0;
@@ -81,6 +82,7 @@ public final class PostgresLogReader implements LogReader {
     if (current != null) {
       messages.accept(current.message(source));
     }
+    return false; // a message's continuation lines follow its first: a range that starts at one ends whole
   }
 
   /** The parsed start of a message line. */

@@ -15,9 +15,13 @@ import java.util.function.Consumer;
  */
 final class PostgresRanges implements RangeReading {
 
-  /** Hands each message of a text to a {@link PostgresMessages}. */
+  /**
+   * Hands each message of a text to a {@link PostgresMessages}; returns whether the text ended inside a message
+   * ({@code fileEnd} false: a range's end, where the whole file's reading would have gone on with it).
+   */
   interface Feed {
-    void feed(Reader input, String source, PostgresMessages messages, SkipAccount skips) throws IOException;
+    boolean feed(Reader input, String source, PostgresMessages messages, SkipAccount skips, boolean fileEnd)
+        throws IOException;
   }
 
   private final BiPredicate<String, String> starts;
@@ -37,8 +41,8 @@ final class PostgresRanges implements RangeReading {
   public Scan scan(Reader text, String name, String next) throws IOException {
     SkipAccount skips = new SkipAccount(name);
     PostgresMessages messages = new PostgresMessages(e -> { }, skips, Map.of(), true);
-    feed.feed(text, name, messages, skips);
-    return new Scan(messages.effect(), false); // a range starts at a message, and the one before ends there
+    boolean cut = feed.feed(text, name, messages, skips, next == null);
+    return new Scan(messages.effect(), cut);
   }
 
   @Override
@@ -55,7 +59,7 @@ final class PostgresRanges implements RangeReading {
   public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
       String next, boolean last) throws IOException {
     PostgresMessages messages = new PostgresMessages(events, skips, PostgresMessages.carried(carry), false);
-    feed.feed(text, name, messages, skips);
+    feed.feed(text, name, messages, skips, next == null);
     if (last) {
       messages.finish();
     }

@@ -46,7 +46,9 @@ class RangeReadingTest {
         files++;
         byte[] bytes = Files.readAllBytes(log);
         for (int round = 0; round < 12; round++) {
-          assertRangesReadAsWhole(reader, log.getFileName().toString(), bytes, cuts(random, bytes.length, 40));
+          boolean cut = assertRangesReadAsWhole(reader, log.getFileName().toString(), bytes,
+              cuts(random, bytes.length, 40));
+          assertThat(cut).as(log + ": a range ended inside an entry").isFalse();
         }
       }
     }
@@ -69,7 +71,7 @@ class RangeReadingTest {
         log.append("garbage that is no header\n"); // a skip, counted at its line
       }
     }
-    cutAtRandom(new SlowLogReader(), log.toString());
+    assertThat(cutAtRandom(new SlowLogReader(), log.toString())).isZero();
   }
 
   @Test
@@ -89,7 +91,7 @@ class RangeReadingTest {
         default -> log.append(t).append("LOG:  duration: 3.0 ms\n").append(t).append("LOG:  checkpoint starting\n");
       }
     }
-    cutAtRandom(new PostgresLogReader(), log.toString());
+    assertThat(cutAtRandom(new PostgresLogReader(), log.toString())).isZero();
   }
 
   @Test
@@ -106,15 +108,41 @@ class RangeReadingTest {
             .append("\n  AND b = 1\n");
       }
     }
-    cutAtRandom(new GeneralLogReader(), log.toString());
+    assertThat(cutAtRandom(new GeneralLogReader(), log.toString())).isZero();
   }
 
-  private static void cutAtRandom(LogReader reader, String log) throws IOException {
+  @Test
+  void aCsvlogRecordWithLinesInsideItsQuotesIsNeverCutThereAndOneThatLooksLikeARowMakesTheFileReadWhole()
+      throws IOException {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      String head = String.format("2026-11-28 10:%02d:%02d.000 UTC,\"app\",\"shop\",%d,\"10.0.0.1:5000\",1,1,"
+          + "\"SELECT\",2026-11-28 10:00:00 UTC,1/1,0,LOG,00000,", i / 60 % 60, i % 60, 100 + i % 5);
+      log.append(head).append(i % 3 == 0 ? "\"duration: 1.5 ms  statement: SELECT *\n  FROM t\n  WHERE a = " + i + "\""
+          : "\"duration: 2.5 ms  statement: SELECT " + i + "\"").append(",,,,,,,,\"psql\"\n");
+    }
+    assertThat(cutAtRandom(new PostgresCsvLogReader(), log.toString())).isZero();
+    // A statement whose text holds a line that looks like a csvlog row: a cut there is seen, the file read whole.
+    String row = "2026-11-28 11:00:00.000 UTC,\"app\",\"shop\",1,\"h\",1,1,\"SELECT\",2026-11-28 10:00:00 UTC,1/1,0,"
+        + "LOG,00000,";
+    String hostile = log + row + "\"duration: 1.0 ms  statement: SELECT '\n" + row + "'\",,,,,,,,\"psql\"\n" + log;
+    byte[] bytes = hostile.getBytes(StandardCharsets.UTF_8);
+    long inside = log.toString().getBytes(StandardCharsets.UTF_8).length - 10; // the line before the hostile record
+    assertThat(assertRangesReadAsWhole(new PostgresCsvLogReader(), "hostile", bytes, new TreeSet<>(List.of(inside))))
+        .as("the range before the row inside the quotes ends inside a record").isTrue();
+    assertThat(assertRangesReadAsWhole(new PostgresCsvLogReader(), "hostile", bytes, new TreeSet<>(List.of(10L))))
+        .as("cut elsewhere, it reads as a whole").isFalse();
+  }
+
+  /** Reads {@code log} cut at random places, 60 times; returns how many times a range ended inside an entry. */
+  private static int cutAtRandom(LogReader reader, String log) throws IOException {
     byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
     SplittableRandom random = new SplittableRandom(7);
+    int cut = 0;
     for (int round = 0; round < 60; round++) {
-      assertRangesReadAsWhole(reader, "generated", bytes, cuts(random, bytes.length, 30));
+      cut += assertRangesReadAsWhole(reader, "generated", bytes, cuts(random, bytes.length, 30)) ? 1 : 0;
     }
+    return cut;
   }
 
   private static TreeSet<Long> cuts(SplittableRandom random, int length, int most) {
@@ -126,8 +154,11 @@ class RangeReadingTest {
     return offsets;
   }
 
-  /** Cuts {@code bytes} at the range starts after {@code offsets} and reads range by range, in two passes. */
-  private static void assertRangesReadAsWhole(LogReader reader, String name, byte[] bytes, TreeSet<Long> offsets)
+  /**
+   * Cuts {@code bytes} at the range starts after {@code offsets} and reads range by range, in two passes; returns
+   * true, comparing nothing, when a range ends inside an entry (the file is then read whole).
+   */
+  private static boolean assertRangesReadAsWhole(LogReader reader, String name, byte[] bytes, TreeSet<Long> offsets)
       throws IOException {
     RangeReading ranges = reader.ranges().orElseThrow();
     List<Long> starts = new ArrayList<>();
@@ -148,7 +179,9 @@ class RangeReadingTest {
     for (int i = 0; i + 1 < starts.size(); i++) {
       ByteRanges.LineCounting text = new ByteRanges.LineCounting(text(bytes, starts.get(i), starts.get(i + 1)));
       RangeReading.Scan scan = ranges.scan(text, name, next(bytes, starts.get(i + 1)));
-      assertThat(scan.cut()).as(what).isFalse();
+      if (scan.cut()) {
+        return true;
+      }
       carries.add(carry);
       linesBefore.add(lines);
       carry = ranges.after(carry, scan.effect());
@@ -170,6 +203,7 @@ class RangeReadingTest {
     reader.read(text(bytes, 0, bytes.length), name, e -> keep(e, skips, whole), skips);
     assertThat(got).as(what).containsExactlyInAnyOrderElementsOf(whole);
     assertThat(sum).as(what).isEqualTo(skips.summary(reader.format()));
+    return false;
   }
 
   /** As the command keeps an event: logdex's own statements counted and left out. */

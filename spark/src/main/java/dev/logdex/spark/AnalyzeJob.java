@@ -101,7 +101,7 @@ public final class AnalyzeJob implements Callable<Integer> {
 
   @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain log larger "
       + "than this is read by several tasks, one per SIZE bytes (k, m, g), each from the first entry after its "
-      + "first byte (slow, general, PostgreSQL stderr and jsonlog logs); gzip files, csvlog, pg_stat_statements "
+      + "first byte (slow, general, PostgreSQL stderr, csvlog and jsonlog logs); gzip files, pg_stat_statements "
       + "exports and SQL files one task per file. Default: 128m.")
   String splitSize;
 

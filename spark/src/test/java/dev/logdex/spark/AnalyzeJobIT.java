@@ -84,6 +84,16 @@ class AnalyzeJobIT {
             .append("\n  AND b = 1\n");
       }
     }
+    // A csvlog whose statements span lines inside their quotes, which no cut may split.
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      csv.append(String.format("2026-11-28 10:%02d:%02d.000 UTC,\"app\",\"shop\",%d,\"10.0.0.1:5000\",1,1,\"SELECT\","
+          + "2026-11-28 10:00:00 UTC,1/1,0,LOG,00000,", i / 60 % 60, i % 60, 100 + i % 5))
+          .append(i % 3 == 0 ? "\"duration: 1.5 ms  statement: SELECT *\n  FROM t\n  WHERE a = " + i + "\""
+              : "\"duration: 2.5 ms  statement: SELECT " + i + "\"").append(",,,,,,,,\"psql\"\n");
+    }
+    Path csvlog = Files.writeString(dir.resolve("postgresql.csv"), csv.toString());
+    assertSameSnapshot("generated csvlog in 4k ranges", List.of(csvlog.toString()), "--split-size", "4k");
     Path mysql = Files.writeString(dir.resolve("general.log"), general.toString());
     assertSameSnapshot("generated general log in 4k ranges", List.of(mysql.toString()), "--split-size", "4k");
     assertSameSnapshot("generated PostgreSQL log in 4k ranges", List.of(postgres.toString()), "--split-size", "4k");
