@@ -81,7 +81,7 @@ cmp -s "$work/cli.json" "$work/job1.json" && cmp -s "$work/cli.json" "$work/job2
 
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $files gzipped PostgreSQL logs, \
-$size_gb GB before gzip, $(printf "%'d" "$events") events; $same"
+$size_gb GB before gzip, $(echo "$events" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') events; $same"
 echo
 echo "| run | seconds | MB/s | events/s per core |"
 echo "|---|---:|---:|---:|"

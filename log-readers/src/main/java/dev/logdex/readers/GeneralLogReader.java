@@ -59,12 +59,12 @@ public final class GeneralLogReader implements LogReader {
       }
 
       @Override
-      public Scan scan(Reader text, String name, String next) throws IOException {
+      public Scan scan(Reader text, String name, String next, boolean first) throws IOException {
         Map<Long, String> set = new HashMap<>();
         java.util.Set<Long> removed = new java.util.TreeSet<>();
         Optional<Instant> time = GeneralLogReader.this.scan(text, name, e -> { }, new SkipAccount(name), set,
             Optional.empty(), removed);
-        var o = JSON.createObjectNode();
+        var o = CarryJson.JSON.createObjectNode();
         time.ifPresent(t -> o.put("time", t.toString()));
         var s = o.putObject("set");
         new java.util.TreeMap<>(set).forEach((id, db) -> s.put(Long.toString(id), db));
@@ -80,41 +80,29 @@ public final class GeneralLogReader implements LogReader {
 
       @Override
       public String after(String carry, String effect) {
-        try {
-          var c = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(carry);
-          var e = JSON.readTree(effect);
+        return CarryJson.after(carry, effect, (c, e) -> {
           var dbs = (com.fasterxml.jackson.databind.node.ObjectNode) c.get("databases");
           e.get("removed").forEach(id -> dbs.remove(id.asText()));
           e.get("set").fields().forEachRemaining(f -> dbs.put(f.getKey(), f.getValue().asText()));
           if (e.has("time")) {
             c.put("time", e.get("time").asText());
           }
-          return c.toString();
-        } catch (IOException ex) {
-          throw new IllegalArgumentException("not a carry or an effect: " + ex.getMessage(), ex);
-        }
+        });
       }
 
       @Override
       public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
           String next, boolean last) throws IOException {
-        try {
-          var c = JSON.readTree(carry);
-          Map<Long, String> databases = new HashMap<>();
-          c.get("databases").fields().forEachRemaining(f -> databases.put(Long.parseLong(f.getKey()),
-              f.getValue().asText()));
-          Optional<Instant> time = c.has("time") ? Optional.of(Instant.parse(c.get("time").asText()))
-              : Optional.empty();
-          GeneralLogReader.this.scan(text, name, events, skips, databases, time, null);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-          throw new IllegalArgumentException("not a carry: " + ex.getMessage(), ex);
-        }
+        var c = CarryJson.read(carry);
+        Map<Long, String> databases = new HashMap<>();
+        c.get("databases").fields().forEachRemaining(f -> databases.put(Long.parseLong(f.getKey()),
+            f.getValue().asText()));
+        Optional<Instant> time = c.has("time") ? Optional.of(Instant.parse(c.get("time").asText()))
+            : Optional.empty();
+        GeneralLogReader.this.scan(text, name, events, skips, databases, time, null);
       }
     });
   }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
    * Reads {@code input} with the connections' databases and the time before it; {@code removed}, when not null,

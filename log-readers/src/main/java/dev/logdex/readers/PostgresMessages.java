@@ -253,8 +253,7 @@ final class PostgresMessages {
     return out;
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = CarryJson.JSON;
 
   private static com.fasterxml.jackson.databind.node.ObjectNode held(Held h) {
     var o = JSON.createObjectNode();

@@ -38,7 +38,7 @@ final class PostgresRanges implements RangeReading {
   }
 
   @Override
-  public Scan scan(Reader text, String name, String next) throws IOException {
+  public Scan scan(Reader text, String name, String next, boolean first) throws IOException {
     SkipAccount skips = new SkipAccount(name);
     PostgresMessages messages = new PostgresMessages(e -> { }, skips, Map.of(), true);
     boolean cut = feed.feed(text, name, messages, skips, next == null);

@@ -33,8 +33,11 @@ public interface RangeReading {
    */
   record Scan(String effect, boolean cut) {}
 
-  /** The first pass over a range's text, with the carry before it unknown; {@code next} the line after it. */
-  Scan scan(Reader text, String name, String next) throws IOException;
+  /**
+   * The first pass over a range's text, with the carry before it unknown; {@code next} the line after it,
+   * {@code first} whether it is the file's first range (which holds a header, where a format has one).
+   */
+  Scan scan(Reader text, String name, String next, boolean first) throws IOException;
 
   /** The carry at the start of the file. */
   String start();

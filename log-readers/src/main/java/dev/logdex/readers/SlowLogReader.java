@@ -84,7 +84,7 @@ public final class SlowLogReader implements LogReader {
       }
 
       @Override
-      public Scan scan(Reader text, String name, String next) throws IOException {
+      public Scan scan(Reader text, String name, String next, boolean first) throws IOException {
         RangeEnd end = readRange(text, name, e -> { }, e -> { }, new SkipAccount(name), next);
         return new Scan(end.database().map(d -> "=" + d).orElse(""), end.cutInsideEntry());
       }

@@ -134,6 +134,34 @@ class RangeReadingTest {
         .as("cut elsewhere, it reads as a whole").isFalse();
   }
 
+  @Test
+  void aPgStatStatementsExportTakesItsHeaderFromTheFirstRangeAndAQueryOverSeveralLinesIsNeverCut()
+      throws IOException {
+    StringBuilder csv = new StringBuilder("userid,dbid,queryid,query,calls,total_exec_time,rows\n");
+    for (int i = 0; i < 400; i++) {
+      csv.append("10,5,").append(1000 + i).append(",\"").append(i % 4 == 0 ? "SELECT *\n  FROM t\n  WHERE a = $1"
+          : "SELECT " + i + " FROM \"\"Q\"\"").append("\",").append(i % 9).append(',').append(i * 1.5).append(',')
+          .append(i).append('\n');
+    }
+    csv.append("10,5,9,\"SELECT 1\",oops,1,1\n"); // a skip, at its line
+    assertThat(cutAtRandom(new PgStatStatementsReader(), csv.toString())).isPositive().isLessThan(60);
+  }
+
+  @Test
+  void aSqlFileIsCutAfterAStatementAndASemicolonInsideAStringOrACommentIsSeen() throws IOException {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      sql.append(switch (i % 4) {
+        case 0 -> "SELECT *\n  FROM orders\n  WHERE id = " + i + ";\n";
+        case 1 -> "-- a comment that ends with;\nUPDATE t SET a = " + i + ";\n";
+        case 2 -> "INSERT INTO notes (body) VALUES ('line one;\nline two " + i + "');\n";
+        default -> "/* block;\ncomment */ DELETE FROM t WHERE id = " + i + ";\n";
+      });
+    }
+    int cut = cutAtRandom(new SqlFileReader(), sql.toString());
+    assertThat(cut).as("cuts after a ; inside a string or a comment are seen").isPositive().isLessThan(60);
+  }
+
   /** Reads {@code log} cut at random places, 60 times; returns how many times a range ended inside an entry. */
   private static int cutAtRandom(LogReader reader, String log) throws IOException {
     byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
@@ -178,7 +206,7 @@ class RangeReadingTest {
     long lines = 0;
     for (int i = 0; i + 1 < starts.size(); i++) {
       ByteRanges.LineCounting text = new ByteRanges.LineCounting(text(bytes, starts.get(i), starts.get(i + 1)));
-      RangeReading.Scan scan = ranges.scan(text, name, next(bytes, starts.get(i + 1)));
+      RangeReading.Scan scan = ranges.scan(text, name, next(bytes, starts.get(i + 1)), i == 0);
       if (scan.cut()) {
         return true;
       }

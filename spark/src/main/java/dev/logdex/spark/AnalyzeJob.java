@@ -99,10 +99,9 @@ public final class AnalyzeJob implements Callable<Integer> {
       + "snapshot keeps each group and the report shows each after the whole. Default: none.")
   String groupBy;
 
-  @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain log larger "
-      + "than this is read by several tasks, one per SIZE bytes (k, m, g), each from the first entry after its "
-      + "first byte (slow, general, PostgreSQL stderr, csvlog and jsonlog logs); gzip files, pg_stat_statements "
-      + "exports and SQL files one task per file. Default: 128m.")
+  @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "128m", description = "A plain file larger "
+      + "than this, of any format, is read by several tasks, one per SIZE bytes (k, m, g), each from the first "
+      + "entry after its first byte; a gzip file by one task. Default: 128m.")
   String splitSize;
 
   @Option(names = "--threads-per-task", paramLabel = "N", defaultValue = "1", description = "Threads each task "

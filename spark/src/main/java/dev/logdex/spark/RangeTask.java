@@ -30,7 +30,7 @@ import org.apache.hadoop.conf.Configuration;
 final class RangeTask {
   private RangeTask() {}
 
-  /** Whether the file is read in ranges: plain (gzip cannot be cut), larger than a range, of a format that can. */
+  /** Whether the file is read in ranges: plain (gzip cannot be cut) and larger than a range. */
   static boolean splits(FileTask.Detected d, FileTask.Options options, long splitSize) {
     return !d.gzip() && d.size() > splitSize && FileTask.reader(d, options).ranges().isPresent();
   }
@@ -79,7 +79,7 @@ final class RangeTask {
     }
     try (InputFiles.Input in = InputFiles.open(HadoopFiles.range(conf, uri, from, to - from), to - from)) {
       ByteRanges.LineCounting text = new ByteRanges.LineCounting(in.reader());
-      RangeReading.Scan scan = reading.scan(text, r.file().name(), next);
+      RangeReading.Scan scan = reading.scan(text, r.file().name(), next, from == 0);
       return new Scanned(r, from, to, next, scan.effect(), scan.cut(), text.lines());
     }
   }

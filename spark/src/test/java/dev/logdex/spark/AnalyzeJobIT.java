@@ -94,6 +94,19 @@ class AnalyzeJobIT {
     }
     Path csvlog = Files.writeString(dir.resolve("postgresql.csv"), csv.toString());
     assertSameSnapshot("generated csvlog in 4k ranges", List.of(csvlog.toString()), "--split-size", "4k");
+    // A pg_stat_statements export (its header in the first range only) and a file of statements.
+    StringBuilder pgss = new StringBuilder("userid,dbid,queryid,query,calls,total_exec_time,rows\n");
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      pgss.append("10,5,").append(i).append(",\"SELECT * FROM t").append(i % 50).append(" WHERE a = $1\",")
+          .append(1 + i % 9).append(',').append(i * 1.5).append(',').append(i).append('\n');
+      sql.append("SELECT *\n  FROM orders\n  WHERE id = ").append(i).append(";\n");
+    }
+    Path export = Files.writeString(dir.resolve("pg_stat_statements.csv"), pgss.toString());
+    Path queries = Files.writeString(dir.resolve("queries.sql"), sql.toString());
+    assertSameSnapshot("generated pg_stat_statements export in 4k ranges", List.of(export.toString()),
+        "--split-size", "4k");
+    assertSameSnapshot("generated SQL file in 4k ranges", List.of(queries.toString()), "--split-size", "4k");
     Path mysql = Files.writeString(dir.resolve("general.log"), general.toString());
     assertSameSnapshot("generated general log in 4k ranges", List.of(mysql.toString()), "--split-size", "4k");
     assertSameSnapshot("generated PostgreSQL log in 4k ranges", List.of(postgres.toString()), "--split-size", "4k");
