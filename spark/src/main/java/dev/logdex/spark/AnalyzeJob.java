@@ -132,7 +132,8 @@ public final class AnalyzeJob implements Callable<Integer> {
     CommandLine cl = new CommandLine(new AnalyzeJob(spark, err));
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof UserError || e instanceof HadoopFiles.InputError || e instanceof SchemaException) {
+      if (e instanceof UserError || e instanceof HadoopFiles.InputError || e instanceof SchemaException
+          || e instanceof java.io.IOException) { // a file system that refuses or cannot be reached: said, not traced
         err.println(Escape.terminal("logdex: " + e.getMessage()));
         err.flush();
         return 2;
@@ -160,6 +161,11 @@ public final class AnalyzeJob implements Callable<Integer> {
     if (threadsPerTask < 1) {
       throw new UserError("--threads-per-task: give 1 or more, not " + threadsPerTask);
     }
+    if (inputFormat != null && FormatDetector.byName(inputFormat).isEmpty()) {
+      throw new UserError("--input-format: unknown format '" + inputFormat + "'; known: "
+          + String.join(", ", FormatDetector.formats()));
+    }
+    bytes(splitSize); // a mistake in it is said before Spark starts
     Optional<Dialect> forced = Optional.ofNullable(dialect).map(d -> Dialect.parse(d)
         .orElseThrow(() -> new UserError("--dialect: postgresql or mysql, not " + d)));
     JavaSparkContext spark = given != null ? given

@@ -220,6 +220,10 @@ class AnalyzeJobIT {
     assertThat(AnalyzeJob.run(spark, new String[] {"--group-by", "server", "x.log"}, new PrintWriter(err2, true)))
         .isEqualTo(2);
     assertThat(err2.toString()).contains("--group-by: none, host or database, not server");
+    StringWriter err3 = new StringWriter();
+    assertThat(AnalyzeJob.run(spark, new String[] {"--input-format", "nginx", "--split-size", "lots", "x.log"},
+        new PrintWriter(err3, true))).isEqualTo(2);
+    assertThat(err3.toString()).contains("--input-format: unknown format 'nginx'").doesNotContain("Exception");
   }
 
   private void assertSameSnapshot(String what, List<String> logs, String... jobOptions) throws Exception {

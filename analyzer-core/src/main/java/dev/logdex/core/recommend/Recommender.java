@@ -296,7 +296,8 @@ public final class Recommender {
             ? "logdex needs the column's type to write the generated column MySQL and MariaDB index " + k
                 + " through (give the schema with --schema or --db)"
             : "logdex cannot write a generated column for " + k + " on a column of type " + type
-                + " (a TEXT or BLOB column needs a prefix length to be indexed)");
+                + (type.toLowerCase(java.util.Locale.ROOT).matches(".*(text|blob).*")
+                    ? " (a TEXT or BLOB column needs a prefix length to be indexed)" : ""));
       }
       String generated = dev.logdex.core.dialect.IndexDdl.generatedColumn(e.get());
       if (table.flatMap(t -> t.column(generated)).isPresent()) {
