@@ -310,7 +310,7 @@ public final class AnalyzeJob implements Callable<Integer> {
         }
       }
       default -> {
-        TextReport.write(report, Escape.writer(w));
+        TextReport.write(report, Escape.writer(w), false, false); // whole lines: a file, read later
         if (!groups.isEmpty()) {
           GroupsReport.write(groups, whole, w, false);
         }
