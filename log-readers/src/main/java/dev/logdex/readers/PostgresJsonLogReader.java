@@ -20,7 +20,10 @@ public final class PostgresJsonLogReader implements LogReader {
 
   public static final String FORMAT = "postgres_json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Made when a jsonlog is read, not when the format detection only asks whether a line looks like one. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Override
   public Optional<Dialect> dialect() {
@@ -58,7 +61,7 @@ public final class PostgresJsonLogReader implements LogReader {
       }
       JsonNode node;
       try {
-        node = MAPPER.readTree(line);
+        node = Json.MAPPER.readTree(line);
       } catch (JsonProcessingException e) {
         skips.skip("line is not a JSON object", lineNo);
         continue;

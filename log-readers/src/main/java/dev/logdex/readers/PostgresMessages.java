@@ -181,7 +181,7 @@ final class PostgresMessages {
 
   /** What a first pass found the range does to what waits: the statements it leaves, and the leading messages. */
   String effect() {
-    var o = JSON.createObjectNode();
+    var o = CarryJson.JSON.createObjectNode();
     var est = o.putObject("established");
     for (String pid : new java.util.TreeSet<>(established)) {
       Held h = pending.get(pid);
@@ -203,7 +203,7 @@ final class PostgresMessages {
   static String after(String carry, String effect) {
     Map<String, Held> state = new java.util.TreeMap<>(carried(carry));
     try {
-      var e = JSON.readTree(effect);
+      var e = CarryJson.JSON.readTree(effect);
       var lead = e.get("leading");
       for (var it = lead.fields(); it.hasNext(); ) {
         var f = it.next();
@@ -236,7 +236,7 @@ final class PostgresMessages {
 
   /** The statements of a carry, as text. */
   static String carry(Map<String, Held> waiting) {
-    var o = JSON.createObjectNode();
+    var o = CarryJson.JSON.createObjectNode();
     new java.util.TreeMap<>(waiting).forEach((pid, h) -> o.set(pid, held(h)));
     return o.toString();
   }
@@ -245,7 +245,7 @@ final class PostgresMessages {
   static Map<String, Held> carried(String carry) {
     Map<String, Held> out = new HashMap<>();
     try {
-      var o = JSON.readTree(carry);
+      var o = CarryJson.JSON.readTree(carry);
       o.fields().forEachRemaining(f -> out.put(f.getKey(), held(f.getValue())));
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("not a carry: " + e.getMessage(), e);
@@ -253,10 +253,9 @@ final class PostgresMessages {
     return out;
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = CarryJson.JSON;
 
   private static com.fasterxml.jackson.databind.node.ObjectNode held(Held h) {
-    var o = JSON.createObjectNode();
+    var o = CarryJson.JSON.createObjectNode();
     o.set("message", message(h.message()));
     o.put("sql", h.sql());
     o.put("millis", h.millis());
@@ -268,7 +267,7 @@ final class PostgresMessages {
   }
 
   private static com.fasterxml.jackson.databind.node.ObjectNode message(Message m) {
-    var o = JSON.createObjectNode();
+    var o = CarryJson.JSON.createObjectNode();
     o.put("source", m.source()).put("line", m.line());
     m.time().ifPresent(t -> o.put("time", t.toString()));
     o.put("user", m.user()).put("database", m.database()).put("pid", m.pid()).put("severity", m.severity())
