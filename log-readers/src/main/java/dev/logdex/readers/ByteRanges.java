@@ -61,10 +61,8 @@ public final class ByteRanges {
   /** {@code s} with each first skip's line moved down by {@code lines} (the lines of the ranges before). */
   public static InputSummary shifted(InputSummary s, long lines) {
     Map<String, String> first = new TreeMap<>();
-    s.firstSkipAt().forEach((reason, at) -> {
-      int colon = at.lastIndexOf(':');
-      first.put(reason, at.substring(0, colon + 1) + (Long.parseLong(at.substring(colon + 1)) + lines));
-    });
+    s.firstSkipAt().forEach((reason, at) -> first.put(reason, at.substring(0, at.lastIndexOf(':') + 1)
+        + (SkipAccount.lineOf(at) + lines)));
     return new InputSummary(s.path(), s.format(), s.events(), s.skipped(), first, s.passedOver());
   }
 

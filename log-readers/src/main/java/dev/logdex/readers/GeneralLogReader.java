@@ -92,7 +92,7 @@ public final class GeneralLogReader implements LogReader {
 
       @Override
       public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
-          String next, boolean last) throws IOException {
+          String next) throws IOException {
         var c = CarryJson.read(carry);
         Map<Long, String> databases = new HashMap<>();
         c.get("databases").fields().forEachRemaining(f -> databases.put(Long.parseLong(f.getKey()),

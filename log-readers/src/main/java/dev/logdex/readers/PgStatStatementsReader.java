@@ -98,7 +98,7 @@ public final class PgStatStatementsReader implements LogReader {
 
       @Override
       public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
-          String next, boolean last) throws IOException {
+          String next) throws IOException {
         var c = CarryJson.read(carry);
         if (c.path("stopped").asBoolean()) {
           return; // a broken row before this range stopped the reading of the file

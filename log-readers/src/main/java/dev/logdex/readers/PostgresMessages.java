@@ -174,11 +174,6 @@ final class PostgresMessages {
     }
   }
 
-  /** The statements waiting at the end of a range, for the next one: nothing is emitted. */
-  Map<String, Held> waiting() {
-    return java.util.Collections.unmodifiableMap(pending);
-  }
-
   /** What a first pass found the range does to what waits: the statements it leaves, and the leading messages. */
   String effect() {
     var o = CarryJson.JSON.createObjectNode();
@@ -202,34 +197,30 @@ final class PostgresMessages {
   /** The statements waiting after a range: those before it, acted on by the range's effect. */
   static String after(String carry, String effect) {
     Map<String, Held> state = new java.util.TreeMap<>(carried(carry));
-    try {
-      var e = CarryJson.JSON.readTree(effect);
-      var lead = e.get("leading");
-      for (var it = lead.fields(); it.hasNext(); ) {
-        var f = it.next();
-        Map<String, Held> one = new HashMap<>();
-        if (state.containsKey(f.getKey())) {
-          one.put(f.getKey(), state.get(f.getKey()));
-        }
-        PostgresMessages replay = new PostgresMessages(x -> { }, new SkipAccount(""), one, false);
-        f.getValue().forEach(m -> replay.accept(message(m)));
-        Held left = replay.pending.get(f.getKey());
-        if (left == null) {
-          state.remove(f.getKey());
-        } else {
-          state.put(f.getKey(), left);
-        }
+    var e = CarryJson.read(effect);
+    var lead = e.get("leading");
+    for (var it = lead.fields(); it.hasNext(); ) {
+      var f = it.next();
+      Map<String, Held> one = new HashMap<>();
+      if (state.containsKey(f.getKey())) {
+        one.put(f.getKey(), state.get(f.getKey()));
       }
-      for (var it = e.get("established").fields(); it.hasNext(); ) {
-        var f = it.next();
-        if (f.getValue().isNull()) {
-          state.remove(f.getKey());
-        } else {
-          state.put(f.getKey(), held(f.getValue()));
-        }
+      PostgresMessages replay = new PostgresMessages(x -> { }, new SkipAccount(""), one, false);
+      f.getValue().forEach(m -> replay.accept(message(m)));
+      Held left = replay.pending.get(f.getKey());
+      if (left == null) {
+        state.remove(f.getKey());
+      } else {
+        state.put(f.getKey(), left);
       }
-    } catch (java.io.IOException ex) {
-      throw new IllegalArgumentException("not a range's effect: " + ex.getMessage(), ex);
+    }
+    for (var it = e.get("established").fields(); it.hasNext(); ) {
+      var f = it.next();
+      if (f.getValue().isNull()) {
+        state.remove(f.getKey());
+      } else {
+        state.put(f.getKey(), held(f.getValue()));
+      }
     }
     return carry(state);
   }
@@ -244,12 +235,7 @@ final class PostgresMessages {
   /** The statements a carry holds. */
   static Map<String, Held> carried(String carry) {
     Map<String, Held> out = new HashMap<>();
-    try {
-      var o = CarryJson.JSON.readTree(carry);
-      o.fields().forEachRemaining(f -> out.put(f.getKey(), held(f.getValue())));
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("not a carry: " + e.getMessage(), e);
-    }
+    CarryJson.read(carry).fields().forEachRemaining(f -> out.put(f.getKey(), held(f.getValue())));
     return out;
   }
 

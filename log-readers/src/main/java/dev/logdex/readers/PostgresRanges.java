@@ -57,10 +57,10 @@ final class PostgresRanges implements RangeReading {
 
   @Override
   public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
-      String next, boolean last) throws IOException {
+      String next) throws IOException {
     PostgresMessages messages = new PostgresMessages(events, skips, PostgresMessages.carried(carry), false);
     feed.feed(text, name, messages, skips, next == null);
-    if (last) {
+    if (next == null) { // the file's end: what still waits is emitted, as a whole reading does
       messages.finish();
     }
   }

@@ -46,11 +46,10 @@ public interface RangeReading {
   String after(String carry, String effect);
 
   /**
-   * The second pass: the range's events and skips, read with the carry before it.
-   *
-   * @param last whether it is the file's last range (what still waits at its end is then emitted, as at the end
-   *     of the file; otherwise it is the next range's)
+   * The second pass: the range's events and skips, read with the carry before it; {@code next} the line after it,
+   * null for the file's last range (what still waits at its end is then emitted, as at the end of the file;
+   * otherwise it is the next range's).
    */
-  void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry, String next,
-      boolean last) throws IOException;
+  void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry, String next)
+      throws IOException;
 }

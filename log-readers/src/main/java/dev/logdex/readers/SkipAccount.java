@@ -79,7 +79,8 @@ public final class SkipAccount {
     return new InputSummary(a.path(), a.format(), a.events() + b.events(), skipped, first, passed);
   }
 
-  private static long lineOf(String at) {
+  /** The line of a first skip's place, {@code file:line}. */
+  static long lineOf(String at) {
     return Long.parseLong(at.substring(at.lastIndexOf(':') + 1));
   }
 }

@@ -37,39 +37,17 @@ public final class SlowLogReader implements LogReader {
   @Override
   public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
       throws IOException {
-    scan(input, source, events, events, skips, "", null);
+    scan(input, source, events, skips, "", null);
   }
 
   /**
-   * What reading one byte range of a slow log found besides its events.
+   * What reading a text found besides its events.
    *
-   * @param database the database the range's last {@code use} sets, for the ranges after it; empty when it has none
-   * @param cutInsideEntry whether the range ended inside an entry (the line after it does not start one): then the
+   * @param database the database the text's last {@code use} sets, for the ranges after it; empty when it has none
+   * @param cutInsideEntry whether the text ended inside an entry (the line after it does not start one): then the
    *     file cannot be read in these ranges exactly, and must be read whole
    */
-  public record RangeEnd(Optional<String> database, boolean cutInsideEntry) {}
-
-  /**
-   * Reads one byte range of a slow log that starts at an entry (see {@link #startsEntryAfter}). The database a
-   * {@code use} set before the range is unknown here: the events of entries that set none of their own go to
-   * {@code needDatabase} (with {@code ""}), for the caller to give them the database of the last {@code use} before
-   * the range, from the {@link RangeEnd} of the ranges before it.
-   *
-   * @param next the first line after the range, or null at the end of the file
-   */
-  public RangeEnd readRange(Reader input, String source, Consumer<QueryEvent> events,
-      Consumer<QueryEvent> needDatabase, SkipAccount skips, String next) throws IOException {
-    return scan(input, source, events, needDatabase, skips, null, next);
-  }
-
-  /**
-   * The same, for a range whose database before it is known ({@code database}, from the ranges before): every
-   * event goes to {@code events}.
-   */
-  public RangeEnd readRange(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips,
-      String next, String database) throws IOException {
-    return scan(input, source, events, events, skips, java.util.Objects.requireNonNull(database, "database"), next);
-  }
+  private record RangeEnd(Optional<String> database, boolean cutInsideEntry) {}
 
   /**
    * Ranges of a large slow log: one starts at a header line after statement text; the carry is the database of
@@ -85,7 +63,7 @@ public final class SlowLogReader implements LogReader {
 
       @Override
       public Scan scan(Reader text, String name, String next, boolean first) throws IOException {
-        RangeEnd end = readRange(text, name, e -> { }, e -> { }, new SkipAccount(name), next);
+        RangeEnd end = SlowLogReader.this.scan(text, name, e -> { }, new SkipAccount(name), null, next);
         return new Scan(end.database().map(d -> "=" + d).orElse(""), end.cutInsideEntry());
       }
 
@@ -101,8 +79,8 @@ public final class SlowLogReader implements LogReader {
 
       @Override
       public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
-          String next, boolean last) throws IOException {
-        readRange(text, name, events, skips, next, carry);
+          String next) throws IOException {
+        SlowLogReader.this.scan(text, name, events, skips, carry, next);
       }
     });
   }
@@ -112,17 +90,22 @@ public final class SlowLogReader implements LogReader {
    * line that opens an entry after a line of statement text (not a header, not blank). A reader may start at such
    * a line as at the start of the file; the place where a range of a large log is cut.
    */
-  public static boolean startsEntryAfter(String previous, String line) {
+  static boolean startsEntryAfter(String previous, String line) {
     return previous != null && !previous.isBlank() && !previous.startsWith("#") && !MysqlBanner.is(previous)
-        && (line.startsWith("# Time:") || line.startsWith("# User@Host:") || line.startsWith("# Query_time:"));
+        && opensEntry(line);
+  }
+
+  /** Whether {@code line} is a header line an entry may start with. */
+  private static boolean opensEntry(String line) {
+    return line.startsWith("# Time:") || line.startsWith("# User@Host:") || line.startsWith("# Query_time:");
   }
 
   /**
-   * Reads {@code input}; {@code initialDatabase} null when the text is a range whose database is not known, which
-   * sends the events that would take it to {@code needDatabase}.
+   * Reads {@code input}, the database before it {@code initialDatabase}: null on a range's first pass, where it is
+   * not known (and the events are not kept); {@code next} the line after the text, null at the end of the file.
    */
-  private RangeEnd scan(Reader input, String source, Consumer<QueryEvent> events, Consumer<QueryEvent> needDatabase,
-      SkipAccount skips, String initialDatabase, String next) throws IOException {
+  private RangeEnd scan(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips,
+      String initialDatabase, String next) throws IOException {
     BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     Entry entry = null;
     String database = initialDatabase; // `use db;` carries over to later entries of the same log
@@ -130,15 +113,13 @@ public final class SlowLogReader implements LogReader {
     for (String line; (line = in.readLine()) != null; ) {
       lineNo++;
       if (MysqlBanner.is(line)) {
-        entry = flush(entry, source, events, needDatabase, skips);
+        entry = flush(entry, source, events, skips);
         skips.passOver("server banner lines");
         continue;
       }
       if (line.startsWith("# ") || line.equals("#")) {
-        boolean starts = line.startsWith("# Time:") || line.startsWith("# User@Host:")
-            || line.startsWith("# Query_time:");
-        if (entry == null || starts && (entry.hasText() || entry.seen(line))) {
-          entry = flush(entry, source, events, needDatabase, skips);
+        if (entry == null || opensEntry(line) && (entry.hasText() || entry.seen(line))) {
+          entry = flush(entry, source, events, skips);
           entry = new Entry(lineNo, database);
         }
         entry.header(line);
@@ -174,9 +155,8 @@ public final class SlowLogReader implements LogReader {
     }
     // The whole file's reading would go on with the entry when the next line does not start another one.
     boolean cut = next != null && entry != null && !MysqlBanner.is(next)
-        && !((next.startsWith("# Time:") || next.startsWith("# User@Host:") || next.startsWith("# Query_time:"))
-            && (entry.hasText() || entry.seen(next)));
-    flush(entry, source, events, needDatabase, skips);
+        && !(opensEntry(next) && (entry.hasText() || entry.seen(next)));
+    flush(entry, source, events, skips);
     return new RangeEnd(Optional.ofNullable(database), cut);
   }
 
@@ -257,14 +237,12 @@ public final class SlowLogReader implements LogReader {
     return s.length() >= 2 && s.startsWith("`") && s.endsWith("`") ? s.substring(1, s.length() - 1) : s;
   }
 
-  private static Entry flush(Entry e, String source, Consumer<QueryEvent> events, Consumer<QueryEvent> needDatabase,
-      SkipAccount skips) {
+  private static Entry flush(Entry e, String source, Consumer<QueryEvent> events, SkipAccount skips) {
     if (e == null) {
       return null;
     }
-    if (e.database == null) { // a range's entry before its first `use`: the database is the caller's to give
+    if (e.database == null) { // a range's first pass, before its first `use`: its events are not kept
       e.database = "";
-      events = needDatabase;
     }
     if (!e.sawTime && !e.sawUser && !e.sawQueryTime) {
       skips.skip("entry before the first complete header (the log starts mid-entry)", e.line);

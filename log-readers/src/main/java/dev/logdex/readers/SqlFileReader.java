@@ -51,7 +51,7 @@ public final class SqlFileReader implements LogReader {
 
       @Override
       public void read(Reader text, String name, Consumer<QueryEvent> events, SkipAccount skips, String carry,
-          String next, boolean last) throws IOException {
+          String next) throws IOException {
         SqlFileReader.this.read(text, name, events, skips);
       }
     });

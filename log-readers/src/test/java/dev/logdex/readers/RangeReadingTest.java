@@ -221,7 +221,7 @@ class RangeReadingTest {
     for (int i = 0; i + 1 < starts.size(); i++) {
       SkipAccount skips = new SkipAccount(name);
       ranges.read(text(bytes, starts.get(i), starts.get(i + 1)), name, e -> keep(e, skips, got), skips,
-          carries.get(i), next(bytes, starts.get(i + 1)), i + 2 == starts.size());
+          carries.get(i), next(bytes, starts.get(i + 1)));
       InputSummary part = ByteRanges.shifted(skips.summary(reader.format()), linesBefore.get(i));
       sum = sum == null ? part : SkipAccount.combine(sum, part);
     }

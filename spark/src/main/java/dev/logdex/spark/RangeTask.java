@@ -97,24 +97,16 @@ final class RangeTask {
    *
    * @param carry what the log carries into it from the ranges before
    * @param linesBefore the lines of the ranges before it
-   * @param last whether it is the file's last range that holds anything
    */
-  record Known(Scanned scanned, String carry, long linesBefore, boolean last) implements Serializable {}
+  record Known(Scanned scanned, String carry, long linesBefore) implements Serializable {}
 
   /** The ranges of one file from the first pass, in order, with what each needs from those before it. */
   static List<Known> known(List<Scanned> inOrder, RangeReading reading) {
     List<Known> out = new ArrayList<>();
     String carry = reading.start();
     long lines = 0;
-    int lastWithText = -1;
-    for (int i = 0; i < inOrder.size(); i++) {
-      if (inOrder.get(i).from() < inOrder.get(i).to()) {
-        lastWithText = i;
-      }
-    }
-    for (int i = 0; i < inOrder.size(); i++) {
-      Scanned s = inOrder.get(i);
-      out.add(new Known(s, carry, lines, i == lastWithText));
+    for (Scanned s : inOrder) {
+      out.add(new Known(s, carry, lines));
       if (s.from() < s.to()) {
         carry = reading.after(carry, s.effect());
         lines += s.lines();
@@ -149,7 +141,7 @@ final class RangeTask {
       @Override
       public void read(Reader input, String source, Consumer<QueryEvent> events, SkipAccount skips)
           throws IOException {
-        reading.read(input, source, events, skips, k.carry(), s.next(), k.last());
+        reading.read(input, source, events, skips, k.carry(), s.next());
       }
     };
     WorkloadReading.Request request = new WorkloadReading.Request(List.of(d.name()), Optional.empty(),

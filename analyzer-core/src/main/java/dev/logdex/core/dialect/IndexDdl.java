@@ -149,7 +149,7 @@ public final class IndexDdl {
         + (where.isEmpty() ? "" : " WHERE " + where) + ";";
   }
 
-  /** A generated column's type as logdex writes it: a base type, a size, unsigned, a collation. */
+  /** A generated column's type as logdex writes it: a base type, a size, unsigned. */
   private static final Pattern GENERATED_TYPE = Pattern.compile(
       "(?:var)?char\\([0-9]{1,5}\\)|(?:tiny|small|medium|big)?int(?: unsigned)?"
       + "|decimal\\([0-9]{1,2},[0-9]{1,2}\\)|date");
