@@ -211,7 +211,7 @@ public final class AnalyzeJob implements Callable<Integer> {
     Counts counts = new Counts();
     spark.sc().register(counts, "logdex");
     long split = bytes(splitSize);
-    // Large plain slow logs in byte ranges: a first pass finds each range's bounds and what it leaves to the next.
+    // Large plain files in byte ranges: a first pass finds each range's bounds and what it leaves to the next.
     List<FileTask.Detected> whole = new ArrayList<>();
     List<RangeTask.Range> ranges = new ArrayList<>();
     for (FileTask.Detected d : readable) {
@@ -250,36 +250,40 @@ public final class AnalyzeJob implements Callable<Integer> {
           .map(k -> RangeTask.read(settings, options, schemaPart.value(), k, counts)));
     }
     Part sum = parts.treeReduce(Part::merge);
-    Snapshot all = Partial.read(sum.whole());
+    // The whole is the groups added up, each read once.
+    Workload workload = Workload.empty();
+    long statements = 0;
     List<Groups.Group> members = new ArrayList<>();
-    sum.groups().forEach((name, part) -> {
-      Snapshot g = Partial.read(part);
-      members.add(new Groups.Group(name, g.statements(), g.workload()));
-    });
+    for (var e : sum.groups().entrySet()) {
+      Snapshot g = Partial.read(e.getValue());
+      members.add(new Groups.Group(e.getKey(), g.statements(), g.workload()));
+      workload = Workload.merge(workload, g.workload());
+      statements += g.statements();
+    }
     Groups groups = groupBy.equals("none") ? Groups.NONE : new Groups(groupBy, members);
-    List<InputSummary> inputs = new ArrayList<>(all.inputs());
+    List<InputSummary> inputs = new ArrayList<>(Partial.read(sum.inputs()).inputs());
     inputs.addAll(notRead);
     inputs.sort(java.util.Comparator.comparing(InputSummary::path).thenComparing(InputSummary::format));
-    if (all.statements() == 0) {
+    if (statements == 0) {
       throw new UserError("no statement was read from " + files.size() + " file(s): there is nothing to analyze");
     }
 
     List<String> warnings = new ArrayList<>(loaded.assumptions());
     warnings.addAll(loaded.unread());
-    AnalysisReport report = Analysis.run(version, schema, all.workload(), inputs, all.statements(), warnings,
+    AnalysisReport report = Analysis.run(version, schema, workload, inputs, statements, warnings,
         LintConfig.defaults(), 0);
     if (save != null) {
       try (Writer w = create(conf, save)) {
-        SnapshotJson.write(Snapshots.of(version, schema, all.workload(), report).withGroups(groups), w);
+        SnapshotJson.write(Snapshots.of(version, schema, workload, report).withGroups(groups), w);
       }
     }
     if (output != null) {
       try (Writer w = create(conf, output)) {
-        writeReport(report, groups, all.workload(), w);
+        writeReport(report, groups, workload, w);
       }
     } else {
       Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-      writeReport(report, groups, all.workload(), w);
+      writeReport(report, groups, workload, w);
       w.flush();
     }
     say(counts.value(), files.size(), known.stream().map(k -> k.scanned().range().file().uri()).distinct().count(),
@@ -394,10 +398,5 @@ public final class AnalyzeJob implements Callable<Integer> {
     public String[] getVersion() {
       return new String[] {"logdex " + current()};
     }
-  }
-
-  /** Which readers the job has: every format the command reads. */
-  static List<String> formats() {
-    return FormatDetector.formats();
   }
 }

@@ -73,20 +73,23 @@ final class FileTask {
     String name = HadoopFiles.name(uri);
     Configuration conf = settings.configuration();
     try {
-      if (HadoopFiles.size(conf, uri) == 0) {
+      long size = HadoopFiles.size(conf, uri);
+      if (size == 0) {
         return new Detected(uri, name, "", "empty file, nothing to read");
       }
-      long size = HadoopFiles.size(conf, uri);
-      boolean gzip = HadoopFiles.isGzip(conf, uri);
-      if (options.inputFormat().isPresent()) {
-        return new Detected(uri, name, FormatDetector.byName(options.inputFormat().get()).orElseThrow().format(), "",
-            size, gzip);
-      }
-      try (InputFiles.Input in = HadoopFiles.open(conf, uri);
-          BufferedReader r = new BufferedReader(in.reader())) {
-        return FormatDetector.detect(r).map(reader -> new Detected(uri, name, reader.format(), "", size, gzip))
-            .orElse(new Detected(uri, name, "", "cannot tell the log format from its first lines (give "
-                + "--input-format)"));
+      try (java.io.BufferedInputStream raw = new java.io.BufferedInputStream(HadoopFiles.range(conf, uri, 0, -1))) {
+        raw.mark(2);
+        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b; // as InputFiles tells it: by content
+        raw.reset();
+        if (options.inputFormat().isPresent()) {
+          return new Detected(uri, name, FormatDetector.byName(options.inputFormat().get()).orElseThrow().format(),
+              "", size, gzip);
+        }
+        try (InputFiles.Input in = InputFiles.open(raw, size); BufferedReader r = new BufferedReader(in.reader())) {
+          return FormatDetector.detect(r).map(reader -> new Detected(uri, name, reader.format(), "", size, gzip))
+              .orElse(new Detected(uri, name, "", "cannot tell the log format from its first lines (give "
+                  + "--input-format)"));
+        }
       }
     } catch (IOException e) {
       return new Detected(uri, name, "", "cannot be read: " + e.getMessage());
@@ -114,8 +117,8 @@ final class FileTask {
         List.of());
     WorkloadReading.Grouped read;
     try {
-      read = WorkloadReading.readPart(request, opened, schema, name -> HadoopFiles.open(conf, d.uri()),
-          options.groupOf(d.uri()));
+      read = WorkloadReading.readPart(request, opened, schema,
+          name -> InputFiles.open(HadoopFiles.range(conf, d.uri(), 0, -1), d.size()), options.groupOf(d.uri()));
     } catch (IOException | RuntimeException e) {
       String reason = "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       counts.add("files not read", 1);
@@ -126,32 +129,26 @@ final class FileTask {
     return part(options, schema, read, read.inputs(), counts);
   }
 
-  /** A task's part from what it read, its groups kept when the job keeps them. */
+  /** A task's part from what it read: the account of its inputs, and its workload by group. */
   static Part part(Options options, Schema schema, WorkloadReading.Grouped read, List<InputSummary> inputs,
       Counts counts) {
-    Workload whole = Workload.empty();
-    long statements = 0;
     Map<String, String> groups = new java.util.TreeMap<>();
+    long unparsed = 0;
     for (var g : read.workloads().entrySet()) {
       long n = read.statements().get(g.getKey());
-      whole = Workload.merge(whole, g.getValue());
-      statements += n;
-      if (!options.groupBy().equals("none")) {
-        groups.put(g.getKey(), Partial.write(options.version(), schema, g.getValue(), List.of(), n));
-      }
-    }
-    counts.add("statements", statements);
-    for (InputSummary in : inputs) {
-      in.skipped().forEach((reason, n) -> counts.add("skipped: " + reason, n));
-    }
-    long unparsed = 0;
-    for (QueryStats q : whole.queries()) {
-      if (q.analysis() instanceof StatementAnalysis.Unparsed) {
-        unparsed += q.calls();
+      groups.put(g.getKey(), Partial.write(options.version(), schema, g.getValue(), List.of(), n));
+      counts.add("statements", n);
+      for (QueryStats q : g.getValue().queries()) {
+        if (q.analysis() instanceof StatementAnalysis.Unparsed) {
+          unparsed += q.calls();
+        }
       }
     }
     counts.add("statements not parsed", unparsed);
-    return new Part(Partial.write(options.version(), schema, whole, inputs, statements), groups);
+    for (InputSummary in : inputs) {
+      in.skipped().forEach((reason, n) -> counts.add("skipped: " + reason, n));
+    }
+    return new Part(Partial.write(options.version(), schema, Workload.empty(), inputs, 0), groups);
   }
 
   /** A file that could not be read, as the account of an input: one skip with its reason. */

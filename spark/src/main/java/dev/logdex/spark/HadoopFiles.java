@@ -1,6 +1,5 @@
 package dev.logdex.spark;
 
-import dev.logdex.readers.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -87,23 +86,6 @@ final class HadoopFiles {
   static String host(String uri) {
     Path parent = new Path(uri).getParent();
     return parent == null ? "" : parent.getName();
-  }
-
-  /** Opens the file at {@code uri} as the command opens a local file: plain or gzip, by its content. */
-  static InputFiles.Input open(Configuration conf, String uri) throws IOException {
-    Path p = new Path(uri);
-    FileSystem fs = p.getFileSystem(conf);
-    long size = fs.getFileStatus(p).getLen();
-    InputStream in = fs.open(p);
-    return InputFiles.open(in, size);
-  }
-
-  /** Whether the file at {@code uri} is gzip, by its first two bytes (as the command tells it). */
-  static boolean isGzip(Configuration conf, String uri) throws IOException {
-    Path p = new Path(uri);
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
-      return in.read() == 0x1f && in.read() == 0x8b;
-    }
   }
 
   /** The bytes of the file at {@code uri} from {@code start} on; {@code length} of them, or to the end when -1. */

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a task gives back: the sum of what it read, as a {@link Partial}, and, when the job keeps the logs apart
- * ({@code --group-by}), each group's part by its name. Parts add up group by group.
+ * What a task gives back, as {@link Partial}s: the account of its inputs, and its workload by group (its server
+ * or database with {@code --group-by}; one group named {@code ""} without). The whole is the sum of the groups,
+ * made once, on the driver. Parts add up group by group.
  *
- * @param whole the sum of the task's groups, with the account of its inputs
- * @param groups by group name, its part (no inputs: they are the whole's); empty when not grouped
+ * @param inputs the account of the task's inputs, with no workload
+ * @param groups by group name, its workload and statements
  */
-record Part(String whole, Map<String, String> groups) implements Serializable {
+record Part(String inputs, Map<String, String> groups) implements Serializable {
   Part {
     groups = new TreeMap<>(groups);
   }
@@ -19,6 +20,6 @@ record Part(String whole, Map<String, String> groups) implements Serializable {
   static Part merge(Part a, Part b) {
     Map<String, String> g = new TreeMap<>(a.groups());
     b.groups().forEach((k, v) -> g.merge(k, v, Partial::merge));
-    return new Part(Partial.merge(a.whole(), b.whole()), g);
+    return new Part(Partial.merge(a.inputs(), b.inputs()), g);
   }
 }
