@@ -45,25 +45,30 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  */
 public final class CalciteTranslator {
 
-  private final SqlParser.Config config;
+  private static final ThreadLocal<ReusedParser> BACKTICKS = ReusedParser.perThread(config(true));
+  private static final ThreadLocal<ReusedParser> DOUBLE_QUOTES = ReusedParser.perThread(config(false));
+
+  private final ThreadLocal<ReusedParser> parser;
 
   /** @param backticks whether {@code `name`} quotes names (MySQL); otherwise {@code "name"} does */
   public CalciteTranslator(boolean backticks) {
-    this.config =
-        SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
-            .withConformance(SqlConformanceEnum.BABEL)
-            .withQuoting(backticks ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
-            .withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withCaseSensitive(false)
-            .withIdentifierMaxLength(1024);
+    this.parser = backticks ? BACKTICKS : DOUBLE_QUOTES;
+  }
+
+  private static SqlParser.Config config(boolean backticks) {
+    return SqlParser.config()
+        .withParserFactory(SqlBabelParserImpl.FACTORY)
+        .withConformance(SqlConformanceEnum.BABEL)
+        .withQuoting(backticks ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
+        .withUnquotedCasing(Casing.UNCHANGED)
+        .withQuotedCasing(Casing.UNCHANGED)
+        .withCaseSensitive(false)
+        .withIdentifierMaxLength(1024);
   }
 
   /** Parses {@code sql} (parameters already turned into {@code ?}). */
   public ParsedStatement parse(String sql) throws SqlParseException {
-    SqlNode node = SqlParser.create(sql, config).parseStmt();
-    return statement(node);
+    return statement(parser.get().parse(sql));
   }
 
   private ParsedStatement statement(SqlNode node) {
