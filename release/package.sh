@@ -44,7 +44,7 @@ home="$(cd "$(dirname "$source")/.." && pwd)"
 jar="$home/lib/logdex.jar"
 source "$home/lib/jvm-options.sh"
 java="$(logdex_java)"
-opts=(${LOGDEX_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC})
+opts=(${LOGDEX_JAVA_OPTS:-$(logdex_default_options)})
 cds=()
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/logdex"
 jsa="$(logdex_archive "$cache/$(basename "$home")" "$java")"
@@ -57,7 +57,9 @@ if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
   fi
 fi
 logdex_jit_options "$@"
-ttys=(-Dlogdex.stdout.tty=$([ -t 1 ] && echo 1 || echo 0) -Dlogdex.stderr.tty=$([ -t 2 ] && echo 1 || echo 0))
+ttys=(-Dlogdex.stdout.tty=0 -Dlogdex.stderr.tty=0)
+[ -t 1 ] && ttys[0]=-Dlogdex.stdout.tty=1
+[ -t 2 ] && ttys[1]=-Dlogdex.stderr.tty=1
 exec "$java" "${opts[@]}" "${jit_opts[@]}" "${cds[@]}" "${ttys[@]}" -jar "$jar" "$@"
 LAUNCHER
 chmod +x "$dir/bin/logdex"
