@@ -61,5 +61,13 @@ class ReleasePackageIT {
       assertThat(s.toList()).as("the first run archived the classes for the next").isNotEmpty();
     }
     assertThat(run(dir, env, analyze)).as("and the next maps them").contains("idx_order_items_order_id");
+    // Mapped, not loaded from the jar: picocli's classes too, which the archive can hold only because the build
+    // compiles them for Java 17 (its jar's are Java 5 class files).
+    Map<String, String> logging = new java.util.HashMap<>(env);
+    logging.put("LOGDEX_JAVA_OPTS", "-Xmx512m -Xlog:class+load=info");
+    assertThat(run(dir, logging, analyze))
+        .contains("dev.logdex.cli.Logdex source: shared objects file")
+        .contains("picocli.CommandLine source: shared objects file")
+        .contains("idx_order_items_order_id");
   }
 }
