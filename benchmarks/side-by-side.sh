@@ -8,8 +8,9 @@
 # Defaults: 1024 MB per log (give several sizes, e.g. 0.1,50,1024, for one table each: a day's log of one server is
 # often 10-500 MB, where startup and per-class costs count), 3000 distinct statement shapes (fewer in a log too
 # small to hold them), work files in /tmp/logdex-side-by-side (kept, and reused when the size and shapes match).
-# Each table also times logdex without its class-data archive (LOGDEX_CDS=off), with the other compiler than the
-# launcher picks for the log's size (LOGDEX_JIT), and the JVM's own start (--version). LOGDEX_JAVA picks the JVM. The peers come from Debian: apt-get install percona-toolkit pgbadger.
+# Each table also times logdex without its class-data archive (LOGDEX_CDS=off), without transparent huge pages (where
+# the launcher asks for them), with the other compiler than the launcher picks for the log's size (LOGDEX_JIT), and
+# the JVM's own start (--version). LOGDEX_JAVA picks the JVM. The peers come from Debian: apt-get install percona-toolkit pgbadger.
 # The machine is shared and noisy: read the ratios, not the seconds, and run twice before believing a change.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --distinct) distinct="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --no-peers) peers=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "side-by-side: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -97,6 +98,13 @@ for log in slow postgres; do
   [ "$got" = "$events" ] || echo "warning: logdex counted $got statements in $file, the generator wrote $events" >&2
   run "logdex-nocds-$log" env LOGDEX_CDS=off "${logdex[@]}" "$file"
   row "$log: logdex analyze without the class-data archive" "$file" "$events" "$base"
+  # Transparent huge pages for the heap, which the launcher asks for where the kernel gives them on request.
+  case "$(source "$here/release/jvm-options.sh"; logdex_default_options)" in
+    *UseTransparentHugePages*)
+      run "logdex-nothp-$log" env LOGDEX_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC" "${logdex[@]}" "$file"
+      row "$log: logdex analyze without transparent huge pages" "$file" "$events" "$base"
+      ;;
+  esac
   # The launcher's choice of compiler by input size (release/jvm-options.sh), against the other one.
   other_jit=full
   (source "$here/release/jvm-options.sh"; logdex_jit_options "$file"; [ ${#jit_opts[@]} -gt 0 ]) || other_jit=c1
