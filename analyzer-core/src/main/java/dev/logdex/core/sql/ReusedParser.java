@@ -12,11 +12,11 @@ import org.apache.calcite.sql.parser.SqlParser;
  * One thread's Calcite parser for one configuration, set up once and re-initialised for each statement.
  *
  * <p>A new Babel parser allocates its lookahead tables (close to 1,900 objects), its character buffers and token
- * manager, and an exception object with a stack trace: about a quarter of the parse time in a profile of a 50 MB slow
- * log, where each of thousands of distinct statements is parsed once. {@code SqlParser.parseQuery(String)} reuses a parser
- * too, but its re-initialisation resets the lexical state, so a parser for back-quoted names would read the next
- * statement as for double quotes; here the state is set again after each re-initialisation. A parser that threw is
- * not reused: a failure may leave it in the middle of a lookahead.
+ * manager, and an exception object with a stack trace: about a quarter of the parse time in a profile of a 50 MB
+ * slow log, where each of thousands of distinct statements is parsed once. {@code SqlParser.parseQuery(String)}
+ * reuses a parser too, but its re-initialisation resets the lexical state, so a parser for back-quoted names would
+ * read the next statement as for double quotes; here the state is set again after each re-initialisation. A parser
+ * that threw is not reused: a failure may leave it in the middle of a lookahead.
  */
 final class ReusedParser {
   private final SqlParser.Config config;
