@@ -4,10 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,9 +82,7 @@ public final class InputFiles {
     }
     DamageTolerantStream damaged = gzip;
     // Logs hold whatever bytes applications sent: malformed UTF-8 becomes U+FFFD instead of stopping the read.
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    Reader reader = new java.io.BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
+    Reader reader = new Utf8LineReader(body, 1 << 16);
     return new Input(reader, count, size,
         () -> damaged == null || damaged.damage() == null ? null : new Damage(damaged.damage(), damaged.lines() + 1));
   }
