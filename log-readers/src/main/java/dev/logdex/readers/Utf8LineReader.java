@@ -50,15 +50,7 @@ final class Utf8LineReader extends BufferedReader {
       skipLf = low == '\r';
       return "";
     }
-    if (skipLf) {
-      if (pos >= end) {
-        fill();
-      }
-      if (pos < end && buf[pos] == '\n') {
-        pos++;
-      }
-      skipLf = false;
-    }
+    skipLfAfterCr();
     int i = pos;
     while (true) {
       for (; i < end; i++) {
@@ -86,6 +78,20 @@ final class Utf8LineReader extends BufferedReader {
   private String text(int from, int to, int low) {
     String s = new String(buf, from, to - from, StandardCharsets.UTF_8);
     return low < 0 ? s : (char) low + s;
+  }
+
+  /** After a line that ended at {@code \r}, a {@code \n} that follows belongs to it. */
+  private void skipLfAfterCr() throws IOException {
+    if (!skipLf) {
+      return;
+    }
+    if (pos >= end) {
+      fill();
+    }
+    if (pos < end && buf[pos] == '\n') {
+      pos++;
+    }
+    skipLf = false;
   }
 
   /**
@@ -124,15 +130,7 @@ final class Utf8LineReader extends BufferedReader {
       pending = -1;
       return 1;
     }
-    if (skipLf) {
-      if (pos >= end) {
-        fill();
-      }
-      if (pos < end && buf[pos] == '\n') {
-        pos++;
-      }
-      skipLf = false;
-    }
+    skipLfAfterCr();
     while (true) {
       ByteBuffer bytes = ByteBuffer.wrap(buf, pos, end - pos);
       CharBuffer chars = CharBuffer.wrap(cbuf, off, len);
