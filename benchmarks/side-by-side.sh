@@ -99,9 +99,10 @@ for log in slow postgres; do
   run "logdex-nocds-$log" env LOGDEX_CDS=off "${logdex[@]}" "$file"
   row "$log: logdex analyze without the class-data archive" "$file" "$events" "$base"
   # Transparent huge pages for the heap, which the launcher asks for where the kernel gives them on request.
-  case "$(source "$here/release/jvm-options.sh"; logdex_default_options)" in
-    *UseTransparentHugePages*)
-      run "logdex-nothp-$log" env LOGDEX_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC" "${logdex[@]}" "$file"
+  defaults="$(source "$here/release/jvm-options.sh"; logdex_default_options)"
+  case "$defaults" in
+    *" -XX:+UseTransparentHugePages"*)
+      run "logdex-nothp-$log" env LOGDEX_JAVA_OPTS="${defaults/ -XX:+UseTransparentHugePages/}" "${logdex[@]}" "$file"
       row "$log: logdex analyze without transparent huge pages" "$file" "$events" "$base"
       ;;
   esac

@@ -7,6 +7,7 @@
 #   logdex_archive BASE JAVA     the class-data archive (AppCDS) of that java: BASE-java25.jsa. An archive is
 #                                made by and for one JVM; another one would not map it.
 #   logdex_default_options       the options a run gets unless LOGDEX_JAVA_OPTS gives others
+#   logdex_tty_options           into the array ttys: which of standard output and error are terminals
 
 logdex_java() {
   if [ -n "${LOGDEX_JAVA:-}" ]; then
@@ -20,12 +21,12 @@ logdex_java() {
 
 logdex_java_major() {
   # Shell built-ins but for one readlink: every process a launcher starts costs milliseconds before the JVM does.
-  local path line version=0
+  local path release line version=0
   path="$(command -v "$1" 2>/dev/null || true)"
   [ -n "$path" ] || { echo 0; return; }
   path="$(readlink -f "$path" 2>/dev/null || echo "$path")"
-  path="${path%/*}"
-  if [ -r "${path%/*}/release" ]; then
+  release="${path%/*/*}/release" # JDK/bin/java -> JDK/release
+  if [ -r "$release" ]; then
     while IFS= read -r line; do
       case "$line" in
         JAVA_VERSION=\"[0-9]*)
@@ -34,7 +35,7 @@ logdex_java_major() {
           break
           ;;
       esac
-    done < "${path%/*}/release"
+    done < "$release"
   fi
   echo "${version:-0}"
 }
@@ -86,4 +87,16 @@ logdex_default_options() {
     *"[madvise]"*) opts="$opts -XX:+UseTransparentHugePages" ;;
   esac
   echo "$opts"
+}
+
+# The JVM can tell only whether it has a console; the shell can tell which streams are terminals: the text report
+# fits the terminal's width only on one, and the progress line shows on standard error when that is one.
+logdex_tty_options() {
+  ttys=(-Dlogdex.stdout.tty=0 -Dlogdex.stderr.tty=0)
+  if [ -t 1 ]; then
+    ttys[0]=-Dlogdex.stdout.tty=1
+  fi
+  if [ -t 2 ]; then
+    ttys[1]=-Dlogdex.stderr.tty=1
+  fi
 }

@@ -57,9 +57,7 @@ if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
   fi
 fi
 logdex_jit_options "$@"
-ttys=(-Dlogdex.stdout.tty=0 -Dlogdex.stderr.tty=0)
-[ -t 1 ] && ttys[0]=-Dlogdex.stdout.tty=1
-[ -t 2 ] && ttys[1]=-Dlogdex.stderr.tty=1
+logdex_tty_options
 exec "$java" "${opts[@]}" "${jit_opts[@]}" "${cds[@]}" "${ttys[@]}" -jar "$jar" "$@"
 LAUNCHER
 chmod +x "$dir/bin/logdex"

@@ -35,6 +35,8 @@ final class Utf8LineReader extends BufferedReader {
    * or a char after a malformed sequence the decoder would only replace with room for a pair).
    */
   private int pending = -1;
+  /** What {@link #read()} reads into. */
+  private final char[] one = new char[1];
 
   Utf8LineReader(InputStream in, int size) {
     super(Reader.nullReader(), 1);
@@ -164,7 +166,6 @@ final class Utf8LineReader extends BufferedReader {
 
   @Override
   public int read() throws IOException {
-    char[] one = new char[1];
     return read(one, 0, 1) < 0 ? -1 : one[0];
   }
 
