@@ -35,6 +35,39 @@ class MysqlLogReadersTest {
   }
 
   @Test
+  void theSlowLogsOwnBlankIsJavasWhitespaceForEveryChar() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      assertThat(SlowLogReader.blank(c)).as("U+%04X", (int) c).isEqualTo(Character.isWhitespace(c));
+    }
+  }
+
+  @Test
+  void theFirstWordEndsWhereTheRegexWhitespaceClassWould() {
+    java.util.Random random = new java.util.Random(17);
+    char[] alphabet = {'a', 'b', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u001C', '\u00A0', '\u2003', '@', '['};
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder s = new StringBuilder().append('a');
+      for (int k = random.nextInt(12); k > 0; k--) {
+        s.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String v = s.toString();
+      assertThat(SlowLogReader.firstWord(v)).as("%s", v.chars().boxed().toList()).isEqualTo(v.split("\\s")[0]);
+    }
+  }
+
+  @Test
+  void theServerBannerIsKnownByItsThreeLinesAndNothingElse() {
+    assertThat(MysqlBanner.is("/usr/sbin/mysqld, Version: 8.0.36 (MySQL Community Server - GPL). started with:"))
+        .isTrue();
+    assertThat(MysqlBanner.is("Tcp port: 3306  Unix socket: /run/mysqld/mysqld.sock")).isTrue();
+    assertThat(MysqlBanner.is("TCP Port: 0  Unix socket: (null)")).isTrue();
+    assertThat(MysqlBanner.is("Time                 Id Command    Argument")).isTrue();
+    assertThat(MysqlBanner.is("SELECT 'started with:'")).isFalse();
+    assertThat(MysqlBanner.is("Time Id Command")).isFalse();
+    assertThat(MysqlBanner.is("")).isFalse();
+  }
+
+  @Test
   void theSlowLogsClientIsItsHostNameElseItsAddress() {
     assertThat(SlowLogReader.hostOf("app[app] @ web1 [10.0.0.5]  Id:    42")).isEqualTo("web1");
     assertThat(SlowLogReader.hostOf("app[app] @  [10.0.0.5]  Id: 7")).isEqualTo("10.0.0.5");
