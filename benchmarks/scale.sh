@@ -54,7 +54,7 @@ measure() {
 run() { # tables statements -> the measure line of logdex on them
   schema "$1" "$work/schema-$1.sql"
   workload "$1" "$2" "$work/workload-$1-$2.csv"
-  measure java -Xmx512m -XX:+UseParallelGC -jar "$jar" analyze -q --format json -o "$work/report.json" \
+  measure java -Xmx512m -Xmn128m -XX:+UseParallelGC -jar "$jar" analyze -q --format json -o "$work/report.json" \
     --schema "$work/schema-$1.sql" "$work/workload-$1-$2.csv"
 }
 bytes() { # tables statements

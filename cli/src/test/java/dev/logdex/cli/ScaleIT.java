@@ -47,7 +47,7 @@ class ScaleIT {
   private record Run(int exit, String err, long millis) {}
 
   private static Run logdex(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseParallelGC", "-jar",
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-Xmn128m", "-XX:+UseParallelGC", "-jar",
         Path.of("target/logdex.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Path err = dir.resolve("err.txt");
