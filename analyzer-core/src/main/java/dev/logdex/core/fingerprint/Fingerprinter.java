@@ -141,6 +141,7 @@ public final class Fingerprinter {
     private boolean executable;
     private LiteralSink sink;
     private int literals;
+    private char[] word = new char[32];
 
     Scan(String s) {
       this.s = s;
@@ -349,13 +350,20 @@ public final class Fingerprinter {
         value(i, end);
         return end;
       }
-      // Lower-cased straight into the output: a word costs no string of its own.
+      // Lower-cased into a scratch array and appended at once: a word costs no string of its own, and the output
+      // checks its capacity once a word, not once a char (a tenth of the fingerprinting samples in a profile of a
+      // 1 GB log were in that check).
       beforeEmit(Tok.WORD);
       lastWordStart = out.length();
-      for (int k = i; k < j; k++) {
-        char c = s.charAt(k);
-        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c));
+      int length = j - i;
+      if (length > word.length) {
+        word = new char[Math.max(length, 2 * word.length)];
       }
+      for (int k = 0; k < length; k++) {
+        char c = s.charAt(i + k);
+        word[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+      }
+      out.append(word, 0, length);
       afterEmit(Tok.WORD);
       return j;
     }
