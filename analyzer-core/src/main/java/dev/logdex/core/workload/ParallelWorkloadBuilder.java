@@ -28,6 +28,8 @@ public final class ParallelWorkloadBuilder implements Consumer<QueryEvent>, Auto
   private final List<Thread> threads = new ArrayList<>();
   private final List<WorkloadBuilder> builders = new ArrayList<>();
   private final WorkloadBuilder inline;
+  /** What each worker added up, built by the worker itself once it has its last event. */
+  private final Workload[] built;
   private volatile Throwable failure;
   private QueryEvent[] batch = new QueryEvent[BATCH];
   private int size;
@@ -47,22 +49,25 @@ public final class ParallelWorkloadBuilder implements Consumer<QueryEvent>, Auto
       int workers, ClassLimit limit) {
     if (workers <= 1) {
       inline = new WorkloadBuilder(fingerprinter, analyzer, registry, limit);
+      built = null;
       queue = null;
       return;
     }
     inline = null;
+    built = new Workload[workers];
     queue = new ArrayBlockingQueue<>(workers * 8);
     for (int i = 0; i < workers; i++) {
       WorkloadBuilder b = new WorkloadBuilder(fingerprinter, analyzer, registry, limit);
       builders.add(b);
-      Thread t = new Thread(() -> work(b), "logdex-aggregate-" + i);
+      int index = i;
+      Thread t = new Thread(() -> work(b, index), "logdex-aggregate-" + i);
       t.setDaemon(true);
       threads.add(t);
       t.start();
     }
   }
 
-  private void work(WorkloadBuilder builder) {
+  private void work(WorkloadBuilder builder, int index) {
     try {
       for (QueryEvent[] events = queue.take(); events != END; events = queue.take()) {
         if (failure == null) {
@@ -73,6 +78,11 @@ public final class ParallelWorkloadBuilder implements Consumer<QueryEvent>, Auto
             builder.accept(e);
           }
         }
+      }
+      // Each worker builds its own part, side by side with the others, where the reader would build them one after
+      // the other once reading is over (a tenth of a second at 50 MB with ~3,000 classes); join() publishes it.
+      if (failure == null) {
+        built[index] = builder.build();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -135,9 +145,9 @@ public final class ParallelWorkloadBuilder implements Consumer<QueryEvent>, Auto
     rethrowFailure();
     Workload merged = Workload.empty();
     long statements = 0;
-    for (WorkloadBuilder b : builders) {
-      merged = Workload.merge(merged, b.build());
-      statements += b.statements();
+    for (int i = 0; i < builders.size(); i++) {
+      merged = Workload.merge(merged, built[i]);
+      statements += builders.get(i).statements();
     }
     return new Result(merged, statements);
   }
