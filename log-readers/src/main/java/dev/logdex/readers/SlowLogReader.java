@@ -391,42 +391,64 @@ public final class SlowLogReader implements LogReader {
           || line.startsWith("# Query_time:") && sawQueryTime;
     }
 
+    /**
+     * Reads a header line in place: offsets into it instead of stripped copies and substrings, as this runs for three
+     * lines of every entry of a log of millions.
+     */
     void header(String line) {
-      String h = line.substring(1).strip();
+      int start = 1;
+      int end = line.length();
+      while (start < end && blank(line.charAt(start))) {
+        start++;
+      }
+      while (end > start && blank(line.charAt(end - 1))) {
+        end--;
+      }
       // "# Time: ... # User@Host: ..." on one line, as some versions write it.
-      int from = 0;
-      for (int cut = h.indexOf(" # "); cut >= 0; cut = h.indexOf(" # ", from)) {
-        headerPart(h.substring(from, cut).strip());
+      int from = start;
+      for (int cut = line.indexOf(" # ", from); cut >= 0 && cut + 3 <= end; cut = line.indexOf(" # ", from)) {
+        headerPart(line, from, cut);
         from = cut + 3;
       }
-      headerPart(from == 0 ? h : h.substring(from).strip());
+      headerPart(line, from, end);
     }
 
-    private void headerPart(String h) {
-      if (h.startsWith("Time:")) {
+    /** The part {@code line[from, to)}, blanks around it not counted. */
+    private void headerPart(String line, int from, int to) {
+      while (from < to && blank(line.charAt(from))) {
+        from++;
+      }
+      while (to > from && blank(line.charAt(to - 1))) {
+        to--;
+      }
+      if (starts(line, from, to, "Time:")) {
         sawTime = true;
-        time = time.isPresent() ? time : MysqlTimestamps.parse(h.substring(5).strip());
-      } else if (h.startsWith("User@Host:")) {
+        time = time.isPresent() ? time : MysqlTimestamps.parse(line.substring(from + 5, to).strip());
+      } else if (starts(line, from, to, "User@Host:")) {
         sawUser = true;
-        String v = h.substring(10).strip();
+        String v = line.substring(from + 10, to).strip();
         int bracket = v.indexOf('[');
         user = (bracket > 0 ? v.substring(0, bracket) : firstWord(v)).strip();
         host = hostOf(v);
-      } else if (h.startsWith("administrator command:")) {
-        admin = h.substring(22).strip();
+      } else if (starts(line, from, to, "administrator command:")) {
+        admin = line.substring(from + 22, to).strip();
         if (admin.endsWith(";")) {
           admin = admin.substring(0, admin.length() - 1);
         }
       } else {
-        fields(h);
+        fields(line, from, to);
       }
     }
 
-    /** Reads "Key: value" pairs: Query_time, Lock_time, Rows_sent, Rows_examined, Schema, ... */
-    private void fields(String h) {
+    private static boolean starts(String line, int from, int to, String prefix) {
+      return to - from >= prefix.length() && line.startsWith(prefix, from);
+    }
+
+    /** Reads "Key: value" pairs in {@code h[from, to)}: Query_time, Lock_time, Rows_sent, Rows_examined, Schema. */
+    private void fields(String h, int from, int to) {
       // One pass over the words, with no list of them: this runs for every entry of a log of millions.
-      int n = h.length();
-      int i = 0;
+      int n = to;
+      int i = from;
       while (i < n) {
         while (i < n && blank(h.charAt(i))) {
           i++;
@@ -451,7 +473,7 @@ public final class SlowLogReader implements LogReader {
         boolean noValue = j == valueStart || h.charAt(j - 1) == ':';
         String key = knownKey(h, keyStart, keyEnd);
         if (key != null) {
-          field(key, noValue ? "" : h.substring(valueStart, j));
+          field(key, h, valueStart, noValue ? valueStart : j);
         }
       }
     }
@@ -468,51 +490,51 @@ public final class SlowLogReader implements LogReader {
 
     private static final String[] KEYS = {"Query_time", "Lock_time", "Rows_sent", "Rows_examined", "Schema"};
 
-    private void field(String key, String value) {
+    /** The field {@code key} with the value {@code h[from, to)} (empty: none). */
+    private void field(String key, String h, int from, int to) {
       switch (key) {
         case "Query_time" -> {
           sawQueryTime = true;
-          double v = seconds(value);
+          double v = seconds(h, from, to);
           if (v < 0) {
             badTime = true;
           } else {
             millis = v * 1000;
           }
         }
-        case "Lock_time" -> lockMillis = Math.max(0, seconds(value)) * 1000;
-        case "Rows_sent" -> rowsSent = number(value);
-        case "Rows_examined" -> rowsExamined = number(value);
+        case "Lock_time" -> lockMillis = Math.max(0, seconds(h, from, to)) * 1000;
+        case "Rows_sent" -> rowsSent = number(h, from, to);
+        case "Rows_examined" -> rowsExamined = number(h, from, to);
         case "Schema" -> {
-          if (!value.isEmpty()) {
-            database = value;
+          if (to > from) {
+            database = h.substring(from, to);
           }
         }
         default -> { }
       }
     }
 
-    private static double seconds(String v) {
+    private static double seconds(String h, int from, int to) {
       // The server writes seconds with up to six decimals; read them as whole nanoseconds, exactly.
       long whole = 0;
       long fraction = 0;
-      int i = 0;
-      int n = v.length();
-      while (i < n && i < 12 && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
-        whole = whole * 10 + (v.charAt(i++) - '0');
+      int i = from;
+      while (i < to && i - from < 12 && h.charAt(i) >= '0' && h.charAt(i) <= '9') {
+        whole = whole * 10 + (h.charAt(i++) - '0');
       }
-      if (i > 0 && i < n && v.charAt(i) == '.' && n - i - 1 <= 9 && n - i - 1 > 0) {
+      if (i > from && i < to && h.charAt(i) == '.' && to - i - 1 <= 9 && to - i - 1 > 0) {
         int scale = 100_000_000;
-        for (int k = i + 1; k < n; k++) {
-          char c = v.charAt(k);
+        for (int k = i + 1; k < to; k++) {
+          char c = h.charAt(k);
           if (c < '0' || c > '9') {
-            return secondsSlowly(v);
+            return secondsSlowly(h.substring(from, to));
           }
           fraction += (c - '0') * scale;
           scale /= 10;
         }
         return whole < 1_000_000_000 ? (whole * 1_000_000_000 + fraction) / 1e9 : -1;
       }
-      return secondsSlowly(v);
+      return secondsSlowly(h.substring(from, to));
     }
 
     private static double secondsSlowly(String v) {
@@ -525,9 +547,9 @@ public final class SlowLogReader implements LogReader {
       }
     }
 
-    private static long number(String v) {
+    private static long number(String h, int from, int to) {
       try {
-        return Long.parseLong(v);
+        return Long.parseLong(h, from, to, 10);
       } catch (NumberFormatException e) {
         return -1;
       }
