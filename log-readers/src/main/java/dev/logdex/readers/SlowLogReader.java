@@ -265,14 +265,8 @@ public final class SlowLogReader implements LogReader {
 
   /** The text without surrounding blanks and trailing terminators (kept when it is nothing but {@code ;}). */
   static String statement(CharSequence text) {
-    int start = 0;
-    int end = text.length();
-    while (start < end && blank(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && blank(text.charAt(end - 1))) {
-      end--;
-    }
+    int start = afterBlanks(text, 0, text.length());
+    int end = beforeBlanks(text, start, text.length());
     int trimmed = end;
     while (end > start && (text.charAt(end - 1) == ';' || blank(text.charAt(end - 1)))) {
       end--;
@@ -323,6 +317,22 @@ public final class SlowLogReader implements LogReader {
    */
   static boolean blank(char c) {
     return c <= ' ' ? c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' : c >= '\u0080' && Character.isWhitespace(c);
+  }
+
+  /** The first index in {@code s[from, to)} that is not {@link #blank}, else {@code to}. */
+  static int afterBlanks(CharSequence s, int from, int to) {
+    while (from < to && blank(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of {@code s[from, to)} without its trailing {@link #blank}s. */
+  static int beforeBlanks(CharSequence s, int from, int to) {
+    while (to > from && blank(s.charAt(to - 1))) {
+      to--;
+    }
+    return to;
   }
 
   /** What {@code s.split("\\s")[0]} is, without compiling that pattern for every entry: up to the first \s. */
@@ -396,14 +406,8 @@ public final class SlowLogReader implements LogReader {
      * lines of every entry of a log of millions.
      */
     void header(String line) {
-      int start = 1;
-      int end = line.length();
-      while (start < end && blank(line.charAt(start))) {
-        start++;
-      }
-      while (end > start && blank(line.charAt(end - 1))) {
-        end--;
-      }
+      int start = afterBlanks(line, 1, line.length());
+      int end = beforeBlanks(line, start, line.length());
       // "# Time: ... # User@Host: ..." on one line, as some versions write it.
       int from = start;
       for (int cut = line.indexOf(" # ", from); cut >= 0 && cut + 3 <= end; cut = line.indexOf(" # ", from)) {
@@ -415,12 +419,8 @@ public final class SlowLogReader implements LogReader {
 
     /** The part {@code line[from, to)}, blanks around it not counted. */
     private void headerPart(String line, int from, int to) {
-      while (from < to && blank(line.charAt(from))) {
-        from++;
-      }
-      while (to > from && blank(line.charAt(to - 1))) {
-        to--;
-      }
+      from = afterBlanks(line, from, to);
+      to = beforeBlanks(line, from, to);
       if (starts(line, from, to, "Time:")) {
         sawTime = true;
         time = time.isPresent() ? time : MysqlTimestamps.parse(line.substring(from + 5, to).strip());
