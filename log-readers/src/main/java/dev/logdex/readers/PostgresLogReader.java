@@ -72,7 +72,7 @@ public final class PostgresLogReader implements LogReader {
       }
       String cont = continuation(line);
       if (current != null && cont != null) {
-        current.text.append('\n').append(cont);
+        current.append(cont);
       } else if (line.isBlank()) {
         skips.passOver("blank lines");
       } else {
@@ -92,17 +92,25 @@ public final class PostgresLogReader implements LogReader {
   private static final class Pending {
     final long line;
     final Head head;
-    final StringBuilder text;
+    // Most messages are one line: its text is kept as read, and copied into a builder only when a second comes.
+    private StringBuilder lines;
 
     Pending(long line, Head head) {
       this.line = line;
       this.head = head;
-      this.text = new StringBuilder(head.text());
+    }
+
+    void append(String continuation) {
+      if (lines == null) {
+        lines = new StringBuilder(head.text().length() + continuation.length() + 16).append(head.text());
+      }
+      lines.append('\n').append(continuation);
     }
 
     PostgresMessages.Message message(String source) {
       return new PostgresMessages.Message(source, line, PostgresTimestamps.parse(head.time()), head.user(),
-          head.database(), head.pid(), head.severity(), text.toString(), "", head.host(), head.application());
+          head.database(), head.pid(), head.severity(), lines == null ? head.text() : lines.toString(), "",
+          head.host(), head.application());
     }
   }
 
