@@ -3,7 +3,7 @@
 # generated logs, in one run, with `cat` and `gzip -dc` of the same logs as the floor. Prints a Markdown table of
 # seconds, MB/s, events/s, peak memory and each tool's time as a multiple of logdex's.
 #
-#   benchmarks/side-by-side.sh [--size-mb N[,N...]] [--distinct N] [--work DIR] [--no-peers]
+#   benchmarks/side-by-side.sh [--size-mb N[,N...]] [--distinct N] [--work DIR] [--repeat N] [--no-peers]
 #
 # Defaults: 1024 MB per log (give several sizes, e.g. 0.1,50,1024, for one table each: a day's log of one server is
 # often 10-500 MB, where startup and per-class costs count), 3000 distinct statement shapes (fewer in a log too
@@ -11,7 +11,9 @@
 # Each table also times logdex without its class-data archive (LOGDEX_CDS=off), without transparent huge pages (where
 # the launcher asks for them), with the other compiler than the launcher picks for the log's size (LOGDEX_JIT), and
 # the JVM's own start (--version). LOGDEX_JAVA picks the JVM. The peers come from Debian: apt-get install percona-toolkit pgbadger.
-# The machine is shared and noisy: read the ratios, not the seconds, and run twice before believing a change.
+# Each command runs once (sizes below 1 MB: five times), or --repeat N times; the table has the median time and the
+# largest peak memory. The machine is shared and noisy: read the ratios, not the seconds, and run twice before
+# believing a change.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mb=1024
@@ -24,7 +26,10 @@ while [ $# -gt 0 ]; do
     --distinct) distinct="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --no-peers) peers=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --repeat)
+      case "${2:-}" in ''|*[!0-9]*|0) echo "side-by-side: --repeat takes a number of runs, 1 or more" >&2; exit 2 ;; esac
+      repeat="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "side-by-side: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +43,7 @@ touch "$here/cli/target/logdex.jar"
 sizes="$size_mb"
 base_work="$work"
 for size_mb in ${sizes//,/ }; do
+runs="${repeat:-$(awk "BEGIN { print ($size_mb < 1) ? 5 : 1 }")}"
 work="$base_work/$size_mb"
 mkdir -p "$work"
 
@@ -59,21 +65,28 @@ has_time=0
 [ -x /usr/bin/time ] && has_time=1
 # run NAME COMMAND...: wall seconds and peak RSS (MB) of COMMAND into $secs and $peak_mb; output to $work/NAME.out
 # (to /dev/null for the floors, whose output is the whole log)
+# With --repeat (or below 1 MB, where one run is mostly the noise of a shared machine), the median time of the
+# runs and the largest peak.
 run() {
   local name="$1"; shift
-  local t0 t1 out="$work/$name.out"
+  local t0 t1 out="$work/$name.out" i times=() mb
   case "$name" in cat-*|gzip-*) out=/dev/null ;; esac
-  sync; cat "$work"/*.log "$work"/*.gz > /dev/null # the same warm page cache for every tool
-  t0=$(date +%s.%N)
-  if [ "$has_time" = 1 ]; then
-    /usr/bin/time -f "%M" -o "$work/$name.rss" "$@" > "$out" 2> "$work/$name.err"
-    peak_mb=$(( $(tail -n 1 "$work/$name.rss") / 1024 ))
-  else
-    "$@" > "$out" 2> "$work/$name.err"
-    peak_mb="?"
-  fi
-  t1=$(date +%s.%N)
-  secs=$(awk "BEGIN { print $t1 - $t0 }")
+  peak_mb=0
+  for ((i = 0; i < runs; i++)); do
+    sync; cat "$work"/*.log "$work"/*.gz > /dev/null # the same warm page cache for every tool
+    t0=$(date +%s.%N)
+    if [ "$has_time" = 1 ]; then
+      /usr/bin/time -f "%M" -o "$work/$name.rss" "$@" > "$out" 2> "$work/$name.err"
+      mb=$(( $(tail -n 1 "$work/$name.rss") / 1024 ))
+      [ "$mb" -le "$peak_mb" ] || peak_mb=$mb
+    else
+      "$@" > "$out" 2> "$work/$name.err"
+      peak_mb="?"
+    fi
+    t1=$(date +%s.%N)
+    times+=("$(awk "BEGIN { print $t1 - $t0 }")")
+  done
+  secs=$(printf "%s\n" "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
 }
 
 rows=()
@@ -144,7 +157,8 @@ rows+=("$(printf "| logdex --version without the class-data archive | %.2f | | |
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), ${size_mb} MB per log, \
 $(grep -o '[0-9,]* events' "$work/slow.log.events") in the slow log, up to $distinct statement shapes; java: \
-$("$(source "$here/release/jvm-options.sh"; logdex_java)" -version 2>&1 | head -n 1)"
+$("$(source "$here/release/jvm-options.sh"; logdex_java)" -version 2>&1 | head -n 1); \
+$([ "$runs" = 1 ] && echo "one run each" || echo "median of $runs runs each")"
 echo
 echo "| run | seconds | MB/s | events/s | peak RSS MB | time / logdex |"
 echo "|---|---:|---:|---:|---:|---:|"
