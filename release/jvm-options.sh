@@ -3,7 +3,8 @@
 #
 #   logdex_java                  the java to run: $LOGDEX_JAVA, else $JAVA_HOME/bin/java, else java on PATH
 #   logdex_java_major JAVA       its feature version (17, 25), from the JDK's release file; 0 when unknown
-#   logdex_jit_options ARG...    into the array jit_opts: C1 only for a run over small inputs (see below)
+#   logdex_jit_options ARG...    into the array jit_opts: C1 only for a run over small inputs, and one compiler
+#                                thread for the smallest (see below)
 #   logdex_archive BASE JAVA     the class-data archive (AppCDS) of that java: BASE-java25.jsa. An archive is
 #                                made by and for one JVM; another one would not map it.
 #   logdex_default_options       the options a run gets unless LOGDEX_JAVA_OPTS gives others
