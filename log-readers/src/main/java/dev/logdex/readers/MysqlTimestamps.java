@@ -23,7 +23,7 @@ final class MysqlTimestamps {
     }
     try {
       if (v.length() >= 19 && v.charAt(4) == '-') {
-        String s = v.split("\\s")[0];
+        String s = Blanks.firstWord(v);
         if (s.endsWith("Z") || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10) {
           return Optional.of(OffsetDateTime.parse(s).toInstant());
         }

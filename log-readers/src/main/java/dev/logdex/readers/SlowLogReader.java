@@ -265,10 +265,10 @@ public final class SlowLogReader implements LogReader {
 
   /** The text without surrounding blanks and trailing terminators (kept when it is nothing but {@code ;}). */
   static String statement(CharSequence text) {
-    int start = afterBlanks(text, 0, text.length());
-    int end = beforeBlanks(text, start, text.length());
+    int start = Blanks.afterBlanks(text, 0, text.length());
+    int end = Blanks.beforeBlanks(text, start, text.length());
     int trimmed = end;
-    while (end > start && (text.charAt(end - 1) == ';' || blank(text.charAt(end - 1)))) {
+    while (end > start && (text.charAt(end - 1) == ';' || Blanks.blank(text.charAt(end - 1)))) {
       end--;
     }
     return text.subSequence(start, end == start ? trimmed : end).toString();
@@ -305,45 +305,10 @@ public final class SlowLogReader implements LogReader {
     int open = rest.indexOf('[');
     String name = (open >= 0 ? rest.substring(0, open) : rest).strip();
     if (!name.isEmpty()) {
-      return firstWord(name);
+      return Blanks.firstWord(name);
     }
     int close = rest.indexOf(']', open + 1);
     return open >= 0 && close > open ? rest.substring(open + 1, close).strip() : "";
-  }
-
-  /**
-   * {@link Character#isWhitespace}, answered for ASCII without its table lookup: these loops run over every header
-   * and statement of a log, and the client compiler alone (what a day's log runs with) does not inline the lookup.
-   */
-  static boolean blank(char c) {
-    return c <= ' ' ? c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' : c >= '\u0080' && Character.isWhitespace(c);
-  }
-
-  /** The first index in {@code s[from, to)} that is not {@link #blank}, else {@code to}. */
-  static int afterBlanks(CharSequence s, int from, int to) {
-    while (from < to && blank(s.charAt(from))) {
-      from++;
-    }
-    return from;
-  }
-
-  /** The end of {@code s[from, to)} without its trailing {@link #blank}s. */
-  static int beforeBlanks(CharSequence s, int from, int to) {
-    while (to > from && blank(s.charAt(to - 1))) {
-      to--;
-    }
-    return to;
-  }
-
-  /** What {@code s.split("\\s")[0]} is, without compiling that pattern for every entry: up to the first \s. */
-  static String firstWord(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ' || c >= '\t' && c <= '\r') {
-        return s.substring(0, i);
-      }
-    }
-    return s;
   }
 
   /** One entry being read. */
@@ -406,8 +371,8 @@ public final class SlowLogReader implements LogReader {
      * lines of every entry of a log of millions.
      */
     void header(String line) {
-      int start = afterBlanks(line, 1, line.length());
-      int end = beforeBlanks(line, start, line.length());
+      int start = Blanks.afterBlanks(line, 1, line.length());
+      int end = Blanks.beforeBlanks(line, start, line.length());
       // "# Time: ... # User@Host: ..." on one line, as some versions write it.
       int from = start;
       for (int cut = line.indexOf(" # ", from); cut >= 0 && cut + 3 <= end; cut = line.indexOf(" # ", from)) {
@@ -419,8 +384,8 @@ public final class SlowLogReader implements LogReader {
 
     /** The part {@code line[from, to)}, blanks around it not counted. */
     private void headerPart(String line, int from, int to) {
-      from = afterBlanks(line, from, to);
-      to = beforeBlanks(line, from, to);
+      from = Blanks.afterBlanks(line, from, to);
+      to = Blanks.beforeBlanks(line, from, to);
       if (starts(line, from, to, "Time:")) {
         sawTime = true;
         time = time.isPresent() ? time : MysqlTimestamps.parse(line.substring(from + 5, to).strip());
@@ -428,7 +393,7 @@ public final class SlowLogReader implements LogReader {
         sawUser = true;
         String v = line.substring(from + 10, to).strip();
         int bracket = v.indexOf('[');
-        user = (bracket > 0 ? v.substring(0, bracket) : firstWord(v)).strip();
+        user = (bracket > 0 ? v.substring(0, bracket) : Blanks.firstWord(v)).strip();
         host = hostOf(v);
       } else if (starts(line, from, to, "administrator command:")) {
         admin = line.substring(from + 22, to).strip();
@@ -450,11 +415,11 @@ public final class SlowLogReader implements LogReader {
       int n = to;
       int i = from;
       while (i < n) {
-        while (i < n && blank(h.charAt(i))) {
+        while (i < n && Blanks.blank(h.charAt(i))) {
           i++;
         }
         int keyStart = i;
-        while (i < n && !blank(h.charAt(i))) {
+        while (i < n && !Blanks.blank(h.charAt(i))) {
           i++;
         }
         if (i == keyStart || h.charAt(i - 1) != ':') {
@@ -462,11 +427,11 @@ public final class SlowLogReader implements LogReader {
         }
         int keyEnd = i - 1;
         int j = i;
-        while (j < n && blank(h.charAt(j))) {
+        while (j < n && Blanks.blank(h.charAt(j))) {
           j++;
         }
         int valueStart = j;
-        while (j < n && !blank(h.charAt(j))) {
+        while (j < n && !Blanks.blank(h.charAt(j))) {
           j++;
         }
         // A value that is itself a "Key:" belongs to the next pair: this key has no value.

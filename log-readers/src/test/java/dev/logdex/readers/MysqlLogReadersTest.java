@@ -37,7 +37,7 @@ class MysqlLogReadersTest {
   @Test
   void theSlowLogsOwnBlankIsJavasWhitespaceForEveryChar() {
     for (char c = 0; c < Character.MAX_VALUE; c++) {
-      assertThat(SlowLogReader.blank(c)).as("U+%04X", (int) c).isEqualTo(Character.isWhitespace(c));
+      assertThat(Blanks.blank(c)).as("U+%04X", (int) c).isEqualTo(Character.isWhitespace(c));
     }
   }
 
@@ -51,7 +51,7 @@ class MysqlLogReadersTest {
         s.append(alphabet[random.nextInt(alphabet.length)]);
       }
       String v = s.toString();
-      assertThat(SlowLogReader.firstWord(v)).as("%s", v.chars().boxed().toList()).isEqualTo(v.split("\\s")[0]);
+      assertThat(Blanks.firstWord(v)).as("%s", v.chars().boxed().toList()).isEqualTo(v.split("\\s")[0]);
     }
   }
 
