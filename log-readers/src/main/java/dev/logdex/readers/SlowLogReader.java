@@ -388,21 +388,26 @@ public final class SlowLogReader implements LogReader {
       to = Blanks.beforeBlanks(line, from, to);
       if (starts(line, from, to, "Time:")) {
         sawTime = true;
-        time = time.isPresent() ? time : MysqlTimestamps.parse(line.substring(from + 5, to).strip());
+        time = time.isPresent() ? time : MysqlTimestamps.parse(rest(line, from + 5, to));
       } else if (starts(line, from, to, "User@Host:")) {
         sawUser = true;
-        String v = line.substring(from + 10, to).strip();
+        String v = rest(line, from + 10, to);
         int bracket = v.indexOf('[');
         user = (bracket > 0 ? v.substring(0, bracket) : Blanks.firstWord(v)).strip();
         host = hostOf(v);
       } else if (starts(line, from, to, "administrator command:")) {
-        admin = line.substring(from + 22, to).strip();
+        admin = rest(line, from + 22, to);
         if (admin.endsWith(";")) {
           admin = admin.substring(0, admin.length() - 1);
         }
       } else {
         fields(line, from, to);
       }
+    }
+
+    /** The value {@code line[from, to)} after its leading blanks ({@code to} is past the part's last non-blank). */
+    private static String rest(String line, int from, int to) {
+      return line.substring(Blanks.afterBlanks(line, from, to), to);
     }
 
     private static boolean starts(String line, int from, int to, String prefix) {
