@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -133,8 +132,8 @@ final class Evidence {
     long calls = served.values().stream().mapToLong(s -> s.query.calls()).sum();
     double ms = served.values().stream().mapToDouble(s -> s.query.totalMillis()).sum();
     String evidence = served.size() + (served.size() == 1 ? " query" : " queries") + ", "
-        + String.format(Locale.ROOT, "%,d", calls) + (calls == 1 ? " call" : " calls")
-        + (timed ? String.format(Locale.ROOT, ", %,.1f ms total", ms) : ", untimed");
+        + Numbers.grouped(calls) + (calls == 1 ? " call" : " calls")
+        + (timed ? ", " + Numbers.oneDecimal(ms) + " ms total" : ", untimed");
     List<String> parts = new ArrayList<>(whys);
     String head = parts.size() <= 2 ? String.join(" | ", parts)
         : parts.get(0) + " | " + parts.get(1) + " | +" + (parts.size() - 2) + " more";

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -230,31 +229,6 @@ final class Selection {
     return chosen.stream().filter(c -> !dropped.contains(c)).toList();
   }
 
-  /**
-   * {@code String.format(Locale.ROOT, "%,.1f", v)}, which costs tens of microseconds a call before it is compiled: a
-   * reason is written for every candidate not chosen, thousands in a day's log, on the single thread that ends a run.
-   * The same digits: the shortest decimal of the double rounded half up, as the formatter does.
-   */
-  static String oneDecimal(double v) {
-    if (!Double.isFinite(v)) {
-      return String.format(Locale.ROOT, "%,.1f", v);
-    }
-    String plain = new java.math.BigDecimal(Double.toString(Math.abs(v)))
-        .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
-    int point = plain.length() - 2;
-    StringBuilder b = new StringBuilder(plain.length() + point / 3 + 1);
-    if (v < 0 || v == 0 && 1 / v < 0) {
-      b.append('-');
-    }
-    for (int i = 0; i < point; i++) {
-      if (i > 0 && (point - i) % 3 == 0) {
-        b.append(',');
-      }
-      b.append(plain.charAt(i));
-    }
-    return b.append(plain, point, plain.length()).toString();
-  }
-
   private static String reason(IndexCandidate c, double benefit, Evidence served, Run run, State finalSet,
       Map<IndexCandidate, Long> costs, long left, Limit limit, ToDoubleFunction<IndexCandidate> writeCost,
       boolean timed) {
@@ -267,19 +241,19 @@ final class Selection {
     }
     double writes = writeCost.applyAsDouble(c);
     if (benefit <= writes) {
-      return "too little gain: it serves " + oneDecimal(benefit) + " ms of queries, and would add "
-          + oneDecimal(writes) + " ms to the table's writes";
+      return "too little gain: it serves " + Numbers.oneDecimal(benefit) + " ms of queries, and would add "
+          + Numbers.oneDecimal(writes) + " ms to the table's writes";
     }
     IndexCandidate by = finalSet.bestServing(c.table(), served);
     double adds = finalSet.gain(c, served, timed);
     if (by != null && adds <= writes) {
       return "adds nothing to " + describe(by) + ", which serves its queries as well"
-          + (adds > 0 ? " but for " + oneDecimal(adds) + " ms, less than the " + oneDecimal(writes)
+          + (adds > 0 ? " but for " + Numbers.oneDecimal(adds) + " ms, less than the " + Numbers.oneDecimal(writes)
               + " ms it adds to the table's writes" : "");
     }
     if (limit.bytes() && costs.get(c) > left) {
-      return "over budget: needs about " + oneDecimal(costs.get(c) / 1048576.0) + " MB, "
-          + oneDecimal(left / 1048576.0) + " MB of the budget left";
+      return "over budget: needs about " + Numbers.oneDecimal(costs.get(c) / 1048576.0) + " MB, "
+          + Numbers.oneDecimal(left / 1048576.0) + " MB of the budget left";
     }
     return "too little gain within the limit: the chosen indexes already serve its queries, or its writes cost "
         + "more than it saves";

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The rejection reasons' numbers read as the formatter wrote them before: {@code %,.1f} in {@code Locale.ROOT}. */
-class OneDecimalTest {
+/** The reasons' numbers read as the formatter wrote them before: {@code %,.1f} and {@code %,d} in {@code Locale.ROOT}. */
+class NumbersTest {
 
   private static void same(double v) {
-    assertThat(Selection.oneDecimal(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%,.1f", v));
+    assertThat(Numbers.oneDecimal(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%,.1f", v));
   }
 
   @Test
@@ -30,6 +30,22 @@ class OneDecimalTest {
       same(random.nextDouble() * Math.pow(10, random.nextInt(12)) * (random.nextInt(10) == 0 ? -1 : 1));
       same(Math.round(random.nextDouble() * 1e7) / 100.0 + 0.05); // two decimals, many ending in 5
       same(random.nextLong() / 1048576.0);
+    }
+  }
+
+  private static void same(long v) {
+    assertThat(Numbers.grouped(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%,d", v));
+  }
+
+  @Test
+  void groupedCounts() {
+    long[] edges = {0, 1, -1, 999, 1000, -1000, 999_999, 1_000_000, 12_345_678, Long.MAX_VALUE, Long.MIN_VALUE};
+    for (long v : edges) {
+      same(v);
+    }
+    Random random = new Random(7);
+    for (int i = 0; i < 200_000; i++) {
+      same(random.nextLong() >> random.nextInt(64));
     }
   }
 }
