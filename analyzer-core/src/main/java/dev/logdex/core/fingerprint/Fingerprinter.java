@@ -45,8 +45,9 @@ public final class Fingerprinter {
 
   /** Fingerprints {@code sql}. */
   public Fingerprint fingerprint(String sql) {
-    String normalized = normalize(sql);
-    return new Fingerprint(idOf(normalized), normalized);
+    Scan scan = new Scan(sql);
+    String normalized = scan.run();
+    return new Fingerprint(scan.id(), normalized);
   }
 
   /**
@@ -63,12 +64,16 @@ public final class Fingerprinter {
     Scan scan = new Scan(sql);
     scan.sink = sink;
     String normalized = scan.run();
-    return new Fingerprint(idOf(normalized), normalized);
+    return new Fingerprint(scan.id(), normalized);
   }
 
   /** The hash {@link LiteralSink} receives for a literal written as {@code text} (quotes and sign included). */
   public static long literalHash(CharSequence text, int start, int end) {
-    long h = fnv1a(text, start, end);
+    return finish(fnv1a(text, start, end));
+  }
+
+  private static long finish(long fnv) {
+    long h = fnv;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
@@ -85,12 +90,26 @@ public final class Fingerprinter {
     return h;
   }
 
+  /** The same over {@code chars[start, end)}. */
+  private static long fnv1a(char[] chars, int start, int end) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = start; i < end; i++) {
+      h ^= chars[i];
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** The id of an already normalized text: 16 hex digits of a 64-bit hash, stable across runs. */
   public static String idOf(String normalized) {
+    return idOf(fnv1a(normalized, 0, normalized.length()));
+  }
+
+  private static String idOf(long fnv) {
     // FNV-1a over UTF-16 units, finished with MurmurHash3's fmix64 so that near-identical texts spread well.
-    long h = fnv1a(normalized, 0, normalized.length());
+    long h = fnv;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
@@ -124,8 +143,15 @@ public final class Fingerprinter {
   /** The state of one pass; kept out of the Fingerprinter so that it stays immutable. */
   private final class Scan {
     private final String s;
+    /**
+     * The statement's chars, read by index: {@code charAt} checks the string's coder and bounds on every char, a
+     * quarter of the fingerprinting samples in a profile of a 1 GB log.
+     */
+    private final char[] in;
     private final int n;
-    private final StringBuilder out;
+    /** The normalized text so far, {@code out[0, len)}: a builder checked its capacity and coder on every append. */
+    private char[] out;
+    private int len;
     private Tok last = Tok.NONE;
     private int lastWordStart = -1;
     // Paren stack: start offsets in `out`, and what preceded each paren, packed as (offset << 2 | role).
@@ -141,30 +167,30 @@ public final class Fingerprinter {
     private boolean executable;
     private LiteralSink sink;
     private int literals;
-    private char[] word = new char[32];
 
     Scan(String s) {
       this.s = s;
-      this.n = s.length();
-      this.out = new StringBuilder(Math.min(n, 4096));
+      this.in = s.toCharArray();
+      this.n = in.length;
+      this.out = new char[Math.min(n, 4096) + 16];
     }
 
     String run() {
       int i = 0;
       while (i < n) {
-        char c = s.charAt(i);
-        if (c <= ' ' || Character.isWhitespace(c)) {
+        char c = in[i];
+        if (c <= ' ' || c >= 128 && Character.isWhitespace(c)) { // no ASCII char above the space is one
           i++;
-        } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+        } else if (c == '-' && i + 1 < n && in[i + 1] == '-') {
           i = skipLine(i);
         } else if (c == '#' && backslashEscapes) {
           i = skipLine(i);
         } else if (backslashEscapes && c == '/' && isExecutableComment(i)) {
           i = openExecutableComment(i);
-        } else if (executable && c == '*' && i + 1 < n && s.charAt(i + 1) == '/') {
+        } else if (executable && c == '*' && i + 1 < n && in[i + 1] == '/') {
           executable = false; // the end of a /*!...*/ whose inside was read as code
           i += 2;
-        } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+        } else if (c == '/' && i + 1 < n && in[i + 1] == '*') {
           i = skipBlockComment(i);
         } else if (c == '\'') {
           int start = i;
@@ -180,7 +206,7 @@ public final class Fingerprinter {
           }
         } else if (c == '`') {
           i = quotedName(i, '`');
-        } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && isDigit(s.charAt(i + 1)) && last != Tok.WORD
+        } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && isDigit(in[i + 1]) && last != Tok.WORD
             && last != Tok.NAME) {
           int start = i;
           i = skipNumber(i);
@@ -213,18 +239,23 @@ public final class Fingerprinter {
           i++;
         }
       }
-      return out.toString();
+      return new String(out, 0, len);
+    }
+
+    /** The id of the text {@link #run} made, hashed from the chars as {@link #idOf} hashes its string. */
+    String id() {
+      return idOf(fnv1a(out, 0, len));
     }
 
     /** MySQL runs the inside of {@code /*!50003 ...*}{@code /} (MariaDB: {@code /*M!100100 ...}): it is code. */
     private boolean isExecutableComment(int i) {
-      return !executable && i + 2 < n && s.charAt(i + 1) == '*'
-          && (s.charAt(i + 2) == '!' || s.charAt(i + 2) == 'M' && i + 3 < n && s.charAt(i + 3) == '!');
+      return !executable && i + 2 < n && in[i + 1] == '*'
+          && (in[i + 2] == '!' || in[i + 2] == 'M' && i + 3 < n && in[i + 3] == '!');
     }
 
     private int openExecutableComment(int i) {
-      int k = i + (s.charAt(i + 2) == 'M' ? 4 : 3);
-      while (k < n && isDigit(s.charAt(k))) {
+      int k = i + (in[i + 2] == 'M' ? 4 : 3);
+      while (k < n && isDigit(in[k])) {
         k++; // the version number
       }
       executable = true;
@@ -232,7 +263,7 @@ public final class Fingerprinter {
     }
 
     private int skipLine(int i) {
-      while (i < n && s.charAt(i) != '\n') {
+      while (i < n && in[i] != '\n') {
         i++;
       }
       return i;
@@ -241,10 +272,10 @@ public final class Fingerprinter {
     private int skipBlockComment(int i) {
       int nesting = 0;
       while (i < n) {
-        if (s.charAt(i) == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+        if (in[i] == '/' && i + 1 < n && in[i + 1] == '*') {
           nesting++;
           i += 2;
-        } else if (s.charAt(i) == '*' && i + 1 < n && s.charAt(i + 1) == '/') {
+        } else if (in[i] == '*' && i + 1 < n && in[i + 1] == '/') {
           i += 2;
           if (--nesting == 0) {
             return i;
@@ -259,11 +290,11 @@ public final class Fingerprinter {
     /** Skips a quoted literal whose opening quote is just before {@code i}; returns the index after its end. */
     private int skipString(int i, char quote, boolean escapes) {
       while (i < n) {
-        char c = s.charAt(i);
+        char c = in[i];
         if (escapes && c == '\\') {
           i += 2;
         } else if (c == quote) {
-          if (i + 1 < n && s.charAt(i + 1) == quote) {
+          if (i + 1 < n && in[i + 1] == quote) {
             i += 2;
           } else {
             return i + 1;
@@ -294,20 +325,20 @@ public final class Fingerprinter {
     }
 
     private int skipNumber(int i) {
-      if (s.charAt(i) == '0' && i + 1 < n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+      if (in[i] == '0' && i + 1 < n && (in[i + 1] == 'x' || in[i + 1] == 'X')) {
         i += 2;
-        while (i < n && Character.digit(s.charAt(i), 16) >= 0) {
+        while (i < n && Character.digit(in[i], 16) >= 0) {
           i++;
         }
         return i;
       }
       while (i < n) {
-        char c = s.charAt(i);
+        char c = in[i];
         if (isDigit(c) || c == '.' || c == '_') {
           i++;
         } else if ((c == 'e' || c == 'E') && i + 1 < n
-            && (isDigit(s.charAt(i + 1))
-                || (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+') && i + 2 < n && isDigit(s.charAt(i + 2)))) {
+            && (isDigit(in[i + 1])
+                || (in[i + 1] == '-' || in[i + 1] == '+') && i + 2 < n && isDigit(in[i + 2]))) {
           i += 2;
         } else {
           return i;
@@ -318,17 +349,17 @@ public final class Fingerprinter {
 
     private int dollar(int i) {
       int j = i + 1;
-      if (j < n && isDigit(s.charAt(j))) { // $1: a bind parameter
-        while (j < n && isDigit(s.charAt(j))) {
+      if (j < n && isDigit(in[j])) { // $1: a bind parameter
+        while (j < n && isDigit(in[j])) {
           j++;
         }
         literal();
         return j;
       }
-      while (j < n && isWordPart(s.charAt(j)) && s.charAt(j) != '$') {
+      while (j < n && isWordPart(in[j]) && in[j] != '$') {
         j++;
       }
-      if (j < n && s.charAt(j) == '$') { // $tag$ ... $tag$: a dollar-quoted string
+      if (j < n && in[j] == '$') { // $tag$ ... $tag$: a dollar-quoted string
         String tag = s.substring(i, j + 1);
         int end = s.indexOf(tag, j + 1);
         int stop = end < 0 ? n : end + tag.length();
@@ -341,68 +372,67 @@ public final class Fingerprinter {
 
     private int word(int i) {
       int j = i + 1;
-      while (j < n && isWordPart(s.charAt(j))) {
+      while (j < n && isWordPart(in[j])) {
         j++;
       }
       // E'..', B'..', X'..', N'..' and MySQL's _charset'..' are prefixed string literals.
-      if (j < n && s.charAt(j) == '\'' && isLiteralPrefix(i, j)) {
-        int end = skipString(j + 1, '\'', backslashEscapes || (j - i == 1 && (s.charAt(i) | 0x20) == 'e'));
+      if (j < n && in[j] == '\'' && isLiteralPrefix(i, j)) {
+        int end = skipString(j + 1, '\'', backslashEscapes || (j - i == 1 && (in[i] | 0x20) == 'e'));
         value(i, end);
         return end;
       }
-      // Lower-cased into a scratch array and appended at once: a word costs no string of its own, and the output
-      // checks its capacity once a word, not once a char (a tenth of the fingerprinting samples in a profile of a
-      // 1 GB log were in that check).
+      // Lower-cased straight into the output: a word costs no string of its own, and the output's capacity is
+      // checked once a word, not once a char (a tenth of the fingerprinting samples in a profile of a 1 GB log).
       beforeEmit(Tok.WORD);
-      lastWordStart = out.length();
+      lastWordStart = len;
       int length = j - i;
-      if (length > word.length) {
-        word = new char[Math.max(length, 2 * word.length)];
-      }
+      room(length);
       for (int k = 0; k < length; k++) {
-        char c = s.charAt(i + k);
-        word[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+        char c = in[i + k];
+        out[len + k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
       }
-      out.append(word, 0, length);
+      len += length;
       afterEmit(Tok.WORD);
       return j;
     }
 
     private boolean isLiteralPrefix(int i, int j) {
       if (j - i == 1) {
-        char c = (char) (s.charAt(i) | 0x20);
+        char c = (char) (in[i] | 0x20);
         return c == 'e' || c == 'b' || c == 'x' || c == 'n';
       }
-      return s.charAt(i) == '_';
+      return in[i] == '_';
     }
 
     private int operator(int i) {
-      char c = s.charAt(i);
+      char c = in[i];
       // A sign directly before a number, where no operand precedes it, belongs to the literal.
-      if ((c == '-' || c == '+') && i + 1 < n && (isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '.')
+      if ((c == '-' || c == '+') && i + 1 < n && (isDigit(in[i + 1]) || in[i + 1] == '.')
           && !endsOperand()) {
         int end = skipNumber(i + 1);
         value(i, end);
         return end;
       }
       int j = i + 1;
-      while (j < n && isOperatorChar(s.charAt(j)) && !startsComment(j) && !startsSignedNumber(j)) {
+      while (j < n && isOperatorChar(in[j]) && !startsComment(j) && !startsSignedNumber(j)) {
         j++;
       }
       beforeEmit(Tok.OPERATOR);
-      out.append(s, i, j);
+      room(j - i);
+      System.arraycopy(in, i, out, len, j - i);
+      len += j - i;
       afterEmit(Tok.OPERATOR);
       return j;
     }
 
     private boolean startsSignedNumber(int j) {
-      char c = s.charAt(j);
-      return (c == '-' || c == '+') && j + 1 < n && isDigit(s.charAt(j + 1));
+      char c = in[j];
+      return (c == '-' || c == '+') && j + 1 < n && isDigit(in[j + 1]);
     }
 
     private boolean startsComment(int j) {
-      char c = s.charAt(j);
-      return j + 1 < n && (c == '-' && s.charAt(j + 1) == '-' || c == '/' && s.charAt(j + 1) == '*');
+      char c = in[j];
+      return j + 1 < n && (c == '-' && in[j + 1] == '-' || c == '/' && in[j + 1] == '*');
     }
 
     private boolean endsOperand() {
@@ -411,10 +441,10 @@ public final class Fingerprinter {
     }
 
     private boolean isKeywordBeforeOperand() {
-      if (lastWordStart < 0 || out.length() - lastWordStart > 7) {
+      if (lastWordStart < 0 || len - lastWordStart > 7) {
         return false; // no keyword below is longer than "between"
       }
-      return switch (out.substring(lastWordStart)) {
+      return switch (new String(out, lastWordStart, len - lastWordStart)) {
         case "select", "where", "and", "or", "not", "when", "then", "else", "by", "values", "in", "between", "like",
             "limit", "offset", "return", "set", "on", "having", "is", "case" -> true;
         default -> false;
@@ -423,8 +453,8 @@ public final class Fingerprinter {
 
     /** Whether the last word written is {@code w}. */
     private boolean lastWordIs(String w) {
-      return lastWordStart >= 0 && out.length() - lastWordStart == w.length()
-          && out.indexOf(w, lastWordStart) == lastWordStart;
+      return lastWordStart >= 0 && len - lastWordStart == w.length()
+          && outMatches(w, lastWordStart);
     }
 
     private void literal() {
@@ -434,7 +464,7 @@ public final class Fingerprinter {
     /** A literal value written from {@code start} to {@code end}: normalized away, and told to the sink. */
     private void value(int start, int end) {
       if (sink != null) {
-        sink.literal(literals++, literalHash(s, start, end));
+        sink.literal(literals++, finish(fnv1a(in, start, end)));
       }
       literal();
     }
@@ -455,7 +485,7 @@ public final class Fingerprinter {
       if (depth == parens.length) {
         parens = java.util.Arrays.copyOf(parens, depth * 2);
       }
-      parens[depth++] = ((long) (out.length() - 1) << 2) | role;
+      parens[depth++] = ((long) (len - 1) << 2) | role;
     }
 
     private void close() {
@@ -466,17 +496,17 @@ public final class Fingerprinter {
       long entry = parens[--depth];
       int start = (int) (entry >>> 2);
       int role = (int) (entry & 3);
-      if (role == ROLE_IN && onlyLiterals(start + 1, out.length() - 1)) {
-        out.setLength(start);
-        out.append("(?+)");
+      if (role == ROLE_IN && onlyLiterals(start + 1, len - 1)) {
+        len = start;
+        append("(?+)");
       } else if (role == ROLE_VALUES) {
-        firstTuple = out.substring(start);
-        valuesEnd = out.length();
+        firstTuple = new String(out, start, len - start);
+        valuesEnd = len;
       } else if (role == ROLE_NEXT_TUPLE && firstTuple != null) {
-        if (out.length() - start == firstTuple.length() && out.indexOf(firstTuple, start) == start) {
-          out.setLength(valuesEnd); // an identical tuple adds nothing to the shape of the statement
+        if (len - start == firstTuple.length() && outMatches(firstTuple, start)) {
+          len = valuesEnd; // an identical tuple adds nothing to the shape of the statement
         } else {
-          valuesEnd = out.length();
+          valuesEnd = len;
         }
       }
     }
@@ -484,7 +514,7 @@ public final class Fingerprinter {
     private boolean onlyLiterals(int from, int to) {
       boolean any = false;
       for (int k = from; k < to; k++) {
-        char c = out.charAt(k);
+        char c = out[k];
         if (c == '?') {
           any = true;
         } else if (c != ',' && c != ' ' && c != '(' && c != ')' && c != '+') {
@@ -496,13 +526,40 @@ public final class Fingerprinter {
 
     private void emit(String text, Tok tok) {
       beforeEmit(tok);
-      out.append(text);
+      append(text);
       afterEmit(tok);
+    }
+
+    /** Room in {@code out} for {@code more} chars after {@code len}. */
+    private void room(int more) {
+      if (len + more > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(len + more, 2 * out.length));
+      }
+    }
+
+    private void append(String text) {
+      room(text.length());
+      text.getChars(0, text.length(), out, len);
+      len += text.length();
+    }
+
+    /** Whether {@code out} holds {@code w} at {@code at}. */
+    private boolean outMatches(String w, int at) {
+      if (at + w.length() > len) {
+        return false;
+      }
+      for (int k = 0; k < w.length(); k++) {
+        if (out[at + k] != w.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void beforeEmit(Tok tok) {
       if (needsSpace(tok)) {
-        out.append(' ');
+        room(1);
+        out[len++] = ' ';
       }
     }
 
