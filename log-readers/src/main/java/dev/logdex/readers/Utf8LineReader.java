@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -55,14 +58,12 @@ final class Utf8LineReader extends BufferedReader {
     skipLfAfterCr();
     int i = pos;
     while (true) {
-      for (; i < end; i++) {
-        byte b = buf[i];
-        if (b == '\n' || b == '\r') {
-          String line = text(pos, i, low);
-          pos = i + 1;
-          skipLf = b == '\r';
-          return line;
-        }
+      i = lineEnd(i, end);
+      if (i < end) {
+        String line = text(pos, i, low);
+        skipLf = buf[i] == '\r';
+        pos = i + 1;
+        return line;
       }
       int scanned = i - pos;
       if (!fill()) {
@@ -75,6 +76,35 @@ final class Utf8LineReader extends BufferedReader {
       }
       i = pos + scanned; // fill moved the unread bytes to the front; scan on from where it stopped
     }
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The index of the first {@code \n} or {@code \r} in {@code buf[from, to)}, else {@code to}. Eight bytes at a time:
+   * a byte by byte loop was a seventh of the reading thread's time on a 1 GB log. In each word, {@code (x - ONES) &
+   * ~x & HIGHS} has its lowest bit in the first byte of {@code x} that is zero (a borrow can set bits above it, never
+   * below), so the lowest bit of both tests together is the first line end, in the words' little-endian order.
+   */
+  private int lineEnd(int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(buf, i);
+      long lf = word ^ 0x0A0A0A0A0A0A0A0AL;
+      long cr = word ^ 0x0D0D0D0D0D0D0D0DL;
+      long hits = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+      if (hits != 0) {
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (buf[i] == '\n' || buf[i] == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 
   private String text(int from, int to, int low) {

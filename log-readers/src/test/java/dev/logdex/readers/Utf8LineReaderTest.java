@@ -29,8 +29,12 @@ class Utf8LineReaderTest {
       {(byte) 0xE2, '\n'}, {' '}, {'\t'}};
 
   private static byte[] randomText(Random random) {
+    return randomText(random, 60);
+  }
+
+  private static byte[] randomText(Random random, int pieces) {
     var out = new java.io.ByteArrayOutputStream();
-    int n = random.nextInt(60);
+    int n = random.nextInt(pieces);
     for (int i = 0; i < n; i++) {
       out.writeBytes(PIECES[random.nextInt(PIECES.length)]);
     }
@@ -45,10 +49,14 @@ class Utf8LineReaderTest {
 
   /** A stream that hands out at most a few bytes per read, as a pipe or a gzip stream may. */
   private static InputStream trickle(byte[] bytes, Random random) {
+    return trickle(bytes, random, 5);
+  }
+
+  private static InputStream trickle(byte[] bytes, Random random, int most) {
     return new ByteArrayInputStream(bytes) {
       @Override
       public synchronized int read(byte[] b, int off, int len) {
-        return super.read(b, off, Math.min(len, 1 + random.nextInt(5)));
+        return super.read(b, off, Math.min(len, 1 + random.nextInt(most)));
       }
     };
   }
@@ -68,6 +76,19 @@ class Utf8LineReaderTest {
       byte[] bytes = randomText(random);
       List<String> expected = lines(reference(bytes));
       try (Utf8LineReader r = new Utf8LineReader(trickle(bytes, random), 1 + random.nextInt(8))) {
+        assertThat(lines(r)).as(java.util.HexFormat.of().formatHex(bytes)).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** Buffers of whole words and more: the scan for a line's end reads eight bytes at a time where it can. */
+  @Test
+  void linesAreThoseOfABufferedReaderWhereTheScanReadsWholeWords() throws IOException {
+    Random random = new Random(23);
+    for (int round = 0; round < 3_000; round++) {
+      byte[] bytes = randomText(random, 400);
+      List<String> expected = lines(reference(bytes));
+      try (Utf8LineReader r = new Utf8LineReader(trickle(bytes, random, 200), 8 + random.nextInt(120))) {
         assertThat(lines(r)).as(java.util.HexFormat.of().formatHex(bytes)).isEqualTo(expected);
       }
     }
