@@ -243,6 +243,23 @@ public final class Latency {
       }
     }
 
+    /**
+     * Adds every execution {@code other} recorded, as {@link #add(Latency)} of its {@link #toLatency}, without making
+     * that canonical copy: merging buckets when the timeline widens did so for every bucket.
+     */
+    public void add(Recorder other) {
+      if (other.histogram != null) {
+        toHistogram();
+        flush();
+        other.flush();
+        histogram.add(other.histogram);
+      } else {
+        for (int i = 0; i < other.size; i++) {
+          record(other.values[i]);
+        }
+      }
+    }
+
     private void toHistogram() {
       if (histogram == null) {
         histogram = new IntCountsHistogram(SIGNIFICANT_DIGITS);

@@ -110,8 +110,7 @@ public final class WorkloadBuilder implements Consumer<QueryEvent> {
     }
     java.util.TreeMap<Long, Latency.Recorder> wider = new java.util.TreeMap<>();
     long factor = w / width;
-    latency.forEach((b, r) -> wider.computeIfAbsent(Math.floorDiv(b, factor), k -> new Latency.Recorder())
-        .add(r.toLatency()));
+    latency.forEach((b, r) -> wider.computeIfAbsent(Math.floorDiv(b, factor), k -> new Latency.Recorder()).add(r));
     latency = wider;
     width = w;
     lastLatency = null;

@@ -68,6 +68,24 @@ class LatencyTest {
   }
 
   @Test
+  void recordersAddUpAsTheirDistributionsDo() {
+    List<Long> values = logNormal(3 * Latency.EXACT_LIMIT, 3);
+    for (int cut : new int[] {0, 1, 30, Latency.EXACT_LIMIT, Latency.EXACT_LIMIT + 1, values.size() - 5}) {
+      for (int end : new int[] {cut, Math.min(cut + 10, values.size()), values.size()}) {
+        Latency.Recorder a = new Latency.Recorder();
+        values.subList(0, cut).forEach(a::record);
+        Latency.Recorder b = new Latency.Recorder();
+        values.subList(cut, end).forEach(b::record);
+        Latency expected = a.toLatency().plus(b.toLatency());
+        a.add(b);
+        assertThat(a.toLatency()).as("%d + %d", cut, end - cut).isEqualTo(expected)
+            .isEqualTo(of(values.subList(0, end)));
+        assertThat(a.toLatency().encode()).isEqualTo(expected.encode());
+      }
+    }
+  }
+
+  @Test
   void theTextFormReadsBackToAnEqualDistribution() {
     for (int n : new int[] {0, 3, Latency.EXACT_LIMIT, 5000}) {
       Latency l = of(logNormal(n, n));
