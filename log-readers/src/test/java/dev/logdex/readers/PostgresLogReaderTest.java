@@ -29,6 +29,28 @@ class PostgresLogReaderTest {
     assertThat(r.skips().skipped()).isZero();
   }
 
+  /** The reader keeps what each prefix it has read names, up to a few thousand: more than that start over. */
+  @Test
+  void everyLineGetsTheWriterItsOwnPrefixNamesHoweverManyPrefixesTheLogHas() throws Exception {
+    StringBuilder log = new StringBuilder();
+    int prefixes = 10_000;
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < prefixes; i++) {
+        log.append("2024-03-01 10:00:0").append(round).append(" UTC [").append(i).append("] u").append(i % 7)
+            .append("@db").append(i % 13).append(" LOG:  duration: 1.0 ms  statement: SELECT ").append(i).append('\n');
+      }
+    }
+    var r = read(new PostgresLogReader(), log.toString());
+    assertThat(r.events()).hasSize(2 * prefixes);
+    for (int k = 0; k < r.events().size(); k++) {
+      QueryEvent e = r.events().get(k);
+      int i = k % prefixes;
+      assertThat(e.text()).isEqualTo("SELECT " + i);
+      assertThat(e.user()).as("line %d", k + 1).isEqualTo("u" + i % 7);
+      assertThat(e.database()).as("line %d", k + 1).isEqualTo("db" + i % 13);
+    }
+  }
+
   @Test
   void loggedParameterValuesGoIntoTheirStatementWhereverTheDetailComes() throws Exception {
     var r = read(new PostgresLogReader(), """
