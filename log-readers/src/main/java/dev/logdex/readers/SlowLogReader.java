@@ -448,17 +448,20 @@ public final class SlowLogReader implements LogReader {
       }
     }
 
-    /** The key at {@code h[start, end)} when it is one this reader uses, without making a string of it. */
+    /**
+     * The key at {@code h[start, end)} when it is one this reader uses, without making a string of it: picked by its
+     * length and first letter, then compared once (a loop comparing each key was 3% of the reading thread).
+     */
     private static String knownKey(String h, int start, int end) {
-      for (String k : KEYS) {
-        if (end - start == k.length() && h.startsWith(k, start)) {
-          return k;
-        }
-      }
-      return null;
+      String k = switch (end - start) {
+        case 10 -> "Query_time";
+        case 9 -> h.charAt(start) == 'L' ? "Lock_time" : "Rows_sent";
+        case 13 -> "Rows_examined";
+        case 6 -> "Schema";
+        default -> null;
+      };
+      return k != null && h.startsWith(k, start) ? k : null;
     }
-
-    private static final String[] KEYS = {"Query_time", "Lock_time", "Rows_sent", "Rows_examined", "Schema"};
 
     /** The field {@code key} with the value {@code h[from, to)} (empty: none). */
     private void field(String key, String h, int from, int to) {
@@ -493,19 +496,23 @@ public final class SlowLogReader implements LogReader {
         whole = whole * 10 + (h.charAt(i++) - '0');
       }
       if (i > from && i < to && h.charAt(i) == '.' && to - i - 1 <= 9 && to - i - 1 > 0) {
-        int scale = 100_000_000;
         for (int k = i + 1; k < to; k++) {
           char c = h.charAt(k);
           if (c < '0' || c > '9') {
             return secondsSlowly(h.substring(from, to));
           }
-          fraction += (c - '0') * scale;
-          scale /= 10;
+          fraction = fraction * 10 + (c - '0');
         }
+        // Scaled to nanoseconds once, not with a division per digit.
+        fraction *= NANOS_SCALE[9 - (to - i - 1)];
         return whole < 1_000_000_000 ? (whole * 1_000_000_000 + fraction) / 1e9 : -1;
       }
       return secondsSlowly(h.substring(from, to));
     }
+
+    /** What {@code n} decimals of a second are multiplied by to be nanoseconds, by 9 - n. */
+    private static final long[] NANOS_SCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000};
 
     private static double secondsSlowly(String v) {
       try {

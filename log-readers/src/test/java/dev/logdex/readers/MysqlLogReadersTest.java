@@ -34,6 +34,24 @@ class MysqlLogReadersTest {
     });
   }
 
+  /** Seconds with none to nine decimals, or in any other form Java reads, read as Double.parseDouble reads them. */
+  @Test
+  void queryTimesReadAsTheirDecimalsSay() throws Exception {
+    String[] times = {"0", "7", "0.1", "1.5", "0.000123", "12.123456", "2.123456789", "0.000000001", "999.999999",
+        "1e-3", "0.0000000001", "1.", ".5", "4.25E2"};
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < times.length; i++) {
+      log.append("# Time: 2024-03-01T10:00:00.000000Z\n# Query_time: ").append(times[i])
+          .append("  Lock_time: 0 Rows_sent: 0  Rows_examined: 0\nSELECT ").append(i).append(";\n");
+    }
+    var r = read(new SlowLogReader(), log.toString());
+    for (int i = 0; i < times.length; i++) {
+      String text = "SELECT " + i;
+      assertThat(r.events()).as(times[i]).filteredOn(e -> e.text().equals(text)).singleElement()
+          .extracting(e -> e.totalMillis()).isEqualTo(Double.parseDouble(times[i]) * 1000);
+    }
+  }
+
   @Test
   void theSlowLogsOwnBlankIsJavasWhitespaceForEveryChar() {
     for (char c = 0; c < Character.MAX_VALUE; c++) {
