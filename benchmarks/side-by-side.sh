@@ -119,9 +119,11 @@ for log in slow postgres; do
       row "$log: logdex analyze without transparent huge pages" "$file" "$events" "$base"
       ;;
   esac
-  # The launcher's choice of compiler by input size (release/jvm-options.sh), against the other one.
+  # The launcher's choice of compiler by input size (release/jvm-options.sh), against the other one: both
+  # compilers where it runs the client one only, else the client one only.
   other_jit=full
-  (source "$here/release/jvm-options.sh"; logdex_jit_options "$file"; [ ${#jit_opts[@]} -gt 0 ]) || other_jit=c1
+  (source "$here/release/jvm-options.sh"; logdex_jit_options "$file"
+    [[ " ${jit_opts[*]} " == *" -XX:TieredStopAtLevel=1 "* ]]) || other_jit=c1
   run "logdex-jit-$log" env LOGDEX_JIT=$other_jit "${logdex[@]}" "$file"
   row "$log: logdex analyze with the $([ $other_jit = c1 ] && echo "client compiler only" || echo "server compiler too") (LOGDEX_JIT=$other_jit)" "$file" "$events" "$base"
   run "logdex-gz-$log" "${logdex[@]}" "$file.gz"; row "$log: logdex analyze on the .gz" "$file" "$events" "$base"
