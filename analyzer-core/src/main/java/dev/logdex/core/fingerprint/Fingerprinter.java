@@ -160,8 +160,8 @@ public final class Fingerprinter {
   private final class Scan {
     private final String s;
     /**
-     * The statement's chars, read by index: {@code charAt} checks the string's coder and bounds on every char, a
-     * quarter of the fingerprinting samples in a profile of a 1 GB log.
+     * The statement's chars, {@code in[0, n)}, read by index: {@code charAt} checks the string's coder and bounds on
+     * every char, a quarter of the fingerprinting samples in a profile of a 1 GB log.
      */
     private final char[] in;
     private final int n;
