@@ -46,8 +46,11 @@ logdex_java_major() {
 # only: a day's log of one server is parsed and added up before the server compiler's work would pay back, and
 # that compiler competes with the analysis for the machine's cores. benchmarks/side-by-side.sh (the LOGDEX_JIT
 # rows) measured C1 alone 20-25% faster at 0.1 and 50 MB and 7-10% at 200 MB, and 15-30% slower at 500 MB, on
-# this 2-core machine. Standard input, whose size is unknown, gets both compilers. LOGDEX_JIT=c1 or full decides.
-logdex_c1_below_mb=256
+# this 2-core machine. Since C2 spares the parser (below), the two cross earlier: alternating runs, medians of
+# three, C1 alone against both: 120 MB slow log 3.39 against 4.29 s, 160 MB 3.78 against 4.31 s (PostgreSQL 4.43
+# against 4.35 s), 200 MB 4.49 against 4.54 s (PostgreSQL 5.10 against 4.56 s). Standard input, whose size is
+# unknown, gets both compilers. LOGDEX_JIT=c1 or full decides.
+logdex_c1_below_mb=200
 # Below this many KB the client compiler gets one thread, not two: a run this short spends about half its CPU time
 # compiling (async-profiler on a 0.1 MB slow log: 517 of 1107 ms), and a second compiler thread takes the core the
 # reader and the parsers need before its code pays back. Alternating runs: the 100 KB corpus slow log 600 -> 548 ms,
