@@ -27,7 +27,6 @@ public record IndexCandidate(String table, List<String> keys, int equalityPrefix
     }
   }
 
-  /** A candidate with no INCLUDE columns. */
   /**
    * Equal components, as a record's equals, but the same instance first and the cheapest components next: the
    * selection compares candidates in lists and sets many times over, and most comparisons are with itself or
@@ -62,6 +61,7 @@ public record IndexCandidate(String table, List<String> keys, int equalityPrefix
     return h ^ (h >>> 16);
   }
 
+  /** A candidate with no INCLUDE columns. */
   public IndexCandidate(String table, List<String> keys, int equalityPrefix, String where) {
     this(table, keys, equalityPrefix, where, List.of());
   }

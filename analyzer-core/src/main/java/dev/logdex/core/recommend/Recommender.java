@@ -679,7 +679,8 @@ public final class Recommender {
       int dot = c.table().lastIndexOf('.');
       String tableSchema = table.map(Table::schema)
           .orElse(dot > 0 && !schema.isGiven() ? c.table().substring(0, dot) : "");
-      String tableName = table.map(Table::name).orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
+      String tableName = table.map(Table::name)
+          .orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
       Fix.CreateIndex fix = new Fix.CreateIndex(Table.isDefaultSchema(tableSchema) ? "" : tableSchema, tableName,
           name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include(), generatedTypes(c));
       out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(p.gain()),
