@@ -45,11 +45,7 @@ public final class Fingerprinter {
 
   /** Fingerprints {@code sql}. */
   public Fingerprint fingerprint(String sql) {
-    Scan scan = new Scan(sql);
-    String normalized = scan.run();
-    String id = scan.id();
-    scan.release();
-    return new Fingerprint(id, normalized);
+    return fingerprint(sql, null);
   }
 
   /**
@@ -61,7 +57,7 @@ public final class Fingerprinter {
     void literal(int index, long hash);
   }
 
-  /** Fingerprints {@code sql}, telling {@code sink} its literal values on the way. */
+  /** Fingerprints {@code sql}, telling {@code sink} (when not null) its literal values on the way. */
   public Fingerprint fingerprint(String sql, LiteralSink sink) {
     Scan scan = new Scan(sql);
     scan.sink = sink;
