@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The stages behind a parse-cache miss, each on the same statements: Calcite's parse and translation, JSqlParser's
- * (the fallback), and usage extraction against a schema from an already parsed tree. {@code fingerprint} is the
+ * The stages behind a parse-cache miss, each on the same statements: Calcite's parse and translation (as the analyzer
+ * parses, and its core and Babel parsers each alone on the statements both read), JSqlParser's (the fallback), and
+ * usage extraction against a schema from an already parsed tree. {@code fingerprint} is the
  * baseline of the same run: what every event costs, against what only a new statement class costs.
  */
 @State(Scope.Thread)
@@ -45,17 +46,22 @@ public class ParseBenchmark {
       """;
 
   private String[] calciteSql;
+  /** The statements Calcite's core parser reads, for timing it against Babel on the same ones. */
+  private String[] coreSql;
   private String[] jsqlSql;
   private ParsedStatement[] parsed;
   private Schema schema;
   private int next;
   private final CalciteTranslator calcite = new CalciteTranslator(false);
+  private final CalciteTranslator core = new CalciteTranslator(false, CalciteTranslator.Grammar.CORE);
+  private final CalciteTranslator babel = new CalciteTranslator(false, CalciteTranslator.Grammar.BABEL);
   private final JsqlTranslator jsql = new JsqlTranslator();
 
   @Setup
   public void setUp() throws Exception {
     schema = new DdlSchemaLoader().load(DDL, "bench").schema();
     List<String> forCalcite = new ArrayList<>();
+    List<String> forCore = new ArrayList<>();
     List<String> forJsql = new ArrayList<>();
     List<ParsedStatement> trees = new ArrayList<>();
     for (String s : Statements.MIX) {
@@ -68,6 +74,12 @@ public class ParseBenchmark {
         trees.add(jsql.parse(sql));
       }
       try {
+        core.parse(sql);
+        forCore.add(sql);
+      } catch (Exception e) {
+        // Babel's alone
+      }
+      try {
         jsql.parse(sql);
         forJsql.add(sql);
       } catch (Exception e) {
@@ -75,6 +87,7 @@ public class ParseBenchmark {
       }
     }
     calciteSql = forCalcite.toArray(String[]::new);
+    coreSql = forCore.toArray(String[]::new);
     jsqlSql = forJsql.toArray(String[]::new);
     parsed = trees.toArray(ParsedStatement[]::new);
   }
@@ -89,9 +102,21 @@ public class ParseBenchmark {
     return Fingerprinter.standard().fingerprint(Statements.MIX[next(Statements.MIX.length)]);
   }
 
+  /** As the analyzer parses: the core parser, Babel where it cannot. */
   @Benchmark
   public Object calciteParse() throws Exception {
     return calcite.parse(calciteSql[next(calciteSql.length)]);
+  }
+
+  @Benchmark
+  public Object calciteCoreParse() throws Exception {
+    return core.parse(coreSql[next(coreSql.length)]);
+  }
+
+  /** Babel on the statements the core parser reads: what each of them cost before the core parser went first. */
+  @Benchmark
+  public Object calciteBabelParse() throws Exception {
+    return babel.parse(coreSql[next(coreSql.length)]);
   }
 
   @Benchmark

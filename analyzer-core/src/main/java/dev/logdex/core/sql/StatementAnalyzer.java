@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Analyses statements: Calcite's Babel parser first, JSqlParser where Calcite cannot read the statement, both
- * translated into one neutral form, then usage extraction against the schema. Results are cached by fingerprint, so
- * each distinct statement is parsed once however often it was logged.
+ * Analyses statements: Calcite's parsers first (its core one, else Babel), JSqlParser where Calcite cannot read the
+ * statement, both translated into one neutral form, then usage extraction against the schema. Results are cached by
+ * fingerprint, so each distinct statement is parsed once however often it was logged.
  *
  * <p>Thread-safe: the cache is concurrent and each analysis builds its own parser instances.
  */
@@ -35,6 +35,7 @@ public final class StatementAnalyzer {
       Set.of("select", "with", "insert", "update", "delete", "replace", "(", "values", "table");
 
   private final Schema schema;
+  private final CalciteTranslator.Grammar grammar;
   /** The schema's dialect's lexer: one for every place here that reads the statement's text. */
   private final SqlScanner scanner;
   private final Cache<String, StatementAnalysis> cache;
@@ -48,7 +49,16 @@ public final class StatementAnalyzer {
 
   /** An analyzer against {@code schema} that counts its work in {@code registry}. */
   public StatementAnalyzer(Schema schema, MeterRegistry registry) {
+    this(schema, registry, CalciteTranslator.Grammar.CORE_FIRST);
+  }
+
+  /**
+   * An analyzer whose Calcite reads statements with {@code grammar}: {@link CalciteTranslator.Grammar#BABEL} is the
+   * reference the differential test holds the usual one to.
+   */
+  public StatementAnalyzer(Schema schema, MeterRegistry registry, CalciteTranslator.Grammar grammar) {
     this.schema = schema;
+    this.grammar = grammar;
     this.scanner = SqlScanner.of(schema.dialect());
     this.cache = Caffeine.newBuilder().maximumSize(200_000).recordStats().build();
     this.calcite = registry.counter("logdex.statements.parsed", "parser", "calcite");
@@ -183,7 +193,7 @@ public final class StatementAnalyzer {
     }
     String reason;
     try {
-      ParsedStatement parsed = new CalciteTranslator(mysql || sql.indexOf('`') >= 0).parse(sql);
+      ParsedStatement parsed = new CalciteTranslator(mysql || sql.indexOf('`') >= 0, grammar).parse(sql);
       calcite.increment();
       return new Tree(parsed, "calcite");
     } catch (Exception | StackOverflowError e) {
