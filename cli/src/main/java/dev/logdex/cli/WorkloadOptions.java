@@ -93,8 +93,8 @@ final class WorkloadOptions {
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads that fingerprint and add up events while one more reads (default: the number of CPUs, "
-          + "at most 4; 1: everything on one thread). Each keeps its own counts, so memory grows with N. The "
-          + "result is the same for any N.")
+          + "at most 4, or 1 for files under 1 MB in all; 1: everything on one thread). Each keeps its own counts, "
+          + "so memory grows with N. The result is the same for any N.")
   Integer threads;
 
   @Option(names = "--max-classes", paramLabel = "N",
