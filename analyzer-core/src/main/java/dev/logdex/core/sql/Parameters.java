@@ -32,12 +32,13 @@ final class Parameters {
     int copied = 0;
     for (int i = 0; i < tokens.size(); i++) {
       dev.logdex.core.lex.SqlScanner.Token t = tokens.get(i);
-      String text = t.text(sql);
+      // Read in place: this runs over every token of every new statement class.
       int end;
-      if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.PARAMETER && text.startsWith("$")
-          || t.kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD && text.matches("\\$\\d+")) {
+      if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.PARAMETER && sql.charAt(t.start()) == '$'
+          || t.kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD && dollarNumber(sql, t.start(), t.end())) {
         end = t.end();
-      } else if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.SYMBOL && text.equals(":") && i + 1 < tokens.size()
+      } else if (t.kind() == dev.logdex.core.lex.SqlScanner.Kind.SYMBOL && t.end() - t.start() == 1
+          && sql.charAt(t.start()) == ':' && i + 1 < tokens.size()
           && tokens.get(i + 1).kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD
           && tokens.get(i + 1).start() == t.end() && Character.isLetter(sql.charAt(t.end()))
           && (t.start() == 0 || sql.charAt(t.start() - 1) != ':') && !wordBefore(sql, t.start())) {
@@ -50,6 +51,20 @@ final class Parameters {
       copied = end;
     }
     return out == null ? sql : out.append(sql, copied, sql.length()).toString();
+  }
+
+  /** Whether {@code sql[from, to)} is {@code $} and one or more ASCII digits ({@code \$\d+}). */
+  private static boolean dollarNumber(String sql, int from, int to) {
+    if (to - from < 2 || sql.charAt(from) != '$') {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      char c = sql.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
