@@ -108,7 +108,7 @@ public final class CalciteTranslator {
       try {
         node = core.get().parse(sql);
       } catch (SqlParseException | RuntimeException | StackOverflowError e) {
-        node = null; // not in the core grammar (INSERT IGNORE, @@variables, a keyword as a name, ...): Babel's turn
+        node = null; // not in the core grammar (`::`, `!~`, a reserved word as a name, ...): Babel's turn
       }
       if (node != null) {
         return statement(node);
