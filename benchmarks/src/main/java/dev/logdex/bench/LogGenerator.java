@@ -36,7 +36,7 @@ public final class LogGenerator {
   private final int distinct;
   private final double[] cumulative;
 
-  private LogGenerator(int distinct, long seed) {
+  LogGenerator(int distinct, long seed) {
     this.random = new SplittableRandom(seed);
     this.distinct = distinct;
     // Zipf with s = 1.1 over the shapes: shape 0 is the hottest.
