@@ -77,7 +77,30 @@ class CoreGrammarTest {
       "SELECT max(a) FILTER (WHERE b = ?) FROM t", "SELECT array[1, 2] FROM t", "SELECT a[1] FROM t",
       "SELECT * FROM t WHERE a = ? GROUP BY ROLLUP (a, b)", "SELECT * FROM t WHERE a = (SELECT max(a) FROM t)",
       "SELECT * FROM t WHERE a = ? UNION SELECT * FROM u WHERE b = ? INTERSECT SELECT * FROM v",
-      "SELECT * FROM t WHERE a = ? EXCEPT SELECT * FROM u");
+      "SELECT * FROM t WHERE a = ? EXCEPT SELECT * FROM u",
+      // Less common shapes an application may still send.
+      "SELECT * FROM t WHERE a LIKE ? ESCAPE '!'", "SELECT * FROM t WHERE CASE WHEN a > ? THEN b ELSE c END = ?",
+      "SELECT * FROM t WHERE coalesce(a, b) = ? AND NOT EXISTS (SELECT 1 FROM u WHERE u.a = t.a)",
+      "SELECT * FROM t WHERE a = ANY (SELECT a FROM u) AND b > ALL (SELECT b FROM v)",
+      "SELECT * FROM t WHERE a + 1 > ? * 2 AND -b < ?", "SELECT * FROM t ORDER BY lower(name), 2 DESC NULLS FIRST",
+      "SELECT a, count(*) FROM t GROUP BY a, b + 1 HAVING max(c) > ?", "SELECT DISTINCT ON (a) a, b FROM t",
+      "SELECT sum(a) OVER (ORDER BY b ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
+      "SELECT * FROM t, LATERAL (SELECT * FROM u WHERE u.a = t.a) x", "SELECT * FROM t FULL OUTER JOIN u ON t.a = u.a",
+      "SELECT * FROM t RIGHT JOIN u ON t.a = u.a AND u.b = ?", "SELECT * FROM t OFFSET 5 ROWS FETCH NEXT 5 ROWS ONLY",
+      "INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?)", "INSERT INTO t (a) SELECT a FROM u UNION SELECT a FROM v",
+      "UPDATE t SET (a, b) = (?, ?) WHERE id = ?", "DELETE FROM t USING u WHERE t.a = u.a",
+      "SELECT * FROM t WHERE a = ? FOR SHARE", "SELECT CAST(? AS DATE), CURRENT_DATE - INTERVAL '1' DAY FROM t",
+      "SELECT POSITION('x' IN a), EXTRACT(EPOCH FROM b), TIMESTAMPADD(DAY, 1, c) FROM t",
+      "SELECT * FROM t WHERE a BETWEEN SYMMETRIC ? AND ?", "SELECT * FROM t WHERE ROW(a, b) = ROW(?, ?)",
+      "SELECT * FROM t WHERE a = 'it''s' AND b = X'1F' AND c = N'text'", "SELECT * FROM t WHERE a = 'x' 'y'",
+      "SELECT \"weird name\", \"ÄÖ\" FROM \"Mixed Case\".\"t t\" WHERE \"a b\" = ?",
+      "SELECT * FROM t /* a /* nested */ comment */ WHERE a = ?", "SELECT * FROM ünicode WHERE naïve = ?",
+      "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < ?) SELECT * FROM r",
+      "SELECT * FROM t WHERE a IN (SELECT a FROM u WHERE u.b IN (SELECT b FROM v WHERE v.c = t.c))",
+      "SELECT * FROM t WHERE a IS NULL OR (b IS NOT NULL AND c <> ?)", "SELECT * FROM t WHERE a NOT BETWEEN ? AND ?",
+      "SELECT t.a, u.b FROM t INNER JOIN u ON (t.id = u.t_id) WHERE (t.x = ?)", "TABLE t",
+      "SELECT * FROM t WHERE a = ? ORDER BY b OFFSET ?", "SELECT mod(a, 2), abs(b), char_length(c) FROM t",
+      "SELECT * FROM t WHERE EXISTS (SELECT * FROM u WHERE u.a = t.a LIMIT 1)");
 
   private static final List<String> MYSQL = List.of(
       "SELECT `order`, `key` FROM `t` WHERE `select` = ?", "SELECT * FROM `db`.`t` WHERE `t`.`a` = ?",
@@ -85,7 +108,14 @@ class CoreGrammarTest {
       "INSERT IGNORE INTO t (a) VALUES (?)", "REPLACE INTO t (a) VALUES (?)", "SELECT @@version",
       "SELECT SQL_NO_CACHE * FROM t", "UPDATE t JOIN u ON t.id = u.t_id SET t.a = u.a WHERE u.b = ?",
       "SELECT * FROM t WHERE match_id = ? AND `status` = ?", "SELECT user, host FROM mysql.user",
-      "SELECT * FROM t FORCE INDEX (i) WHERE a = ?", "SELECT count(*) FROM t WHERE a = ? GROUP BY b WITH ROLLUP");
+      "SELECT * FROM t FORCE INDEX (i) WHERE a = ?", "SELECT count(*) FROM t WHERE a = ? GROUP BY b WITH ROLLUP",
+      "SELECT * FROM t WHERE a = 'it\\'s' AND b = ?", "SELECT * FROM t WHERE created < DATE_SUB(NOW(), INTERVAL 1 DAY)",
+      "SELECT * FROM t STRAIGHT_JOIN u ON t.a = u.a", "SELECT * FROM t WHERE a <=> ? AND b REGEXP ?",
+      "SELECT IFNULL(a, 0), GROUP_CONCAT(b) FROM t GROUP BY c", "SELECT * FROM t ORDER BY FIELD(a, 1, 2, 3)",
+      "SELECT * FROM t WHERE a = 0x1F AND b = b'101' AND c = _utf8mb4'x'", "SELECT * FROM t LIMIT ?",
+      "SELECT `t`.`a`, `u`.`b` FROM `t` JOIN `u` USING (`id`) WHERE `t`.`x` IN (?, ?)",
+      "INSERT INTO t (a, b) VALUES (?, ?) ON DUPLICATE KEY UPDATE b = VALUES(b)",
+      "UPDATE t SET a = a + 1 WHERE id = ? LIMIT 1", "DELETE FROM t WHERE a < ? ORDER BY id LIMIT 100");
 
   @Test
   void theCoreParserReadsTheEverydayShapes() {
