@@ -410,11 +410,12 @@ public final class WorkloadReading {
   private static boolean smallFiles(List<String> paths) {
     long total = 0;
     for (String path : paths) {
-      if (path.equals("-") || !Files.isRegularFile(Path.of(path))) {
+      Path file = Path.of(path);
+      if (path.equals("-") || !Files.isRegularFile(file)) {
         return false; // standard input, a pipe: its size is not known in advance
       }
       try {
-        long size = Files.size(Path.of(path));
+        long size = Files.size(file);
         total += path.endsWith(".gz") || path.endsWith(".gzip") ? size * 8 : size;
       } catch (IOException e) {
         return false; // the reading will say what is wrong with it

@@ -232,15 +232,7 @@ public final class Latency {
 
     /** Adds every execution of {@code l}. */
     public void add(Latency l) {
-      if (l.histogram != null) {
-        toHistogram();
-        flush();
-        histogram.add(l.histogram);
-      } else {
-        for (long v : l.sortedMicros) {
-          record(v);
-        }
-      }
+      add(l.histogram, l.sortedMicros, l.histogram == null ? l.sortedMicros.length : 0);
     }
 
     /**
@@ -249,13 +241,20 @@ public final class Latency {
      */
     public void add(Recorder other) {
       if (other.histogram != null) {
+        other.flush();
+      }
+      add(other.histogram, other.values, other.size);
+    }
+
+    /** Adds the executions of {@code h} when there is one, else the first {@code n} of {@code exact}. */
+    private void add(IntCountsHistogram h, long[] exact, int n) {
+      if (h != null) {
         toHistogram();
         flush();
-        other.flush();
-        histogram.add(other.histogram);
+        histogram.add(h);
       } else {
-        for (int i = 0; i < other.size; i++) {
-          record(other.values[i]);
+        for (int i = 0; i < n; i++) {
+          record(exact[i]);
         }
       }
     }
