@@ -3,6 +3,7 @@
 #   bin/logdex                  the launcher (Java 17 or later on PATH, or JAVA_HOME)
 #   lib/logdex.jar              logdex and every library it uses, in one jar
 #   lib/jvm-options.sh          the JVM options the launcher shares with ./logdex
+#   lib/training/               the sample (schema and pg_stat_statements export) its class archive is made on
 #   share/man/man1/logdex.1     the man page, from picocli's usage help of every command
 #   share/bash-completion/logdex  completion for bash (and zsh with bashcompinit), for logdex and ./logdex
 #   README.md
@@ -25,15 +26,17 @@ name="logdex-$version"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dir="$work/$name"
-mkdir -p "$dir/bin" "$dir/lib" "$dir/share/man/man1" "$dir/share/bash-completion"
+mkdir -p "$dir/bin" "$dir/lib/training" "$dir/share/man/man1" "$dir/share/bash-completion"
 cp "$jar" "$dir/lib/logdex.jar"
 cp "$root/release/jvm-options.sh" "$dir/lib/jvm-options.sh"
+cp "$root/sample-logs/shop/schema.sql" "$root/sample-logs/shop/pg_stat_statements.csv" "$dir/lib/training/"
 cp "$root/README.md" "$dir/README.md"
 
 cat > "$dir/bin/logdex" <<'LAUNCHER'
 #!/usr/bin/env bash
 # logdex, installed: runs lib/logdex.jar with the JVM options of the project's launcher, and keeps an archive of
-# the classes an analysis loads (AppCDS) in the user's cache, made by the first run (LOGDEX_CDS=off: none).
+# the classes an analysis loads (AppCDS, or the AOT cache of Java 25 and later) in the user's cache, made once per
+# install and JVM by an analysis of lib/training/ (LOGDEX_CDS=off: none).
 set -euo pipefail
 source="${BASH_SOURCE[0]}"
 while [ -L "$source" ]; do # a symlink in /usr/local/bin: find the real install
@@ -45,20 +48,14 @@ jar="$home/lib/logdex.jar"
 source "$home/lib/jvm-options.sh"
 java="$(logdex_java)"
 opts=(${LOGDEX_JAVA_OPTS:-$(logdex_default_options)})
-cds=()
+archive_opts=()
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/logdex"
-jsa="$(logdex_archive "$cache/$(basename "$home")" "$java")"
-quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
-if [ "${LOGDEX_CDS:-on}" != off ] && mkdir -p "$cache" 2>/dev/null; then
-  if [ -f "$jsa" ] && [ ! "$jar" -nt "$jsa" ]; then
-    cds=(-XX:SharedArchiveFile="$jsa" "${quiet_cds[@]}")
-  else
-    cds=(-XX:ArchiveClassesAtExit="$jsa" -Dlogdex.cds.training=true "${quiet_cds[@]}") # this run makes it; the next ones map it
-  fi
+if mkdir -p "$cache" 2>/dev/null; then
+  logdex_archive_options "$java" "$jar" "$cache/$(basename "$home")" "$home/lib/training"
 fi
 logdex_jit_options "$@"
 logdex_tty_options
-exec "$java" "${opts[@]}" "${jit_opts[@]}" "${cds[@]}" "${ttys[@]}" -jar "$jar" "$@"
+exec "$java" "${opts[@]}" "${jit_opts[@]}" "${archive_opts[@]}" "${ttys[@]}" -jar "$jar" "$@"
 LAUNCHER
 chmod +x "$dir/bin/logdex"
 
