@@ -112,7 +112,7 @@ for log in slow postgres; do
   run "logdex-nocds-$log" env LOGDEX_CDS=off "${logdex[@]}" "$file"
   row "$log: logdex analyze without the class-data archive" "$file" "$events" "$base"
   # Transparent huge pages for the heap, which the launcher asks for where the kernel gives them on request.
-  defaults="$(source "$here/release/jvm-options.sh"; logdex_default_options)"
+  defaults="$(source "$here/release/jvm-options.sh"; logdex_default_options; echo "${default_opts[*]}")"
   case "$defaults" in
     *" -XX:+UseTransparentHugePages"*)
       run "logdex-nothp-$log" env LOGDEX_JAVA_OPTS="${defaults/ -XX:+UseTransparentHugePages/}" "${logdex[@]}" "$file"
@@ -159,7 +159,7 @@ rows+=("$(printf "| logdex --version without the class-data archive | %.2f | | |
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), ${size_mb} MB per log, \
 $(grep -o '[0-9,]* events' "$work/slow.log.events") in the slow log, up to $distinct statement shapes; java: \
-$("$(source "$here/release/jvm-options.sh"; logdex_java)" -version 2>&1 | head -n 1); \
+$("$(source "$here/release/jvm-options.sh"; logdex_java; echo "$java")" -version 2>&1 | head -n 1); \
 $([ "$runs" = 1 ] && echo "one run each" || echo "median of $runs runs each")"
 echo
 echo "| run | seconds | MB/s | events/s | peak RSS MB | time / logdex |"

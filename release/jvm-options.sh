@@ -1,47 +1,74 @@
 # The JVM options of a logdex run, shared by ./logdex (from a clone) and bin/logdex (the release tarball), which
-# source this file. Nothing here runs a JVM: a run's fixed cost is what these options are about.
+# source this file. Nothing here runs a JVM but to make the class archive, once: a run's fixed cost is what these
+# options are about. So each function sets variables instead of printing what a caller would capture: every
+# $(...) is a process, and a process costs about 3 ms on this machine before the JVM starts.
 #
-#   logdex_java                  the java to run: $LOGDEX_JAVA, else $JAVA_HOME/bin/java, else java on PATH
-#   logdex_java_major JAVA       its feature version (17, 25), from the JDK's release file; 0 when unknown
-#   logdex_jit_options ARG...    into the array jit_opts: C1 only for a run over small inputs, and one compiler
+#   logdex_java                  sets java, the java to run: $LOGDEX_JAVA, else $JAVA_HOME/bin/java, else java
+#   logdex_java_major JAVA       sets java_major, its feature version (17, 25), from the JDK's release file; 0
+#                                when unknown
+#   logdex_default_options       sets the array default_opts: the options a run gets unless LOGDEX_JAVA_OPTS
+#                                gives others
+#   logdex_run_options           sets the array opts: LOGDEX_JAVA_OPTS split at spaces, or default_opts
+#   logdex_jit_options ARG...    sets the array jit_opts: C1 only for a run over small inputs, and one compiler
 #                                thread for the smallest; with both compilers, none of C2's time on the parser
 #                                (see below)
 #   logdex_archive_options JAVA JAR BASE SAMPLE
-#                                into the array archive_opts: the options that map the archive of JAR's classes
+#                                sets the array archive_opts: the options that map the archive of JAR's classes
 #                                for that java (BASE-java17.jsa, BASE-java25.aot), made first when it is missing or
 #                                older than JAR, by an analysis of the sample in the folder SAMPLE
-#   logdex_default_options       the options a run gets unless LOGDEX_JAVA_OPTS gives others
-#   logdex_tty_options           into the array ttys: which of standard output and error are terminals
+#   logdex_tty_options           sets the array ttys: which of standard output and error are terminals
 
 logdex_java() {
   if [ -n "${LOGDEX_JAVA:-}" ]; then
-    echo "$LOGDEX_JAVA"
+    java="$LOGDEX_JAVA"
   elif [ -n "${JAVA_HOME:-}" ]; then
-    echo "$JAVA_HOME/bin/java"
+    java="$JAVA_HOME/bin/java"
   else
-    echo java
+    java=java
   fi
 }
 
 logdex_java_major() {
-  # Shell built-ins but for one readlink: every process a launcher starts costs milliseconds before the JVM does.
-  local path release line version=0
-  path="$(command -v "$1" 2>/dev/null || true)"
-  [ -n "$path" ] || { echo 0; return; }
-  path="$(readlink -f "$path" 2>/dev/null || echo "$path")"
+  # Shell built-ins but for one readlink, where the java found is a link (as /usr/bin/java is).
+  local path="" dir release line dirs
+  java_major=0
+  case "$1" in
+    */*) path="$1" ;;
+    *)
+      IFS=: read -ra dirs <<< "$PATH"
+      for dir in "${dirs[@]}"; do
+        if [ -f "${dir:-.}/$1" ] && [ -x "${dir:-.}/$1" ]; then
+          path="${dir:-.}/$1"
+          break
+        fi
+      done
+      ;;
+  esac
+  [ -n "$path" ] || return 0
+  if [ -L "$path" ]; then
+    path="$(readlink -f "$path" 2>/dev/null || echo "$path")"
+  fi
   release="${path%/*/*}/release" # JDK/bin/java -> JDK/release
   if [ -r "$release" ]; then
     while IFS= read -r line; do
       case "$line" in
         JAVA_VERSION=\"[0-9]*)
-          version="${line#JAVA_VERSION=\"}"
-          version="${version%%[!0-9]*}"
+          line="${line#JAVA_VERSION=\"}"
+          java_major="${line%%[!0-9]*}"
           break
           ;;
       esac
     done < "$release"
   fi
-  echo "${version:-0}"
+}
+
+logdex_run_options() {
+  if [ -n "${LOGDEX_JAVA_OPTS:-}" ]; then
+    read -ra opts <<< "$LOGDEX_JAVA_OPTS"
+  else
+    logdex_default_options
+    opts=("${default_opts[@]}")
+  fi
 }
 
 # Below this many MB of input (a gzipped file counted eight times its size), the run uses the client compiler
@@ -72,7 +99,7 @@ logdex_c2_spares=(-XX:CompileCommand=quiet "-XX:CompileCommand=MaxNodeLimit,org/
 
 logdex_jit_options() {
   jit_opts=()
-  local mode="${LOGDEX_JIT:-auto}" total=0 size arg
+  local mode="${LOGDEX_JIT:-auto}" total=0 size arg files=() gzipped=()
   if [ "$mode" = auto ]; then
     mode=c1
     for arg in "$@"; do
@@ -81,11 +108,18 @@ logdex_jit_options() {
         break
       fi
       if [ -f "$arg" ]; then
-        size=$(stat -c %s -- "$arg" 2>/dev/null || echo 0)
-        case "$arg" in *.gz|*.gzip) size=$((size * 8)) ;; esac
-        total=$((total + size))
+        files+=("$arg")
+        case "$arg" in *.gz|*.gzip) gzipped+=(8) ;; *) gzipped+=(1) ;; esac
       fi
     done
+    if [ "$mode" != full ] && [ ${#files[@]} -gt 0 ]; then
+      local i=0 sizes=()
+      sizes=($(stat -c %s -- "${files[@]}" 2>/dev/null || true)) # one process for all the files
+      for size in "${sizes[@]}"; do
+        total=$((total + size * ${gzipped[i]:-1}))
+        i=$((i + 1))
+      done
+    fi
     [ "$total" -lt $((logdex_c1_below_mb * 1048576)) ] || mode=full
     [ "$mode" = full ] || [ "$total" -ge $((logdex_one_compiler_below_kb * 1024)) ] || mode=c1-one-thread
   fi
@@ -106,17 +140,17 @@ logdex_jit_options() {
 # output discarded: the one-step -XX:AOTCacheOutput prints on standard output, which -Xlog cannot silence.
 # The training run is the launcher's own, on the sample, not the user's first run, whose report it would spoil.
 logdex_archive_options() {
-  local java="$1" jar="$2" base="$3" sample="$4" major file tmp made
-  local opts=(${LOGDEX_JAVA_OPTS:-$(logdex_default_options)})
+  local java="$1" jar="$2" base="$3" sample="$4" file tmp made java_major opts
+  logdex_run_options
   local train=(-Dlogdex.cds.training=true -jar "$jar" analyze -q --schema "$sample/schema.sql"
     "$sample/pg_stat_statements.csv")
   archive_opts=()
   [ "${LOGDEX_CDS:-on}" != off ] || return 0
-  major="$(logdex_java_major "$java")"
-  if [ "$major" -ge 25 ]; then
-    file="$base-java$major.aot"
+  logdex_java_major "$java"
+  if [ "$java_major" -ge 25 ]; then
+    file="$base-java$java_major.aot"
   else
-    file="$base-java$major.jsa"
+    file="$base-java$java_major.jsa"
   fi
   if { [ ! -f "$file" ] || [ "$jar" -nt "$file" ]; } && { [ ! -f "$file.failed" ] || [ "$jar" -nt "$file.failed" ]; }; then
     echo "logdex: preparing the class-data archive (once for this jar and JVM) ..." >&2
@@ -167,14 +201,14 @@ logdex_archive_options() {
 # is all committed. On the 1 GB generated logs the peak RSS fell from 502-522 to 479-485 MB (PostgreSQL) and from
 # 453 to 422 MB (slow log); a full collection there finds about 70 MB live. Times within the noise of this machine.
 logdex_default_options() {
-  local opts="-Xmx512m -Xmn128m -XX:+UseParallelGC" thp=""
+  default_opts=(-Xmx512m -Xmn128m -XX:+UseParallelGC)
+  local thp=""
   if [ -r /sys/kernel/mm/transparent_hugepage/enabled ]; then
     read -r thp < /sys/kernel/mm/transparent_hugepage/enabled || true
   fi
   case "$thp" in
-    *"[madvise]"*) opts="$opts -XX:+UseTransparentHugePages" ;;
+    *"[madvise]"*) default_opts+=(-XX:+UseTransparentHugePages) ;;
   esac
-  echo "$opts"
 }
 
 # The JVM can tell only whether it has a console; the shell can tell which streams are terminals: the text report

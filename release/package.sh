@@ -41,17 +41,21 @@ set -euo pipefail
 source="${BASH_SOURCE[0]}"
 while [ -L "$source" ]; do # a symlink in /usr/local/bin: find the real install
   target="$(readlink "$source")"
-  case "$target" in /*) source="$target" ;; *) source="$(dirname "$source")/$target" ;; esac
+  case "$target" in
+    /*) source="$target" ;;
+    *) case "$source" in */*) source="${source%/*}/$target" ;; *) source="$target" ;; esac ;;
+  esac
 done
-home="$(cd "$(dirname "$source")/.." && pwd)"
+case "$source" in */*) home="${source%/*}/.." ;; *) home=.. ;; esac
+home="$(cd "$home" && pwd)"
 jar="$home/lib/logdex.jar"
 source "$home/lib/jvm-options.sh"
-java="$(logdex_java)"
-opts=(${LOGDEX_JAVA_OPTS:-$(logdex_default_options)})
+logdex_java
+logdex_run_options
 archive_opts=()
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/logdex"
-if mkdir -p "$cache" 2>/dev/null; then
-  logdex_archive_options "$java" "$jar" "$cache/$(basename "$home")" "$home/lib/training"
+if [ -d "$cache" ] || mkdir -p "$cache" 2>/dev/null; then
+  logdex_archive_options "$java" "$jar" "$cache/${home##*/}" "$home/lib/training"
 fi
 logdex_jit_options "$@"
 logdex_tty_options
