@@ -463,13 +463,25 @@ final class Selection {
   private static final class State {
     private final Map<IndexCandidate, Evidence> indexes = new LinkedHashMap<>();
     private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
-    private final Map<String, Double> best = new HashMap<>();
-    private final Map<String, QueryStats> stats = new HashMap<>();
     /**
-     * The chosen indexes that serve each query on each table (by {@link #key}): what {@link #served} looks at, so
-     * that its cost is the few indexes of one query, not every index chosen on the table.
+     * Each query on each table that a chosen index has served: by table, then by fingerprint id. Two lookups by
+     * names whose hashes are already computed, where one key made of both would be a new string, hashed anew, at
+     * every step of the search.
      */
-    private final Map<String, List<IndexCandidate>> servers = new HashMap<>();
+    private final Map<String, Map<String, Slot>> slots = new HashMap<>();
+
+    /** One query on one table. */
+    private static final class Slot {
+      final QueryStats stats;
+      /** How well the chosen indexes serve it. */
+      double best;
+      /** The chosen indexes that serve it: what {@link #served} looks at, not every index on the table. */
+      final List<IndexCandidate> servers = new ArrayList<>(2);
+
+      Slot(QueryStats stats) {
+        this.stats = stats;
+      }
+    }
 
     boolean has(IndexCandidate c) {
       return indexes.containsKey(c);
@@ -487,12 +499,14 @@ final class Selection {
     /** The chosen indexes by table and each of their {@link Coverage#leads}. */
     private final Map<String, List<IndexCandidate>> byLead = new HashMap<>();
 
-    private static String key(String id, String table) {
-      return id + '\u0000' + table;
+    private Slot slot(String id, String table) {
+      Map<String, Slot> onTable = slots.get(table);
+      return onTable == null ? null : onTable.get(id);
     }
 
     double best(String id, String table) {
-      return best.getOrDefault(key(id, table), 0.0);
+      Slot slot = slot(id, table);
+      return slot == null ? 0.0 : slot.best;
     }
 
     /**
@@ -500,12 +514,15 @@ final class Selection {
      * serve query {@code id}.
      */
     double served(String id, String table, IndexCandidate without, Evidence with) {
+      Slot slot = slot(id, table);
       double direct = 0;
       Map<String, Double> arms = null;
       List<Evidence> all = new ArrayList<>();
-      for (IndexCandidate c : servers.getOrDefault(key(id, table), List.of())) {
-        if (!c.equals(without)) {
-          all.add(indexes.get(c));
+      if (slot != null) {
+        for (IndexCandidate c : slot.servers) {
+          if (!c.equals(without)) {
+            all.add(indexes.get(c));
+          }
         }
       }
       if (with != null) {
@@ -541,14 +558,19 @@ final class Selection {
       for (String lead : Coverage.leads(c)) {
         byLead.computeIfAbsent(leadKey(c.table(), lead), t -> new ArrayList<>()).add(c);
       }
+      Map<String, Slot> onTable = slots.computeIfAbsent(c.table(), t -> new HashMap<>());
       for (Map.Entry<String, QueryStats> q : e.queries().entrySet()) {
-        String k = key(q.getKey(), c.table());
-        if (e.weight(q.getKey()) > 0) {
-          servers.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+        String id = q.getKey();
+        Slot slot = onTable.get(id);
+        if (slot == null) {
+          slot = new Slot(q.getValue());
+          onTable.put(id, slot);
         }
-        best.put(k, e.or(q.getKey()).isEmpty() ? Math.max(best(q.getKey(), c.table()), e.weight(q.getKey()))
-            : served(q.getKey(), c.table(), null, null));
-        stats.put(k, q.getValue());
+        double weight = e.weight(id);
+        if (weight > 0) {
+          slot.servers.add(c);
+        }
+        slot.best = e.or(id).isEmpty() ? Math.max(slot.best, weight) : served(id, c.table(), null, null);
       }
     }
 
@@ -558,14 +580,12 @@ final class Selection {
       for (String lead : Coverage.leads(c)) {
         byLead.get(leadKey(c.table(), lead)).remove(c);
       }
+      Map<String, Slot> onTable = slots.get(c.table());
       for (String id : e.queries().keySet()) {
-        List<IndexCandidate> serving = servers.get(key(id, c.table()));
-        if (serving != null) {
-          serving.remove(c);
-        }
+        onTable.get(id).servers.remove(c);
       }
       for (String id : e.queries().keySet()) {
-        best.put(key(id, c.table()), served(id, c.table(), null, null));
+        onTable.get(id).best = served(id, c.table(), null, null);
       }
     }
 
@@ -626,8 +646,10 @@ final class Selection {
     /** What the chosen indexes are worth together. */
     double value(boolean timed) {
       double v = 0;
-      for (Map.Entry<String, Double> e : best.entrySet()) {
-        v += e.getValue() * time(stats.get(e.getKey()), timed);
+      for (Map<String, Slot> onTable : slots.values()) {
+        for (Slot slot : onTable.values()) {
+          v += slot.best * time(slot.stats, timed);
+        }
       }
       return v;
     }
