@@ -293,7 +293,6 @@ final class Selection {
     private final Map<IndexCandidate, Long> costs;
     private final ToDoubleFunction<IndexCandidate> writeCost;
     private final boolean timed;
-    private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
 
     Search(Map<IndexCandidate, Evidence> pool, Map<IndexCandidate, Long> costs,
         ToDoubleFunction<IndexCandidate> writeCost, boolean timed) {
@@ -302,7 +301,6 @@ final class Selection {
       this.writeCost = writeCost;
       this.timed = timed;
       for (IndexCandidate c : pool.keySet()) {
-        byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
         byLead.computeIfAbsent(leadKey(c.table(), Coverage.lead(c.keys().get(0))), t -> new ArrayList<>()).add(c);
       }
     }
