@@ -447,22 +447,22 @@ final class Selection {
     }
   }
 
+  /** A table and a lead column as one map key. */
+  static String leadKey(String table, String lead) {
+    return table + '\u0000' + lead;
+  }
+
   /**
    * The indexes chosen so far, with how well they serve each query on each table, kept up to date, so that a step's
    * gain costs a lookup per query instead of a pass over everything chosen. A query is served as well as the best
    * chosen index serves it, or, for an OR, as the chosen indexes on its arms serve it together (each arm counted
    * once, by its best index).
    */
-  /** A table and a lead column as one map key. */
-  static String leadKey(String table, String lead) {
-    return table + '\u0000' + lead;
-  }
-
   private static final class State {
     private final Map<IndexCandidate, Evidence> indexes = new LinkedHashMap<>();
     private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
     /**
-     * Each query on each table that a chosen index has served: by table, then by fingerprint id. Two lookups by
+     * Each query on each table in the evidence of a chosen index: by table, then by fingerprint id. Two lookups by
      * names whose hashes are already computed, where one key made of both would be a new string, hashed anew, at
      * every step of the search.
      */
