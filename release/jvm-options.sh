@@ -15,7 +15,8 @@
 #   logdex_archive_options JAVA JAR BASE SAMPLE
 #                                sets the array archive_opts: the options that map the archive of JAR's classes
 #                                for that java (BASE-java17.jsa, BASE-java25.aot), made first when it is missing or
-#                                older than JAR, by an analysis of the sample in the folder SAMPLE
+#                                older than JAR, by an analysis of the sample in the folder SAMPLE run with the
+#                                array opts (logdex_run_options first)
 #   logdex_tty_options           sets the array ttys: which of standard output and error are terminals
 
 logdex_java() {
@@ -140,8 +141,7 @@ logdex_jit_options() {
 # output discarded: the one-step -XX:AOTCacheOutput prints on standard output, which -Xlog cannot silence.
 # The training run is the launcher's own, on the sample, not the user's first run, whose report it would spoil.
 logdex_archive_options() {
-  local java="$1" jar="$2" base="$3" sample="$4" file tmp made java_major opts
-  logdex_run_options
+  local java="$1" jar="$2" base="$3" sample="$4" file tmp made java_major
   local train=(-Dlogdex.cds.training=true -jar "$jar" analyze -q --schema "$sample/schema.sql"
     "$sample/pg_stat_statements.csv")
   archive_opts=()
