@@ -31,7 +31,7 @@ public final class StatementAnalyzer {
   /** Deeper nesting than this is not parsed: both parsers recurse and would overflow the stack. */
   static final int MAX_DEPTH = 200;
 
-  private static final Set<String> ANALYSED_KEYWORDS =
+  static final Set<String> ANALYSED_KEYWORDS =
       Set.of("select", "with", "insert", "update", "delete", "replace", "(", "values", "table");
 
   private final Schema schema;
@@ -194,14 +194,16 @@ public final class StatementAnalyzer {
       failures.increment();
       return new Settled(new StatementAnalysis.Unparsed("nesting deeper than " + MAX_DEPTH + " levels"));
     }
-    String reason;
-    try {
-      ParsedStatement parsed = new CalciteTranslator(mysql || sql.indexOf('`') >= 0, grammar).parse(sql);
-      calcite.increment();
-      return new Tree(parsed, "calcite");
-    } catch (Exception | StackOverflowError e) {
-      reason = oneLine(e);
+    if (!calciteRefuses(sql, first, scanner)) {
+      try {
+        ParsedStatement parsed = new CalciteTranslator(mysql || sql.indexOf('`') >= 0, grammar).parse(sql);
+        calcite.increment();
+        return new Tree(parsed, "calcite");
+      } catch (Exception | StackOverflowError e) {
+        // JSqlParser next; if it cannot read the statement either, its reason is the one reported.
+      }
     }
+    String reason;
     try {
       ParsedStatement parsed = new JsqlTranslator().parse(sql);
       jsqlparser.increment();
@@ -217,6 +219,36 @@ public final class StatementAnalyzer {
     }
     failures.increment();
     return new Settled(new StatementAnalysis.Unparsed(reason));
+  }
+
+  /**
+   * Whether both of Calcite's grammars are sure to refuse {@code sql}, which then goes to JSqlParser at once.
+   * Calcite has no REPLACE statement, and its lexer no token for {@code @}: MySQL's {@code @variable} and {@code
+   * @@setting}, PostgreSQL's {@code @>}, {@code <@} and {@code @@} operators. A refusal is dear in a short run:
+   * Calcite builds its message through a proxy of its resource interface and a MessageFormat, about 40 ms the first
+   * time in a fresh JVM, and it refuses twice (core grammar, then Babel). Only an {@code @} the scanner finds
+   * outside quotes and comments counts, and not in a text where Calcite's comments and MySQL's differ ({@code //}
+   * and {@code --x} are comments to Calcite; {@code /*!...*}{@code /} is code to MySQL): there Calcite is asked.
+   * CalciteRefusalTest holds both grammars to refusing what this lets by.
+   */
+  static boolean calciteRefuses(String sql, String first, SqlScanner scanner) {
+    if (first.equals("replace")) {
+      return true;
+    }
+    if (sql.indexOf('@') < 0 || sql.contains("//") || sql.contains("--") || sql.contains("/*!")
+        || sql.contains("/*M!")) {
+      return false;
+    }
+    try {
+      for (SqlScanner.Token t : scanner.tokens(sql)) {
+        if (t.kind() == SqlScanner.Kind.SYMBOL && sql.charAt(t.start()) == '@') {
+          return true;
+        }
+      }
+    } catch (SqlScanner.UnterminatedException e) {
+      return false;
+    }
+    return false;
   }
 
   /** What a statement read is against the schema, its unqualified tables in {@code database} (MySQL). */
@@ -271,7 +303,7 @@ public final class StatementAnalyzer {
   }
 
   /** The first word of {@code sql} as the lexer reads it, lower case; {@code "("} for a parenthesis; or "". */
-  private static String firstKeyword(String sql, SqlScanner scanner) {
+  static String firstKeyword(String sql, SqlScanner scanner) {
     try {
       for (SqlScanner.Token t : scanner.tokens(sql)) {
         if (t.kind() == SqlScanner.Kind.COMMENT) {
