@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
 
 /** One thread's parser is reused from statement to statement: each must read as on a parser of its own. */
@@ -62,6 +64,29 @@ class ReusedParserTest {
     assertThatThrownBy(() -> tree(false, "SELECT FROM WHERE (((")).isInstanceOf(SqlParseException.class);
     assertThatThrownBy(() -> tree(false, "SELECT 'unterminated")).isInstanceOf(SqlParseException.class);
     assertThat(tree(false, good)).isEqualTo(before);
+  }
+
+  @Test
+  void everyStatementEndsAsWithCalcitesOwnReader() {
+    // The parser reads its text through a reader that throws one shared exception at the end instead of returning
+    // -1: trees, errors and the positions in them must be what Calcite's own parser gives. (Not an empty text,
+    // which the analyzer never parses, and which SqlParser's own entry point fails on before its parser reads.)
+    SqlParser.Config config = SqlParser.config();
+    ReusedParser reused = ReusedParser.perThread(config).get();
+    for (String sql : List.of("SELECT a FROM t", "SELECT a FROM t ", "SELECT a FROM t -- note",
+        "SELECT a FROM t /* open", "SELECT 'open", "SELECT \"open", "SELECT a FROM t WHERE b =",
+        "SELECT 1e", "SELECT a FROM t WHERE b = 1.", "VALUES (1, 'x')", "SELECT a FROM t WHERE b = 'it''s'")) {
+      String expected = outcome(() -> SqlParser.create(sql, config).parseStmt());
+      assertThat(outcome(() -> reused.parse(sql))).as("<%s>", sql).isEqualTo(expected);
+    }
+  }
+
+  private static String outcome(Callable<SqlNode> parse) {
+    try {
+      return "tree " + parse.call();
+    } catch (Exception e) {
+      return "error " + e.getMessage();
+    }
   }
 
   @Test
