@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
+import org.HdrHistogram.HistogramIterationValue;
+import org.HdrHistogram.IntCountsHistogram;
 import org.junit.jupiter.api.Test;
 
 class LatencyTest {
@@ -83,6 +88,33 @@ class LatencyTest {
         assertThat(a.toLatency().encode()).isEqualTo(expected.encode());
       }
     }
+  }
+
+  @Test
+  void theCopyMadeLargestFirstIsTheOneAnAscendingCopyWas() {
+    // Snapshots hold each class's encoding: made largest first, the copy must encode as the ascending copy did.
+    for (long seed = 0; seed < 30; seed++) {
+      Random random = new Random(seed);
+      IntCountsHistogram h = new IntCountsHistogram(2);
+      int n = 1 + random.nextInt(3_000);
+      for (int i = 0; i < n; i++) {
+        h.recordValue(random.nextInt(20) == 0 ? (long) (random.nextDouble() * 1e10)
+            : Math.round(800 * Math.exp(random.nextGaussian())));
+      }
+      IntCountsHistogram ascending = new IntCountsHistogram(2);
+      for (HistogramIterationValue v : h.recordedValues()) {
+        ascending.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+      }
+      IntCountsHistogram copy = Latency.largestFirst(h);
+      assertThat(copy).as("seed %d", seed).isEqualTo(ascending);
+      assertThat(compressed(copy)).as("seed %d", seed).isEqualTo(compressed(ascending));
+    }
+  }
+
+  private static byte[] compressed(IntCountsHistogram h) {
+    ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+    int length = h.encodeIntoCompressedByteBuffer(buf, Deflater.BEST_COMPRESSION);
+    return Arrays.copyOf(buf.array(), length);
   }
 
   @Test
