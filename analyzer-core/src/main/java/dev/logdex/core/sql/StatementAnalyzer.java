@@ -227,8 +227,9 @@ public final class StatementAnalyzer {
    * @@setting}, PostgreSQL's {@code @>}, {@code <@} and {@code @@} operators. A refusal is dear in a short run:
    * Calcite builds its message through a proxy of its resource interface and a MessageFormat, about 40 ms the first
    * time in a fresh JVM, and it refuses twice (core grammar, then Babel). Only an {@code @} the scanner finds
-   * outside quotes and comments counts, and not in a text where Calcite's comments and MySQL's differ ({@code //}
-   * and {@code --x} are comments to Calcite; {@code /*!...*}{@code /} is code to MySQL): there Calcite is asked.
+   * outside quotes and comments counts, and not in a text with {@code //}, {@code --} or {@code /*!}, where
+   * Calcite's comments and the database's may differ ({@code //} and {@code --x} are comments to Calcite, not to
+   * MySQL; {@code /*!...*}{@code /} is code to MySQL, a comment to Calcite): there Calcite is asked.
    * CalciteRefusalTest holds both grammars to refusing what this lets by.
    */
   static boolean calciteRefuses(String sql, String first, SqlScanner scanner) {

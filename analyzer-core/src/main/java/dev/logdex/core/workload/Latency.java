@@ -314,8 +314,6 @@ public final class Latency {
     public Latency toLatency() {
       if (histogram != null) {
         flush();
-        // Rebuilt value by value: the copy is as large as its values need, whatever the history of resizes and
-        // merges, so that equal distributions encode to equal text.
         return new Latency(null, largestFirst(histogram));
       }
       long[] sorted = Arrays.copyOf(values, size);
