@@ -10,6 +10,12 @@ public record ColumnRef(String table, String column) implements Comparable<Colum
     column = Objects.requireNonNull(column, "column").intern();
   }
 
+  /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ColumnRef c && table.equals(c.table) && column.equals(c.column);
+  }
+
   @Override
   public int compareTo(ColumnRef o) {
     int c = table.compareTo(o.table);

@@ -17,6 +17,13 @@ public record ColumnUse(ColumnRef column, UseKind kind, boolean descending, Stri
     detail = Objects.requireNonNull(detail, "detail").intern(); // a join partner's name: shared like the names
   }
 
+  /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ColumnUse u && kind == u.kind && descending == u.descending
+        && column.equals(u.column) && detail.equals(u.detail);
+  }
+
   /**
    * How the detail of a correlated subquery's inner equality begins, before the outer column it is equal to:
    * {@code "correlated with orders.id"}.

@@ -28,6 +28,13 @@ public record StatementProfile(
     unresolved = List.copyOf(unresolved);
   }
 
+  /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof StatementProfile p && kind == p.kind && accesses.equals(p.accesses)
+        && tablesRead.equals(p.tablesRead) && tablesWritten.equals(p.tablesWritten) && unresolved.equals(p.unresolved);
+  }
+
   /** Every column use of the statement, across its blocks. */
   public List<ColumnUse> uses() {
     return accesses.stream().flatMap(a -> a.uses().stream()).toList();

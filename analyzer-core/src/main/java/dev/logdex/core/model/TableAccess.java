@@ -18,4 +18,11 @@ public record TableAccess(String table, List<ColumnUse> uses, boolean sortServed
     Objects.requireNonNull(table, "table");
     uses = List.copyOf(uses);
   }
+
+  /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof TableAccess a && sortServed == a.sortServed && limited == a.limited
+        && table.equals(a.table) && uses.equals(a.uses);
+  }
 }

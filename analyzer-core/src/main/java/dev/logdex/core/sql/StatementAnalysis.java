@@ -17,6 +17,12 @@ public sealed interface StatementAnalysis {
       Objects.requireNonNull(profile, "profile");
       Objects.requireNonNull(parser, "parser");
     }
+
+    /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Parsed p && profile.equals(p.profile) && parser.equals(p.parser);
+    }
   }
 
   /**
@@ -30,12 +36,24 @@ public sealed interface StatementAnalysis {
     public SystemCatalog {
       Objects.requireNonNull(object, "object");
     }
+
+    /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof SystemCatalog c && object.equals(c.object);
+    }
   }
 
   /** Neither parser could read the statement; {@code reason} is the last parser's message, one line. */
   record Unparsed(String reason) implements StatementAnalysis {
     public Unparsed {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Written out, as StatementAnalyzer.isDatabaseFree explains; the record's hashCode agrees with it. */
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Unparsed u && reason.equals(u.reason);
     }
   }
 }
