@@ -43,7 +43,10 @@ class HostileTextTest {
           .doesNotContain("\u009b").contains("\\u202e\\x1b[2J");
     }
     CliRun json = new CliRun();
-    json.run("analyze", "-q", "--format", "json", log.toString());
+    assertThat(json.run("analyze", "-q", "--format", "json", log.toString())).as(json.err()).isZero();
+    // JSON escapes the C0 controls itself; the C1 CSI and the bidirectional override are escaped too.
+    assertThat(json.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
+        .doesNotContain("\u009b").contains("\\u202e\\u001B[2J");
     String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).at("/top_queries/0/fingerprint")
         .asText();
     CliRun explain = new CliRun();

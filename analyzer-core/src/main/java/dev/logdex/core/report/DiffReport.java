@@ -1,8 +1,6 @@
 package dev.logdex.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logdex.core.recommend.Recommendation;
@@ -126,8 +124,7 @@ public final class DiffReport {
   }
 
   public static void json(SnapshotDiff d, Writer out) throws IOException {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    ObjectMapper m = dev.logdex.core.json.JsonOutput.mapper();
     ObjectNode root = m.createObjectNode();
     root.put("total_ms_before", d.beforeMillis());
     root.put("total_ms_after", d.afterMillis());

@@ -44,8 +44,7 @@ public final class Escape {
 
   /** Whether a terminal would act on {@code c} instead of showing it, or show text in another order. */
   static boolean unsafe(char c) {
-    return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\u061c' || c == '\u200e' || c == '\u200f'
-        || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029';
+    return dev.logdex.core.json.JsonOutput.unsafe(c);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.logdex.core.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logdex.core.rules.Finding;
 import dev.logdex.core.rules.Rule;
@@ -40,8 +39,7 @@ public final class FindingsReport {
   }
 
   public static void json(String version, List<Finding> findings, Writer out) throws IOException {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    ObjectMapper m = dev.logdex.core.json.JsonOutput.mapper();
     ObjectNode root = m.createObjectNode();
     root.put("logdex", version);
     root.set("findings", dev.logdex.core.json.ResultJson.findings(findings));

@@ -2,7 +2,6 @@ package dev.logdex.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logdex.core.analysis.Activity;
@@ -20,9 +19,7 @@ import java.io.Writer;
  * from the records' shapes, which may change.
  */
 public final class JsonReport {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectMapper MAPPER = dev.logdex.core.json.JsonOutput.mapper();
 
   private JsonReport() {}
 

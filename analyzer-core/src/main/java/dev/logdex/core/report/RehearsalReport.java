@@ -1,7 +1,5 @@
 package dev.logdex.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.logdex.core.analysis.Rehearsed;
 import dev.logdex.core.analysis.Rehearsed.ClassResult;
 import dev.logdex.core.analysis.Rehearsed.IndexResult;
@@ -122,7 +120,7 @@ public final class RehearsalReport {
 
   /** The report as JSON: the same numbers, unrounded. */
   public static void json(Rehearsed r, Writer out) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(new NonClosing(out),
+    dev.logdex.core.json.JsonOutput.mapper().writeValue(new NonClosing(out),
         dev.logdex.core.json.RehearsedJson.write(r));
     out.write('\n');
     out.flush();

@@ -1,10 +1,8 @@
 package dev.logdex.core.snapshot;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logdex.core.json.ResultJson;
@@ -50,8 +48,7 @@ import java.util.TreeSet;
 public final class SnapshotJson {
   private SnapshotJson() {}
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectMapper MAPPER = dev.logdex.core.json.JsonOutput.mapper();
 
   /** Thrown for a file that is not a snapshot this logdex can read; the message says why. */
   public static final class UnreadableSnapshotException extends Exception {
