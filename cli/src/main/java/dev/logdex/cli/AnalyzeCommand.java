@@ -166,8 +166,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       out.println();
       out.println(rejections.isEmpty() ? "No candidate was rejected." : "Rejected candidates:");
       for (var r : rejections) {
-        out.println("  " + r.candidate().table() + " (" + String.join(", ", r.candidate().keys()) + ")"
-            + (r.candidate().where().isEmpty() ? "" : " WHERE " + r.candidate().where()) + ": " + r.reason());
+        // Table, keys and predicate come from the log: escaped like every other line of the text report.
+        out.println(dev.logdex.core.report.Escape.terminal("  " + r.candidate().table() + " ("
+            + String.join(", ", r.candidate().keys()) + ")"
+            + (r.candidate().where().isEmpty() ? "" : " WHERE " + r.candidate().where()) + ": " + r.reason()));
       }
       out.flush();
     }

@@ -55,6 +55,19 @@ class HostileTextTest {
   }
 
   @Test
+  void aHostileTableNameIsEscapedInTheNotesAndTheRejections(@TempDir Path dir) throws Exception {
+    // Without a schema, the note names the tables whose likely primary keys were left out, and
+    // --explain-rejections every candidate: names a quoted identifier in the log can fill with anything.
+    Path log = pgss(dir, "SELECT * FROM \"Ord\u001b[31mers\u202e\" WHERE id = $1",
+        "SELECT * FROM \"Ord\u001b[31mers\u202e\" WHERE note = $1 AND id > $2");
+    CliRun cli = new CliRun();
+    assertThat(cli.run("analyze", "-q", "--explain-rejections", log.toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("likely primary keys: Ord\\x1b[31mers\\u202e(id)")
+        .contains("Rejected candidates:").doesNotContain("\u001b").doesNotContain("\u202e");
+    assertThat(cli.err()).doesNotContain("\u001b").doesNotContain("\u202e");
+  }
+
+  @Test
   void aPipeInACodeSpanCannotSplitTheCellAndLetHtmlIn(@TempDir Path dir) throws Exception {
     Path log = pgss(dir, "SELECT '<img src=x onerror=alert(1)>' FROM t WHERE a = '|'",
         "SELECT 1 FROM `x`` | <b>` WHERE \"a|b\" = $1");

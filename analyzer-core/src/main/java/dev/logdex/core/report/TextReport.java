@@ -40,7 +40,7 @@ public final class TextReport {
     java.util.function.IntUnaryOperator width = n -> fit ? n : Integer.MAX_VALUE;
     StringBuilder b = new StringBuilder();
     for (String c : Caveats.of(r)) {
-      b.append(bold("note: ", color)).append(c).append('\n');
+      b.append(bold("note: ", color)).append(Escape.terminal(c)).append('\n');
     }
     if (r.recommendations().isEmpty()) {
       b.append("No index recommendations.\n");
