@@ -72,6 +72,16 @@ class UserMistakesTest {
   }
 
   @Test
+  void aMissingFileWhoseNameIsNoPatternIsNamedAsMissing(@TempDir Path dir) {
+    // An unclosed [ or { is no glob: the name is a file's, and the file is not there (it was an internal error).
+    for (String name : new String[] {"day[1.log", "day{1.log", "day\u001b[2J.log"}) {
+      CliRun cli = new CliRun();
+      assertThat(cli.run("analyze", dir.resolve(name).toString())).as(cli.err()).isEqualTo(2);
+      assertThat(cli.err()).contains("log file not found").doesNotContain("internal error").doesNotContain("\u001b");
+    }
+  }
+
+  @Test
   void aNamedPipeIsReadOnceWithItsFormatGiven(@TempDir Path dir) throws Exception {
     Path fifo = dir.resolve("pipe");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();

@@ -25,7 +25,14 @@ final class InputPaths {
       while (isGlob(base.toString())) {
         base = base.getParent() == null ? Path.of(".") : base.getParent();
       }
-      PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + a);
+      PathMatcher m;
+      try {
+        m = FileSystems.getDefault().getPathMatcher("glob:" + a);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        // Not a pattern after all (an unclosed [ or {): a file name, which opening reports as missing.
+        out.add(a);
+        continue;
+      }
       List<String> matched;
       try (Stream<Path> s = Files.walk(base, a.contains("**") ? Integer.MAX_VALUE : pattern.getNameCount())) {
         Path b = base;
