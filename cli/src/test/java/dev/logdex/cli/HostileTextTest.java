@@ -68,6 +68,16 @@ class HostileTextTest {
   }
 
   @Test
+  void lintEscapesAHostileTableNameInEveryLine(@TempDir Path dir) throws Exception {
+    Path schema = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE \"Ord\u001b[31mers\u202e\" (id bigint "
+        + "PRIMARY KEY, parent_id bigint REFERENCES \"Ord\u001b[31mers\u202e\"(id));\n");
+    CliRun cli = new CliRun();
+    assertThat(cli.run("lint", "--schema", schema.toString())).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("unindexed-foreign-key  Ord\\x1b[31mers\\u202e(parent_id)")
+        .doesNotContain("\u001b").doesNotContain("\u202e");
+  }
+
+  @Test
   void aPipeInACodeSpanCannotSplitTheCellAndLetHtmlIn(@TempDir Path dir) throws Exception {
     Path log = pgss(dir, "SELECT '<img src=x onerror=alert(1)>' FROM t WHERE a = '|'",
         "SELECT 1 FROM `x`` | <b>` WHERE \"a|b\" = $1");

@@ -37,19 +37,19 @@ public final class SqlText {
   }
 
   /**
-   * {@code text} fit for the rest of a {@code --} comment line: line breaks and every other control character
-   * written as {@code \xNN}, so that the comment cannot end early and put the rest of the text into the script.
+   * {@code text} fit for the rest of a {@code --} comment line: line breaks and every other character
+   * {@link dev.logdex.core.lex.ShownText} escapes written as {@code \xNN} or a backslash-u escape, so that the comment
+   * cannot end early and put the rest of the text into the script, nor show the statement below it reordered.
    */
   public static String commentLine(String text) {
     StringBuilder b = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\u2028' || c == '\u2029';
-      if (control) {
+      if (dev.logdex.core.lex.ShownText.unsafe(c)) {
         if (b == null) {
           b = new StringBuilder(text.length() + 8).append(text, 0, i);
         }
-        b.append(String.format("\\x%02x", (int) c & 0xffff));
+        b.append(dev.logdex.core.lex.ShownText.escape(c));
       } else if (b != null) {
         b.append(c);
       }

@@ -8,34 +8,29 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.logdex.core.lex.ShownText;
 
 /**
  * JSON as logdex writes it, to standard output or a file someone may {@code cat}: indented, and safe to print. Jackson
  * escapes C0 controls, which JSON requires; this escapes too what a terminal would act on or show in another order
- * (DEL, C1 controls such as {@code \u009b}, the CSI of an escape sequence, bidirectional overrides and isolates, line
- * and paragraph separators), as {@code \\u} escapes, which every JSON reader turns back into the same text. Log text
+ * (DEL, C1 controls such as U+009B, the CSI of an escape sequence, bidirectional overrides and isolates, line
+ * and paragraph separators), as backslash-u escapes, which every JSON reader turns back into the same text. Log text
  * is hostile: a statement's literal must not reach a terminal as a control, in any format.
  */
 public final class JsonOutput {
   private JsonOutput() {}
 
-  /** An indented mapper whose generators escape every {@link #unsafe} character and leave their target open. */
+  /**
+   * An indented mapper whose generators escape every {@link ShownText#unsafe} character and leave their target
+   * open.
+   */
   public static ObjectMapper mapper() {
     JsonFactory factory = new JsonFactoryBuilder().characterEscapes(TerminalEscapes.INSTANCE).build();
     return new ObjectMapper(factory).enable(SerializationFeature.INDENT_OUTPUT)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
-  /**
-   * Whether a terminal would act on {@code c} instead of showing it, or show text in another order: a control
-   * character (C0, DEL, C1), a bidirectional mark, override or isolate, a line or paragraph separator.
-   */
-  public static boolean unsafe(char c) {
-    return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\u061c' || c == '\u200e' || c == '\u200f'
-        || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029';
-  }
-
-  /** JSON's own escapes, and a {@code \\u} escape for every other {@link #unsafe} character. */
+  /** JSON's own escapes, and a backslash-u escape for every other {@link ShownText#unsafe} character. */
   private static final class TerminalEscapes extends CharacterEscapes {
     static final TerminalEscapes INSTANCE = new TerminalEscapes();
 
@@ -53,7 +48,8 @@ public final class JsonOutput {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return ch <= 0xffff && unsafe((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+      return ch <= 0xffff && ShownText.unsafe((char) ch)
+          ? new SerializedString(String.format("\\u%04x", ch)) : null;
     }
   }
 }

@@ -5,7 +5,7 @@ package dev.logdex.core.report;
  * breaks and tabs, DEL, C1), and every character that reorders or hides text (bidirectional overrides and isolates,
  * line and paragraph separators), is shown as an escape such as {@code \x1b} or {@code \u202e} instead of being
  * sent to the terminal, where it could clear the screen, set the window title or make one statement look like
- * another.
+ * another. The characters are {@link dev.logdex.core.lex.ShownText}'s, which every writer escapes.
  */
 public final class Escape {
   private Escape() {}
@@ -27,7 +27,7 @@ public final class Escape {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean plain = !unsafe(c) || keepLines && (c == '\n' || c == '\t');
+      boolean plain = !dev.logdex.core.lex.ShownText.unsafe(c) || keepLines && (c == '\n' || c == '\t');
       if (plain) {
         if (b != null) {
           b.append(c);
@@ -37,14 +37,9 @@ public final class Escape {
       if (b == null) {
         b = new StringBuilder(s.length() + 16).append(s, 0, i);
       }
-      b.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+      b.append(dev.logdex.core.lex.ShownText.escape(c));
     }
     return b == null ? s : b.toString();
-  }
-
-  /** Whether a terminal would act on {@code c} instead of showing it, or show text in another order. */
-  static boolean unsafe(char c) {
-    return dev.logdex.core.json.JsonOutput.unsafe(c);
   }
 
   /**

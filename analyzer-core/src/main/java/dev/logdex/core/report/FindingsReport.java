@@ -24,8 +24,8 @@ public final class FindingsReport {
     for (Finding f : findings) {
       b.append(TextReport.severity(String.format(Locale.ROOT, "%-7s", f.severity().label()), f.severity(), color))
           .append(String.format(Locale.ROOT, " %s%s%n", f.rule(),
-          f.table().isEmpty() ? "" : "  " + f.table() + (f.columns().isEmpty() ? ""
-              : "(" + String.join(", ", f.columns()) + ")")));
+          f.table().isEmpty() ? "" : "  " + Escape.terminalLine(f.table() + (f.columns().isEmpty() ? ""
+              : "(" + String.join(", ", f.columns()) + ")"))));
       b.append("        ").append(Escape.terminal(f.message())).append('\n');
       for (String line : f.fix().split("\n")) {
         if (!line.isBlank()) {

@@ -123,6 +123,14 @@ class GeneratedSqlFuzzTest {
   }
 
   @Test
+  void aCommentLineShowsNothingThatWouldReorderOrControlIt() {
+    String text = "index on \"Ord\u001b[31mers\u202e\" (c\u2066, d\u009b) -- \u2028DROP TABLE t";
+    String line = SqlText.commentLine(text);
+    assertThat(line).isEqualTo("index on \"Ord\\x1b[31mers\\u202e\" (c\\u2066, d\\x9b) -- \\u2028DROP TABLE t");
+    assertThat(line.chars().noneMatch(c -> dev.logdex.core.lex.ShownText.unsafe((char) c))).isTrue();
+  }
+
+  @Test
   void twoIndexesWhoseNamesFoldToOneGetTwoNames() {
     ObjectNames names = new ObjectNames(Dialect.POSTGRESQL, List.of("idx_users_email", "orders"));
     assertThat(names.index("order_items", List.of("sku"), "")).isEqualTo("idx_order_items_sku");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logdex.core.lex.ShownText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class JsonOutputTest {
     root.put("names", "café 注文 Zürich");
     String json = m.writeValueAsString(root);
     for (char c : json.toCharArray()) {
-      assertThat(JsonOutput.unsafe(c) && c != '\n').as("U+%04X in %s", (int) c, json).isFalse();
+      assertThat(ShownText.unsafe(c) && c != '\n').as("U+%04X in %s", (int) c, json).isFalse();
     }
     assertThat(json).contains("\\u009b").contains("\\u202e").contains("\\u2028").contains("\\u007F")
         .contains("café 注文 Zürich");
@@ -43,7 +44,7 @@ class JsonOutputTest {
       String json = m.writeValueAsString(String.valueOf(c));
       boolean escaped = json.startsWith("\"\\");
       boolean jsonOwn = c == '"' || c == '\\';
-      assertThat(escaped).as("U+%04X written as %s", (int) c, json).isEqualTo(JsonOutput.unsafe(c) || jsonOwn);
+      assertThat(escaped).as("U+%04X written as %s", (int) c, json).isEqualTo(ShownText.unsafe(c) || jsonOwn);
       assertThat(new ObjectMapper().readValue(json, String.class)).isEqualTo(String.valueOf(c));
     }
   }
