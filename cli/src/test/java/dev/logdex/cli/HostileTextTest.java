@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,27 @@ class HostileTextTest {
     assertThat(cli.run("lint", "--schema", schema.toString())).as(cli.err()).isZero();
     assertThat(cli.out()).contains("unindexed-foreign-key  Ord\\x1b[31mers\\u202e(parent_id)")
         .doesNotContain("\u001b").doesNotContain("\u202e");
+  }
+
+  @Test
+  void diffEscapesTheRecommendationsItLists(@TempDir Path dir) throws Exception {
+    Path schema = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE \"Ord\u001b[31mers\u202e\" (id bigint "
+        + "PRIMARY KEY, \"st\u009batus\" text, created_at timestamptz);\n");
+    String query = "SELECT * FROM \"Ord\u001b[31mers\u202e\" WHERE \"st\u009batus\" = $1 ORDER BY created_at";
+    Path before = dir.resolve("before.json");
+    Path after = dir.resolve("after.json");
+    for (Path snapshot : List.of(before, after)) {
+      Path day = Files.createDirectories(dir.resolve(snapshot.getFileName() + ".d"));
+      CliRun save = new CliRun();
+      assertThat(save.run("analyze", "-q", "--schema", schema.toString(), "--save", snapshot.toString(),
+          pgss(day, query).toString())).as(save.err()).isZero();
+    }
+    for (String format : new String[] {"text", "markdown"}) {
+      CliRun diff = new CliRun();
+      assertThat(diff.run("diff", "--format", format, before.toString(), after.toString())).as(diff.err()).isZero();
+      assertThat(diff.out()).as(format).contains("CREATE INDEX").contains("Ord\\x1b[31mers\\u202e")
+          .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u009b");
+    }
   }
 
   @Test

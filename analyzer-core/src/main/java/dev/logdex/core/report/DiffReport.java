@@ -34,7 +34,7 @@ public final class DiffReport {
     if (!d.applied().isEmpty()) {
       b.append("\napplied recommendations:\n");
       for (SnapshotDiff.Applied a : d.applied()) {
-        b.append("  ").append(a.recommendation().ddl()).append('\n');
+        b.append("  ").append(Escape.terminalLine(a.recommendation().ddl())).append('\n');
         for (QueryChange q : a.served()) {
           b.append(String.format(Locale.ROOT, "      %s mean %,.3f -> %,.3f ms%n", q.fingerprint(), q.meanBefore(),
               q.meanAfter()));
@@ -195,14 +195,15 @@ public final class DiffReport {
   private static void recs(StringBuilder b, String title, List<Recommendation> list) {
     if (!list.isEmpty()) {
       b.append('\n').append(title).append(":\n");
-      list.forEach(r -> b.append("  ").append(r.ddl()).append('\n'));
+      list.forEach(r -> b.append("  ").append(Escape.terminalLine(r.ddl())).append('\n'));
     }
   }
 
   private static void mdRecs(StringBuilder b, String title, List<Recommendation> list) {
     if (!list.isEmpty()) {
       b.append("### ").append(title).append("\n\n");
-      list.forEach(r -> b.append("- `").append(r.ddl().replace("`", "'")).append("`\n"));
+      // A code span long enough for the DDL's own backticks (MySQL's quoted names), escaped for a terminal.
+      list.forEach(r -> b.append("- ").append(MarkdownReport.code(r.ddl())).append('\n'));
       b.append('\n');
     }
   }

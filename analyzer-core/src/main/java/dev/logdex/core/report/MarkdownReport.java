@@ -174,7 +174,7 @@ public final class MarkdownReport {
   }
 
   /** A code span: inside it nothing is markup or HTML. */
-  private static String code(String text) {
+  static String code(String text) {
     String s = Escape.terminalLine(text);
     // Inline code ends at the first run of backticks as long as its fence: use a longer fence than any inside.
     int longest = 0;
