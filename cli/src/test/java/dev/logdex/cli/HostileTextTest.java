@@ -43,6 +43,11 @@ class HostileTextTest {
       assertThat(cli.out()).as(format).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
           .doesNotContain("\u009b").contains("\\u202e\\x1b[2J");
     }
+    // In HTML too: a browser would show the text around a bidirectional override in another order.
+    CliRun html = new CliRun();
+    assertThat(html.run("analyze", "-q", "--format", "html", log.toString())).as(html.err()).isZero();
+    assertThat(html.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
+        .doesNotContain("\u009b").contains("\\u202e\\x1b[2J");
     CliRun json = new CliRun();
     assertThat(json.run("analyze", "-q", "--format", "json", log.toString())).as(json.err()).isZero();
     // JSON escapes the C0 controls itself; the C1 CSI and the bidirectional override are escaped too.

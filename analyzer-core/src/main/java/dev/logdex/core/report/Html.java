@@ -19,8 +19,10 @@ final class Html {
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&#39;");
         default -> {
-          if (c < 0x20 && c != '\n' && c != '\t') {
-            b.append("&#xFFFD;"); // control characters would make the document invalid
+          if (c != '\n' && c != '\t' && dev.logdex.core.lex.ShownText.unsafe(c)) {
+            // Shown as the text report shows it: a control character would make the document invalid, and a
+            // bidirectional override would show the statement around it in another order.
+            b.append(dev.logdex.core.lex.ShownText.escape(c));
           } else {
             b.append(c);
           }
