@@ -75,6 +75,41 @@ class HostileNamesIT {
     });
   }
 
+  /** A table and columns whose names would show a statement in another order, or act on a terminal. */
+  private static final String PG_SHOWN_SCHEMA = "CREATE TABLE \"Ord\u001b[31mers\u202e\" (id bigint PRIMARY KEY, "
+      + "\"st\u202eatus\\x\" text, \"a\"\"b\u2066\" int);\n";
+
+  @Test
+  void postgresDdlWritesNamesAnOverrideWouldReorderAsUnicodeEscapesThatRun(@TempDir Path dir) throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute(PG_SHOWN_SCHEMA);
+      }
+      Path schema = Files.writeString(dir.resolve("schema.sql"), PG_SHOWN_SCHEMA);
+      Path log = Files.writeString(dir.resolve("pgss.csv"), "query,calls,total_exec_time,rows\n"
+          + "\"SELECT id FROM \"\"Ord\u001b[31mers\u202e\"\" WHERE \"\"st\u202eatus\\x\"\" = $1"
+          + " AND \"\"a\"\"\"\"b\u2066\"\" = $2\","
+          + "500,900.0,500\n");
+      Path out = dir.resolve("migrations");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
+          out.toString(), log.toString())).as(cli.err()).isZero();
+      String up = Files.readString(out.resolve("up.sql"));
+      assertThat(up).contains("U&\"Ord\\001B[31mers\\202E\"").contains("U&\"st\\202Eatus\\\\x\"");
+      assertThat(up.chars().filter(ch -> ch != '\n').noneMatch(ch -> dev.logdex.core.lex.ShownText.unsafe((char) ch)))
+          .as(up).isTrue();
+
+      psql(db, out.resolve("up.sql"));
+      assertThat(names(url, "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+          + "AND a.attnum = ANY(i.indkey) WHERE NOT i.indisprimary AND i.indrelid = "
+          + "U&'\"Ord\\001B[31mers\\202E\"'::regclass ORDER BY 1"))
+          .as("the index is on the table and columns the names mean").containsExactly("a\"b\u2066", "st\u202eatus\\x");
+      psql(db, out.resolve("down.sql"));
+      assertThat(count(url, "SELECT count(*) FROM pg_index WHERE NOT indisprimary AND " + PUBLIC)).as("undone")
+          .isZero();
+    });
+  }
+
   private static final String MYSQL_SCHEMA = """
       CREATE TABLE users (id bigint PRIMARY KEY, name text);
       CREATE TABLE `q$logdex$; DROP TABLE victim; --` (id bigint PRIMARY KEY, user_id bigint, `we'ird`` col` int);

@@ -56,7 +56,6 @@ public final class Identifiers {
       "utc_timestamp", "values", "varbinary", "varchar", "varcharacter", "varying", "virtual", "when", "where",
       "while", "window", "with", "write", "xor", "year_month", "zerofill");
 
-  /** {@code name} as it must be written in {@code dialect}'s SQL to mean exactly that name. */
   /**
    * {@code name} in {@code schema} (PostgreSQL) or database (MySQL), each part quoted where it must be; unqualified
    * when the schema is empty or PostgreSQL's default {@code public}, which the search path finds.
@@ -66,6 +65,13 @@ public final class Identifiers {
     return bare ? quote(dialect, name) : quote(dialect, schema) + "." + quote(dialect, name);
   }
 
+  /**
+   * {@code name} as it must be written in {@code dialect}'s SQL to mean exactly that name. On PostgreSQL a name
+   * holding a character no writer shows as it is (a control, a bidirectional override: {@link
+   * dev.logdex.core.lex.ShownText}) is written with Unicode escapes ({@code U&"Ord\\001B[31mers"}), so that the
+   * statement a DBA reads is the one that runs, not one an override shows in another order. MySQL has no such
+   * form for names: there the characters stay, and the comments above the statement show them escaped.
+   */
   public static String quote(Dialect dialect, String name) {
     return dialect == Dialect.MYSQL ? quoteMysql(name) : quotePostgres(name);
   }
@@ -83,6 +89,18 @@ public final class Identifiers {
     }
     if (plain && !POSTGRES_RESERVED.contains(name)) {
       return name;
+    }
+    if (name.chars().anyMatch(c -> dev.logdex.core.lex.ShownText.unsafe((char) c))) {
+      StringBuilder b = new StringBuilder("U&\"");
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (dev.logdex.core.lex.ShownText.unsafe(c)) {
+          b.append(String.format(java.util.Locale.ROOT, "\\%04X", (int) c));
+        } else {
+          b.append(c == '\\' ? "\\\\" : c == '"' ? "\"\"" : String.valueOf(c));
+        }
+      }
+      return b.append('"').toString();
     }
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }

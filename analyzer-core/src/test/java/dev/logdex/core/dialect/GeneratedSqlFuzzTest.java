@@ -37,7 +37,15 @@ class GeneratedSqlFuzzTest {
       if (t.kind() == SqlScanner.Kind.SEMICOLON) {
         assertThat(i).as("a semicolon only at the end of %s", sql).isEqualTo(tokens.size() - 1);
       }
-      if (t.kind() == SqlScanner.Kind.QUOTED_NAME) {
+      boolean unicode = i + 2 < tokens.size() && t.kind() == SqlScanner.Kind.WORD
+          && t.text(sql).equalsIgnoreCase("u") && tokens.get(i + 1).text(sql).equals("&")
+          && tokens.get(i + 2).kind() == SqlScanner.Kind.QUOTED_NAME
+          && tokens.get(i + 1).end() == tokens.get(i + 2).start();
+      if (unicode) { // PostgreSQL's U&"..." with \XXXX escapes
+        i += 2;
+        String text = tokens.get(i).text(sql);
+        out.add(unicodeEscaped(text.substring(1, text.length() - 1).replace("\"\"", "\"")));
+      } else if (t.kind() == SqlScanner.Kind.QUOTED_NAME) {
         String text = t.text(sql);
         char q = text.charAt(0);
         out.add(text.substring(1, text.length() - 1).replace("" + q + q, "" + q));
@@ -46,6 +54,24 @@ class GeneratedSqlFuzzTest {
       }
     }
     return out;
+  }
+
+  /** The text of a U&"..." name: {@code \\XXXX} a code unit, {@code \\\\} a backslash. */
+  private static String unicodeEscaped(String body) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c != '\\') {
+        b.append(c);
+      } else if (body.charAt(i + 1) == '\\') {
+        b.append('\\');
+        i++;
+      } else {
+        b.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+        i += 4;
+      }
+    }
+    return b.toString();
   }
 
   @Test
