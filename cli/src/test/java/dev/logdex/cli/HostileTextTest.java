@@ -99,7 +99,8 @@ class HostileTextTest {
     for (String format : new String[] {"text", "markdown"}) {
       CliRun diff = new CliRun();
       assertThat(diff.run("diff", "--format", format, before.toString(), after.toString())).as(diff.err()).isZero();
-      assertThat(diff.out()).as(format).contains("CREATE INDEX").contains("Ord\\x1b[31mers\\u202e")
+      // On PostgreSQL the DDL names the table with Unicode escapes (Identifiers.quote): nothing left to escape.
+      assertThat(diff.out()).as(format).contains("CREATE INDEX").contains("U&\"Ord\\001B[31mers\\202E\"")
           .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u009b");
     }
   }
