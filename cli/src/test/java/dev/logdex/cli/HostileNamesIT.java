@@ -45,15 +45,7 @@ class HostileNamesIT {
   @Test
   void postgresMigrationsForHostileNamesRunWithPsqlAndKeepTheirMeaning(@TempDir Path dir) throws Exception {
     LiveDb.inScratchPostgres((db, url) -> {
-      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
-        s.execute(PG_SCHEMA);
-      }
-      Path schema = Files.writeString(dir.resolve("schema.sql"), PG_SCHEMA);
-      Path log = Files.writeString(dir.resolve("pgss.csv"), PG_LOG);
-      Path out = dir.resolve("migrations");
-      CliRun cli = new CliRun();
-      assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
-          out.toString(), log.toString())).as(cli.err()).isZero();
+      Path out = postgresMigration(dir, url, PG_SCHEMA, PG_LOG);
       String up = Files.readString(out.resolve("up.sql"));
       assertThat(up).contains("DO $logdex_1$");
 
@@ -82,18 +74,10 @@ class HostileNamesIT {
   @Test
   void postgresDdlWritesNamesAnOverrideWouldReorderAsUnicodeEscapesThatRun(@TempDir Path dir) throws Exception {
     LiveDb.inScratchPostgres((db, url) -> {
-      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
-        s.execute(PG_SHOWN_SCHEMA);
-      }
-      Path schema = Files.writeString(dir.resolve("schema.sql"), PG_SHOWN_SCHEMA);
-      Path log = Files.writeString(dir.resolve("pgss.csv"), "query,calls,total_exec_time,rows\n"
+      Path out = postgresMigration(dir, url, PG_SHOWN_SCHEMA, "query,calls,total_exec_time,rows\n"
           + "\"SELECT id FROM \"\"Ord\u001b[31mers\u202e\"\" WHERE \"\"st\u202eatus\\x\"\" = $1"
           + " AND \"\"a\"\"\"\"b\u2066\"\" = $2\","
           + "500,900.0,500\n");
-      Path out = dir.resolve("migrations");
-      CliRun cli = new CliRun();
-      assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
-          out.toString(), log.toString())).as(cli.err()).isZero();
       String up = Files.readString(out.resolve("up.sql"));
       assertThat(up).contains("U&\"Ord\\001B[31mers\\202E\"").contains("U&\"st\\202Eatus\\\\x\"");
       assertThat(up.chars().filter(ch -> ch != '\n').noneMatch(ch -> dev.logdex.core.lex.ShownText.unsafe((char) ch)))
@@ -108,6 +92,20 @@ class HostileNamesIT {
       assertThat(count(url, "SELECT count(*) FROM pg_index WHERE NOT indisprimary AND " + PUBLIC)).as("undone")
           .isZero();
     });
+  }
+
+  /** Makes {@code schemaSql} in the scratch database, and logdex's plain migration for it and {@code pgss}. */
+  private static Path postgresMigration(Path dir, String url, String schemaSql, String pgss) throws Exception {
+    try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+      s.execute(schemaSql);
+    }
+    Path schema = Files.writeString(dir.resolve("schema.sql"), schemaSql);
+    Path log = Files.writeString(dir.resolve("pgss.csv"), pgss);
+    Path out = dir.resolve("migrations");
+    CliRun cli = new CliRun();
+    assertThat(cli.run("migrate", "-q", "--schema", schema.toString(), "--style", "plain", "--to",
+        out.toString(), log.toString())).as(cli.err()).isZero();
+    return out;
   }
 
   private static final String MYSQL_SCHEMA = """
