@@ -16,7 +16,7 @@ public final class ShownText {
         || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029';
   }
 
-  /** The escape of {@code c} as logdex writes one: {@code \x1b} below U+0100, else a backslash, u and four hex digits. */
+  /** The escape of {@code c} as logdex writes it: {@code \x1b} below U+0100, else a backslash, u, four hex digits. */
   public static String escape(char c) {
     String hex = Integer.toHexString(c);
     return c < 0x100 ? (c < 0x10 ? "\\x0" : "\\x") + hex : "\\u" + "0".repeat(4 - hex.length()) + hex;
