@@ -166,8 +166,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       out.println();
       out.println(rejections.isEmpty() ? "No candidate was rejected." : "Rejected candidates:");
       for (var r : rejections) {
-        // Table, keys and predicate come from the log: escaped like every other line of the text report.
-        out.println(dev.logdex.core.report.Escape.terminal("  " + r.candidate().table() + " ("
+        // Table, keys and predicate come from the log: one line, escaped like every line of the text report.
+        out.println(dev.logdex.core.report.Escape.terminalLine("  " + r.candidate().table() + " ("
             + String.join(", ", r.candidate().keys()) + ")"
             + (r.candidate().where().isEmpty() ? "" : " WHERE " + r.candidate().where()) + ": " + r.reason()));
       }
