@@ -42,19 +42,7 @@ public final class SqlText {
    * cannot end early and put the rest of the text into the script, nor show the statement below it reordered.
    */
   public static String commentLine(String text) {
-    StringBuilder b = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (dev.logdex.core.lex.ShownText.unsafe(c)) {
-        if (b == null) {
-          b = new StringBuilder(text.length() + 8).append(text, 0, i);
-        }
-        b.append(dev.logdex.core.lex.ShownText.escape(c));
-      } else if (b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? text : b.toString();
+    return dev.logdex.core.lex.ShownText.escaped(text, false);
   }
 
   /**

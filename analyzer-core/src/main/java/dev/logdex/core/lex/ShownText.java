@@ -16,6 +16,29 @@ public final class ShownText {
         || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029';
   }
 
+  /**
+   * {@code text} with every {@link #unsafe} character written as its {@link #escape}; line breaks and tabs kept as
+   * they are when {@code keepLines}.
+   */
+  public static String escaped(String text, boolean keepLines) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean plain = !unsafe(c) || keepLines && (c == '\n' || c == '\t');
+      if (plain) {
+        if (b != null) {
+          b.append(c);
+        }
+        continue;
+      }
+      if (b == null) {
+        b = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      b.append(escape(c));
+    }
+    return b == null ? text : b.toString();
+  }
+
   /** The escape of {@code c} as logdex writes it: {@code \x1b} below U+0100, else a backslash, u, four hex digits. */
   public static String escape(char c) {
     String hex = Integer.toHexString(c);

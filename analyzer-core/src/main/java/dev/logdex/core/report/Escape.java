@@ -21,25 +21,7 @@ public final class Escape {
   }
 
   private static String escape(String s, boolean keepLines) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean plain = !dev.logdex.core.lex.ShownText.unsafe(c) || keepLines && (c == '\n' || c == '\t');
-      if (plain) {
-        if (b != null) {
-          b.append(c);
-        }
-        continue;
-      }
-      if (b == null) {
-        b = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      b.append(dev.logdex.core.lex.ShownText.escape(c));
-    }
-    return b == null ? s : b.toString();
+    return s == null ? "" : dev.logdex.core.lex.ShownText.escaped(s, keepLines);
   }
 
   /**
