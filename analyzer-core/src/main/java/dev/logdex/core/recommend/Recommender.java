@@ -118,7 +118,7 @@ public final class Recommender {
     Selection.Limit limit = budgetBytes > 0 ? Selection.Limit.bytes(this::estimatedBytes, budgetBytes)
         : Selection.Limit.unlimited();
     Selection.Outcome o = Selection.select(candidates, bundles, limit, c -> writeCost(writes, c, timed),
-        this::tableShare, timed);
+        this::tableShare, this::partialShare, timed);
     rejections.addAll(o.rejections());
     return new Result(recommendations(o.ranked(), timed), rejections);
   }
@@ -557,6 +557,38 @@ public final class Recommender {
   private static boolean unindexedFilter(TableAccess a) {
     return a.uses().stream().anyMatch(u -> u.kind() == UseKind.OR_ARM || u.kind() == UseKind.NON_SARGABLE
         || u.kind() == UseKind.EXPRESSION);
+  }
+
+  /**
+   * Above this fraction of a table's rows left by its equality columns, an index on them alone is not used for a
+   * query: reading that much of the table through an index costs more than scanning it (PostgreSQL's planner turns
+   * to a sequential scan well before this on a table that is not cached).
+   */
+  static final double UNSELECTIVE = 0.1;
+
+  /**
+   * The share of {@code served}'s queries that an index leading with {@code keys} of its keys serves: in proportion
+   * to the keys, but none where the database's statistics say that the equality columns it serves leave more than
+   * {@link #UNSELECTIVE} of the rows ({@code status = 'paid'}), since no plan would use it for those queries.
+   */
+  private double partialShare(IndexCandidate server, IndexCandidate served, int keys) {
+    double byKeys = Selection.PartialShare.byKeys().of(server, served, keys);
+    if (keys > served.equalityPrefix()) {
+      return byKeys; // it serves the range or the sort too
+    }
+    Optional<Table> t = schema.table(served.table());
+    if (t.isEmpty()) {
+      return byKeys;
+    }
+    double left = 1;
+    for (int i = 0; i < keys; i++) {
+      double f = t.get().column(server.column(i)).map(Recommender::equalityMatch).orElse(2.0);
+      if (f > 1) {
+        return byKeys; // a column without statistics: no grounds to say more
+      }
+      left *= f;
+    }
+    return left > UNSELECTIVE ? 0 : byKeys;
   }
 
   /**

@@ -383,6 +383,60 @@ class RecommenderTest {
         .containsExactly("users[email, created_at]=130.0", "orders[total]=90.0");
   }
 
+  static final String LOANS = """
+      CREATE TABLE loan (id int PRIMARY KEY, book_id int NOT NULL, member_id int NOT NULL, due_at datetime,
+        returned_at datetime);
+      CREATE TABLE orders (id int PRIMARY KEY, customer_id int, status varchar(10));
+      """;
+
+  @Test
+  void anIndexChosenForOneQueryServesAnothersInPartByItsLeadingColumnsSoTheSecondIndexIsWorthOnlyTheRest() {
+    // (member_id, returned_at, due_at) finds a member's open loans for the first query and serves two of the three
+    // keys of the UPDATE's own index: that one adds only its third, less its write cost on a written table.
+    List<Recommendation> recs = recommend(LOANS, Dialect.MYSQL,
+        "SELECT id FROM loan WHERE member_id = 1 AND returned_at IS NULL ORDER BY due_at LIMIT 20", 1800,
+        "UPDATE loan SET returned_at = now() WHERE member_id = 1 AND book_id = 2 AND returned_at IS NULL", 600,
+        "SELECT count(*) FROM orders WHERE customer_id = 1 AND status = 'open'", 500);
+    assertThat(recs).extracting(r -> r.index().table() + r.index().keys())
+        .containsExactly("loan[member_id, returned_at, due_at]", "orders[customer_id, status]",
+            "loan[member_id, book_id, returned_at]");
+    Recommendation update = recs.get(2);
+    assertThat(update.benefit()).isEqualTo(600.0 / 3 - 60, org.assertj.core.api.Assertions.within(0.01));
+    // The first shows the UPDATE too, for the two thirds it counts; the UPDATE's own index shows only it.
+    assertThat(recs.get(0).queries()).hasSize(2);
+    assertThat(recs.get(0).reason()).contains("serves the queries of loan (member_id, book_id, returned_at) in part "
+        + "(2 of its 3 keys)");
+    assertThat(update.queries()).hasSize(1);
+  }
+
+  @Test
+  void withStatisticsAnIndexWhoseSharedColumnsLeaveMuchOfTheTableServesNoneOfAnothersQueries() {
+    // Both queries filter on status; (status, created_at) serves the second by status alone only where status
+    // finds few rows. With 3 statuses a third of the table is left, which no plan reads through an index.
+    java.util.function.IntFunction<Recommender.Result> withStatuses = n -> run(bigTable(
+            new dev.logdex.core.schema.Column("status", "text", false, n),
+            new dev.logdex.core.schema.Column("created_at", "timestamptz", false, 900_000),
+            new dev.logdex.core.schema.Column("paid_at", "timestamptz", false, 900_000)),
+        "SELECT * FROM big WHERE status = $1 AND created_at > $2", 500,
+        "SELECT * FROM big WHERE status = $1 AND paid_at > $2", 300);
+    assertThat(withStatuses.apply(3).recommendations()).extracting(r -> r.index().keys() + "=" + r.benefit())
+        .containsExactly("[status, created_at]=500.0", "[status, paid_at]=300.0");
+    assertThat(withStatuses.apply(5_000).recommendations()).extracting(r -> r.index().keys() + "=" + r.benefit())
+        .containsExactly("[status, created_at]=650.0", "[status, paid_at]=150.0");
+  }
+
+  @Test
+  void anIndexIsNotShownServingAQueryThatAnIndexRankedAboveItServesAsWell() {
+    // (total, created_at) serves the first query by its leading column, but (user_id, total) above it serves that
+    // query whole: the second recommendation neither claims it nor says so.
+    List<Recommendation> recs = recommend(PG, Dialect.POSTGRESQL,
+        "SELECT * FROM orders WHERE user_id = $1 AND total = $2", 500,
+        "SELECT * FROM orders WHERE total = $1 AND created_at > $2", 200);
+    assertThat(keys(recs)).containsExactly(List.of("user_id", "total"), List.of("total", "created_at"));
+    assertThat(recs.get(1).queries()).hasSize(1);
+    assertThat(recs.get(1).reason()).doesNotContain("in part");
+  }
+
   static final String NOTIFICATIONS = """
       CREATE TABLE notifications (id bigint PRIMARY KEY, user_id bigint, read_at timestamptz,
         created_at timestamptz, sent_at timestamptz);
