@@ -445,7 +445,8 @@ public final class CalciteTranslator {
       int n = id.names.size();
       String name = part(id, n - 1);
       String qualifier = n >= 2 ? part(id, n - 2) : "";
-      return new Expr.Column(qualifier, name);
+      // CURRENT_DATE and friends come as names from Calcite's parser: functions unless the schema has the column.
+      return new Expr.Column(qualifier, name, n == 1 && !id.isComponentQuoted(0) && Expr.Column.niladic(qualifier, name));
     }
     if (node instanceof SqlDynamicParam) {
       return Expr.Value.parameter();

@@ -471,7 +471,7 @@ public final class JsqlTranslator {
     if (x instanceof Column c) {
       String qualifier = c.getTable() != null && c.getTable().getName() != null ? fold(c.getTable().getName()) : "";
       String name = fold(c.getColumnName());
-      return new Expr.Column(qualifier, name, isNiladic(name, qualifier));
+      return new Expr.Column(qualifier, name, Expr.Column.niladic(qualifier, name));
     }
     if (x instanceof JdbcParameter || x instanceof JdbcNamedParameter) {
       return Expr.Value.parameter();
@@ -561,17 +561,6 @@ public final class JsqlTranslator {
     };
     x.accept(visitor, null);
     return found;
-  }
-
-  private static boolean isNiladic(String name, String qualifier) {
-    if (!qualifier.isEmpty()) {
-      return false;
-    }
-    return switch (name) {
-      case "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user",
-          "session_user", "user", "true", "false" -> true;
-      default -> false;
-    };
   }
 
   private static String name(Table t) {

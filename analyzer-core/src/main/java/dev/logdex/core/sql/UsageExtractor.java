@@ -772,7 +772,13 @@ public final class UsageExtractor {
     }
     if (e instanceof Expr.Column c) {
       Resolution r = scope.resolve(c);
-      return !(r instanceof Resolution.Base b && b.binding() == binding) && !(r instanceof Resolution.Unresolved);
+      if (r instanceof Resolution.Unresolved) {
+        return c.maybeFunction(); // CURRENT_DATE, no column of that name: fixed for the whole statement
+      }
+      return !(r instanceof Resolution.Base b && b.binding() == binding);
+    }
+    if (e instanceof Expr.TypeName) {
+      return true; // the type of a cast: CAST($1 AS text), $1::text
     }
     if (e instanceof Expr.Call call) {
       return call.args().stream().allMatch(a -> isConstantFor(a, scope, binding));

@@ -67,6 +67,34 @@ class StatementAnalyzerTest {
   }
 
   @Test
+  void aValueComputedFromParametersCastsAndNiladicFunctionsIsAsFixedAsALiteral() {
+    // Each side is fixed for the statement: the column on the other side is a key an index serves.
+    assertThat(uses(profile("SELECT * FROM users WHERE email = lpad($1::text, 13, '0')")))
+        .containsExactly("users.email:EQUALITY");
+    assertThat(uses(profile("SELECT * FROM orders WHERE created_at >= current_date - 1 AND status = $1")))
+        .containsExactly("orders.created_at:RANGE", "orders.status:EQUALITY");
+    assertThat(uses(profile("SELECT * FROM orders WHERE created_at < CAST($1 AS date) + 1")))
+        .containsExactly("orders.created_at:RANGE");
+    assertThat(uses(profile("SELECT * FROM users WHERE name = current_user")))
+        .containsExactly("users.name:EQUALITY");
+    // JSqlParser (FOR UPDATE SKIP LOCKED) reads them alike.
+    assertThat(uses(profile("SELECT * FROM orders WHERE created_at >= current_date - 1 FOR UPDATE SKIP LOCKED")))
+        .containsExactly("orders.created_at:RANGE");
+    assertThat(profile("SELECT * FROM orders WHERE created_at >= current_date").unresolved()).isEmpty();
+  }
+
+  @Test
+  void aNiladicFunctionsNameThatIsAColumnOfTheTableIsThatColumn() {
+    Schema withUserColumn = new DdlSchemaLoader().load(
+        "CREATE TABLE audit (id bigint PRIMARY KEY, \"user\" text, at timestamptz);", "t").schema();
+    StatementAnalyzer a = new StatementAnalyzer(withUserColumn, new SimpleMeterRegistry());
+    String sql = "SELECT * FROM audit WHERE at > current_date AND \"user\" = $1";
+    StatementAnalysis r = a.analyze(Fingerprinter.standard().fingerprint(sql), sql);
+    assertThat(uses(((StatementAnalysis.Parsed) r).profile()))
+        .containsExactly("audit.at:RANGE", "audit.user:EQUALITY");
+  }
+
+  @Test
   void selectListReadsAreRecordedAndStarReadsEveryColumn() {
     StatementProfile p = profile("SELECT u.name, upper(o.status), o.* FROM users u JOIN orders o ON o.user_id = u.id");
     assertThat(p.uses()).filteredOn(u -> u.kind() == UseKind.SELECT).extracting(u -> u.column().toString())

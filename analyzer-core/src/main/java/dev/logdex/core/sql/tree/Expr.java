@@ -27,6 +27,20 @@ public sealed interface Expr {
     public Column(String qualifier, String name) {
       this(qualifier, name, false);
     }
+
+    /**
+     * Whether an unqualified {@code name} (lower case) may be an SQL function called without parentheses
+     * ({@code CURRENT_DATE}, {@code USER}): a column only where the schema has one of that name. Parsers give
+     * them as names, Calcite's before its validator, which logdex does not run, turns them into calls.
+     */
+    public static boolean niladic(String qualifier, String name) {
+      return qualifier.isEmpty() && switch (name) {
+        case "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user",
+            "current_role", "current_schema", "current_catalog", "session_user", "system_user", "user", "true",
+            "false" -> true;
+        default -> false;
+      };
+    }
   }
 
   /**
