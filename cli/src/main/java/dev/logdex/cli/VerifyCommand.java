@@ -97,7 +97,9 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "    %s  %,d calls  cost %,.1f -> %,.1f  %s -> %s%n", q.fingerprint(), q.calls(),
             q.costBefore(), q.costAfter(), q.nodeBefore(), q.nodeAfter());
       }
-      if (!v.verified()) {
+      if (!v.notJudged().isEmpty()) {
+        out.println("    not judged: " + v.notJudged());
+      } else if (!v.verified()) {
         out.println("    none of the queries it serves could be planned (listed below)");
       } else if (!v.used()) {
         out.println("    demoted: the planner uses it for none of the queries it serves"

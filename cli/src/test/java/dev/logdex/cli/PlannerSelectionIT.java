@@ -100,6 +100,71 @@ class PlannerSelectionIT {
     });
   }
 
+  @Test
+  void onAPartitionedTableThePlannerJudgesEachCandidateThroughItsPartitions() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
+        s.execute("CREATE EXTENSION hypopg");
+        s.execute("CREATE SCHEMA lib");
+        s.execute("CREATE TABLE lib.\"Loan\" (id bigint NOT NULL, member int NOT NULL, book int NOT NULL,"
+            + " loaned_at date NOT NULL, returned_at date, PRIMARY KEY (id, loaned_at))"
+            + " PARTITION BY RANGE (loaned_at)");
+        s.execute("CREATE TABLE lib.\"Loan 2024\" PARTITION OF lib.\"Loan\" FOR VALUES FROM ('2024-01-01') TO"
+            + " ('2025-01-01')");
+        s.execute("CREATE TABLE lib.loan_rest PARTITION OF lib.\"Loan\" FOR VALUES FROM ('2025-01-01') TO (MAXVALUE)");
+        s.execute("INSERT INTO lib.\"Loan\" SELECT i, i % 20000, i % 7000, date '2024-01-01' + i % 700,"
+            + " CASE WHEN i % 8 = 0 THEN NULL ELSE date '2024-02-01' END FROM generate_series(1, 200000) i");
+        s.execute("ANALYZE lib.\"Loan\"");
+      }
+      // One lookup on every row, one on the loans not yet returned (a partial index's predicate).
+      Path log = Files.writeString(dir.resolve("pgss.csv"), """
+          query,calls,total_exec_time,rows
+          "SELECT id FROM lib.""Loan"" WHERE book = $1",500,9000,25000
+          "SELECT id FROM lib.""Loan"" WHERE member = $1 AND returned_at IS NULL",800,16000,1000
+          """);
+      CliRun hypo = new CliRun();
+      assertThat(hypo.run("analyze", "--db", url, "--db-user", "postgres", "--format", "json",
+          log.toString())).as(hypo.err()).isZero();
+      JsonNode recs = new ObjectMapper().readTree(hypo.out()).get("recommendations");
+      assertThat(columns(hypo.out())).containsExactlyInAnyOrder("book", "member");
+      for (JsonNode r : recs) {
+        String reason = r.get("reason").asText();
+        if (r.at("/columns/0").asText().equals("book")) {
+          // HypoPG's index on each partition: the planner uses them for the query on the parent.
+          assertThat(reason).contains("the planner takes it for 1 of its queries");
+        } else {
+          // A partial one HypoPG cannot show the planner through the parent: logdex's estimate, said so.
+          assertThat(reason).contains("partial index on a partitioned table, which HypoPG cannot plan");
+        }
+      }
+
+      CliRun rollback = new CliRun();
+      assertThat(rollback.run("analyze", "--db", url, "--db-user", "postgres", "--planner-method", "rollback",
+          "--format", "json", log.toString())).as(rollback.err()).isZero();
+      assertThat(columns(rollback.out())).containsExactlyInAnyOrder("book", "member");
+      for (JsonNode r : new ObjectMapper().readTree(rollback.out()).get("recommendations")) {
+        // Real indexes: the planner uses the one PostgreSQL builds on each partition, partial or not.
+        assertThat(r.get("reason").asText()).contains("the planner takes it for 1 of its queries");
+      }
+      // verify says the same: used through the partitions, and not judged (never "NOT used") where HypoPG is blind.
+      CliRun verify = new CliRun();
+      assertThat(verify.run("verify", "--db", url, "--db-user", "postgres", log.toString())).as(verify.err())
+          .isZero();
+      assertThat(verify.out()).containsPattern("used +#\\d+ -- a partitioned table[^\\n]*\\n"
+          + "CREATE INDEX IF NOT EXISTS \\S+ ON lib.\"Loan\" \\(book\\)")
+          .contains("not judged: a partial index on a partitioned table").doesNotContain("NOT used");
+      CliRun verifyRollback = new CliRun();
+      assertThat(verifyRollback.run("verify", "--rollback", "--db", url, "--db-user", "postgres", log.toString()))
+          .as(verifyRollback.err()).isZero();
+      assertThat(verifyRollback.out()).doesNotContain("NOT used").doesNotContain("not verified");
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement();
+          var rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = 'lib'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("only the primary keys' indexes are left").isEqualTo(3);
+      }
+    });
+  }
+
   /** The first column of each recommendation in a JSON report. */
   private static List<String> columns(String json) throws Exception {
     List<String> out = new ArrayList<>();

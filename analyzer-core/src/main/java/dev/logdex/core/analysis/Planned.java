@@ -48,7 +48,8 @@ public final class Planned {
     for (Recommendation r : report.recommendations()) {
       if (unjudged.contains(r.index())) {
         chosen.add(r.reranked(chosen.size() + 1, r.reason() + "; not judged by the planner (none of its queries "
-            + "could be planned, or its search stopped first): logdex's estimate"));
+            + "could be planned, its search stopped first, or it is a partial index on a partitioned table, which "
+            + "HypoPG cannot plan): logdex's estimate"));
       }
     }
     List<Recommender.Rejection> rejections = new ArrayList<>(pool.rejections());

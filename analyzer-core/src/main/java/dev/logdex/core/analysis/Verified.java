@@ -44,6 +44,9 @@ public final class Verified {
   }
 
   private static String note(Verifier.Verdict v) {
+    if (v != null && !v.notJudged().isEmpty()) {
+      return "verify: not judged, " + v.notJudged();
+    }
     if (v == null || !v.verified()) {
       return "verify: none of its queries could be planned";
     }

@@ -122,7 +122,8 @@ public final class PlannerSelection {
       List<Recommendation> unjudged = new ArrayList<>();
       List<Recommendation> judged = new ArrayList<>();
       for (Recommendation r : candidates) {
-        (byTable.containsKey(r.index().table()) ? judged : unjudged).add(r);
+        boolean hidden = method == Verifier.Method.HYPOPG && Verifier.partialOnPartitions(r);
+        (byTable.containsKey(r.index().table()) && !hidden ? judged : unjudged).add(r);
       }
       // What the model says of the queries the planner cannot see (their statements could not be planned).
       Map<Recommendation, Double> unseen = new HashMap<>();
@@ -301,7 +302,7 @@ public final class PlannerSelection {
       try {
         Set<String> names = new java.util.HashSet<>();
         for (Recommendation r : fresh) {
-          names.add(whatIf.create(r));
+          names.addAll(whatIf.create(r));
         }
         Map<String, Double> costs = new HashMap<>();
         List<String> used = new ArrayList<>();

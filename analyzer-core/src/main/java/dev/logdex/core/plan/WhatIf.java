@@ -27,8 +27,8 @@ abstract class WhatIf implements AutoCloseable {
   /** Where {@link #undo} returns to: what was created after it is removed. */
   abstract Object mark() throws SQLException;
 
-  /** Makes {@code r}'s index exist, and returns the name plans call it by. */
-  abstract String create(Recommendation r) throws SQLException;
+  /** Makes {@code r}'s index exist, and returns the names plans call it by (one per partition too). */
+  abstract List<String> create(Recommendation r) throws SQLException;
 
   /** Removes every index created since {@code mark}. */
   abstract void undo(Object mark) throws SQLException;
@@ -53,10 +53,13 @@ abstract class WhatIf implements AutoCloseable {
     }
 
     @Override
-    String create(Recommendation r) throws SQLException {
-      Verifier.Hypothetical h = Verifier.createHypothetical(c, r);
-      made.add(h);
-      return h.name();
+    List<String> create(Recommendation r) throws SQLException {
+      List<String> names = new ArrayList<>();
+      for (Verifier.Hypothetical h : Verifier.createHypothetical(c, r)) {
+        made.add(h);
+        names.add(h.name());
+      }
+      return names;
     }
 
     @Override
@@ -108,12 +111,8 @@ abstract class WhatIf implements AutoCloseable {
     }
 
     @Override
-    String create(Recommendation r) throws SQLException {
-      String name = "logdex_whatif_" + (++n);
-      try (Statement st = c.createStatement()) {
-        st.execute(Verifier.hypotheticalDdl(r).replaceFirst("^CREATE INDEX ON ", "CREATE INDEX " + name + " ON "));
-      }
-      return name;
+    List<String> create(Recommendation r) throws SQLException {
+      return Verifier.createInTransaction(c, r, "logdex_whatif_" + (++n));
     }
 
     @Override

@@ -446,7 +446,8 @@ public final class CalciteTranslator {
       String name = part(id, n - 1);
       String qualifier = n >= 2 ? part(id, n - 2) : "";
       // CURRENT_DATE and friends come as names from Calcite's parser: functions unless the schema has the column.
-      return new Expr.Column(qualifier, name, n == 1 && !id.isComponentQuoted(0) && Expr.Column.niladic(qualifier, name));
+      boolean niladic = n == 1 && !id.isComponentQuoted(0) && Expr.Column.niladic(qualifier, name);
+      return new Expr.Column(qualifier, name, niladic);
     }
     if (node instanceof SqlDynamicParam) {
       return Expr.Value.parameter();
