@@ -302,32 +302,31 @@ public final class Verifier {
     List<String> names = new ArrayList<>(List.of(name));
     if (r.fix().partitioned()) {
       String index = (r.schema().isEmpty() ? "" : Identifiers.quote(Dialect.POSTGRESQL, r.schema()) + ".") + name;
-      try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_partition_tree(?::regclass) p "
-          + "JOIN pg_class c ON c.oid = p.relid WHERE p.isleaf")) {
-        ps.setString(1, index);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            names.add(rs.getString(1));
-          }
-        }
-      }
+      names.addAll(strings(c, "SELECT c.relname FROM pg_partition_tree(?::regclass) p JOIN pg_class c"
+          + " ON c.oid = p.relid WHERE p.isleaf", index));
     }
     return names;
   }
 
   /** The leaf partitions of the partitioned {@code table}, each as PostgreSQL writes its name (quoted, qualified). */
   private static List<String> leaves(Connection c, String table) throws SQLException {
+    List<String> out = strings(c, "SELECT relid::regclass::text FROM pg_partition_tree(?::regclass) WHERE isleaf"
+        + " ORDER BY 1", table);
+    return out.isEmpty() ? List.of(table) : out; // no partition yet: the parent, which plans nothing anyway
+  }
+
+  /** The first column of each row {@code sql} returns with {@code param} as its one parameter. */
+  private static List<String> strings(Connection c, String sql, String param) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT relid::regclass::text FROM pg_partition_tree(?::regclass) WHERE isleaf ORDER BY 1")) {
-      ps.setString(1, table);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
         }
       }
     }
-    return out.isEmpty() ? List.of(table) : out; // no partition yet: the parent, which plans nothing anyway
+    return out;
   }
 
   /** Drops one hypothetical index. */
