@@ -46,51 +46,6 @@ final class Coverage {
     return out;
   }
 
-  /**
-   * How many of {@code c}'s keys an index with {@code keys} serves for c's queries: its leading keys that are c's
-   * equality columns (in any order), then, once it holds all of them, the keys that go on as c's remaining keys do
-   * (all directions equal, or all reversed). An index on {@code (member_id, returned_at, due_at)} serves two of the
-   * three keys of {@code (member_id, book_id, returned_at)}: its lookup finds a member's loans not yet returned,
-   * and the book is checked on each row found. Zero when its first key is none of c's leading ones.
-   */
-  static int servedKeys(List<String> keys, IndexCandidate c) {
-    int eq = c.equalityPrefix();
-    String[] want = new String[eq];
-    for (int i = 0; i < eq; i++) {
-      want[i] = norm(c.column(i));
-    }
-    int used = 0;
-    while (used < keys.size() && used < eq) {
-      String k = norm(bare(keys.get(used)));
-      boolean found = false;
-      for (int i = 0; i < eq && !found; i++) {
-        if (want[i] != null && want[i].equals(k)) {
-          want[i] = null; // each equality column serves once
-          found = true;
-        }
-      }
-      if (!found) {
-        return used;
-      }
-      used++;
-    }
-    Boolean reversed = null;
-    while (used < keys.size() && used < c.keys().size()) {
-      String k = keys.get(used);
-      if (!norm(bare(k)).equals(norm(c.column(used)))) {
-        break;
-      }
-      boolean same = isDesc(k) == isDesc(c.keys().get(used));
-      if (reversed == null) {
-        reversed = !same;
-      } else if (reversed == same) {
-        break;
-      }
-      used++;
-    }
-    return used;
-  }
-
   /** A key as the coverage rules compare it: without its direction, normalized. */
   static String lead(String key) {
     return norm(bare(key));

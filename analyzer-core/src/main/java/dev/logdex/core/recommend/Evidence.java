@@ -18,19 +18,11 @@ final class Evidence {
     double weight;
     /** The OR whose arm it serves ({@code "OR 1"}), or {@code ""}: arms of one OR add up, other service does not. */
     String or;
-    /** The reasons it was added with: what a view of fewer queries still says ({@link #only}). */
-    final List<String> whys = new ArrayList<>(1);
 
     Served(QueryStats query, double weight, String or) {
       this.query = query;
       this.weight = weight;
       this.or = or;
-    }
-
-    void why(String why) {
-      if (!whys.contains(why)) {
-        whys.add(why);
-      }
     }
   }
 
@@ -46,14 +38,12 @@ final class Evidence {
   void add(QueryStats q, double weight, String why, String or) {
     Served s = served.get(q.fingerprint().id());
     if (s == null) {
-      s = new Served(q, weight, or);
-      served.put(q.fingerprint().id(), s);
+      served.put(q.fingerprint().id(), new Served(q, weight, or));
       queries = null;
     } else if (weight > s.weight) {
       s.weight = weight;
       s.or = or;
     }
-    s.why(why);
     if (!whys.contains(why)) { // a candidate's reasons are few: its table's column-use patterns
       whys.add(why);
     }
@@ -62,29 +52,6 @@ final class Evidence {
   /** Why the candidate was made, in the order the reasons came. */
   List<String> whys() {
     return java.util.Collections.unmodifiableList(whys);
-  }
-
-  /**
-   * A copy with only the queries whose ids {@code keep} accepts, and only the reasons they were added with: the
-   * evidence shown for a chosen index, without the queries that another chosen index serves better.
-   */
-  Evidence only(java.util.function.Predicate<String> keep) {
-    Evidence e = new Evidence();
-    java.util.Set<String> said = new java.util.HashSet<>();
-    served.forEach((id, s) -> {
-      if (keep.test(id)) {
-        Served copy = new Served(s.query, s.weight, s.or);
-        copy.whys.addAll(s.whys);
-        e.served.put(id, copy);
-        said.addAll(s.whys);
-      }
-    });
-    for (String why : whys) {
-      if (said.contains(why)) {
-        e.whys.add(why);
-      }
-    }
-    return e;
   }
 
   /** A copy without query {@code id}. */
@@ -138,14 +105,10 @@ final class Evidence {
     other.served.forEach((id, s) -> {
       Served mine = served.get(id);
       if (mine == null) {
-        mine = new Served(s.query, s.weight, s.or);
-        served.put(id, mine);
+        served.put(id, new Served(s.query, s.weight, s.or));
       } else if (s.weight > mine.weight) {
         mine.weight = s.weight;
         mine.or = s.or;
-      }
-      for (String why : s.whys) {
-        mine.why(why);
       }
     });
     queries = null;

@@ -78,31 +78,14 @@ final class Selection {
    */
   record Outcome(List<Pick> ranked, List<Recommender.Rejection> rejections) {}
 
-  /** How much of the queries of one candidate another serves, by its leading keys. */
-  @FunctionalInterface
-  interface PartialShare {
-    /**
-     * The share of {@code served}'s queries that an index on {@code server}'s keys serves, when it serves the first
-     * {@code keys} of {@code served}'s keys ({@link Coverage#servedKeys}), from 0 to 1.
-     */
-    double of(IndexCandidate server, IndexCandidate served, int keys);
-
-    /** In proportion to the keys served: what logdex assumes when it has no statistics of the columns. */
-    static PartialShare byKeys() {
-      return (server, served, keys) -> (double) keys / served.keys().size();
-    }
-  }
-
   /**
    * Chooses among {@code candidates} within {@code limit}.
    *
    * @param writeCost what one more index on the candidate's table adds to the workload's writes
    * @param tableShare the part of a query's time spent on a table
-   * @param partial how much of a candidate's queries another serves by its leading keys
    */
   static Outcome select(Map<IndexCandidate, Evidence> candidates, List<OrBundle> ors, Limit limit,
-      ToDoubleFunction<IndexCandidate> writeCost, ToDoubleBiFunction<QueryStats, String> tableShare,
-      PartialShare partial, boolean timed) {
+      ToDoubleFunction<IndexCandidate> writeCost, ToDoubleBiFunction<QueryStats, String> tableShare, boolean timed) {
     List<Recommender.Rejection> rejections = new ArrayList<>();
     Map<IndexCandidate, Evidence> pool = new LinkedHashMap<>();
     Map<IndexCandidate, Long> costs = new HashMap<>();
@@ -119,7 +102,7 @@ final class Selection {
     // What each serves on its own, before the others' queries are added to it: for the reasons given.
     Map<IndexCandidate, Double> own = new HashMap<>();
     pool.forEach((c, e) -> own.put(c, e.benefit(timed)));
-    Service.addCrossService(pool, partial);
+    Service.addCrossService(pool);
 
     Search search = new Search(pool, costs, writeCost, timed);
     Run run = search.run(limit.total(), null, true);
@@ -145,15 +128,13 @@ final class Selection {
     Search ranking = new Search(chosenPool, one, writeCost, timed);
     Run ranked = ranking.run(Long.MAX_VALUE, null, false);
     List<Pick> picks = new ArrayList<>();
-    State above = new State();
     for (int i = 0; i < ranked.order().size(); i++) {
       IndexCandidate c = ranked.order().get(i);
-      picks.add(new Pick(c, shown(c, pool.get(c), above), ranked.gains().get(i)));
-      above.add(c, pool.get(c));
+      picks.add(new Pick(c, pool.get(c), ranked.gains().get(i)));
     }
+    Set<IndexCandidate> kept = new HashSet<>(ranked.order());
     State finalSet = new State();
     ranked.order().forEach(c -> finalSet.add(c, pool.get(c)));
-    Set<IndexCandidate> kept = new HashSet<>(ranked.order());
 
     long left = limit.total() - ranked.order().stream().mapToLong(costs::get).sum();
     for (IndexCandidate c : pool.keySet()) {
@@ -164,15 +145,6 @@ final class Selection {
           limit, writeCost, timed)));
     }
     return new Outcome(picks, rejections);
-  }
-
-  /**
-   * The evidence shown for the chosen {@code c}: the queries it serves better than the indexes ranked above it, with
-   * the reasons they were added with, as its benefit counts them. A query that an index above already serves as
-   * well, in whole or by the same share, is not claimed again (an OR's arms, which serve it together, all show it).
-   */
-  private static Evidence shown(IndexCandidate c, Evidence e, State above) {
-    return e.only(id -> !e.or(id).isEmpty() || e.weight(id) > above.best(id, c.table()) + 1e-9);
   }
 
   /**
@@ -691,14 +663,11 @@ final class Selection {
 
     /**
      * A longer candidate serves every query of a shorter one it starts with (and a full index the queries of its
-     * partial twin). Any other candidate whose leading keys are some of a candidate's (its equality columns in any
-     * order, then its other keys in order) serves that one's queries in part, in proportion to the share of its keys
-     * it serves: the shorter one of the two above, but also {@code (member_id, returned_at, due_at)} two thirds of
-     * the queries of {@code (member_id, book_id, returned_at)}, so that the second is not worth its whole queries'
-     * time once the first is chosen. A partial candidate serves another's queries only where they carry its
-     * predicate, which a query does when it has a candidate with that predicate on the table.
+     * partial twin); the shorter one, its leading part, serves the longer one's queries in part, in proportion to its
+     * share of the columns. A partial candidate serves another's queries only where they carry its predicate, which
+     * a query does when it has a candidate with that predicate on the table.
      */
-    static void addCrossService(Map<IndexCandidate, Evidence> pool, PartialShare partial) {
+    static void addCrossService(Map<IndexCandidate, Evidence> pool) {
       Map<String, List<IndexCandidate>> byTable = new LinkedHashMap<>();
       for (IndexCandidate c : pool.keySet()) {
         byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
@@ -718,58 +687,33 @@ final class Selection {
         }
         for (IndexCandidate small : all) {
           for (IndexCandidate big : all) {
-            if (small.equals(big)) {
+            if (small.equals(big) || !Coverage.covers(big, small.withWhere(big.where()))) {
               continue;
             }
-            boolean prefix = Coverage.covers(big, small.withWhere(big.where()));
-            if (prefix) {
-              Set<String> bigCarriers = big.where().isEmpty() ? null : carriers.get(big.where());
-              Evidence fromSmall = original.get(small);
-              for (QueryStats q : fromSmall.queries().values()) {
-                if (bigCarriers == null || bigCarriers.contains(q.fingerprint().id())) {
-                  // Its reasons too: the foreign key an index also covers is worth saying.
-                  for (String why : fromSmall.whys()) {
-                    pool.get(big).add(q, fromSmall.weight(q.fingerprint().id()), why,
-                        fromSmall.or(q.fingerprint().id()));
-                  }
+            Set<String> bigCarriers = big.where().isEmpty() ? null : carriers.get(big.where());
+            Set<String> smallCarriers = small.where().isEmpty() ? null : carriers.get(small.where());
+            Evidence fromSmall = original.get(small);
+            for (QueryStats q : fromSmall.queries().values()) {
+              if (bigCarriers == null || bigCarriers.contains(q.fingerprint().id())) {
+                // Its reasons too: the foreign key an index also covers is worth saying.
+                for (String why : fromSmall.whys()) {
+                  pool.get(big).add(q, fromSmall.weight(q.fingerprint().id()), why,
+                      fromSmall.or(q.fingerprint().id()));
                 }
               }
             }
-            servesInPart(small, big, prefix, original, carriers, pool, partial);
+            if (small.keys().size() < big.keys().size()) {
+              double share = (double) small.keys().size() / big.keys().size();
+              Evidence fromBig = original.get(big);
+              for (QueryStats q : fromBig.queries().values()) {
+                if (smallCarriers == null || smallCarriers.contains(q.fingerprint().id())) {
+                  // Its leading columns filter the query directly, an OR's arm or not.
+                  pool.get(small).add(q, fromBig.weight(q.fingerprint().id()) * share, "leading columns of "
+                      + describe(big) + " (serves its queries in part)");
+                }
+              }
+            }
           }
-        }
-      }
-    }
-
-    /**
-     * Adds to {@code small}'s evidence the queries of {@code big} that its leading keys serve in part, unless it
-     * serves them whole ({@code small} covers {@code big}: the full service above, the two the other way round).
-     *
-     * @param prefix whether {@code small} is the leading part of {@code big}
-     */
-    private static void servesInPart(IndexCandidate small, IndexCandidate big, boolean prefix,
-        Map<IndexCandidate, Evidence> original, Map<String, Set<String>> carriers,
-        Map<IndexCandidate, Evidence> pool, PartialShare partial) {
-      if (!prefix && Coverage.covers(small, big.withWhere(small.where()))) {
-        return;
-      }
-      int keys = Coverage.servedKeys(small.keys(), big);
-      if (keys == 0 || prefix && keys == big.keys().size()) {
-        return;
-      }
-      double share = partial.of(small, big, keys);
-      if (share <= 0) {
-        return;
-      }
-      String why = prefix ? "leading columns of " + describe(big) + " (serves its queries in part)"
-          : "serves the queries of " + describe(big) + " in part (" + keys + " of its " + big.keys().size()
-              + " keys)";
-      Set<String> smallCarriers = small.where().isEmpty() ? null : carriers.get(small.where());
-      Evidence fromBig = original.get(big);
-      for (QueryStats q : fromBig.queries().values()) {
-        if (smallCarriers == null || smallCarriers.contains(q.fingerprint().id())) {
-          // Its leading columns filter the query directly, an OR's arm or not.
-          pool.get(small).add(q, fromBig.weight(q.fingerprint().id()) * share, why);
         }
       }
     }
