@@ -279,8 +279,9 @@ public final class Verifier {
    */
   static List<Hypothetical> createHypothetical(Connection c, Recommendation r) throws SQLException {
     List<Hypothetical> made = new ArrayList<>();
-    for (String table : r.fix().partitioned() ? leaves(c, table(r)) : List.of(table(r))) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid, indexname FROM hypopg_create_index(?)")) {
+    List<String> tables = r.fix().partitioned() ? leaves(c, table(r)) : List.of(table(r));
+    try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid, indexname FROM hypopg_create_index(?)")) {
+      for (String table : tables) {
         ps.setString(1, indexDdl(r, table));
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -301,9 +302,8 @@ public final class Verifier {
     }
     List<String> names = new ArrayList<>(List.of(name));
     if (r.fix().partitioned()) {
-      String index = (r.schema().isEmpty() ? "" : Identifiers.quote(Dialect.POSTGRESQL, r.schema()) + ".") + name;
       names.addAll(strings(c, "SELECT c.relname FROM pg_partition_tree(?::regclass) p JOIN pg_class c"
-          + " ON c.oid = p.relid WHERE p.isleaf", index));
+          + " ON c.oid = p.relid WHERE p.isleaf", inSchema(r, name)));
     }
     return names;
   }
@@ -344,8 +344,12 @@ public final class Verifier {
 
   /** The recommendation's table, quoted and qualified with its schema. */
   private static String table(Recommendation r) {
-    return (r.schema().isEmpty() ? "" : Identifiers.quote(Dialect.POSTGRESQL, r.schema()) + ".")
-        + Identifiers.quote(Dialect.POSTGRESQL, r.fix().table());
+    return inSchema(r, Identifiers.quote(Dialect.POSTGRESQL, r.fix().table()));
+  }
+
+  /** {@code quotedName} qualified with the recommendation's schema, where it has one. */
+  private static String inSchema(Recommendation r, String quotedName) {
+    return (r.schema().isEmpty() ? "" : Identifiers.quote(Dialect.POSTGRESQL, r.schema()) + ".") + quotedName;
   }
 
   /** The recommendation's index on {@code table} (its own, or one of its partitions), unnamed. */
