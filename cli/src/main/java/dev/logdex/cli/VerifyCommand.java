@@ -92,7 +92,8 @@ final class VerifyCommand implements Callable<Integer> {
     // Samples, names and plans come from logs and databases: every byte is escaped for the terminal.
     for (Verifier.Verdict v : r.verdicts()) {
       out.printf(Locale.ROOT, "%s #%d %s%n", v.used() ? "used        " : v.verified() ? "NOT used    "
-          : "not verified", v.recommendation().rank(), v.recommendation().ddl());
+          : "not verified", v.recommendation().rank(),
+          dev.logdex.core.dialect.FixSql.shortened(v.recommendation().fix(), v.recommendation().ddl()));
       for (Verifier.QueryPlans q : v.queries()) {
         out.printf(Locale.ROOT, "    %s  %,d calls  cost %,.1f -> %,.1f  %s -> %s%n", q.fingerprint(), q.calls(),
             q.costBefore(), q.costAfter(), q.nodeBefore(), q.nodeAfter());

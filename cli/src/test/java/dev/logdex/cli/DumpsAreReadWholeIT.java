@@ -41,8 +41,15 @@ class DumpsAreReadWholeIT {
       Schema s = r.schema();
       assertThat(s.dialect()).isEqualTo(Dialect.POSTGRESQL);
       assertThat(s.tables()).extracting(Table::qualifiedName).contains("App.Users", "billing.invoices",
-          "billing.invoices_2024", "billing.invoices_2025", "billing.rooms", "events", "events_0", "events_1", "cache",
-          "child");
+          "billing.rooms", "events", "cache", "child");
+      // Partitions (pg_dump attaches each) are parts of their parent, as the catalog gives them.
+      assertThat(s.tables()).extracting(Table::qualifiedName)
+          .doesNotContain("billing.invoices_2024", "billing.invoices_2025", "events_0", "events_1");
+      assertThat(s.table("billing.invoices").orElseThrow().partitions()).containsExactly(
+          dev.logdex.core.model.Partition.leaf("billing", "invoices_2024"),
+          dev.logdex.core.model.Partition.leaf("billing", "invoices_2025"));
+      assertThat(s.table("events").orElseThrow().partitions()).extracting(dev.logdex.core.model.Partition::name)
+          .containsExactly("events_0", "events_1");
       Table users = s.table("App.Users").orElseThrow();
       assertThat(users.columns()).extracting(Column::name).contains("Email", "full_name", "deleted_at")
           .containsAll(KEYWORD_COLUMNS);

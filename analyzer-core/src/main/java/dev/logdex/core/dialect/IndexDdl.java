@@ -1,6 +1,7 @@
 package dev.logdex.core.dialect;
 
 import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.Fix;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,19 @@ public final class IndexDdl {
    */
   public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
       String where, boolean partitioned, List<String> include, Map<String, String> generatedTypes) {
+    return create(dialect, schema, table, name, keys, where, partitioned, include, generatedTypes, List.of());
+  }
+
+  /**
+   * The same; on a PostgreSQL partitioned table whose partitions are given in {@code onPartitions}, the statements
+   * that build it without blocking writes, as PostgreSQL's manual describes: the index made on the parent alone
+   * ({@code ON ONLY}, not valid yet), each partition's built {@code CONCURRENTLY} and attached to it (a partition
+   * partitioned in turn the same way, one level down). The last attach makes the parent's index valid. Each
+   * statement can run again: a second run creates nothing and attaches what is already attached.
+   */
+  public static String create(Dialect dialect, String schema, String table, String name, List<String> keys,
+      String where, boolean partitioned, List<String> include, Map<String, String> generatedTypes,
+      List<Fix.PartitionIndex> onPartitions) {
     // logdex writes its predicates from quoted names and checked literals; one read back from a snapshot is
     // checked again, as it goes into the statement as it is.
     if (!where.isEmpty() && !SqlText.isSafeFragment(dialect, where)) {
@@ -93,10 +107,37 @@ public final class IndexDdl {
       return String.join("", generatedColumns(schema, table, keys, generatedTypes)) + "ALTER TABLE " + qualified
           + " ADD INDEX " + Identifiers.quote(dialect, name) + " (" + cols + "), ALGORITHM=INPLACE, LOCK=NONE;";
     }
+    String definition = " (" + cols + ")" + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+    if (partitioned && !onPartitions.isEmpty()) {
+      StringBuilder b = new StringBuilder(PIECEWISE_NOTE).append("CREATE INDEX IF NOT EXISTS ")
+          .append(Identifiers.quote(dialect, name)).append(" ON ONLY ").append(qualified).append(definition);
+      onPartitions(b, Identifiers.qualified(dialect, schema, name), onPartitions, definition);
+      return b.toString();
+    }
     return (partitioned ? PARTITIONED_NOTE + "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
-        + Identifiers.quote(dialect, name) + " ON " + qualified + " (" + cols + ")"
-        + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+        + Identifiers.quote(dialect, name) + " ON " + qualified + definition;
   }
+
+  /** Each partition's index, built and attached to {@code parentIndex}; a partitioned one's own partitions first. */
+  private static void onPartitions(StringBuilder b, String parentIndex, List<Fix.PartitionIndex> partitions,
+      String definition) {
+    Dialect d = Dialect.POSTGRESQL;
+    for (Fix.PartitionIndex p : partitions) {
+      String index = Identifiers.qualified(d, p.schema(), p.name());
+      b.append('\n').append(p.partitioned() ? "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
+          .append(Identifiers.quote(d, p.name())).append(p.partitioned() ? " ON ONLY " : " ON ")
+          .append(Identifiers.qualified(d, p.schema(), p.table())).append(definition);
+      if (p.partitioned()) {
+        onPartitions(b, index, p.partitions(), definition);
+      }
+      b.append('\n').append("ALTER INDEX ").append(parentIndex).append(" ATTACH PARTITION ").append(index).append(';');
+    }
+  }
+
+  /** Said above the statements that build an index on a PostgreSQL partitioned table partition by partition. */
+  static final String PIECEWISE_NOTE = "-- a partitioned table: PostgreSQL cannot build its index CONCURRENTLY, so it "
+      + "is made on the table alone (not valid yet), built CONCURRENTLY on each partition, and attached; writes go on "
+      + "meanwhile, and the last ATTACH makes it valid\n";
 
   /** Said above an index statement on a PostgreSQL partitioned table. */
   static final String PARTITIONED_NOTE = "-- a partitioned table: PostgreSQL cannot build or drop its indexes "

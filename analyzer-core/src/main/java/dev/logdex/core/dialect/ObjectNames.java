@@ -1,6 +1,8 @@
 package dev.logdex.core.dialect;
 
 import dev.logdex.core.model.Dialect;
+import dev.logdex.core.model.Fix;
+import dev.logdex.core.model.Partition;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,21 @@ public final class ObjectNames {
   /** A name for an index on {@code table}'s {@code keys} (and partial predicate {@code where}), unique from now on. */
   public String index(String table, List<String> keys, String where) {
     return unique(IndexDdl.name(dialect, table, keys, where), table + "\0" + String.join("\0", keys) + "\0" + where);
+  }
+
+  /**
+   * The index that an index on {@code keys} (and {@code where}) of a partitioned table has on each of its
+   * {@code partitions}, down the tree, each named as an index on that partition, unique from now on.
+   */
+  public List<Fix.PartitionIndex> onPartitions(List<Partition> partitions, List<String> keys, String where) {
+    List<Fix.PartitionIndex> out = new java.util.ArrayList<>();
+    for (Partition p : partitions) {
+      // Named as logdex names any table: by its schema too outside the default one.
+      String table = p.schema().isEmpty() || p.schema().equals("public") ? p.name() : p.schema() + "." + p.name();
+      out.add(new Fix.PartitionIndex(p.schema(), p.name(), index(table, keys, where), p.partitioned(),
+          onPartitions(p.partitions(), keys, where)));
+    }
+    return out;
   }
 
   /** A name for a foreign key of {@code table}'s {@code columns}, unique from now on. */

@@ -76,6 +76,7 @@ public final class ResultJson {
     if (rec.fix().partitioned()) {
       o.put("partitioned", true);
     }
+    onPartitions(o, rec.fix().onPartitions());
     o.put("table", rec.index().table());
     ArrayNode cols = o.putArray("columns");
     rec.index().keys().forEach(cols::add);
@@ -123,7 +124,7 @@ public final class ResultJson {
           ? index.table().substring(schema.length() + 1) : index.table();
       recs.add(new Recommendation(r.path("rank").asInt(), index, new Fix.CreateIndex(schema, table,
           r.path("name").asText(), index.keys(), where, r.path("partitioned").asBoolean(), index.include(),
-          generatedTypes(r.path("generated_types"))),
+          generatedTypes(r.path("generated_types")), onPartitions(r.path("on_partitions"))),
           r.path("ddl").asText(),
           r.path("benefit").asDouble(), r.path("reason").asText(), served));
     }
@@ -159,6 +160,7 @@ public final class ResultJson {
       c.keys().forEach(o.putArray("keys")::add);
       o.put("where", c.where());
       o.put("partitioned", c.partitioned());
+      onPartitions(o, c.onPartitions());
       if (!c.include().isEmpty()) {
         c.include().forEach(o.putArray("include")::add);
       }
@@ -185,7 +187,8 @@ public final class ResultJson {
     return switch (c.path("type").asText()) {
       case "create_index" -> new Fix.CreateIndex(c.path("schema").asText(), c.path("table").asText(),
           c.path("name").asText(), strings(c.path("keys")), c.path("where").asText(),
-          c.path("partitioned").asBoolean(), strings(c.path("include")), generatedTypes(c.path("generated_types")));
+          c.path("partitioned").asBoolean(), strings(c.path("include")), generatedTypes(c.path("generated_types")),
+          onPartitions(c.path("on_partitions")));
       case "drop_index" -> new Fix.DropIndex(c.path("schema").asText(), c.path("table").asText(),
           c.path("name").asText(), c.path("partitioned").asBoolean());
       case "add_foreign_key" -> new Fix.AddForeignKey(c.path("schema").asText(), c.path("table").asText(),
@@ -193,6 +196,33 @@ public final class ResultJson {
           strings(c.path("parent_columns")), c.path("partitioned").asBoolean());
       default -> new Fix.Review(finding.path("fix").asText());
     };
+  }
+
+  /** The indexes a new index has on a partitioned table's partitions, under {@code on_partitions} when it has any. */
+  private static void onPartitions(ObjectNode o, List<Fix.PartitionIndex> partitions) {
+    if (!partitions.isEmpty()) {
+      partitionIndexes(o.putArray("on_partitions"), partitions);
+    }
+  }
+
+  private static void partitionIndexes(ArrayNode to, List<Fix.PartitionIndex> partitions) {
+    for (Fix.PartitionIndex p : partitions) {
+      ObjectNode po = to.addObject();
+      po.put("schema", p.schema()).put("table", p.table()).put("name", p.name());
+      if (p.partitioned()) {
+        po.put("partitioned", true);
+        partitionIndexes(po.putArray("on_partitions"), p.partitions());
+      }
+    }
+  }
+
+  private static List<Fix.PartitionIndex> onPartitions(JsonNode array) {
+    List<Fix.PartitionIndex> out = new ArrayList<>();
+    for (JsonNode p : array) {
+      out.add(new Fix.PartitionIndex(p.path("schema").asText(), p.path("table").asText(), p.path("name").asText(),
+          p.path("partitioned").asBoolean(), onPartitions(p.path("on_partitions"))));
+    }
+    return out;
   }
 
   /** Findings read back. */

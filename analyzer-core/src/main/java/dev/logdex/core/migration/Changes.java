@@ -75,8 +75,11 @@ public final class Changes {
         if (created.stream().noneMatch(r -> r.fix().table().equals(c.table()) && r.fix().schema().equals(c.schema())
             && dev.logdex.core.schema.Table.leadWith(r.index().keys(), c.keys()))) {
           String name = names.index(c.table(), c.keys(), "");
+          List<Fix.PartitionIndex> onPartitions = names.onPartitions(schema.table(f.table())
+              .map(Table::partitions).orElse(List.of()), c.keys(), "");
           out.add(new Change("add_index_" + slug(name.replaceFirst("^idx_", "")), List.of("logdex: " + f.message()),
-              List.of(IndexDdl.create(d, c.schema(), c.table(), name, c.keys(), "", c.partitioned())),
+              statements(d, IndexDdl.create(d, c.schema(), c.table(), name, c.keys(), "", c.partitioned(), List.of(),
+                  java.util.Map.of(), onPartitions)),
               List.of(IndexDdl.drop(d, c.schema(), c.table(), name, c.partitioned())), d == Dialect.POSTGRESQL));
         }
       } else if (f.change() instanceof Fix.DropIndex drop) {

@@ -32,13 +32,24 @@ public sealed interface Fix {
    * @param include columns stored but not keyed (PostgreSQL's INCLUDE), usually none
    * @param generatedTypes for MySQL and MariaDB, the type of the generated column each expression key
    *     ({@code lower(email)}) is stored in, by key; empty elsewhere
+   * @param onPartitions on a partitioned table, the index made on each of its partitions, which PostgreSQL builds
+   *     concurrently and attaches to the parent's; empty when the partitions are not known (then the index is built
+   *     on the parent in one blocking statement)
    */
   record CreateIndex(String schema, String table, String name, List<String> keys, String where,
-      boolean partitioned, List<String> include, Map<String, String> generatedTypes) implements Fix {
+      boolean partitioned, List<String> include, Map<String, String> generatedTypes,
+      List<PartitionIndex> onPartitions) implements Fix {
     public CreateIndex {
       keys = List.copyOf(keys);
       include = List.copyOf(include);
       generatedTypes = Map.copyOf(generatedTypes);
+      onPartitions = List.copyOf(onPartitions);
+    }
+
+    /** An index whose table's partitions, if it has any, are not known. */
+    public CreateIndex(String schema, String table, String name, List<String> keys, String where,
+        boolean partitioned, List<String> include, Map<String, String> generatedTypes) {
+      this(schema, table, name, keys, where, partitioned, include, generatedTypes, List.of());
     }
 
     /** An index with no generated column. */
@@ -56,6 +67,26 @@ public sealed interface Fix {
     /** An index on a table that is not partitioned. */
     public CreateIndex(String schema, String table, String name, List<String> keys, String where) {
       this(schema, table, name, keys, where, false);
+    }
+  }
+
+  /**
+   * The index that a new index on a partitioned table has on one of its partitions.
+   *
+   * @param schema the partition's schema
+   * @param table the partition's name
+   * @param name the index's name, unique in the partition's schema
+   * @param partitioned whether the partition is partitioned itself: then its index is made on it alone, like the
+   *     parent's, and its own partitions' indexes are attached to it
+   * @param partitions the indexes on its own partitions
+   */
+  record PartitionIndex(String schema, String table, String name, boolean partitioned,
+      List<PartitionIndex> partitions) {
+    public PartitionIndex {
+      Objects.requireNonNull(schema, "schema");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(name, "name");
+      partitions = List.copyOf(partitions);
     }
   }
 

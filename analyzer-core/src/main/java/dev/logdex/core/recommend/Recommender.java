@@ -681,8 +681,11 @@ public final class Recommender {
           .orElse(dot > 0 && !schema.isGiven() ? c.table().substring(0, dot) : "");
       String tableName = table.map(Table::name)
           .orElse(tableSchema.isEmpty() ? c.table() : c.table().substring(dot + 1));
+      List<Fix.PartitionIndex> onPartitions = names.onPartitions(table.map(Table::partitions).orElse(List.of()),
+          nameParts, c.where());
       Fix.CreateIndex fix = new Fix.CreateIndex(Table.isDefaultSchema(tableSchema) ? "" : tableSchema, tableName,
-          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include(), generatedTypes(c));
+          name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include(), generatedTypes(c),
+          onPartitions);
       out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(p.gain()),
           p.evidence().reason(timed), p.evidence().served()));
     }

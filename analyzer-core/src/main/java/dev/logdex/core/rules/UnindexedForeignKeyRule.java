@@ -11,6 +11,7 @@ import dev.logdex.core.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** A foreign key whose columns lead no index: joins on it scan, and deletes on the parent scan the child. */
 public final class UnindexedForeignKeyRule implements Rule {
@@ -42,6 +43,9 @@ public final class UnindexedForeignKeyRule implements Rule {
   public List<Finding> findings(Schema schema, Workload workload) {
     record Ranked(Finding finding, long calls) {}
     List<Ranked> ranked = new ArrayList<>();
+    // The indexes on a partitioned table's partitions need names no object has.
+    dev.logdex.core.dialect.ObjectNames partitionNames = new dev.logdex.core.dialect.ObjectNames(schema.dialect(),
+        schema.objectNames());
     for (Table t : schema.tables()) {
       for (ForeignKey fk : t.foreignKeys()) {
         if (t.hasIndexLeadingWith(fk.columns())) {
@@ -71,7 +75,8 @@ public final class UnindexedForeignKeyRule implements Rule {
             t.qualifiedName(), fk.columns(),
             "foreign key " + t.name() + "(" + cols + ") -> " + fk.referencedTable() + " has no index ("
                 + evidence + ")",
-            new Fix.CreateIndex(qualifier, t.name(), name, fk.columns(), "", t.isPartitioned()), schema.dialect()),
+            new Fix.CreateIndex(qualifier, t.name(), name, fk.columns(), "", t.isPartitioned(), List.of(), Map.of(),
+                partitionNames.onPartitions(t.partitions(), fk.columns(), "")), schema.dialect()),
             useCalls + parentDeletes));
       }
     }

@@ -276,8 +276,16 @@ public final class DdlSchemaLoader {
     t.accept("IF", "NOT", "EXISTS");
     String[] qn = name(t, b);
     if (!t.peek().is("(")) {
-      if (t.peek().is("PARTITION") || t.peek().is("OF")) {
-        return; // a partition (its parent has the columns), or a typed table
+      if (t.accept("PARTITION", "OF")) {
+        // A partition: its parent has the columns; it may be partitioned in turn.
+        String[] parent = name(t, b);
+        SchemaBuilder.TableBuilder child = b.table(qn[0], qn[1], true);
+        b.attach(b.table(parent[0], parent[1], false), child);
+        partitionBy(t, child, b);
+        return;
+      }
+      if (t.peek().is("OF")) {
+        return; // a typed table
       }
       // CREATE TABLE ... AS SELECT, or words that are not a table definition: a table with columns unknown here.
       throw new DdlException("the columns of " + String.join(".", qn).replaceFirst("^\\.", "")
@@ -287,7 +295,11 @@ public final class DdlSchemaLoader {
     for (DdlTokens item : t.items()) {
       tableElement(item, table, b);
     }
-    // Table options follow; PARTITION BY RANGE|LIST|HASH [COLUMNS] (keys) makes it a partitioned table.
+    partitionBy(t, table, b);
+  }
+
+  /** Table options follow; PARTITION BY RANGE|LIST|HASH [COLUMNS] (keys) makes it a partitioned table. */
+  private static void partitionBy(DdlTokens t, SchemaBuilder.TableBuilder table, SchemaBuilder b) {
     while (!t.atEnd()) {
       if (t.accept("PARTITION", "BY")) {
         while (!t.atEnd() && !t.peek().is("(")) {
@@ -628,6 +640,17 @@ public final class DdlSchemaLoader {
       t.reset(r[1]);
       String action = t.textFrom(r[0]);
       DdlTokens a = new DdlTokens(action, b.dialect);
+      if (a.accept("ATTACH", "PARTITION")) {
+        // pg_dump's form: each partition created as a table, then attached to its parent.
+        String[] child = name(a, b);
+        SchemaBuilder.TableBuilder parent = b.table(qn[0], qn[1], false);
+        try {
+          b.attach(parent, b.table(child[0], child[1], false));
+        } catch (DdlException notCreated) {
+          parent.partitionMissing = true; // a foreign table (not read here), or one the script does not create
+        }
+        continue;
+      }
       if (!a.accept("ADD")) {
         continue;
       }

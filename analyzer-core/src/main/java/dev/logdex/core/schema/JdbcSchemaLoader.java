@@ -67,6 +67,7 @@ public final class JdbcSchemaLoader {
           }
         }
       }
+      partitions(st, b);
       try (ResultSet rs = st.executeQuery("SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END, a.attname,"
           + " format_type(a.atttypid, a.atttypmod),"
           + " NOT a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON"
@@ -366,6 +367,56 @@ public final class JdbcSchemaLoader {
   }
 
   /** The keys of {@code RANGE (at, "Region")}: names unquoted, expressions as PostgreSQL prints them. */
+  /**
+   * Each partitioned table's partitions, down the tree, by name; none where one is a foreign table (PostgreSQL builds
+   * no index on it, so an index built partition by partition would never become valid).
+   */
+  private static void partitions(Statement st, SchemaBuilder b) throws SQLException {
+    Map<Long, List<Long>> children = new java.util.HashMap<>(); // parent oid: its partitions' oids
+    Map<Long, String[]> rel = new java.util.HashMap<>(); // oid: {schema, name, relkind}
+    try (ResultSet rs = st.executeQuery("SELECT i.inhparent::bigint, c.oid::bigint, n.nspname, c.relname,"
+        + " c.relkind::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relispartition"
+        + " ORDER BY i.inhparent, n.nspname, c.relname")) {
+      while (rs.next()) {
+        children.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+        rel.put(rs.getLong(2), new String[] {rs.getString(3), rs.getString(4), rs.getString(5)});
+      }
+    }
+    if (children.isEmpty()) {
+      return;
+    }
+    try (ResultSet rs = st.executeQuery("SELECT c.oid::bigint, CASE WHEN n.nspname = 'public' THEN c.relname"
+        + " ELSE n.nspname || '.' || c.relname END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE c.relkind = 'p' AND NOT c.relispartition")) {
+      while (rs.next()) {
+        SchemaBuilder.TableBuilder t = b.exact(rs.getString(2));
+        List<dev.logdex.core.model.Partition> tree = partitionTree(rs.getLong(1), children, rel);
+        if (t != null && tree != null) {
+          t.listedPartitions.addAll(tree);
+        }
+      }
+    }
+  }
+
+  /** The partitions under {@code parent}, or null when one of them is a foreign table. */
+  private static List<dev.logdex.core.model.Partition> partitionTree(long parent, Map<Long, List<Long>> children,
+      Map<Long, String[]> rel) {
+    List<dev.logdex.core.model.Partition> out = new ArrayList<>();
+    for (long child : children.getOrDefault(parent, List.of())) {
+      String[] r = rel.get(child);
+      if (!r[2].equals("r") && !r[2].equals("p")) {
+        return null;
+      }
+      List<dev.logdex.core.model.Partition> below = partitionTree(child, children, rel);
+      if (below == null) {
+        return null;
+      }
+      out.add(new dev.logdex.core.model.Partition(r[0], r[1], r[2].equals("p"), below));
+    }
+    return out;
+  }
+
   static List<String> partitionKeys(String definition) {
     int open = definition.indexOf('(');
     int close = definition.lastIndexOf(')');

@@ -204,10 +204,19 @@ public final class Schema {
     for (Table t : tables.values()) {
       if (dialect == Dialect.POSTGRESQL) {
         names.add(t.name());
+        partitionNames(t.partitions(), names);
       }
       t.indexes().forEach(i -> names.add(i.name()));
       t.foreignKeys().forEach(f -> names.add(f.name()));
     }
     return names;
+  }
+
+  private static void partitionNames(java.util.List<dev.logdex.core.model.Partition> partitions,
+      java.util.List<String> names) {
+    for (dev.logdex.core.model.Partition p : partitions) {
+      names.add(p.name());
+      partitionNames(p.partitions(), names);
+    }
   }
 }

@@ -25,6 +25,18 @@ final class SchemaBuilder {
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<String> partitionKey = new ArrayList<>();
+    /** The partitioned table it is a partition of, or null. */
+    TableBuilder parent;
+    /** Its partitions, in the order the source attached them. */
+    final List<TableBuilder> partitions = new ArrayList<>();
+    /**
+     * Whether it has a partition that is not among {@link #partitions}: a foreign table, or one the source does not
+     * define. Then the partitions of the table it belongs to count as unknown, as an index built piece by piece
+     * would never be complete.
+     */
+    boolean partitionMissing;
+    /** Partitions a catalog lists as values, not as tables of their own. */
+    final List<dev.logdex.core.model.Partition> listedPartitions = new ArrayList<>();
 
     private TableBuilder(String schema, String name, long rows) {
       this.schema = schema;
@@ -102,6 +114,42 @@ final class SchemaBuilder {
   }
 
   /**
+   * Records {@code child} as a partition of {@code parent}: from now on it is part of the parent, not a table of the
+   * schema by itself. A second attach moves it (a dump's DETACH then ATTACH elsewhere is not expected, but the last
+   * word counts).
+   */
+  void attach(TableBuilder parent, TableBuilder child) {
+    for (TableBuilder up = parent; up != null; up = up.parent) {
+      if (up == child) {
+        throw new DdlException("table " + child.name + " cannot be a partition of its own partition " + parent.name);
+      }
+    }
+    if (child.parent != null) {
+      child.parent.partitions.remove(child);
+    }
+    child.parent = parent;
+    parent.partitions.add(child);
+  }
+
+  /** {@link #partitions}, or none when one of them is missing anywhere below {@code tb}. */
+  private static List<dev.logdex.core.model.Partition> knownPartitions(TableBuilder tb) {
+    return missing(tb) ? List.of() : partitions(tb);
+  }
+
+  private static boolean missing(TableBuilder tb) {
+    return tb.partitionMissing || tb.partitions.stream().anyMatch(SchemaBuilder::missing);
+  }
+
+  private static List<dev.logdex.core.model.Partition> partitions(TableBuilder tb) {
+    List<dev.logdex.core.model.Partition> out = new ArrayList<>(tb.listedPartitions);
+    for (TableBuilder p : tb.partitions) {
+      out.add(new dev.logdex.core.model.Partition(p.schema, p.name, !p.partitionKey.isEmpty() || !p.partitions.isEmpty(),
+          partitions(p)));
+    }
+    return out;
+  }
+
+  /**
    * The schema.
    *
    * @param implicitForeignKeyIndexes add the index InnoDB makes for each foreign key no index leads with: DDL text
@@ -110,10 +158,14 @@ final class SchemaBuilder {
   Schema build(boolean implicitForeignKeyIndexes) {
     List<Table> out = new ArrayList<>();
     for (TableBuilder tb : tables.values()) {
+      if (tb.parent != null) {
+        continue; // a partition: its parent stands for it
+      }
       if (implicitForeignKeyIndexes && dialect == Dialect.MYSQL) {
         addInnodbForeignKeyIndexes(tb);
       }
-      out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, tb.rows, tb.partitionKey));
+      out.add(new Table(tb.schema, tb.name, tb.columns, tb.indexes, tb.foreignKeys, tb.rows, tb.partitionKey,
+          knownPartitions(tb)));
     }
     Schema schema = new Schema(dialect, out, triggers, wholeDatabase, usage);
     return database.isEmpty() ? schema : schema.inDatabase(database);

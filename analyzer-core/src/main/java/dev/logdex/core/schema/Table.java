@@ -18,6 +18,8 @@ import java.util.OptionalLong;
  * @param partitionKey the columns (or expressions) a partitioned table is partitioned by; empty for a plain table.
  *     PostgreSQL builds no index concurrently on a partitioned table, and its primary and unique keys must hold
  *     these columns
+ * @param partitions a PostgreSQL partitioned table's partitions, as far as the source lists them (each with its
+ *     own when it is partitioned too); a partition is not a table of the schema by itself
  */
 public record Table(
     String schema,
@@ -26,7 +28,8 @@ public record Table(
     List<Index> indexes,
     List<ForeignKey> foreignKeys,
     long rowEstimate,
-    List<String> partitionKey) {
+    List<String> partitionKey,
+    List<dev.logdex.core.model.Partition> partitions) {
 
   public Table {
     Objects.requireNonNull(schema, "schema");
@@ -35,6 +38,13 @@ public record Table(
     indexes = List.copyOf(indexes);
     foreignKeys = List.copyOf(foreignKeys);
     partitionKey = List.copyOf(partitionKey);
+    partitions = List.copyOf(partitions);
+  }
+
+  /** A table whose partitions, if it has any, are not known. */
+  public Table(String schema, String name, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys,
+      long rowEstimate, List<String> partitionKey) {
+    this(schema, name, columns, indexes, foreignKeys, rowEstimate, partitionKey, List.of());
   }
 
   /** A table that is not partitioned. */

@@ -130,6 +130,9 @@ public final class SnapshotJson {
       if (t.isPartitioned()) {
         strings(to.putArray("partition_key"), t.partitionKey());
       }
+      if (!t.partitions().isEmpty()) {
+        partitions(to.putArray("partitions"), t.partitions());
+      }
       ArrayNode cols = to.putArray("columns");
       for (Column c : t.columns()) {
         ObjectNode co = cols.addObject();
@@ -395,7 +398,7 @@ public final class SnapshotJson {
             f.path("references").asText(), strings(f.path("referenced_columns")), f.path("on_delete").asText()));
       }
       tables.add(new Table(t.path("schema").asText(), name, cols, ixs, fks, t.path("rows").asLong(-1),
-          strings(t.path("partition_key"))));
+          strings(t.path("partition_key")), partitions(t.path("partitions"))));
     }
     List<IndexUsage> usage = new ArrayList<>();
     for (JsonNode u : s.path("index_usage")) {
@@ -505,5 +508,26 @@ public final class SnapshotJson {
     Map<String, String> m = new LinkedHashMap<>();
     o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
     return m;
+  }
+
+  private static void partitions(ArrayNode to, List<dev.logdex.core.model.Partition> partitions) {
+    for (dev.logdex.core.model.Partition p : partitions) {
+      ObjectNode po = to.addObject();
+      po.put("schema", p.schema());
+      po.put("name", p.name());
+      if (p.partitioned()) {
+        po.put("partitioned", true);
+        partitions(po.putArray("partitions"), p.partitions());
+      }
+    }
+  }
+
+  private static List<dev.logdex.core.model.Partition> partitions(JsonNode from) {
+    List<dev.logdex.core.model.Partition> out = new ArrayList<>();
+    for (JsonNode p : from) {
+      out.add(new dev.logdex.core.model.Partition(p.path("schema").asText(), p.path("name").asText(),
+          p.path("partitioned").asBoolean(), partitions(p.path("partitions"))));
+    }
+    return out;
   }
 }

@@ -59,4 +59,30 @@ class ResultJsonTest {
     assertThat(findings.get(0).fix()).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_events_account_incl_kind "
         + "ON events (account) INCLUDE (kind);");
   }
+
+  @Test
+  void anIndexOnAPartitionedTableKeepsTheIndexesOnItsPartitions() {
+    // The parent's index made on it alone, each partition's built concurrently and attached, one level down too.
+    List<Fix.PartitionIndex> parts = List.of(
+        new Fix.PartitionIndex("App Data", "Loan_2024", "idx_app_data_loan_2024_member_id", false, List.of()),
+        new Fix.PartitionIndex("public", "loan_2025", "idx_loan_2025_member_id", true, List.of(
+            new Fix.PartitionIndex("public", "loan_2025_a", "idx_loan_2025_a_member_id", false, List.of()))));
+    Fix.CreateIndex fix = new Fix.CreateIndex("App Data", "Loan", "idx_app_data_loan_member_id",
+        List.of("member_id"), "", true, List.of(), java.util.Map.of(), parts);
+    var rec = new dev.logdex.core.recommend.Recommendation(1,
+        new dev.logdex.core.recommend.IndexCandidate("App Data.Loan", List.of("member_id"), 1, ""), fix, "ddl", 5,
+        "why", List.of());
+    assertThat(ResultJson.recommendations(ResultJson.recommendations(List.of(rec)))).containsExactly(rec);
+    List<Finding> findings = List.of(Finding.of("unindexed-foreign-key", Severity.WARNING, "App Data.Loan",
+        List.of("member_id"), "m", fix, Dialect.POSTGRESQL));
+    assertThat(ResultJson.findings(ResultJson.findings(findings))).isEqualTo(findings);
+    assertThat(findings.get(0).fix()).endsWith("""
+        CREATE INDEX IF NOT EXISTS idx_app_data_loan_member_id ON ONLY "App Data"."Loan" (member_id);
+        CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_app_data_loan_2024_member_id ON "App Data"."Loan_2024" (member_id);
+        ALTER INDEX "App Data".idx_app_data_loan_member_id ATTACH PARTITION "App Data".idx_app_data_loan_2024_member_id;
+        CREATE INDEX IF NOT EXISTS idx_loan_2025_member_id ON ONLY loan_2025 (member_id);
+        CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_loan_2025_a_member_id ON loan_2025_a (member_id);
+        ALTER INDEX idx_loan_2025_member_id ATTACH PARTITION idx_loan_2025_a_member_id;
+        ALTER INDEX "App Data".idx_app_data_loan_member_id ATTACH PARTITION idx_loan_2025_member_id;""");
+  }
 }

@@ -176,4 +176,72 @@ class DdlSchemaLoaderTest {
         w -> assertThat(w).startsWith("s.sql:3:").contains("the columns of archive are not listed"),
         w -> assertThat(w).startsWith("s.sql:4:").contains("expected '(' but found 'id'"));
   }
+
+  @Test
+  void pgDumpsPartitionsArePartsOfTheirParentNotTablesOfTheirOwn() {
+    // pg_dump 15's form: every partition created as a table with its columns, then attached; one sub-partitioned,
+    // one in another schema, each with the index pg_dump gives it.
+    DdlSchemaLoader.Result r = new DdlSchemaLoader().load("""
+        -- PostgreSQL database dump
+        CREATE TABLE "App Data"."Loan" (id bigint, member_id integer, at date) PARTITION BY RANGE (at);
+        CREATE TABLE "App Data"."Loan_2024" (id bigint, member_id integer, at date);
+        CREATE TABLE public.loan_2025 (id bigint, member_id integer, at date) PARTITION BY LIST (member_id);
+        CREATE TABLE public.loan_2025_a (id bigint, member_id integer, at date);
+        CREATE TABLE public.loan_2025_b (id bigint, member_id integer, at date);
+        ALTER TABLE ONLY "App Data"."Loan" ATTACH PARTITION "App Data"."Loan_2024"
+          FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        ALTER TABLE ONLY "App Data"."Loan" ATTACH PARTITION public.loan_2025
+          FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        ALTER TABLE ONLY public.loan_2025 ATTACH PARTITION public.loan_2025_a FOR VALUES IN (1, 2, 3);
+        ALTER TABLE ONLY public.loan_2025 ATTACH PARTITION public.loan_2025_b DEFAULT;
+        CREATE INDEX loan_member_idx ON ONLY "App Data"."Loan" USING btree (member_id);
+        CREATE INDEX "Loan_2024_member_id_idx" ON "App Data"."Loan_2024" USING btree (member_id);
+        ALTER INDEX "App Data".loan_member_idx ATTACH PARTITION "App Data"."Loan_2024_member_id_idx";
+        """, "dump.sql");
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.schema().tables()).extracting(Table::qualifiedName).containsExactly("App Data.Loan");
+    Table loan = r.schema().table("App Data.Loan").orElseThrow();
+    assertThat(loan.indexes()).extracting(Index::name).containsExactly("loan_member_idx");
+    assertThat(loan.partitions()).containsExactly(
+        dev.logdex.core.model.Partition.leaf("App Data", "Loan_2024"),
+        new dev.logdex.core.model.Partition("public", "loan_2025", true, java.util.List.of(
+            dev.logdex.core.model.Partition.leaf("public", "loan_2025_a"),
+            dev.logdex.core.model.Partition.leaf("public", "loan_2025_b"))));
+    assertThat(r.schema().objectNames()).as("partitions take names an index cannot have")
+        .contains("Loan_2024", "loan_2025_a");
+  }
+
+  @Test
+  void partitionsCreatedAsPartitionOfAreListedToo() {
+    DdlSchemaLoader.Result r = new DdlSchemaLoader(java.util.Optional.of(Dialect.POSTGRESQL)).load("""
+        CREATE TABLE events (id bigint, at date, kind int) PARTITION BY RANGE (at);
+        CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+          PARTITION BY LIST (kind);
+        CREATE TABLE events_2024_1 PARTITION OF events_2024 FOR VALUES IN (1);
+        CREATE TABLE "Events Default" PARTITION OF events DEFAULT;
+        """, "s.sql");
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.schema().tables()).extracting(Table::name).containsExactly("events");
+    assertThat(r.schema().table("events").orElseThrow().partitions()).containsExactly(
+        new dev.logdex.core.model.Partition("", "events_2024", true, java.util.List.of(
+            dev.logdex.core.model.Partition.leaf("", "events_2024_1"))),
+        dev.logdex.core.model.Partition.leaf("", "Events Default"));
+  }
+
+  @Test
+  void aPartitionTheScriptDoesNotCreateLeavesThePartitionsUnknown() {
+    // A foreign table attached as a partition: PostgreSQL builds no index on it, so an index built partition by
+    // partition would never become valid; with the partitions unknown, the index is built on the parent at once.
+    DdlSchemaLoader.Result r = new DdlSchemaLoader(java.util.Optional.of(Dialect.POSTGRESQL)).load("""
+        CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
+        CREATE TABLE events_2024 (id bigint, at date);
+        CREATE FOREIGN TABLE events_2023 (id bigint, at date) SERVER archive;
+        ALTER TABLE ONLY events ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        ALTER TABLE ONLY events ATTACH PARTITION events_2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+        """, "s.sql");
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.schema().tables()).extracting(Table::name).containsExactly("events");
+    assertThat(r.schema().table("events").orElseThrow().isPartitioned()).isTrue();
+    assertThat(r.schema().table("events").orElseThrow().partitions()).isEmpty();
+  }
 }

@@ -160,6 +160,36 @@ class SnapshotTest {
   }
 
   @Test
+  void aPartitionedTablesPartitionsAndTheIndexesOnThemReadBackAndAreDeclared() throws Exception {
+    Schema partitioned = new DdlSchemaLoader(Optional.of(Dialect.POSTGRESQL)).load("""
+        CREATE TABLE "Events" (id bigint, account int, at date, kind int) PARTITION BY RANGE (at);
+        CREATE TABLE events_2024 PARTITION OF "Events" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+          PARTITION BY LIST (kind);
+        CREATE TABLE events_2024_1 PARTITION OF events_2024 FOR VALUES IN (1);
+        CREATE TABLE events_default PARTITION OF "Events" DEFAULT;
+        """, "t").schema();
+    SimpleMeterRegistry reg = new SimpleMeterRegistry();
+    WorkloadBuilder b = new WorkloadBuilder(Fingerprinter.standard(), new StatementAnalyzer(partitioned, reg), reg);
+    b.accept(new QueryEvent("t", 1, "", "", 40, 800.0, -1, "SELECT * FROM \"Events\" WHERE account = 7"));
+    Workload w = b.build();
+    Snapshot snap = Snapshots.of("test", partitioned, w, Analysis.run("test", partitioned, w, List.of(),
+        w.totalCalls(), List.of(), LintConfig.defaults()));
+    assertThat(snap.recommendations()).singleElement()
+        .satisfies(r -> assertThat(r.fix().onPartitions()).hasSize(2));
+    String first = json(snap);
+    Snapshot read = SnapshotJson.read(new StringReader(first), "a.json");
+    assertThat(json(read)).isEqualTo(first);
+    assertThat(read.schema().table("Events").orElseThrow().partitions())
+        .isEqualTo(partitioned.table("Events").orElseThrow().partitions());
+    assertThat(read.recommendations()).isEqualTo(snap.recommendations());
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var doc = mapper.readTree(Files.readString(Path.of("../docs/snapshot.schema.json")));
+    List<String> undeclared = new ArrayList<>();
+    check(mapper.readTree(first), doc, "$", doc, undeclared);
+    assertThat(undeclared).isEmpty();
+  }
+
+  @Test
   void aRehearsalIsKeptAndEveryOneOfItsFieldsIsDeclared() throws Exception {
     var timing = new dev.logdex.core.analysis.Rehearsed.Timing(0.9, 1.0, 1.2, false, "", java.util.Set.of("i"));
     var failed = new dev.logdex.core.analysis.Rehearsed.Timing(10_000, 10_000, 10_000, true, "canceled",
