@@ -25,6 +25,11 @@ public final class Schema {
   private final boolean wholeDatabase;
   private final List<IndexUsage> indexUsage;
   private final boolean given;
+  /**
+   * A partitioned table by the names of its partitions, at every level: qualified as logdex names tables, and in
+   * lower case. A statement that names a partition reads part of its parent, and the parent's indexes serve it.
+   */
+  private final Map<String, Table> partitionOf = new java.util.HashMap<>();
   /** On MySQL, the database whose tables the source names without one: "" when it does not say. */
   private final String database;
 
@@ -64,6 +69,16 @@ public final class Schema {
       this.tables.put(t.qualifiedName(), t);
       this.folded.putIfAbsent(t.qualifiedName().toLowerCase(Locale.ROOT), t);
       this.byBareName.computeIfAbsent(t.name().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(t);
+      partitionsOf(t, t.partitions());
+    }
+  }
+
+  private void partitionsOf(Table parent, List<dev.logdex.core.model.Partition> partitions) {
+    for (dev.logdex.core.model.Partition p : partitions) {
+      String key = Table.qualifiedName(p.schema(), p.name());
+      partitionOf.put(key, parent);
+      partitionOf.putIfAbsent(key.toLowerCase(Locale.ROOT), parent);
+      partitionsOf(parent, p.partitions());
     }
   }
 
@@ -135,10 +150,29 @@ public final class Schema {
    *       schema for its tables (a mysqldump of one database, a hand-written script), the one table {@code t};
    *   <li>unqualified: {@code t} in the default schema (the search path's {@code public}), else the one table of
    *       that name in any schema.
+   *   <li>else a partition's name, as one of the above would name it: its partitioned table, since the statement
+   *       reads part of that table, and the table's indexes are on each of its partitions.
    * </ul>
    * Empty when none, or when two schemas hold the name and neither is the default: a guess would merge them.
    */
   public Optional<Table> table(String name) {
+    Optional<Table> t = ownTable(name);
+    if (t.isPresent() || partitionOf.isEmpty()) {
+      return t;
+    }
+    // A partition: its parent, by the partition's qualified name (app.events_2024, or events_2024 in the default
+    // schema), exactly or in another case.
+    int dot = name.lastIndexOf('.');
+    String key = dot > 0 && Table.isDefaultSchema(name.substring(0, dot).toLowerCase(Locale.ROOT))
+        ? name.substring(dot + 1) : name; // public.events_2024 is events_2024
+    Table parent = partitionOf.get(key);
+    if (parent == null) {
+      parent = partitionOf.get(key.toLowerCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(parent);
+  }
+
+  private Optional<Table> ownTable(String name) {
     Table t = tables.get(name);
     if (t == null) {
       t = folded.get(name.toLowerCase(Locale.ROOT));

@@ -209,6 +209,10 @@ class DdlSchemaLoaderTest {
             dev.logdex.core.model.Partition.leaf("public", "loan_2025_b"))));
     assertThat(r.schema().objectNames()).as("partitions take names an index cannot have")
         .contains("Loan_2024", "loan_2025_a");
+    assertThat(java.util.List.of("App Data.Loan_2024", "app data.loan_2024", "loan_2025", "public.loan_2025_a"))
+        .as("a statement that names a partition reads part of its parent")
+        .allSatisfy(name -> assertThat(r.schema().table(name)).contains(loan));
+    assertThat(r.schema().table("Loan_2024")).as("not in the default schema").isEmpty();
   }
 
   @Test
