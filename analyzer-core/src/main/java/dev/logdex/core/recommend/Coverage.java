@@ -46,6 +46,69 @@ final class Coverage {
     return out;
   }
 
+  /**
+   * How many of {@code c}'s keys an index with {@code keys} serves for c's queries: its leading keys that are c's
+   * equality columns (in any order), then, once it holds all of them, the keys that go on as c's remaining keys do
+   * (all directions equal, or all reversed). An index on {@code (member_id, returned_at, due_at)} serves two of the
+   * three keys of {@code (member_id, book_id, returned_at)}: its lookup finds a member's loans not yet returned,
+   * and the book is checked on each row found. Zero when its first key is none of c's leading ones.
+   */
+  static int servedKeys(List<String> keys, IndexCandidate c) {
+    return servedKeys(Keys.of(keys, 0), Keys.of(c.keys(), c.equalityPrefix()));
+  }
+
+  /**
+   * Index keys as the coverage rules compare them ({@link #lead}), with their directions and how many lead as
+   * equality columns: made once for a candidate that is compared with many.
+   */
+  record Keys(String[] names, boolean[] desc, int eq) {
+    static Keys of(List<String> keys, int eq) {
+      String[] names = new String[keys.size()];
+      boolean[] desc = new boolean[names.length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = lead(keys.get(i));
+        desc[i] = isDesc(keys.get(i));
+      }
+      return new Keys(names, desc, eq);
+    }
+  }
+
+  /**
+   * {@link #servedKeys(List, IndexCandidate)} on keys made once. An index has at most 32 keys (PostgreSQL's
+   * INDEX_MAX_KEYS; MySQL's 16), so a bit of one long marks each of {@code c}'s equality columns taken.
+   */
+  static int servedKeys(Keys index, Keys c) {
+    int used = 0;
+    long taken = 0; // which of c's equality columns the index's leading keys are: each serves once
+    while (used < index.names().length && used < c.eq()) {
+      int found = -1;
+      for (int i = 0; i < c.eq() && i < 64 && found < 0; i++) {
+        if ((taken & (1L << i)) == 0 && c.names()[i].equals(index.names()[used])) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        return used;
+      }
+      taken |= 1L << found;
+      used++;
+    }
+    Boolean reversed = null;
+    while (used < index.names().length && used < c.names().length) {
+      if (!index.names()[used].equals(c.names()[used])) {
+        break;
+      }
+      boolean same = index.desc()[used] == c.desc()[used];
+      if (reversed == null) {
+        reversed = !same;
+      } else if (reversed == same) {
+        break;
+      }
+      used++;
+    }
+    return used;
+  }
+
   /** A key as the coverage rules compare it: without its direction, normalized. */
   static String lead(String key) {
     return norm(bare(key));

@@ -78,14 +78,32 @@ final class Selection {
    */
   record Outcome(List<Pick> ranked, List<Recommender.Rejection> rejections) {}
 
+  /** How much of the queries of one candidate another serves, by its leading keys. */
+  @FunctionalInterface
+  interface PartialShare {
+    /**
+     * The share of {@code served}'s queries that an index on {@code server}'s keys serves, when it serves the first
+     * {@code keys} of {@code served}'s keys ({@link Coverage#servedKeys}), from 0 to 1.
+     */
+    double of(IndexCandidate server, IndexCandidate served, int keys);
+
+    /** In proportion to the keys served: what logdex assumes when it has no statistics of the columns. */
+    static PartialShare byKeys() {
+      return (server, served, keys) -> (double) keys / served.keys().size();
+    }
+  }
+
   /**
    * Chooses among {@code candidates} within {@code limit}.
    *
    * @param writeCost what one more index on the candidate's table adds to the workload's writes
    * @param tableShare the part of a query's time spent on a table
+   * @param partial how much of a candidate's queries a chosen index that leads with some of its equality columns
+   *     serves ({@link PartialService})
    */
   static Outcome select(Map<IndexCandidate, Evidence> candidates, List<OrBundle> ors, Limit limit,
-      ToDoubleFunction<IndexCandidate> writeCost, ToDoubleBiFunction<QueryStats, String> tableShare, boolean timed) {
+      ToDoubleFunction<IndexCandidate> writeCost, ToDoubleBiFunction<QueryStats, String> tableShare,
+      PartialShare partial, boolean timed) {
     List<Recommender.Rejection> rejections = new ArrayList<>();
     Map<IndexCandidate, Evidence> pool = new LinkedHashMap<>();
     Map<IndexCandidate, Long> costs = new HashMap<>();
@@ -102,9 +120,10 @@ final class Selection {
     // What each serves on its own, before the others' queries are added to it: for the reasons given.
     Map<IndexCandidate, Double> own = new HashMap<>();
     pool.forEach((c, e) -> own.put(c, e.benefit(timed)));
+    PartialService partials = new PartialService(pool, partial);
     Service.addCrossService(pool);
 
-    Search search = new Search(pool, costs, writeCost, timed);
+    Search search = new Search(pool, costs, writeCost, partials, timed);
     Run run = search.run(limit.total(), null, true);
     if (limit.bytes()) {
       // Greedy by gain per byte can fill a tight budget with small indexes and leave no room for the one that
@@ -120,12 +139,12 @@ final class Selection {
     // An early choice that the later ones made redundant goes; the rest are ranked by what each adds to those
     // above it, one index per slot.
     List<IndexCandidate> chosen = completeOrs(ors, run.chosen(), pool, costs, limit, writeCost, timed);
-    List<IndexCandidate> needed = withoutRedundant(chosen, pool, writeCost, timed);
+    List<IndexCandidate> needed = withoutRedundant(chosen, pool, writeCost, partials, timed);
     Map<IndexCandidate, Long> one = new HashMap<>();
     needed.forEach(c -> one.put(c, 1L));
     Map<IndexCandidate, Evidence> chosenPool = new LinkedHashMap<>();
     needed.forEach(c -> chosenPool.put(c, pool.get(c)));
-    Search ranking = new Search(chosenPool, one, writeCost, timed);
+    Search ranking = new Search(chosenPool, one, writeCost, partials, timed);
     Run ranked = ranking.run(Long.MAX_VALUE, null, false);
     List<Pick> picks = new ArrayList<>();
     for (int i = 0; i < ranked.order().size(); i++) {
@@ -133,7 +152,7 @@ final class Selection {
       picks.add(new Pick(c, pool.get(c), ranked.gains().get(i)));
     }
     Set<IndexCandidate> kept = new HashSet<>(ranked.order());
-    State finalSet = new State();
+    State finalSet = new State(partials);
     ranked.order().forEach(c -> finalSet.add(c, pool.get(c)));
 
     long left = limit.total() - ranked.order().stream().mapToLong(costs::get).sum();
@@ -202,8 +221,8 @@ final class Selection {
    * least, while that loss is no more than its write cost.
    */
   private static List<IndexCandidate> withoutRedundant(List<IndexCandidate> chosen, Map<IndexCandidate, Evidence> pool,
-      ToDoubleFunction<IndexCandidate> writeCost, boolean timed) {
-    State state = new State();
+      ToDoubleFunction<IndexCandidate> writeCost, PartialService partials, boolean timed) {
+    State state = new State(partials);
     chosen.forEach(c -> state.add(c, pool.get(c)));
     Set<String> tables = new java.util.LinkedHashSet<>();
     chosen.forEach(c -> tables.add(c.table()));
@@ -292,13 +311,15 @@ final class Selection {
     private final Map<IndexCandidate, Evidence> pool;
     private final Map<IndexCandidate, Long> costs;
     private final ToDoubleFunction<IndexCandidate> writeCost;
+    private final PartialService partials;
     private final boolean timed;
 
     Search(Map<IndexCandidate, Evidence> pool, Map<IndexCandidate, Long> costs,
-        ToDoubleFunction<IndexCandidate> writeCost, boolean timed) {
+        ToDoubleFunction<IndexCandidate> writeCost, PartialService partials, boolean timed) {
       this.pool = pool;
       this.costs = costs;
       this.writeCost = writeCost;
+      this.partials = partials;
       this.timed = timed;
       for (IndexCandidate c : pool.keySet()) {
         byLead.computeIfAbsent(leadKey(c.table(), Coverage.lead(c.keys().get(0))), t -> new ArrayList<>()).add(c);
@@ -338,7 +359,7 @@ final class Selection {
 
     Run run(long total, IndexCandidate first, boolean widen) {
       position.clear();
-      State state = new State();
+      State state = new State(partials);
       List<IndexCandidate> order = new ArrayList<>();
       List<Double> gains = new ArrayList<>();
       Map<IndexCandidate, IndexCandidate> widenedInto = new HashMap<>();
@@ -459,6 +480,19 @@ final class Selection {
    * once, by its best index).
    */
   private static final class State {
+    /** What a chosen index serves in part beyond its evidence; null for none. */
+    private final PartialService partials;
+    /** The queries each chosen index serves in part, by id, with their table's slots holding the share. */
+    private final Map<IndexCandidate, Set<String>> partOf = new HashMap<>();
+
+    State() {
+      this(null);
+    }
+
+    State(PartialService partials) {
+      this.partials = partials;
+    }
+
     private final Map<IndexCandidate, Evidence> indexes = new LinkedHashMap<>();
     private final Map<String, List<IndexCandidate>> byTable = new HashMap<>();
     /**
@@ -475,6 +509,24 @@ final class Selection {
       double best;
       /** The chosen indexes that serve it: what {@link #served} looks at, not every index on the table. */
       final List<IndexCandidate> servers = new ArrayList<>(2);
+      /**
+       * How well the chosen indexes serve it in part, beyond their evidence ({@link PartialService}): the best, the
+       * index that gives it, and the second best (what is left without that index).
+       */
+      double part;
+      IndexCandidate partBy;
+      double partSecond;
+
+      /** Counts {@code w}, the part chosen index {@code by} serves, among the best two. */
+      void offer(IndexCandidate by, double w) {
+        if (w > part) {
+          partSecond = part;
+          part = w;
+          partBy = by;
+        } else if (w > partSecond) {
+          partSecond = w;
+        }
+      }
 
       Slot(QueryStats stats) {
         this.stats = stats;
@@ -526,6 +578,9 @@ final class Selection {
       if (with != null) {
         all.add(with);
       }
+      if (slot != null && slot.partBy != null) {
+        direct = slot.partBy == without ? slot.partSecond : slot.part;
+      }
       for (Evidence e : all) {
         double w = e.weight(id);
         String arm = e.or(id);
@@ -570,6 +625,34 @@ final class Selection {
         }
         slot.best = e.or(id).isEmpty() ? Math.max(slot.best, weight) : served(id, c.table(), null, null);
       }
+      if (partials != null) {
+        Map<String, PartialService.Part> parts = partials.of(c);
+        if (!parts.isEmpty()) {
+          partOf.put(c, parts.keySet());
+        }
+        for (Map.Entry<String, PartialService.Part> p : parts.entrySet()) {
+          Slot slot = onTable.get(p.getKey());
+          if (slot == null) { // no capturing lambda: this runs for every query a chosen index serves in part
+            slot = new Slot(p.getValue().stats());
+            onTable.put(p.getKey(), slot);
+          }
+          slot.offer(c, p.getValue().weight());
+          slot.best = Math.max(slot.best, p.getValue().weight());
+        }
+      }
+    }
+
+    /** The best and second best part the chosen indexes on {@code table} serve of query {@code id}, anew. */
+    private void repart(Slot slot, String id, String table) {
+      slot.part = 0;
+      slot.partBy = null;
+      slot.partSecond = 0;
+      for (IndexCandidate c : onTable(table)) {
+        PartialService.Part p = partials.of(c).get(id);
+        if (p != null) {
+          slot.offer(c, p.weight());
+        }
+      }
     }
 
     void remove(IndexCandidate c) {
@@ -582,6 +665,18 @@ final class Selection {
       for (String id : e.queries().keySet()) {
         onTable.get(id).servers.remove(c);
       }
+      Set<String> parts = partOf.remove(c);
+      if (parts != null) {
+        Map<String, PartialService.Part> mine = partials.of(c);
+        for (String id : parts) {
+          Slot slot = onTable.get(id);
+          // Only where it gave the best or the second best part is there anything to find anew.
+          if (c == slot.partBy || mine.get(id).weight() >= slot.partSecond) {
+            repart(slot, id, c.table());
+            slot.best = served(id, c.table(), null, null);
+          }
+        }
+      }
       for (String id : e.queries().keySet()) {
         onTable.get(id).best = served(id, c.table(), null, null);
       }
@@ -590,8 +685,15 @@ final class Selection {
     /** What the chosen set loses without the chosen {@code c}. */
     double loss(IndexCandidate c, boolean timed) {
       double loss = 0;
-      for (Map.Entry<String, QueryStats> q : indexes.get(c).queries().entrySet()) {
+      Map<String, QueryStats> own = indexes.get(c).queries();
+      for (Map.Entry<String, QueryStats> q : own.entrySet()) {
         loss += (best(q.getKey(), c.table()) - served(q.getKey(), c.table(), c, null)) * time(q.getValue(), timed);
+      }
+      for (String id : partOf.getOrDefault(c, Set.of())) {
+        Slot slot = slot(id, c.table());
+        if (c == slot.partBy && !own.containsKey(id)) { // else the part it serves, another serves as well
+          loss += (slot.best - served(id, c.table(), c, null)) * time(slot.stats, timed);
+        }
       }
       return loss;
     }
@@ -655,6 +757,98 @@ final class Selection {
 
   private static double time(QueryStats q, boolean timed) {
     return timed ? q.totalMillis() : q.calls();
+  }
+
+  /**
+   * What a chosen index serves in part beyond the evidence each candidate carries: the queries of every candidate
+   * on its table whose equality columns it leads with, in any order, then its other keys ({@link
+   * Coverage#servedKeys}), in the share {@link PartialShare} gives. The UPDATE's own {@code (member_id, book_id,
+   * returned_at)} adds little to {@code (member_id, returned_at, due_at)}, which finds its rows by two of its
+   * three keys.
+   *
+   * <p>It counts in the selection's {@link State}, for chosen indexes only, not in the evidence of every candidate:
+   * on a table where every query filters on one column ({@code tenant_id}), every candidate would serve every
+   * other's queries, and the search would grow with the square of the candidates. So a candidate's gain is not
+   * credited with what it would serve of others in part; what it adds once chosen is.
+   */
+  static final class PartialService {
+    /** A query a chosen index serves in part, and how well. */
+    record Part(QueryStats stats, double weight) {}
+
+    /**
+     * The candidates by table and each of their {@link Coverage#leads}: an index serves a candidate's queries only
+     * when its first key is one of them.
+     */
+    private final Map<String, List<Candidate>> byLead = new HashMap<>();
+
+    /** A candidate with what partial service reads of it, found by its lead without hashing the candidate. */
+    private record Candidate(IndexCandidate c, Coverage.Keys keys, Own own) {}
+    /**
+     * Each candidate's own queries that it serves directly (not as an OR's arm), before other candidates' are added
+     * to its evidence: their ids, statistics and weights.
+     */
+    private record Own(String[] ids, QueryStats[] stats, double[] weights) {}
+
+    private final PartialShare share;
+    private final Map<IndexCandidate, Map<String, Part>> cache = new HashMap<>();
+
+    PartialService(Map<IndexCandidate, Evidence> pool, PartialShare share) {
+      this.share = share;
+      pool.forEach((c, e) -> {
+        List<String> ids = new ArrayList<>();
+        for (String id : e.queries().keySet()) {
+          if (e.or(id).isEmpty() && e.weight(id) > 0) { // an OR's arm is served only with the other arms
+            ids.add(id);
+          }
+        }
+        QueryStats[] stats = new QueryStats[ids.size()];
+        double[] weights = new double[ids.size()];
+        for (int i = 0; i < stats.length; i++) {
+          stats[i] = e.queries().get(ids.get(i));
+          weights[i] = e.weight(ids.get(i));
+        }
+        Candidate entry = new Candidate(c, Coverage.Keys.of(c.keys(), c.equalityPrefix()),
+            new Own(ids.toArray(new String[0]), stats, weights));
+        for (String lead : Coverage.leads(c)) {
+          byLead.computeIfAbsent(leadKey(c.table(), lead), t -> new ArrayList<>()).add(entry);
+        }
+      });
+    }
+
+    /** The queries an index on {@code c} serves in part beyond its own evidence, by id; computed once. */
+    Map<String, Part> of(IndexCandidate c) {
+      Map<String, Part> parts = cache.get(c);
+      if (parts != null) {
+        return parts;
+      }
+      List<Candidate> served = byLead.getOrDefault(leadKey(c.table(), Coverage.lead(c.keys().get(0))), List.of());
+      parts = new LinkedHashMap<>(Math.max(16, served.size() * 2));
+      Coverage.Keys mine = Coverage.Keys.of(c.keys(), c.equalityPrefix());
+      for (Candidate entry : served) {
+        IndexCandidate d = entry.c();
+        if (d == c || !c.where().isEmpty() && !c.where().equals(d.where())) { // the pool's own instances
+          continue; // a partial index serves only queries that carry its predicate
+        }
+        int k = Coverage.servedKeys(mine, entry.keys());
+        if (k == 0) {
+          continue;
+        }
+        double part = k >= d.keys().size() ? 1 : share.of(c, d, k);
+        if (part <= 0) {
+          continue;
+        }
+        Own o = entry.own();
+        for (int i = 0; i < o.ids().length; i++) {
+          double w = o.weights()[i] * part;
+          Part before = parts.get(o.ids()[i]);
+          if (before == null || w > before.weight()) {
+            parts.put(o.ids()[i], new Part(o.stats()[i], w));
+          }
+        }
+      }
+      cache.put(c, parts);
+      return parts;
+    }
   }
 
   /** Which candidates serve which others' queries, within a table. */
