@@ -166,7 +166,17 @@ public final class JdbcSchemaLoader {
           + " SELECT CASE WHEN s.schemaname = 'public' THEN s.relname ELSE s.schemaname || '.' || s.relname END,"
           + " s.indexrelname, s.idx_scan, pg_relation_size(s.indexrelid),"
           + " (SELECT t FROM since)::text, extract(epoch FROM now() - (SELECT t FROM since)) / 86400"
-          + " FROM pg_stat_user_indexes s")) {
+          + " FROM pg_stat_user_indexes s"
+          // A partitioned table's index is scanned through its partitions' indexes, which the statistics count
+          // (on a leaf partition, as a table logdex does not list): its use is theirs, summed down the tree.
+          + " UNION ALL SELECT CASE WHEN n.nspname = 'public' THEN t.relname ELSE n.nspname || '.' || t.relname END,"
+          + " i.relname, (SELECT coalesce(sum(s.idx_scan), 0) FROM pg_partition_tree(i.oid) p"
+          + " JOIN pg_stat_user_indexes s ON s.indexrelid = p.relid)::bigint,"
+          + " (SELECT coalesce(sum(pg_relation_size(p.relid)), 0) FROM pg_partition_tree(i.oid) p)::bigint,"
+          + " (SELECT t FROM since)::text, extract(epoch FROM now() - (SELECT t FROM since)) / 86400"
+          + " FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid JOIN pg_class t ON t.oid = x.indrelid"
+          + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE i.relkind = 'I' AND NOT t.relispartition AND "
+          + userTables)) {
         while (rs.next()) {
           b.usage.add(new IndexUsage(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
               rs.getString(5), rs.getDouble(6)));

@@ -115,6 +115,50 @@ class JdbcSchemaLoaderIT {
   }
 
   @Test
+  void aPartitionedTablesPartitionsAndTheUseOfItsIndexesComeFromTheCatalog() throws Exception {
+    String db = scratch();
+    try (Connection admin = connect(PG + "postgres", "postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(PG + db, "postgres"); Statement s = c.createStatement()) {
+          s.execute("""
+              CREATE SCHEMA "App Data";
+              CREATE TABLE "App Data".events (id bigint, account int, kind int, at date) PARTITION BY RANGE (at);
+              CREATE TABLE "App Data".events_2024 PARTITION OF "App Data".events
+                FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (kind);
+              CREATE TABLE public.events_2024_1 PARTITION OF "App Data".events_2024 FOR VALUES IN (1);
+              CREATE TABLE "App Data".events_rest PARTITION OF "App Data".events DEFAULT;
+              CREATE INDEX events_account ON "App Data".events (account);
+              CREATE INDEX events_kind ON "App Data".events (kind);
+              INSERT INTO "App Data".events SELECT g, g % 100, 1, date '2024-01-01' + g % 700
+                FROM generate_series(1, 20000) g;
+              ANALYZE;
+              SET enable_seqscan = off;
+              SELECT count(*) FROM "App Data".events WHERE account = 7;
+              """);
+        }
+        Schema live;
+        try (Connection c = connect(PG + db, "postgres")) {
+          live = JdbcSchemaLoader.load(c);
+        }
+        assertThat(live.tables()).extracting(Table::qualifiedName).containsExactly("App Data.events");
+        assertThat(live.table("App Data.events").orElseThrow().partitions()).containsExactly(
+            new dev.logdex.core.model.Partition("App Data", "events_2024", true,
+                List.of(dev.logdex.core.model.Partition.leaf("public", "events_2024_1"))),
+            dev.logdex.core.model.Partition.leaf("App Data", "events_rest"));
+        // Scanned through its partitions' indexes: used. The other one, never: unused, with its size.
+        assertThat(live.indexUsage()).filteredOn(u -> u.table().equals("App Data.events"))
+            .extracting(u -> u.index() + " " + (u.scans() > 0) + " " + (u.sizeBytes() > 0))
+            .containsExactlyInAnyOrder("events_account true true", "events_kind false true");
+        assertThat(new UnusedIndexRule().findings(live, Workload.empty())).extracting(Finding::message)
+            .singleElement().satisfies(m -> assertThat(m).startsWith("index events_kind (kind) has not been scanned"));
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
   void mariadbCatalogMatchesTheDdlThatMadeIt() throws Exception {
     String ddl = """
         CREATE TABLE users (id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, email varchar(255) NOT NULL,
