@@ -731,9 +731,21 @@ public final class Recommender {
           name, c.keys(), c.where(), table.map(Table::isPartitioned).orElse(false), c.include(), generatedTypes(c),
           onPartitions);
       out.add(new Recommendation(out.size() + 1, c, fix, FixSql.render(dialect, fix), round(p.gain()),
-          p.evidence().reason(timed), p.evidence().served()));
+          p.evidence().reason(timed) + servedAbove(p.partlyServedBy()), p.evidence().served()));
     }
     return out;
+  }
+
+  /** Why an index is worth less than its queries' time: what the indexes ranked above it already serve of them. */
+  private static String servedAbove(List<IndexCandidate> above) {
+    if (above.isEmpty()) {
+      return "";
+    }
+    List<String> names = above.stream().limit(2).map(a -> "(" + String.join(", ", a.keys()) + ")"
+        + (a.where().isEmpty() ? "" : " WHERE " + a.where())).toList();
+    return "; " + String.join(" and ", names) + (above.size() > 2 ? " and " + (above.size() - 2) + " more" : "")
+        + ", ranked above, already serve" + (above.size() == 1 ? "s" : "") + " some of this, which its benefit does"
+        + " not count";
   }
 
   /**

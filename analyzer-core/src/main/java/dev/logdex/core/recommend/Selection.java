@@ -61,7 +61,12 @@ final class Selection {
    *
    * @param gain what it adds to the indexes ranked before it, less the write cost it adds (ms, or calls untimed)
    */
-  record Pick(IndexCandidate candidate, Evidence evidence, double gain) {}
+  record Pick(IndexCandidate candidate, Evidence evidence, double gain, List<IndexCandidate> partlyServedBy) {
+    /** Without the indexes above it. */
+    Pick(IndexCandidate candidate, Evidence evidence, double gain) {
+      this(candidate, evidence, gain, List.of());
+    }
+  }
 
   /**
    * The arms of an OR in one query: each arm's index serves the query only together with the others.
@@ -149,7 +154,8 @@ final class Selection {
     List<Pick> picks = new ArrayList<>();
     for (int i = 0; i < ranked.order().size(); i++) {
       IndexCandidate c = ranked.order().get(i);
-      picks.add(new Pick(c, pool.get(c), ranked.gains().get(i)));
+      picks.add(new Pick(c, pool.get(c), ranked.gains().get(i), servingAbove(c, ranked.order().subList(0, i), pool,
+          partials)));
     }
     Set<IndexCandidate> kept = new HashSet<>(ranked.order());
     State finalSet = new State(partials);
@@ -164,6 +170,30 @@ final class Selection {
           limit, writeCost, timed)));
     }
     return new Outcome(picks, rejections);
+  }
+
+  /**
+   * The indexes ranked above {@code c} on its table that already serve some of its queries, in part or whole: why
+   * its gain is less than its queries' time. In their rank order.
+   */
+  private static List<IndexCandidate> servingAbove(IndexCandidate c, List<IndexCandidate> above,
+      Map<IndexCandidate, Evidence> pool, PartialService partials) {
+    List<IndexCandidate> out = new ArrayList<>();
+    Set<String> ids = pool.get(c).queries().keySet();
+    for (IndexCandidate a : above) {
+      if (!a.table().equals(c.table())) {
+        continue;
+      }
+      Evidence e = pool.get(a);
+      Map<String, PartialService.Part> parts = partials.of(a);
+      for (String id : ids) {
+        if (e.weight(id) > 0 || parts.containsKey(id)) {
+          out.add(a);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -401,6 +401,10 @@ class RecommenderTest {
     assertThat(recs).extracting(r -> r.index().table() + r.index().keys() + "=" + r.benefit())
         .containsExactly("loan[member_id, returned_at, due_at]=1740.0", "orders[customer_id, status]=500.0",
             "loan[member_id, book_id, returned_at]=140.0");
+    assertThat(recs.get(2).reason()).as("why it is worth less than its query's 600 ms")
+        .endsWith("; (member_id, returned_at, due_at), ranked above, already serves some of this, which its benefit"
+            + " does not count");
+    assertThat(recs.get(0).reason()).doesNotContain("ranked above");
   }
 
   @Test
