@@ -118,6 +118,45 @@ class PartitionedIndexMigrationIT {
     }
   }
 
+  @Test
+  void theUndoOfADroppedDuplicateRebuildsItPartitionByPartition() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        st.execute(SCHEMA);
+        st.execute("CREATE INDEX loan_member_1 ON \"App Data\".\"Loan\" (member_id) WHERE note IS NOT NULL");
+        st.execute("CREATE INDEX loan_member_2 ON \"App Data\".\"Loan\" (member_id) WHERE note IS NOT NULL");
+      }
+      Path log = Files.writeString(dir.resolve("pgss.csv"), LOG);
+      Path to = dir.resolve("drop");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("migrate", "-q", "--no-planner", "--db", url, "--to", to.toString(), "--style", "plain",
+          "--only", "duplicate-index", log.toString())).as(cli.err()).isZero();
+      String down = Files.readString(to.resolve("down.sql"));
+      assertThat(statements(down).stream().filter(s -> s.startsWith("CREATE INDEX")))
+          .as("the parent's ON ONLY, the sub-partitioned one's ON ONLY, each of 4 leaves CONCURRENTLY").hasSize(6)
+          .allMatch(s -> s.contains(" CONCURRENTLY ") || s.contains(" ON ONLY "));
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        for (String s : statements(Files.readString(to.resolve("up.sql")))) {
+          st.execute(s);
+        }
+        String dropped = one(st, "SELECT string_agg(i.indexrelid::regclass::text, ',') FROM pg_index i"
+            + " WHERE i.indrelid = '\"App Data\".\"Loan\"'::regclass");
+        assertThat(dropped.split(",")).as("one of the two is left").hasSize(1);
+        for (int run = 0; run < 2; run++) {
+          for (String s : statements(down)) {
+            st.execute(s);
+          }
+        }
+        assertThat(one(st, "SELECT count(*) || ' ' || bool_and(x.indisvalid) FROM pg_index i"
+            + " JOIN pg_index x ON x.indexrelid = i.indexrelid WHERE i.indrelid = '\"App Data\".\"Loan\"'::regclass"))
+            .as("both again, valid").isEqualTo("2 true");
+        assertThat(one(st, "SELECT count(*) FILTER (WHERE t.isleaf)::text FROM pg_index i,"
+            + " pg_partition_tree(i.indexrelid) t WHERE i.indrelid = '\"App Data\".\"Loan\"'::regclass"))
+            .as("each on the 4 leaves").isEqualTo("8");
+      }
+    });
+  }
+
   private static List<String> statements(String sql) {
     List<String> out = new ArrayList<>();
     for (SqlScript.Statement s : SqlScript.split(sql, Dialect.POSTGRESQL)) {

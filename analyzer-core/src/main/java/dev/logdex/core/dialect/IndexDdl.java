@@ -109,26 +109,40 @@ public final class IndexDdl {
     }
     String definition = " (" + cols + ")" + (where.isEmpty() ? "" : " WHERE " + where) + ";";
     if (partitioned && !onPartitions.isEmpty()) {
-      StringBuilder b = new StringBuilder(PIECEWISE_NOTE).append("CREATE INDEX IF NOT EXISTS ")
-          .append(Identifiers.quote(dialect, name)).append(" ON ONLY ").append(qualified).append(definition);
-      onPartitions(b, Identifiers.qualified(dialect, schema, name), onPartitions, definition);
-      return b.toString();
+      return piecewise("CREATE INDEX ", schema, table, name, definition, onPartitions);
     }
     return (partitioned ? PARTITIONED_NOTE + "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
         + Identifiers.quote(dialect, name) + " ON " + qualified + definition;
   }
 
+  /**
+   * The statements that build index {@code name} of a PostgreSQL partitioned table without blocking writes: made on
+   * the table alone, each partition's built {@code CONCURRENTLY} and attached.
+   *
+   * @param head {@code "CREATE INDEX "} or {@code "CREATE UNIQUE INDEX "}
+   * @param definition what follows the table: {@code [USING method] (keys) [WHERE ...];}
+   */
+  private static String piecewise(String head, String schema, String table, String name, String definition,
+      List<Fix.PartitionIndex> onPartitions) {
+    Dialect d = Dialect.POSTGRESQL;
+    StringBuilder b = new StringBuilder(PIECEWISE_NOTE).append(head).append("IF NOT EXISTS ")
+        .append(Identifiers.quote(d, name)).append(" ON ONLY ").append(Identifiers.qualified(d, schema, table))
+        .append(definition);
+    onPartitions(b, head, Identifiers.qualified(d, schema, name), onPartitions, definition);
+    return b.toString();
+  }
+
   /** Each partition's index, built and attached to {@code parentIndex}; a partitioned one's own partitions first. */
-  private static void onPartitions(StringBuilder b, String parentIndex, List<Fix.PartitionIndex> partitions,
-      String definition) {
+  private static void onPartitions(StringBuilder b, String head, String parentIndex,
+      List<Fix.PartitionIndex> partitions, String definition) {
     Dialect d = Dialect.POSTGRESQL;
     for (Fix.PartitionIndex p : partitions) {
       String index = Identifiers.qualified(d, p.schema(), p.name());
-      b.append('\n').append(p.partitioned() ? "CREATE INDEX IF NOT EXISTS " : "CREATE INDEX CONCURRENTLY IF NOT EXISTS ")
+      b.append('\n').append(head).append(p.partitioned() ? "IF NOT EXISTS " : "CONCURRENTLY IF NOT EXISTS ")
           .append(Identifiers.quote(d, p.name())).append(p.partitioned() ? " ON ONLY " : " ON ")
           .append(Identifiers.qualified(d, p.schema(), p.table())).append(definition);
       if (p.partitioned()) {
-        onPartitions(b, index, p.partitions(), definition);
+        onPartitions(b, head, index, p.partitions(), definition);
       }
       b.append('\n').append("ALTER INDEX ").append(parentIndex).append(" ATTACH PARTITION ").append(index).append(';');
     }
@@ -155,6 +169,15 @@ public final class IndexDdl {
   /** The same, on a table that may be partitioned. */
   public static String recreate(Dialect dialect, String schema, String table, String name, List<String> keys,
       boolean unique, String method, String where, boolean partitioned) {
+    return recreate(dialect, schema, table, name, keys, unique, method, where, partitioned, List.of());
+  }
+
+  /**
+   * The same; on a PostgreSQL partitioned table whose partitions are given, built partition by partition without
+   * blocking writes, as {@link #create} does a new index.
+   */
+  public static String recreate(Dialect dialect, String schema, String table, String name, List<String> keys,
+      boolean unique, String method, String where, boolean partitioned, List<Fix.PartitionIndex> onPartitions) {
     // Expressions and predicates are copied as the schema wrote them: only when they cannot end the statement.
     for (String k : keys) {
       if (k.startsWith("(") && !SqlText.isSafeFragment(dialect, k)) {
@@ -184,10 +207,15 @@ public final class IndexDdl {
       return "ALTER TABLE " + qualified + " ADD " + kind + Identifiers.quote(dialect, name) + " (" + cols
           + "), ALGORITHM=INPLACE, LOCK=NONE;";
     }
+    String definition = (method.equals("btree") ? "" : " USING " + method) + " (" + cols + ")"
+        + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+    if (partitioned && !onPartitions.isEmpty()) {
+      return piecewise("CREATE " + (unique ? "UNIQUE " : "") + "INDEX ", schema, table, name, definition,
+          onPartitions);
+    }
     return (partitioned ? PARTITIONED_NOTE : "") + "CREATE " + (unique ? "UNIQUE " : "") + "INDEX "
         + (partitioned ? "" : "CONCURRENTLY ") + "IF NOT EXISTS " + Identifiers.quote(dialect, name)
-        + " ON " + qualified + (method.equals("btree") ? "" : " USING " + method) + " (" + cols + ")"
-        + (where.isEmpty() ? "" : " WHERE " + where) + ";";
+        + " ON " + qualified + definition;
   }
 
   /** A generated column's type as logdex writes it: a base type, a size, unsigned. */

@@ -83,7 +83,7 @@ public final class Changes {
               List.of(IndexDdl.drop(d, c.schema(), c.table(), name, c.partitioned())), d == Dialect.POSTGRESQL));
         }
       } else if (f.change() instanceof Fix.DropIndex drop) {
-        dropIndex(schema, f, drop).ifPresent(out::add);
+        dropIndex(schema, f, drop, names).ifPresent(out::add);
       } else if (f.change() instanceof Fix.AddForeignKey) {
         foreignKeys.add(f);
       }
@@ -140,7 +140,7 @@ public final class Changes {
   }
 
   /** The index a duplicate/redundant/unused finding drops, with the statement that creates it again. */
-  private static Optional<Change> dropIndex(Schema schema, Finding f, Fix.DropIndex drop) {
+  private static Optional<Change> dropIndex(Schema schema, Finding f, Fix.DropIndex drop, ObjectNames names) {
     Optional<Table> t = schema.table(drop.table());
     if (t.isEmpty()) {
       return Optional.empty();
@@ -154,12 +154,12 @@ public final class Changes {
       String undo;
       try {
         undo = IndexDdl.recreate(d, qualifier, t.get().name(), ix.name(), ix.keys(), ix.unique(), ix.method(),
-            ix.where(), t.get().isPartitioned());
+            ix.where(), t.get().isPartitioned(), names.onPartitions(t.get().partitions(), ix.keys(), ix.where()));
       } catch (IllegalArgumentException e) {
         return Optional.empty(); // no drop without a safe way back
       }
       return Optional.of(new Change("drop_index_" + slug(ix.name()), List.of("logdex: " + f.message()),
-          List.of(FixSql.render(d, drop)), List.of(undo), d == Dialect.POSTGRESQL));
+          List.of(FixSql.render(d, drop)), statements(d, undo), d == Dialect.POSTGRESQL));
     }
     return Optional.empty();
   }
