@@ -376,7 +376,6 @@ public final class JdbcSchemaLoader {
     return t == null ? null : t.foreignKeys;
   }
 
-  /** The keys of {@code RANGE (at, "Region")}: names unquoted, expressions as PostgreSQL prints them. */
   /**
    * Each partitioned table's partitions, down the tree, by name; none where one is a foreign table (PostgreSQL builds
    * no index on it, so an index built partition by partition would never become valid).
@@ -427,6 +426,7 @@ public final class JdbcSchemaLoader {
     return out;
   }
 
+  /** The keys of {@code RANGE (at, "Region")}: names unquoted, expressions as PostgreSQL prints them. */
   static List<String> partitionKeys(String definition) {
     int open = definition.indexOf('(');
     int close = definition.lastIndexOf(')');
