@@ -48,6 +48,25 @@ class AnalysisCacheTest {
   }
 
   @Test
+  void aCacheOfASchemaWhoseColumnTypesOrPartitionsDifferIsNotUsed(@TempDir Path dir) throws Exception {
+    // A char(n) column compared with text is no index key, and a partition's name is its table's: both change
+    // what a statement's analysis says, so both are in the key.
+    Path cache = dir.resolve("analyses.json");
+    String ddl = Files.readString(Path.of(SCHEMA));
+    Path charEmail = Files.writeString(dir.resolve("char.sql"),
+        ddl.replaceFirst("(?i)(email\\s+)(text|varchar\\(\\d+\\)|character varying\\(\\d+\\))", "$1char(80)"));
+    assertThat(Files.readString(charEmail)).isNotEqualTo(ddl);
+    analyze(cache, SCHEMA);
+    assertThat(parsed(analyze(cache, charEmail.toString()))).isPositive();
+    Path partitioned = Files.writeString(dir.resolve("partitioned.sql"), ddl
+        + "\nCREATE TABLE audit (id bigint, at date) PARTITION BY RANGE (at);\n");
+    analyze(cache, partitioned.toString());
+    Path withPartition = Files.writeString(dir.resolve("partition.sql"), Files.readString(partitioned)
+        + "CREATE TABLE audit_2024 PARTITION OF audit FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n");
+    assertThat(parsed(analyze(cache, withPartition.toString()))).isPositive();
+  }
+
+  @Test
   void aDamagedCacheIsSaidAndWrittenAnew(@TempDir Path dir) throws Exception {
     Path cache = dir.resolve("analyses.json");
     Files.writeString(cache, "{ not json");

@@ -33,14 +33,17 @@ public final class AnalysisCache {
 
   /**
    * What an analysis holds, beyond the version: raised when a build of one version analyses differently, so that a
-   * cache made before is rebuilt. 2: tables named with their schema (app.users), system catalog statements.
+   * cache made before is rebuilt. 2: tables named with their schema (app.users), system catalog statements. 3:
+   * PostgreSQL's {@code ::} bound to the value, a char(n) column compared with text no index key, a partition's
+   * name its table's.
    */
-  static final int ANALYSIS_FORMAT = 2;
+  static final int ANALYSIS_FORMAT = 3;
 
   /**
-   * The key for analyses made by logdex {@code version} against {@code schema}: its dialect and the names of its
-   * tables and columns, which is all an analysis reads of it (row counts and statistics change from run to run and
-   * do not count).
+   * The key for analyses made by logdex {@code version} against {@code schema}: its dialect, the names of its
+   * tables, their columns with their types (a char(n) column compared with text is no index key) and their
+   * partitions (a statement that names one reads its table), which is all an analysis reads of it (row counts and
+   * statistics change from run to run and do not count).
    */
   public static String key(String version, Schema schema) {
     StringBuilder names = new StringBuilder(version).append('\n').append(ANALYSIS_FORMAT).append('\n')
@@ -48,7 +51,8 @@ public final class AnalysisCache {
     schema.tables().stream().sorted(java.util.Comparator.comparing(Table::schema).thenComparing(Table::name))
         .forEach(t -> {
           names.append(t.schema()).append('.').append(t.name()).append(':');
-          t.columns().forEach(c -> names.append(c.name()).append(','));
+          t.columns().forEach(c -> names.append(c.name()).append(' ').append(c.type()).append(','));
+          partitions(t.partitions(), names);
           names.append('\n');
         });
     try {
@@ -56,6 +60,13 @@ public final class AnalysisCache {
       return HexFormat.of().formatHex(sha.digest(names.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
+  private static void partitions(java.util.List<dev.logdex.core.model.Partition> partitions, StringBuilder names) {
+    for (dev.logdex.core.model.Partition p : partitions) {
+      names.append(" partition ").append(p.schema()).append('.').append(p.name());
+      partitions(p.partitions(), names);
     }
   }
 

@@ -333,6 +333,7 @@ public final class CalciteTranslator {
   }
 
   private void conditions(SqlNode node, boolean underOr, List<Condition> out) {
+    node = castFirst(node);
     SqlKind k = node.getKind();
     if (k == SqlKind.AND) {
       for (SqlNode op : ((SqlCall) node).getOperandList()) {
@@ -373,7 +374,45 @@ public final class CalciteTranslator {
     }
   }
 
+  /**
+   * {@code node} with PostgreSQL's {@code ::} bound as tightly as PostgreSQL binds it. Calcite's Babel parser (1.42
+   * here) binds it more loosely than a comparison or arithmetic: it reads {@code title = $1::text} as
+   * {@code (title = $1)::text}, so the column was an expression's, no index key, and {@code id > $1::int AND ...}
+   * lost its range. Such a cast of an operator's call moves onto the call's last operand, as far down as it goes.
+   * (A cast of a parenthesised comparison, {@code (a = b)::text}, is read the PostgreSQL way too, as
+   * {@code a = b::text}: no WHERE compares that way.)
+   */
+  static SqlNode castFirst(SqlNode node) {
+    if (node instanceof SqlBasicCall cast && cast.getOperator().getName().equals("::") && cast.operandCount() == 2
+        && cast.operand(0) instanceof SqlBasicCall inner && inner.operandCount() >= 1
+        && (inner.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
+            || inner.getOperator() instanceof org.apache.calcite.sql.SqlPrefixOperator
+            || (inner.getKind() == SqlKind.LIKE || inner.getKind() == SqlKind.SIMILAR) && inner.operandCount() == 2)) {
+      List<SqlNode> ops = new ArrayList<>(inner.getOperandList());
+      int last = ops.size() - 1;
+      ops.set(last, castFirst(cast.getOperator().createCall(cast.getParserPosition(), ops.get(last),
+          cast.operand(1))));
+      return inner.getOperator().createCall(inner.getFunctionQuantifier(), inner.getParserPosition(),
+          ops.toArray(new SqlNode[0]));
+    }
+    // An operator over such a cast took the looser operator inside it too: user_id = $1::bigint + 1 came as
+    // ((user_id = $1)::bigint) + 1, and is user_id = ($1::bigint + 1).
+    if (node instanceof SqlBasicCall call && call.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator b
+        && call.operandCount() == 2 && call.operand(0) instanceof SqlBasicCall first
+        && first.getOperator().getName().equals("::")) {
+      SqlNode fixed = castFirst(first);
+      if (fixed != first && fixed instanceof SqlBasicCall loose && loose.operandCount() == 2
+          && loose.getOperator().getLeftPrec() < b.getLeftPrec()) {
+        SqlNode right = castFirst(b.createCall(call.getParserPosition(), loose.operand(1), call.operand(1)));
+        return loose.getOperator().createCall(loose.getFunctionQuantifier(), loose.getParserPosition(),
+            loose.operand(0), right);
+      }
+    }
+    return node;
+  }
+
   private Condition condition(SqlNode node) {
+    node = castFirst(node);
     if (!(node instanceof SqlCall call)) {
       return new Condition(Op.OTHER, expr(node), List.of(), false, false);
     }
@@ -438,6 +477,7 @@ public final class CalciteTranslator {
     if (node == null) {
       return new Expr.Opaque(List.of());
     }
+    node = castFirst(node);
     if (node instanceof SqlIdentifier id) {
       if (id.isStar()) {
         return new Expr.Opaque(List.of());

@@ -452,11 +452,9 @@ public final class UsageExtractor {
             join(left.get(), right.get());
           }
         } else if (left.isPresent() && isConstantFor(rightExpr, scope, left.get().binding())) {
-          use(left.get(), UseKind.EQUALITY, literalDetail(rightExpr));
-          touchAll(rightExpr, scope);
+          compared(left.get(), UseKind.EQUALITY, literalDetail(rightExpr), rightExpr, scope);
         } else if (right.isPresent() && isConstantFor(c.left(), scope, right.get().binding())) {
-          use(right.get(), UseKind.EQUALITY, literalDetail(c.left()));
-          touchAll(c.left(), scope);
+          compared(right.get(), UseKind.EQUALITY, literalDetail(c.left()), c.left(), scope);
         } else {
           sides(c, scope);
         }
@@ -465,11 +463,9 @@ public final class UsageExtractor {
         Expr rightExpr = c.right().get(0);
         Optional<Resolution.Base> right = plainBase(rightExpr, scope);
         if (left.isPresent() && isConstantFor(rightExpr, scope, left.get().binding())) {
-          use(left.get(), UseKind.RANGE, "");
-          touchAll(rightExpr, scope);
+          compared(left.get(), UseKind.RANGE, "", rightExpr, scope);
         } else if (right.isPresent() && isConstantFor(c.left(), scope, right.get().binding())) {
-          use(right.get(), UseKind.RANGE, "");
-          touchAll(c.left(), scope);
+          compared(right.get(), UseKind.RANGE, "", c.left(), scope);
         } else {
           sides(c, scope);
         }
@@ -704,6 +700,56 @@ public final class UsageExtractor {
   private void join(Resolution.Base a, Resolution.Base b) {
     a.binding().uses.add(new ColumnUse(ref(a), UseKind.JOIN, false, ref(b).toString()));
     b.binding().uses.add(new ColumnUse(ref(b), UseKind.JOIN, false, ref(a).toString()));
+  }
+
+  /**
+   * Column {@code r} compared with {@code value}, fixed for the statement: a use of {@code kind}, unless PostgreSQL
+   * compares them as text. A {@code char(n)} column against a text value ({@code lpad($1::text, 13, '0')}, a cast to
+   * text or varchar, {@code ||}) is compared as {@code (isbn)::text = ...}, which no index on the column serves
+   * (measured on PostgreSQL 15: a sequential scan, where {@code isbn = $1} uses the index).
+   */
+  private void compared(Resolution.Base r, UseKind kind, String detail, Expr value, Scope scope) {
+    if (schema.dialect() == dev.logdex.core.model.Dialect.POSTGRESQL && isBlankPadded(r) && isText(value)) {
+      use(r, UseKind.NON_SARGABLE, CHAR_AS_TEXT);
+    } else {
+      use(r, kind, detail);
+    }
+    touchAll(value, scope);
+  }
+
+  /** Why a {@code char(n)} column compared with text is not an index key. */
+  static final String CHAR_AS_TEXT = "char(n) compared with text: PostgreSQL casts the column to text, so no index "
+      + "on it serves this (cast the value to the column's type, or make the column varchar or text)";
+
+  /** Whether {@code r} is a {@code char(n)} column by the schema (PostgreSQL's {@code bpchar}). */
+  private static boolean isBlankPadded(Resolution.Base r) {
+    String type = r.binding().schemaTable.flatMap(t -> t.column(r.column())).map(c -> c.type())
+        .orElse("").toLowerCase(Locale.ROOT).strip();
+    return type.equals("bpchar") || type.equals("char") || type.equals("character") || type.startsWith("char(")
+        || type.startsWith("character(") || type.startsWith("bpchar(");
+  }
+
+  /** Functions of PostgreSQL's that return text whatever their arguments. */
+  private static final Set<String> TEXT_FUNCTIONS = Set.of("lpad", "rpad", "lower", "upper", "initcap", "concat",
+      "concat_ws", "substr", "substring", "trim", "btrim", "ltrim", "rtrim", "replace", "translate", "repeat",
+      "reverse", "left", "right", "format", "to_char", "md5", "||");
+
+  /** Whether {@code e} is text by its form: a cast to text or varchar, or a function that returns text. */
+  private static boolean isText(Expr e) {
+    if (!(e instanceof Expr.Call call)) {
+      return false;
+    }
+    String name = call.name().toLowerCase(Locale.ROOT);
+    if (name.equals("cast")) {
+      for (Expr a : call.args()) {
+        if (a instanceof Expr.TypeName t) {
+          String type = t.name().toLowerCase(Locale.ROOT).strip();
+          return type.equals("text") || type.startsWith("varchar") || type.startsWith("character varying");
+        }
+      }
+      return false;
+    }
+    return TEXT_FUNCTIONS.contains(name);
   }
 
   private void use(Resolution.Base r, UseKind kind, String detail) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logdex.core.fingerprint.Fingerprinter;
 import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.StatementKind;
 import dev.logdex.core.model.StatementProfile;
 import dev.logdex.core.model.UseKind;
@@ -81,6 +82,43 @@ class StatementAnalyzerTest {
     assertThat(uses(profile("SELECT * FROM orders WHERE created_at >= current_date - 1 FOR UPDATE SKIP LOCKED")))
         .containsExactly("orders.created_at:RANGE");
     assertThat(profile("SELECT * FROM orders WHERE created_at >= current_date").unresolved()).isEmpty();
+  }
+
+  @Test
+  void aPostgresCastOfTheValueBindsToTheValueNotToTheComparison() {
+    // PostgreSQL's :: binds tighter than any operator; Calcite's Babel parser read title = $1::text as
+    // (title = $1)::text, and the column was no index key.
+    assertThat(uses(profile("SELECT * FROM users WHERE email = $1::text")))
+        .containsExactly("users.email:EQUALITY");
+    assertThat(uses(profile("SELECT * FROM orders WHERE created_at > $1::timestamptz AND status = $2")))
+        .containsExactly("orders.created_at:RANGE", "orders.status:EQUALITY");
+    assertThat(uses(profile("SELECT * FROM orders WHERE user_id = $1::bigint + 1")))
+        .containsExactly("orders.user_id:EQUALITY");
+    assertThat(uses(profile("SELECT * FROM users WHERE lower(email)::text = $1")))
+        .as("a cast of the column is still the column's expression").containsExactly("users.email:EXPRESSION");
+  }
+
+  @Test
+  void onPostgresACharColumnComparedWithTextIsNoIndexKey() {
+    // PostgreSQL compares (isbn)::text = lpad(...): a sequential scan, though isbn has an index. A parameter or a
+    // literal takes the column's type, and a varchar column is compared as text anyway: those stay index keys.
+    String ddl = "CREATE TABLE book (id int PRIMARY KEY, isbn char(13), code character(4), title varchar(50));";
+    java.util.function.BiFunction<Dialect, String, List<String>> uses = (dialect, sql) -> {
+      Schema schema = new DdlSchemaLoader(java.util.Optional.of(dialect)).load(ddl, "t").schema();
+      StatementAnalysis r = new StatementAnalyzer(schema, new SimpleMeterRegistry())
+          .analyze(Fingerprinter.standard().fingerprint(sql), sql);
+      return uses(((StatementAnalysis.Parsed) r).profile());
+    };
+    assertThat(uses.apply(Dialect.POSTGRESQL, "SELECT * FROM book WHERE isbn = lpad($1::text, 13, '0')"))
+        .containsExactly("book.isbn:NON_SARGABLE");
+    assertThat(uses.apply(Dialect.POSTGRESQL, "SELECT * FROM book WHERE code = $1::varchar AND isbn > $2::text"))
+        .containsExactly("book.code:NON_SARGABLE", "book.isbn:NON_SARGABLE");
+    assertThat(uses.apply(Dialect.POSTGRESQL, "SELECT * FROM book WHERE isbn = $1 AND code = 'AB'"))
+        .containsExactly("book.isbn:EQUALITY", "book.code:EQUALITY");
+    assertThat(uses.apply(Dialect.POSTGRESQL, "SELECT * FROM book WHERE title = lpad($1::text, 13, '0')"))
+        .containsExactly("book.title:EQUALITY");
+    assertThat(uses.apply(Dialect.MYSQL, "SELECT * FROM book WHERE isbn = lpad(?, 13, '0')"))
+        .as("MySQL compares CHAR with a string as a string").containsExactly("book.isbn:EQUALITY");
   }
 
   @Test
