@@ -119,6 +119,32 @@ class PartitionedIndexMigrationIT {
   }
 
   @Test
+  void flywayAppliesItOutsideATransaction() throws Exception {
+    LiveDb.inScratchPostgres((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        st.execute(SCHEMA);
+      }
+      Path log = Files.writeString(dir.resolve("pgss.csv"), LOG);
+      Path to = dir.resolve("flyway");
+      CliRun cli = new CliRun();
+      assertThat(cli.run("migrate", "-q", "--no-planner", "--db", url, "--to", to.toString(), "--style", "flyway",
+          "--only", "indexes", log.toString())).as(cli.err()).isZero();
+      org.flywaydb.core.api.configuration.FluentConfiguration config = org.flywaydb.core.Flyway.configure()
+          .dataSource(url, "postgres", "").locations("filesystem:" + to).baselineOnMigrate(true)
+          .baselineVersion("0");
+      // CREATE INDEX CONCURRENTLY waits for every open transaction, Flyway's own advisory lock included.
+      config.getPluginRegister().getPlugin(org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension.class)
+          .setTransactionalLock(false);
+      assertThat(config.load().migrate().migrationsExecuted).isEqualTo(1);
+      try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
+        assertThat(one(st, "SELECT count(*) FILTER (WHERE t.isleaf) || ' ' || bool_and(x.indisvalid)"
+            + " FROM pg_index i, pg_partition_tree(i.indexrelid) t JOIN pg_index x ON x.indexrelid = t.relid"
+            + " WHERE i.indrelid = '\"App Data\".\"Loan\"'::regclass")).isEqualTo("4 true");
+      }
+    });
+  }
+
+  @Test
   void theUndoOfADroppedDuplicateRebuildsItPartitionByPartition() throws Exception {
     LiveDb.inScratchPostgres((db, url) -> {
       try (Connection c = LiveDb.connect(url, "postgres"); Statement st = c.createStatement()) {
