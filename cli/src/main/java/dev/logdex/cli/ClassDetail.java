@@ -102,8 +102,7 @@ final class ClassDetail {
     List<Recommendation> recs = s.recommendations().stream()
         .filter(r -> r.queries().stream().anyMatch(x -> x.fingerprint().equals(id))).toList();
     out.println(recs.isEmpty() ? "no recommendation serves it" : "served by:");
-    recs.forEach(r -> out.println("  #" + r.rank() + " "
-        + dev.logdex.core.dialect.FixSql.shortened(r.fix(), r.ddl())));
+    recs.forEach(r -> out.println("  #" + r.rank() + " " + r.shortDdl()));
     List<Finding> findings = s.findings().stream().filter(f -> f.message().contains(id)).toList();
     findings.forEach(f -> out.println("finding " + f.rule() + ": " + f.message()));
     live.ifPresent(c -> {

@@ -93,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
     for (Verifier.Verdict v : r.verdicts()) {
       out.printf(Locale.ROOT, "%s #%d %s%n", v.used() ? "used        " : v.verified() ? "NOT used    "
           : "not verified", v.recommendation().rank(),
-          dev.logdex.core.dialect.FixSql.shortened(v.recommendation().fix(), v.recommendation().ddl()));
+          v.recommendation().shortDdl());
       for (Verifier.QueryPlans q : v.queries()) {
         out.printf(Locale.ROOT, "    %s  %,d calls  cost %,.1f -> %,.1f  %s -> %s%n", q.fingerprint(), q.calls(),
             q.costBefore(), q.costAfter(), q.nodeBefore(), q.nodeAfter());

@@ -20,6 +20,16 @@ public record Partition(String schema, String name, boolean partitioned, List<Pa
     partitions = List.copyOf(partitions);
   }
 
+  /** Every partition in {@code partitions} and below them, each before its own: the tree's names, flat. */
+  public static List<Partition> all(List<Partition> partitions) {
+    List<Partition> out = new java.util.ArrayList<>();
+    for (Partition p : partitions) {
+      out.add(p);
+      out.addAll(all(p.partitions()));
+    }
+    return out;
+  }
+
   /** A partition that holds rows: not partitioned itself. */
   public static Partition leaf(String schema, String name) {
     return new Partition(schema, name, false, List.of());

@@ -1,5 +1,6 @@
 package dev.logdex.core.recommend;
 
+import dev.logdex.core.dialect.FixSql;
 import dev.logdex.core.model.Fix;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,14 @@ public record Recommendation(
   /** The table's schema when it is not the default one, else {@code ""}. */
   public String schema() {
     return fix.schema();
+  }
+
+  /**
+   * {@link #ddl} as a terminal shows it: on a table of many partitions, the statements for the parent and its first
+   * partition and a count of the rest ({@link FixSql#shortened}).
+   */
+  public String shortDdl() {
+    return FixSql.shortened(fix, ddl);
   }
 
   /** The same recommendation with another benefit (as the planner measured it). */

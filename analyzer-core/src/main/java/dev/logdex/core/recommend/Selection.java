@@ -60,9 +60,10 @@ final class Selection {
    * One chosen index.
    *
    * @param gain what it adds to the indexes ranked before it, less the write cost it adds (ms, or calls untimed)
+   * @param partlyServedBy the indexes ranked before it on its table that already serve some of its queries
    */
   record Pick(IndexCandidate candidate, Evidence evidence, double gain, List<IndexCandidate> partlyServedBy) {
-    /** Without the indexes above it. */
+    /** A candidate not ranked among others (the pool the planner chooses from): none above it. */
     Pick(IndexCandidate candidate, Evidence evidence, double gain) {
       this(candidate, evidence, gain, List.of());
     }
@@ -510,14 +511,10 @@ final class Selection {
    * once, by its best index).
    */
   private static final class State {
-    /** What a chosen index serves in part beyond its evidence; null for none. */
+    /** What a chosen index serves in part beyond its evidence. */
     private final PartialService partials;
     /** The queries each chosen index serves in part, by id, with their table's slots holding the share. */
     private final Map<IndexCandidate, Set<String>> partOf = new HashMap<>();
-
-    State() {
-      this(null);
-    }
 
     State(PartialService partials) {
       this.partials = partials;
@@ -655,20 +652,18 @@ final class Selection {
         }
         slot.best = e.or(id).isEmpty() ? Math.max(slot.best, weight) : served(id, c.table(), null, null);
       }
-      if (partials != null) {
-        Map<String, PartialService.Part> parts = partials.of(c);
-        if (!parts.isEmpty()) {
-          partOf.put(c, parts.keySet());
+      Map<String, PartialService.Part> parts = partials.of(c);
+      if (!parts.isEmpty()) {
+        partOf.put(c, parts.keySet());
+      }
+      for (Map.Entry<String, PartialService.Part> p : parts.entrySet()) {
+        Slot slot = onTable.get(p.getKey());
+        if (slot == null) { // no capturing lambda: this runs for every query a chosen index serves in part
+          slot = new Slot(p.getValue().stats());
+          onTable.put(p.getKey(), slot);
         }
-        for (Map.Entry<String, PartialService.Part> p : parts.entrySet()) {
-          Slot slot = onTable.get(p.getKey());
-          if (slot == null) { // no capturing lambda: this runs for every query a chosen index serves in part
-            slot = new Slot(p.getValue().stats());
-            onTable.put(p.getKey(), slot);
-          }
-          slot.offer(c, p.getValue().weight());
-          slot.best = Math.max(slot.best, p.getValue().weight());
-        }
+        slot.offer(c, p.getValue().weight());
+        slot.best = Math.max(slot.best, p.getValue().weight());
       }
     }
 

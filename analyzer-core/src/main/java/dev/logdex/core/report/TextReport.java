@@ -55,7 +55,7 @@ public final class TextReport {
             cut(rec.index().table(), width.applyAsInt(18)), cut(cols, width.applyAsInt(40)), rec.benefit(),
             rec.queries().size()));
         b.append("     ").append(cut(rec.reason(), width.applyAsInt(95))).append('\n');
-        String ddl = Escape.terminal(dev.logdex.core.dialect.FixSql.shortened(rec.fix(), rec.ddl()));
+        String ddl = Escape.terminal(rec.shortDdl());
         b.append("     ").append(color ? "\u001b[36m" + ddl + "\u001b[0m" : ddl).append('\n');
       }
     }

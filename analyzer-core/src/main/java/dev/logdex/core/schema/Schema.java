@@ -69,16 +69,11 @@ public final class Schema {
       this.tables.put(t.qualifiedName(), t);
       this.folded.putIfAbsent(t.qualifiedName().toLowerCase(Locale.ROOT), t);
       this.byBareName.computeIfAbsent(t.name().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(t);
-      partitionsOf(t, t.partitions());
-    }
-  }
-
-  private void partitionsOf(Table parent, List<dev.logdex.core.model.Partition> partitions) {
-    for (dev.logdex.core.model.Partition p : partitions) {
-      String key = Table.qualifiedName(p.schema(), p.name());
-      partitionOf.put(key, parent);
-      partitionOf.putIfAbsent(key.toLowerCase(Locale.ROOT), parent);
-      partitionsOf(parent, p.partitions());
+      for (dev.logdex.core.model.Partition p : dev.logdex.core.model.Partition.all(t.partitions())) {
+        String key = Table.qualifiedName(p.schema(), p.name());
+        partitionOf.put(key, t);
+        partitionOf.putIfAbsent(key.toLowerCase(Locale.ROOT), t);
+      }
     }
   }
 
@@ -238,7 +233,7 @@ public final class Schema {
     for (Table t : tables.values()) {
       if (dialect == Dialect.POSTGRESQL) {
         names.add(t.name());
-        partitionNames(t.partitions(), names);
+        dev.logdex.core.model.Partition.all(t.partitions()).forEach(p -> names.add(p.name()));
       }
       t.indexes().forEach(i -> names.add(i.name()));
       t.foreignKeys().forEach(f -> names.add(f.name()));
@@ -246,11 +241,4 @@ public final class Schema {
     return names;
   }
 
-  private static void partitionNames(java.util.List<dev.logdex.core.model.Partition> partitions,
-      java.util.List<String> names) {
-    for (dev.logdex.core.model.Partition p : partitions) {
-      names.add(p.name());
-      partitionNames(p.partitions(), names);
-    }
-  }
 }

@@ -52,7 +52,8 @@ public final class AnalysisCache {
         .forEach(t -> {
           names.append(t.schema()).append('.').append(t.name()).append(':');
           t.columns().forEach(c -> names.append(c.name()).append(' ').append(c.type()).append(','));
-          partitions(t.partitions(), names);
+          dev.logdex.core.model.Partition.all(t.partitions())
+              .forEach(p -> names.append(" partition ").append(p.schema()).append('.').append(p.name()));
           names.append('\n');
         });
     try {
@@ -60,13 +61,6 @@ public final class AnalysisCache {
       return HexFormat.of().formatHex(sha.digest(names.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java", e);
-    }
-  }
-
-  private static void partitions(java.util.List<dev.logdex.core.model.Partition> partitions, StringBuilder names) {
-    for (dev.logdex.core.model.Partition p : partitions) {
-      names.append(" partition ").append(p.schema()).append('.').append(p.name());
-      partitions(p.partitions(), names);
     }
   }
 
