@@ -412,6 +412,7 @@ public final class Recommender {
 
   private Optional<CandidateWithWhy> candidateFor(TableAccess a, QueryStats q) {
     Set<String> eq = new LinkedHashSet<>();
+    Set<String> in = new LinkedHashSet<>(); // IN lists of more than one value: an equality per value, in no order
     // Equalities with a literal every call of the class writes (status = 'pending'): on PostgreSQL the index's
     // predicate, which keeps the index to the rows they select, rather than a key column.
     Map<String, String> constant = new java.util.TreeMap<>();
@@ -431,7 +432,7 @@ public final class Recommender {
             eq.add(col);
           }
         }
-        case IN -> eq.add(col);
+        case IN -> in.add(col);
         case EXPRESSION_EQUALITY -> expressionKey(u).ifPresent(eq::add);
         case EXPRESSION_RANGE -> {
           nonEquality = true;
@@ -456,8 +457,22 @@ public final class Recommender {
       }
     }
     constant.values().removeIf(String::isEmpty); // two different literals for one column: no rows, no predicate
+    in.removeAll(eq);
+    // An IN of several values reads one run of the index per value: the rows come in key order within each run, not
+    // across them, so no key after it serves an ORDER BY. With a LIMIT and another equality to narrow first, the
+    // sort keys come before it instead and it is tested in the index (equality, sort, then IN); the scan stops
+    // after LIMIT rows pass. Otherwise, or where the statistics say so few rows pass the IN that the scan would read
+    // on and on, it is an equality key, and the query sorts what it finds.
+    boolean sortBeforeIn = !in.isEmpty() && !nonEquality && a.limited() && a.sortServed() && !order.isEmpty()
+        && (!eq.isEmpty() || !isNull.isEmpty() && dialect != Dialect.POSTGRESQL)
+        && !sortKeys(order, eq).isEmpty() && !rareIn(a.table(), eq, in);
+    if (!sortBeforeIn) {
+      eq.addAll(in);
+    }
     constant.keySet().removeAll(eq);
+    constant.keySet().removeAll(in);
     isNull.removeAll(eq);
+    isNull.removeAll(in);
     notNull.removeAll(isNull);
     // A NULL test keeps the rows that are (or are not) NULL, often most of the table: as a leading column it would
     // barely narrow the scan and would push the columns after it out of the sort. On PostgreSQL it becomes the
@@ -472,7 +487,7 @@ public final class Recommender {
       trailingEq.addAll(isNull);
     }
     String where = String.join(" AND ", predicates);
-    boolean filtered = !eq.isEmpty() || !isNull.isEmpty() || !constant.isEmpty();
+    boolean filtered = !eq.isEmpty() || !in.isEmpty() || !isNull.isEmpty() || !constant.isEmpty();
     List<String> keys = new ArrayList<>(bySelectivity(a.table(), eq));
     keys.addAll(trailingEq);
     int equalities = keys.size();
@@ -481,10 +496,21 @@ public final class Recommender {
       why.append("equality on ").append(String.join(", ", keys));
     }
     Set<String> eqAll = new LinkedHashSet<>(keys);
-    if (range != null && !eqAll.contains(range)) {
+    if (sortBeforeIn) {
+      List<String> sortKeys = sortKeys(order, eqAll); // an IN column the query sorts by keeps its place in the sort
+      keys.addAll(sortKeys);
+      List<String> tested = in.stream().filter(c -> sortKeys.stream().noneMatch(k -> k.equals(c)
+          || k.equals(c + " DESC"))).toList();
+      keys.addAll(tested);
+      why.append("; serves ORDER BY ").append(String.join(", ", sortKeys)).append(" (LIMIT)");
+      if (!tested.isEmpty()) {
+        why.append("; then ").append(String.join(", ", tested))
+            .append(", tested in the index: an IN of several values before the sort keys would break their order");
+      }
+    } else if (range != null && !eqAll.contains(range)) {
       keys.add(range);
       why.append(why.length() > 0 ? "; " : "").append("range on ").append(range);
-    } else if (!nonEquality && a.sortServed() && !order.isEmpty()
+    } else if (!nonEquality && in.isEmpty() && a.sortServed() && !order.isEmpty()
         && (filtered || a.limited() && !unindexedFilter(a))) {
       // With no filter, index order only pays when the query stops early (LIMIT); a full sort reads every row. With
       // a filter no key serves (an OR, a function, <>), reading in index order until LIMIT rows pass it can read
@@ -625,6 +651,53 @@ public final class Recommender {
       return c.equalityMatch();
     }
     return c.distinct() > 0 ? 1 / c.distinct() : 2.0;
+  }
+
+  /** How many rows a query that stops early is taken to want, where the statement's LIMIT is a parameter. */
+  static final int ASSUMED_LIMIT = 50;
+
+  /**
+   * Whether the statistics say an IN passes so few of the rows its table's equalities leave that reading them in
+   * sort order until LIMIT of them pass reads more than finding the ones that pass and sorting them: about
+   * {@code LIMIT / f} rows against {@code rows x f}, for the IN's share {@code f} (its columns' equality match, for
+   * lists of two values). True too where the IN's and the equalities' columns hold a unique key ({@code id IN
+   * (...)}): a row or none per value. False where a column has no statistics: the usual IN (of statuses, of types)
+   * passes a good share of the rows.
+   */
+  private boolean rareIn(String table, Set<String> eq, Set<String> in) {
+    Optional<Table> t = schema.table(table);
+    if (t.isEmpty()) {
+      return false;
+    }
+    Set<String> all = new java.util.HashSet<>();
+    eq.forEach(c -> all.add(c.toLowerCase(Locale.ROOT)));
+    in.forEach(c -> all.add(c.toLowerCase(Locale.ROOT)));
+    for (Index ix : t.get().indexes()) {
+      if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
+          && ix.keys().stream().allMatch(k -> all.contains(k.toLowerCase(Locale.ROOT)))) {
+        return true;
+      }
+    }
+    if (t.get().rows().isEmpty()) {
+      return false;
+    }
+    double rows = t.get().rows().getAsLong();
+    double share = 1;
+    for (String c : eq) {
+      Optional<dev.logdex.core.schema.Column> col = t.get().column(c);
+      if (col.isEmpty() || col.get().distinct() < 0) {
+        return false;
+      }
+      rows *= Math.min(1, equalityMatch(col.get()));
+    }
+    for (String c : in) {
+      Optional<dev.logdex.core.schema.Column> col = t.get().column(c);
+      if (col.isEmpty() || col.get().distinct() < 0) {
+        return false;
+      }
+      share *= Math.min(1, 2 * equalityMatch(col.get()));
+    }
+    return share * share * rows < ASSUMED_LIMIT;
   }
 
   /** ORDER BY keys after the equality columns; normalised so the first is ascending (a B-tree scans both ways). */

@@ -433,6 +433,8 @@ public final class CalciteTranslator {
       case IN:
       case NOT_IN:
         return new Condition(Op.IN, expr(ops.get(0)), inList(ops.get(1)), call.getKind() == SqlKind.NOT_IN, false);
+      case SOME:
+        return quantified(call);
       case BETWEEN:
         boolean notBetween = call.getOperator() instanceof SqlBetweenOperator b && b.isNegated();
         return new Condition(Op.BETWEEN, expr(ops.get(0)), List.of(expr(ops.get(1)), expr(ops.get(2))),
@@ -456,6 +458,22 @@ public final class CalciteTranslator {
       default:
         return new Condition(Op.OTHER, expr(node), List.of(), false, false);
     }
+  }
+
+  /**
+   * {@code col = ANY(...)}: over an array ({@code = ANY($1)}, {@code = ANY(ARRAY[1, 2])}) PostgreSQL's IN of values
+   * not listed; over a subquery or a list, an IN. Any other comparison with ANY is no equality an index looks up.
+   */
+  private Condition quantified(SqlCall call) {
+    SqlNode values = call.operand(1);
+    if (!(call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator q)
+        || q.comparisonKind != SqlKind.EQUALS) {
+      return new Condition(Op.OTHER, expr(call), List.of(), false, false);
+    }
+    if (values instanceof SqlNodeList list && list.size() == 1 && !list.get(0).isA(SqlKind.QUERY)) {
+      return new Condition(Op.ANY, expr(call.operand(0)), List.of(expr(list.get(0))), false, false);
+    }
+    return new Condition(Op.IN, expr(call.operand(0)), inList(values), false, false);
   }
 
   private Condition binary(Op op, List<SqlNode> ops) {

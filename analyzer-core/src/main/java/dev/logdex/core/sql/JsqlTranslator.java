@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.AnyType;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -383,7 +385,7 @@ public final class JsqlTranslator {
 
   private Condition condition(Expression x) {
     if (x instanceof EqualsTo b) {
-      return binary(Op.EQ, b);
+      return equals(b);
     }
     if (x instanceof NotEqualsTo b) {
       return binary(Op.NE, b);
@@ -444,6 +446,24 @@ public final class JsqlTranslator {
     all.add(c.left());
     all.addAll(c.right());
     return all;
+  }
+
+  /**
+   * {@code a = b}; or {@code col = ANY(array)}, which JSqlParser gives as a call of a function named ANY: PostgreSQL's
+   * IN of values not listed; and {@code col = ANY(SELECT ...)}, an IN over a subquery.
+   */
+  private Condition equals(EqualsTo b) {
+    Expression right = unwrap(b.getRightExpression());
+    if (right instanceof Function f && f.getName() != null
+        && (f.getName().equalsIgnoreCase("any") || f.getName().equalsIgnoreCase("some"))
+        && f.getParameters() != null && f.getParameters().size() == 1) {
+      return new Condition(Op.ANY, expr(b.getLeftExpression()), List.of(expr((Expression) f.getParameters().get(0))),
+          false, false);
+    }
+    if (right instanceof AnyComparisonExpression any && any.getAnyType() != AnyType.ALL) {
+      return new Condition(Op.IN, expr(b.getLeftExpression()), List.of(expr(any.getSelect())), false, false);
+    }
+    return binary(Op.EQ, b);
   }
 
   private Condition binary(Op op, BinaryExpression b) {

@@ -479,11 +479,16 @@ public final class UsageExtractor {
           sides(c, scope);
         }
       }
-      case IN -> {
+      case IN, ANY -> {
         if (left.isPresent() && !c.negated()
             && c.right().stream().allMatch(e -> isConstantFor(e, scope, left.get().binding()))) {
-          use(left.get(), UseKind.IN, "");
-          c.right().forEach(e -> touchAll(e, scope));
+          if (c.op() == Op.IN && c.right().size() == 1) {
+            // IN ($1), as ORMs write a list of one: an equality, which (unlike a list) keeps an index's order
+            compared(left.get(), UseKind.EQUALITY, literalDetail(c.right().get(0)), c.right().get(0), scope);
+          } else {
+            use(left.get(), UseKind.IN, "");
+            c.right().forEach(e -> touchAll(e, scope));
+          }
         } else {
           sides(c, scope);
         }
@@ -530,7 +535,7 @@ public final class UsageExtractor {
     for (Condition arm : arms) {
       Optional<Resolution.Base> col = arm.negated() ? Optional.empty() : plainBase(arm.left(), scope);
       boolean sargable = col.isPresent() && switch (arm.op()) {
-        case EQ, IN, LT, LE, GT, GE, BETWEEN -> arm.right().stream()
+        case EQ, IN, ANY, LT, LE, GT, GE, BETWEEN -> arm.right().stream()
             .allMatch(e -> isConstantFor(e, scope, col.get().binding()));
         case IS_NULL -> true;
         case LIKE -> arm.right().get(0) instanceof Expr.Value v && isPrefixPattern(v.text());
@@ -541,7 +546,7 @@ public final class UsageExtractor {
         return;
       }
       columns.add(col.get());
-      equalities &= arm.op() == Op.EQ || arm.op() == Op.IN;
+      equalities &= arm.op() == Op.EQ || arm.op() == Op.IN || arm.op() == Op.ANY;
     }
     Set<String> distinct = new java.util.LinkedHashSet<>();
     columns.forEach(c -> distinct.add(ref(c).column()));

@@ -69,6 +69,51 @@ class RecommenderTest {
   }
 
   @Test
+  void anInOfSeveralValuesServesNoSortAfterItSoWithALimitTheSortKeysComeFirst() {
+    // status IN (...) reads one run of the index per status: (user_id, status, created_at) returns each status's
+    // rows in order, not all of them. With a LIMIT, (user_id, created_at, status) reads the user's orders newest
+    // first and stops once 20 pass the IN, tested in the index.
+    Recommendation limited = recommend(PG, Dialect.POSTGRESQL, "SELECT * FROM orders WHERE user_id = $1 AND status IN"
+        + " ($2, $3) ORDER BY created_at DESC LIMIT 20", 100).get(0);
+    assertThat(limited.index().keys()).containsExactly("user_id", "created_at", "status");
+    assertThat(limited.index().equalityPrefix()).isEqualTo(1);
+    assertThat(limited.reason()).startsWith("equality on user_id; serves ORDER BY created_at (LIMIT); then status, "
+        + "tested in the index");
+    // Without one, the query sorts all it finds: the IN narrows as an equality, and no sort key is claimed.
+    Recommendation all = recommend(PG, Dialect.MYSQL, "SELECT * FROM orders WHERE user_id = 4 AND status IN "
+        + "('paid', 'sent') ORDER BY created_at", 100).get(0);
+    assertThat(all.index().keys()).containsExactly("user_id", "status");
+    assertThat(all.reason()).doesNotContain("ORDER BY");
+    // The same with only the IN to filter on: reading in sort order could read the whole table.
+    assertThat(keys(recommend(PG, Dialect.POSTGRESQL, "SELECT * FROM orders WHERE total = ANY($1) ORDER BY "
+        + "created_at LIMIT 20", 100))).containsExactly(List.of("total"));
+    // An IN of one value is an equality, and the sort follows it.
+    assertThat(keys(recommend(PG, Dialect.POSTGRESQL, "SELECT * FROM orders WHERE user_id IN ($1) AND total = $2 "
+        + "ORDER BY created_at", 100))).containsExactly(List.of("user_id", "total", "created_at"));
+  }
+
+  @Test
+  void withStatisticsAnInThatPassesFewRowsNarrowsBeforeTheSort() {
+    // 1,000,000 rows, 1,000 accounts (1,000 rows each). Over 5 kinds, reading an account's rows in date order
+    // until 50 pass the IN reads about 125; over 5,000 kinds, it would read all 1,000: finding the few and
+    // sorting them is cheaper.
+    java.util.function.IntFunction<List<String>> withKinds = n -> run(bigTable(
+            new dev.logdex.core.schema.Column("account", "bigint", false, 1_000),
+            new dev.logdex.core.schema.Column("kind", "text", false, n),
+            new dev.logdex.core.schema.Column("created_at", "timestamptz", false, 900_000)),
+        "SELECT * FROM big WHERE account = $1 AND kind IN ($2, $3) ORDER BY created_at LIMIT $4", 500)
+        .recommendations().get(0).index().keys();
+    assertThat(withKinds.apply(5)).containsExactly("account", "created_at", "kind");
+    assertThat(withKinds.apply(5_000)).containsExactlyInAnyOrder("account", "kind"); // the most selective first
+    // An IN on the primary key finds a row or none per value: the key finds them, no index adds anything.
+    Recommender.Result byId = run(PG, Dialect.POSTGRESQL, "SELECT * FROM orders WHERE total = $1 AND id IN ($2, $3)"
+        + " ORDER BY created_at LIMIT 20", 100);
+    assertThat(byId.recommendations()).isEmpty();
+    assertThat(byId.rejections()).extracting(Recommender.Rejection::reason)
+        .anySatisfy(x -> assertThat(x).contains("hold the primary key (id)"));
+  }
+
+  @Test
   void softDeleteFilterBecomesAPartialIndexOnPostgresOnly() {
     String q = "SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL";
     Recommendation pg = recommend(PG, Dialect.POSTGRESQL, q, 50).get(0);

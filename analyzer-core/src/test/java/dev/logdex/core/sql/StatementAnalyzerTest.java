@@ -68,6 +68,27 @@ class StatementAnalyzerTest {
   }
 
   @Test
+  void anInOfOneValueIsAnEqualityAndEqualsAnyOfAnArrayIsAnIn() {
+    // ORMs write a list of one as IN ($1): it keeps an index's order as an equality does. PostgreSQL drivers send
+    // lists as one array, col = ANY($1): as many values as it holds, an IN, as when the array is written out.
+    assertThat(uses(profile("SELECT * FROM orders WHERE status IN ($1) ORDER BY created_at")))
+        .containsExactly("orders.status:EQUALITY", "orders.created_at:ORDER_BY");
+    assertThat(uses(profile("SELECT * FROM orders WHERE user_id = ANY($1) AND status = $2")))
+        .containsExactly("orders.user_id:IN", "orders.status:EQUALITY");
+    assertThat(uses(profile("SELECT * FROM orders WHERE user_id = ANY($1::bigint[])")))
+        .containsExactly("orders.user_id:IN");
+    assertThat(uses(profile("SELECT * FROM orders WHERE user_id = ANY(ARRAY[1, 2])")))
+        .containsExactly("orders.user_id:IN");
+    assertThat(uses(profile("SELECT * FROM orders WHERE user_id <> ALL($1)")))
+        .containsExactly("orders.user_id:EXPRESSION"); // no index key
+    // JSqlParser (FOR UPDATE SKIP LOCKED) reads them alike.
+    assertThat(uses(profile("SELECT * FROM orders WHERE user_id = ANY($1) FOR UPDATE SKIP LOCKED")))
+        .containsExactly("orders.user_id:IN");
+    assertThat(uses(profile("SELECT * FROM orders WHERE status IN ($1) FOR UPDATE SKIP LOCKED")))
+        .containsExactly("orders.status:EQUALITY");
+  }
+
+  @Test
   void aValueComputedFromParametersCastsAndNiladicFunctionsIsAsFixedAsALiteral() {
     // Each side is fixed for the statement: the column on the other side is a key an index serves.
     assertThat(uses(profile("SELECT * FROM users WHERE email = lpad($1::text, 13, '0')")))

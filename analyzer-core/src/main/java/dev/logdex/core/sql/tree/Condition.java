@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param op what the predicate tests
  * @param left its subject (the left operand)
- * @param right the other operands: one for comparisons and LIKE, two for BETWEEN, the list for IN, none for IS NULL
+ * @param right the other operands: one for comparisons, LIKE and ANY, two for BETWEEN, the list for IN, none for IS
+ *     NULL
  * @param negated NOT IN, NOT LIKE, NOT BETWEEN, IS NOT NULL, NOT EXISTS
  * @param disjunctive whether it sits under an OR, so no single index scan can rely on it
  * @param orGroup for one arm of an OR whose every arm is a single condition ({@code a = 1 OR b = 2}, a conjunct of
@@ -26,6 +27,11 @@ public record Condition(Op op, Expr left, List<Expr> right, boolean negated, boo
     GT,
     GE,
     IN,
+    /**
+     * {@code col = ANY(array)}, PostgreSQL's IN over values the statement does not list ({@code = ANY($1)}): as
+     * many values as the array holds, never known to be one.
+     */
+    ANY,
     BETWEEN,
     LIKE,
     IS_NULL,
