@@ -25,8 +25,8 @@ public final class IndexDdl {
 
   /**
    * Index keys as a column list, {@code a, "B" DESC}: each a column name, quoted where it must be, optionally
-   * followed by {@code " DESC"}, or (PostgreSQL) an {@link ExpressionKey} written by logdex itself. Never an
-   * expression copied from elsewhere.
+   * followed by (PostgreSQL) a {@link PatternKey} class and by {@code " DESC"}, or (PostgreSQL) an
+   * {@link ExpressionKey} written by logdex itself. Never an expression copied from elsewhere.
    */
   public static String keyList(Dialect dialect, List<String> keys) {
     StringBuilder cols = new StringBuilder();
@@ -44,7 +44,10 @@ public final class IndexDdl {
       return dialect == Dialect.MYSQL ? Identifiers.quote(dialect, generatedColumn(e.get())) : e.get().sql(dialect);
     }
     boolean desc = k.endsWith(" DESC");
-    return Identifiers.quote(dialect, desc ? k.substring(0, k.length() - 5) : k) + (desc ? " DESC" : "");
+    java.util.Optional<String> opclass = dialect == Dialect.POSTGRESQL ? PatternKey.opclass(k)
+        : java.util.Optional.empty();
+    String column = opclass.isPresent() ? PatternKey.column(k) : desc ? k.substring(0, k.length() - 5) : k;
+    return Identifiers.quote(dialect, column) + opclass.map(c -> " " + c).orElse("") + (desc ? " DESC" : "");
   }
 
   /**

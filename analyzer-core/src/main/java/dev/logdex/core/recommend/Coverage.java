@@ -122,7 +122,7 @@ final class Coverage {
     Boolean reversed = null;
     for (int i = eq; i < c.keys().size(); i++) {
       String k = keys.get(i);
-      if (!norm(bare(k)).equals(norm(c.column(i)))) {
+      if (!norm(bare(k)).equals(norm(bare(c.keys().get(i))))) {
         return false;
       }
       boolean same = isDesc(k) == isDesc(c.keys().get(i));
@@ -147,7 +147,7 @@ final class Coverage {
     String[] want = new String[eq];
     String[] have = new String[eq];
     for (int i = 0; i < eq; i++) {
-      want[i] = norm(c.column(i));
+      want[i] = norm(bare(c.keys().get(i)));
       have[i] = norm(bare(keys.get(i)));
     }
     return containsAll(want, have) && containsAll(have, want);

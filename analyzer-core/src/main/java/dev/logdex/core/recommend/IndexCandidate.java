@@ -71,10 +71,9 @@ public record IndexCandidate(String table, List<String> keys, int equalityPrefix
     return new IndexCandidate(table, keys, equalityPrefix, where, columns);
   }
 
-  /** The column name of key {@code i}, without direction. */
+  /** The column name of key {@code i}, without direction or pattern operator class. */
   public String column(int i) {
-    String k = keys.get(i);
-    return k.endsWith(" DESC") ? k.substring(0, k.length() - 5) : k;
+    return dev.logdex.core.dialect.PatternKey.column(keys.get(i));
   }
 
   /** The same keys with another partial-index predicate ({@code ""} for a full index). */

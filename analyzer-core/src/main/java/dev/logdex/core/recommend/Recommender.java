@@ -2,6 +2,7 @@ package dev.logdex.core.recommend;
 
 import dev.logdex.core.dialect.ExpressionKey;
 import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.dialect.PatternKey;
 import dev.logdex.core.dialect.FixSql;
 import dev.logdex.core.model.Fix;
 import dev.logdex.core.model.ColumnUse;
@@ -419,6 +420,7 @@ public final class Recommender {
     Set<String> isNull = new java.util.TreeSet<>();
     Set<String> notNull = new java.util.TreeSet<>();
     String range = null;
+    boolean rangeIsLike = false;
     boolean nonEquality = false;
     List<ColumnUse> order = new ArrayList<>();
     for (ColumnUse u : a.uses()) {
@@ -450,6 +452,7 @@ public final class Recommender {
           nonEquality = true;
           if (range == null) {
             range = col;
+            rangeIsLike = u.detail().equals(dev.logdex.core.sql.UsageExtractor.LIKE_PREFIX);
           }
         }
         case ORDER_BY -> order.add(u);
@@ -508,8 +511,16 @@ public final class Recommender {
             .append(", tested in the index: an IN of several values before the sort keys would break their order");
       }
     } else if (range != null && !eqAll.contains(range)) {
-      keys.add(range);
       why.append(why.length() > 0 ? "; " : "").append("range on ").append(range);
+      if (rangeIsLike && dialect == Dialect.POSTGRESQL) {
+        // Under any collation but C, PostgreSQL turns a LIKE prefix into a range only of a pattern class's index.
+        String column = range;
+        range = PatternKey.of(column, schema.table(a.table()).flatMap(t -> t.column(column))
+            .map(dev.logdex.core.schema.Column::type).orElse("text"));
+        why.append(" (LIKE prefix: ").append(PatternKey.opclass(range).orElseThrow()).append(", as PostgreSQL needs "
+            + "under any collation but C)");
+      }
+      keys.add(range);
     } else if (!nonEquality && in.isEmpty() && a.sortServed() && !order.isEmpty()
         && (filtered || a.limited() && !unindexedFilter(a))) {
       // With no filter, index order only pays when the query stops early (LIMIT); a full sort reads every row. With
@@ -753,7 +764,8 @@ public final class Recommender {
     c.keys().subList(0, c.equalityPrefix()).forEach(k -> equalities.add(k.toLowerCase(Locale.ROOT)));
     for (Index ix : t.get().indexes()) {
       if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
-          && ix.keys().stream().allMatch(k -> equalities.contains(k.replace(" DESC", "").toLowerCase(Locale.ROOT)))) {
+          && ix.keys().stream().allMatch(k -> equalities.contains(
+              dev.logdex.core.dialect.PatternKey.column(k).toLowerCase(Locale.ROOT)))) {
         return Optional.of("adds nothing: its equality columns hold " + (ix.primary() ? "the primary key" : "unique "
             + "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + "), which finds the one row already");
       }

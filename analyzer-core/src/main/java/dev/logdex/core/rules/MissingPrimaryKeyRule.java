@@ -1,6 +1,7 @@
 package dev.logdex.core.rules;
 
 import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.dialect.PatternKey;
 import dev.logdex.core.model.Dialect;
 import dev.logdex.core.schema.Column;
 import dev.logdex.core.schema.Index;
@@ -48,7 +49,7 @@ public final class MissingPrimaryKeyRule implements Rule {
       String table = Identifiers.qualified(d, t.schema(), t.name());
       Optional<Index> candidate = t.indexes().stream()
           .filter(ix -> ix.unique() && !ix.isPartial() && ix.keys().stream().noneMatch(k -> k.startsWith("("))
-              && ix.keys().stream().allMatch(k -> t.column(k.replace(" DESC", "")).map(c -> !c.nullable())
+              && ix.keys().stream().allMatch(k -> t.column(PatternKey.column(k)).map(c -> !c.nullable())
                   .orElse(false))
               && includesPartitionKey(t, ix.keys()))
           .findFirst();
@@ -56,7 +57,7 @@ public final class MissingPrimaryKeyRule implements Rule {
       String fix;
       List<String> cols;
       if (candidate.isPresent()) {
-        cols = candidate.get().keys().stream().map(k -> k.replace(" DESC", "")).toList();
+        cols = candidate.get().keys().stream().map(PatternKey::column).toList();
         fix = "ALTER TABLE " + table + " ADD PRIMARY KEY (" + quoted(d, cols) + ");";
       } else if (id.isPresent() && includesPartitionKey(t, List.of(id.get().name()))) {
         cols = List.of(id.get().name());

@@ -544,6 +544,7 @@ public final class DdlSchemaLoader {
       }
       boolean desc = false;
       boolean plain = true;
+      String pattern = ""; // a pattern operator class changes which queries the index serves: LIKE, not ORDER BY
       while (!item.atEnd()) {
         DdlTokens.Token tok = item.next();
         if (tok.is("DESC")) {
@@ -553,14 +554,17 @@ public final class DdlSchemaLoader {
         } else if (tok.is("COLLATE")) {
           item.next();
         } else if (tok.kind() == DdlTokens.Kind.WORD && tok.text().toLowerCase(Locale.ROOT).endsWith("_ops")) {
-          continue; // an operator class does not change which column is indexed
+          String opclass = tok.text().toLowerCase(Locale.ROOT);
+          if (dev.logdex.core.dialect.PatternKey.CLASSES.contains(opclass)) {
+            pattern = " " + opclass;
+          } // any other operator class indexes the column as its type's default does
         } else {
           plain = false;
           break;
         }
       }
       if (plain) {
-        return desc ? name + " DESC" : name;
+        return name + pattern + (desc ? " DESC" : "");
       }
     }
     String text = item.sql().trim();

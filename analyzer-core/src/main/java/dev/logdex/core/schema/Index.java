@@ -44,14 +44,16 @@ public record Index(
     return keys.get(i).startsWith("(");
   }
 
-  /** The plain column name of key part {@code i}, without a direction; {@code ""} for an expression. */
+  /**
+   * The plain column name of key part {@code i}, without a direction or a pattern operator class; {@code ""} for an
+   * expression.
+   */
   public String column(int i) {
     String k = keys.get(i);
     if (k.startsWith("(")) {
       return "";
     }
-    int sp = k.indexOf(' ');
-    return sp < 0 ? k : k.substring(0, sp);
+    return dev.logdex.core.dialect.PatternKey.column(k);
   }
 
   /** Whether a B-tree scan can use this index by key (hash and GIN indexes serve other patterns). */

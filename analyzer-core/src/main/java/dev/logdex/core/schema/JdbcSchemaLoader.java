@@ -110,7 +110,8 @@ public final class JdbcSchemaLoader {
           + " x.indisunique, x.indisprimary, am.amname,"
           + " coalesce(pg_get_expr(x.indpred, x.indrelid, true), ''), k.n,"
           + " pg_get_indexdef(x.indexrelid, k.n, true), x.indkey[k.n - 1] <> 0,"
-          + " (x.indoption[k.n - 1] & 1) = 1"
+          + " (x.indoption[k.n - 1] & 1) = 1,"
+          + " (SELECT opc.opcname FROM pg_opclass opc WHERE opc.oid = x.indclass[k.n - 1])"
           + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
           + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam"
           + " CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) AS k(n)"
@@ -130,6 +131,10 @@ public final class JdbcSchemaLoader {
           String def = rs.getString(8);
           boolean plain = rs.getBoolean(9);
           String key = plain ? unquote(def) : "(" + def + ")";
+          String opclass = rs.getString(11);
+          if (plain && opclass != null && dev.logdex.core.dialect.PatternKey.CLASSES.contains(opclass)) {
+            key += " " + opclass; // it serves LIKE prefixes, not ORDER BY: not the plain column's index
+          }
           keys.add(plain && rs.getBoolean(10) ? key + " DESC" : key);
         }
         addIndex(b, row, keys);

@@ -152,7 +152,8 @@ public record Table(
     for (int i = 0; i < cols.size(); i++) {
       want.add(cols.get(i).toLowerCase(java.util.Locale.ROOT));
       String k = keys.get(i);
-      have.add((k.endsWith(" DESC") ? k.substring(0, k.length() - 5) : k).toLowerCase(java.util.Locale.ROOT));
+      // a pattern operator class (title text_pattern_ops) serves equality too
+      have.add(dev.logdex.core.dialect.PatternKey.column(k).toLowerCase(java.util.Locale.ROOT));
     }
     return want.equals(have);
   }

@@ -441,7 +441,8 @@ public final class CalciteTranslator {
             notBetween, false);
       case LIKE:
         boolean notLike = call.getOperator() instanceof SqlLikeOperator l && l.isNegated();
-        return new Condition(Op.LIKE, expr(ops.get(0)), List.of(expr(ops.get(1))), notLike, false);
+        boolean ilike = call.getOperator() instanceof SqlLikeOperator l && !l.isCaseSensitive();
+        return new Condition(ilike ? Op.ILIKE : Op.LIKE, expr(ops.get(0)), List.of(expr(ops.get(1))), notLike, false);
       case IS_NULL:
         return new Condition(Op.IS_NULL, expr(ops.get(0)), List.of(), false, false);
       case IS_NOT_NULL:

@@ -421,8 +421,15 @@ public final class JsqlTranslator {
           List.of(expr(b.getBetweenExpressionStart()), expr(b.getBetweenExpressionEnd())), b.isNot(), false);
     }
     if (x instanceof LikeExpression like) {
-      return new Condition(Op.LIKE, expr(like.getLeftExpression()), List.of(expr(like.getRightExpression())),
-          like.isNot(), false);
+      LikeExpression.KeyWord word = like.getLikeKeyWord();
+      if (word != null && word != LikeExpression.KeyWord.LIKE && word != LikeExpression.KeyWord.ILIKE) {
+        // REGEXP, RLIKE, SIMILAR TO: a match no index key serves, as Calcite's translation has it
+        return new Condition(Op.OTHER, new Expr.Opaque(List.of(expr(like.getLeftExpression()),
+            expr(like.getRightExpression()))), List.of(), like.isNot(), false);
+      }
+      boolean ilike = word == LikeExpression.KeyWord.ILIKE || like.isCaseInsensitive();
+      return new Condition(ilike ? Op.ILIKE : Op.LIKE, expr(like.getLeftExpression()),
+          List.of(expr(like.getRightExpression())), like.isNot(), false);
     }
     if (x instanceof IsNullExpression isNull) {
       return new Condition(Op.IS_NULL, expr(isNull.getLeftExpression()), List.of(), isNull.isNot(), false);

@@ -496,10 +496,18 @@ public final class UsageExtractor {
       case LIKE -> {
         Expr pattern = c.right().get(0);
         if (left.isPresent() && !c.negated() && pattern instanceof Expr.Value v && isPrefixPattern(v.text())) {
-          use(left.get(), UseKind.RANGE, "LIKE prefix");
+          use(left.get(), UseKind.RANGE, LIKE_PREFIX);
         } else if (left.isPresent()) {
           use(left.get(), UseKind.NON_SARGABLE,
               pattern instanceof Expr.Value v && v.text().isEmpty() ? "LIKE with a bound pattern" : "LIKE");
+          c.right().forEach(e -> touchAll(e, scope));
+        } else {
+          sides(c, scope);
+        }
+      }
+      case ILIKE -> {
+        if (left.isPresent()) {
+          use(left.get(), UseKind.NON_SARGABLE, ILIKE);
           c.right().forEach(e -> touchAll(e, scope));
         } else {
           sides(c, scope);
@@ -588,6 +596,9 @@ public final class UsageExtractor {
     c.right().forEach(e -> touchAll(e, scope));
     return true;
   }
+
+  /** The detail of a range use that is a LIKE with a fixed prefix ({@code title LIKE 'abc%'}). */
+  public static final String LIKE_PREFIX = "LIKE prefix";
 
   /** What an equality use's detail starts with when the value is a literal: {@code = 'paid'}, {@code = 7}. */
   public static final String LITERAL = "= ";
@@ -721,6 +732,10 @@ public final class UsageExtractor {
     }
     touchAll(value, scope);
   }
+
+  /** Why a column matched with ILIKE is not an index key. */
+  static final String ILIKE = "ILIKE: no B-tree index serves it, whatever the pattern (a trigram index can: "
+      + "pg_trgm's gin_trgm_ops)";
 
   /** Why a {@code char(n)} column compared with text is not an index key. */
   static final String CHAR_AS_TEXT = "char(n) compared with text: PostgreSQL casts the column to text, so no index "

@@ -114,6 +114,29 @@ class RecommenderTest {
   }
 
   @Test
+  void aLikePrefixOnPostgresIsKeyedWithThePatternClassOfItsColumnsType() {
+    // Under any collation but C, PostgreSQL uses no plain index for LIKE 'ab%': only one of a pattern class.
+    String ddl = """
+        CREATE TABLE books (id bigint PRIMARY KEY, title varchar(200), isbn char(13), notes text, shelf int);
+        CREATE INDEX books_title ON books (title);
+        CREATE INDEX books_isbn ON books USING btree (isbn bpchar_pattern_ops);
+        """;
+    Recommender.Result r = run(ddl, Dialect.POSTGRESQL,
+        "SELECT id FROM books WHERE title LIKE 'ab%'", 300,
+        "SELECT id FROM books WHERE shelf = $1 AND notes LIKE 'x%'", 200,
+        "SELECT id FROM books WHERE isbn LIKE '978%'", 100);
+    assertThat(keys(r.recommendations())).containsExactly(List.of("title varchar_pattern_ops"),
+        List.of("shelf", "notes text_pattern_ops"));
+    assertThat(r.recommendations().get(0).ddl()).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS "
+        + "idx_books_title_varchar_pattern_ops ON books (title varchar_pattern_ops);");
+    assertThat(r.recommendations().get(1).reason()).startsWith("equality on shelf; range on notes (LIKE prefix: "
+        + "text_pattern_ops");
+    // MySQL and MariaDB compare a LIKE prefix through the plain index, whatever the collation.
+    assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT id FROM books WHERE notes LIKE 'x%'", 100)))
+        .containsExactly(List.of("notes"));
+  }
+
+  @Test
   void softDeleteFilterBecomesAPartialIndexOnPostgresOnly() {
     String q = "SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL";
     Recommendation pg = recommend(PG, Dialect.POSTGRESQL, q, 50).get(0);

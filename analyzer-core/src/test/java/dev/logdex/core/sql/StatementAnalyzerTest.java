@@ -68,6 +68,22 @@ class StatementAnalyzerTest {
   }
 
   @Test
+  void anIlikeIsNoRangeWhateverItsPatternAndARegularExpressionNoKey() {
+    // No B-tree index serves a case-insensitive match: ILIKE 'ab%' was a LIKE prefix, and got an index never used.
+    assertThat(profile("SELECT id FROM users WHERE name ILIKE 'ab%'").uses())
+        .filteredOn(u -> u.kind() != UseKind.SELECT).singleElement().satisfies(u -> {
+          assertThat(u.kind()).isEqualTo(UseKind.NON_SARGABLE);
+          assertThat(u.detail()).startsWith("ILIKE: no B-tree index serves it");
+        });
+    // JSqlParser (FOR UPDATE SKIP LOCKED) reads it alike, and a regular expression is no range either.
+    assertThat(uses(profile("SELECT id FROM users WHERE name ILIKE 'ab%' FOR UPDATE SKIP LOCKED")))
+        .containsExactly("users.name:NON_SARGABLE");
+    assertThat(uses(profile("SELECT id FROM users WHERE name SIMILAR TO 'ab%' FOR UPDATE SKIP LOCKED")))
+        .doesNotContain("users.name:RANGE").isNotEmpty();
+    assertThat(uses(profile("SELECT id FROM users WHERE name LIKE 'ab%'"))).containsExactly("users.name:RANGE");
+  }
+
+  @Test
   void anInOfOneValueIsAnEqualityAndEqualsAnyOfAnArrayIsAnIn() {
     // ORMs write a list of one as IN ($1): it keeps an index's order as an equality does. PostgreSQL drivers send
     // lists as one array, col = ANY($1): as many values as it holds, an IN, as when the array is written out.

@@ -34,6 +34,8 @@ public record Condition(Op op, Expr left, List<Expr> right, boolean negated, boo
     ANY,
     BETWEEN,
     LIKE,
+    /** {@code ILIKE}: case-insensitive, so no B-tree index serves it, whatever the pattern. */
+    ILIKE,
     IS_NULL,
     EXISTS,
     /** Any other boolean expression; its columns are kept in {@code left}. */
