@@ -29,7 +29,8 @@ public final class Rules {
         new MixedDeleteStrategyRule(),
         new NoMigrationHistoryRule(config.migrationTool()),
         new UnusedIndexRule(config.number("unused-index", "min-days", UnusedIndexRule.DEFAULT_MIN_DAYS)),
-        new LowSelectivityIndexRule());
+        new LowSelectivityIndexRule(),
+        new UnindexableFilterRule());
   }
 
   /** The built-in rule with this id. */

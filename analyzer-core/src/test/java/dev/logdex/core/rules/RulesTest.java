@@ -26,7 +26,8 @@ class RulesTest {
     assertThat(new HashSet<>(rules.stream().map(r -> r.getClass().getSimpleName()).toList())).containsExactlyInAnyOrder(
         "UnindexedForeignKeyRule", "MissingForeignKeyRule", "MissingDeleteRuleRule", "DuplicateIndexRule",
         "RedundantIndexRule", "MissingPrimaryKeyRule", "GodTableRule", "DenormalizedColumnRule",
-        "MixedDeleteStrategyRule", "NoMigrationHistoryRule", "UnusedIndexRule", "LowSelectivityIndexRule");
+        "MixedDeleteStrategyRule", "NoMigrationHistoryRule", "UnusedIndexRule", "LowSelectivityIndexRule",
+        "UnindexableFilterRule");
   }
 
   @Test

@@ -1,0 +1,129 @@
+package dev.logdex.core.rules;
+
+import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.TableAccess;
+import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.Schema;
+import dev.logdex.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A statement that spends a good share of the logged time and filters a table only with conditions no B-tree index
+ * serves ({@code title ILIKE $1}, {@code body LIKE '%x%'}, {@code meta @> $1}, {@code status <> 'done'}): each call
+ * reads the whole table, and logdex proposes no index for it. Said so, rather than left for the user to notice that
+ * the heaviest query has no recommendation.
+ */
+public final class UnindexableFilterRule implements Rule {
+
+  /** A statement below this share of the logged time is not worth a finding. */
+  static final double MIN_SHARE = 0.01;
+
+  /** Uses an index key serves: an access with one of them is not filtered by unindexable conditions only. */
+  private static final Set<UseKind> INDEXABLE = EnumSet.of(UseKind.EQUALITY, UseKind.IN, UseKind.IS_NULL,
+      UseKind.RANGE, UseKind.JOIN, UseKind.EXPRESSION_EQUALITY, UseKind.EXPRESSION_RANGE, UseKind.OR_ARM);
+
+  @Override
+  public String id() {
+    return "unindexable-filter";
+  }
+
+  @Override
+  public String title() {
+    return "Filter no index serves";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public String help() {
+    return "A statement that takes 1% or more of the logged time and filters a table only with conditions no B-tree"
+        + " index serves: ILIKE, a LIKE with a leading wildcard or a bound pattern, <>, an OR of conditions that"
+        + " are not all simple, a char(n) column compared with text, or an operator such as PostgreSQL's @>, ?,"
+        + " @@, && or ~. Each call reads the whole table, and logdex proposes no index for it. Fix: make the"
+        + " filter one an index serves (a LIKE prefix, lower(col) = lower($1) with an index on lower(col), the"
+        + " value cast to the column's type), or, on PostgreSQL, an index of another kind, which logdex does not"
+        + " propose: a GIN index with pg_trgm's gin_trgm_ops for ILIKE and LIKE '%x%', a GIN index on a jsonb,"
+        + " array or tsvector column for @>, ?, && and @@.";
+  }
+
+  @Override
+  public List<Finding> findings(Schema schema, Workload workload) {
+    double total = workload.totalMillis();
+    if (total <= 0) {
+      return List.of();
+    }
+    List<Workloads.Profiled> heavy = new ArrayList<>();
+    for (Workloads.Profiled p : Workloads.profiled(workload)) {
+      if (p.stats().totalMillis() >= MIN_SHARE * total) {
+        heavy.add(p);
+      }
+    }
+    heavy.sort(Comparator.comparingDouble((Workloads.Profiled p) -> -p.stats().totalMillis())
+        .thenComparing(p -> p.stats().fingerprint().id()));
+    List<Finding> out = new ArrayList<>();
+    for (Workloads.Profiled p : heavy) {
+      Set<String> seen = new LinkedHashSet<>();
+      for (TableAccess a : p.profile().accesses()) {
+        if (!seen.add(a.table()) || a.uses().stream().anyMatch(u -> INDEXABLE.contains(u.kind()))) {
+          continue;
+        }
+        Set<String> conditions = new LinkedHashSet<>();
+        Set<String> columns = new LinkedHashSet<>();
+        for (ColumnUse u : a.uses()) {
+          String what = condition(u);
+          if (!what.isEmpty()) {
+            conditions.add(u.column().column() + " " + what);
+            columns.add(u.column().column());
+          }
+        }
+        if (conditions.isEmpty()) {
+          continue;
+        }
+        String message = String.format(Locale.ROOT, "query %s (%s, %,.1f ms, %.0f%% of the logged time) filters %s "
+            + "only by %s: no B-tree index serves that, so each call reads the whole table, and logdex proposes no "
+            + "index for it", p.stats().fingerprint().id().substring(0, 8), Workloads.calls(p.stats().calls()),
+            p.stats().totalMillis(), 100 * p.stats().totalMillis() / total, a.table(),
+            String.join(", ", conditions));
+        out.add(new Finding(id(), defaultSeverity(), a.table(), List.copyOf(columns), message,
+            "-- make the filter one an index serves, or see: logdex rules " + id()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a filtering use no index serves is, said as SQL would ({@code ILIKE}, {@code <>}, {@code @>}), or
+   * {@code ""} for a use that is no such filter: a NOT NULL test keeps most rows whatever the index, and an
+   * expression named by a function may be a sort or grouping key, not a filter.
+   */
+  private static String condition(ColumnUse u) {
+    String d = u.detail();
+    if (u.kind() == UseKind.NON_SARGABLE) {
+      if (d.equals("IS NOT NULL")) {
+        return "";
+      }
+      int colon = d.indexOf(':');
+      String head = colon > 0 ? d.substring(0, colon) : d;
+      return switch (head) {
+        case "LIKE" -> "LIKE with a leading wildcard";
+        case "under OR" -> "under an OR";
+        case "<>", "ne" -> "<>";
+        case "ILIKE", "LIKE with a bound pattern" -> head;
+        default -> head.startsWith("char(n)") ? "of type char(n) compared with text" : "in a comparison";
+      };
+    }
+    if (u.kind() == UseKind.EXPRESSION && !d.isEmpty() && d.chars().noneMatch(Character::isLetterOrDigit)) {
+      return d; // an operator: @>, ?, @@, &&, ~
+    }
+    return "";
+  }
+}

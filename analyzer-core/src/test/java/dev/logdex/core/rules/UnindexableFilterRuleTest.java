@@ -1,0 +1,47 @@
+package dev.logdex.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** unindexable-filter: a heavy statement whose filter on a table no B-tree index serves. */
+class UnindexableFilterRuleTest {
+  static final String DOCS = """
+      CREATE TABLE docs (id bigint PRIMARY KEY, owner_id bigint, title text, status text, meta jsonb,
+        tsv tsvector);
+      """;
+
+  @Test
+  void aStatementFilteredOnlyByConditionsNoIndexServesIsSaidSo() {
+    List<Finding> found = RuleFixture.of(DOCS,
+        "SELECT id FROM docs WHERE title ILIKE $1",
+        "SELECT id FROM docs WHERE title LIKE '%report%' AND status <> 'gone'",
+        "SELECT id FROM docs WHERE meta @> $1 ORDER BY id LIMIT 20",
+        "SELECT id FROM docs WHERE tsv @@ plainto_tsquery($1)").run(new UnindexableFilterRule());
+    assertThat(found).extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).contains("filters docs only by title ILIKE: no B-tree index serves that")
+            .contains("25% of the logged time").contains("logdex proposes no index for it"))
+        .anySatisfy(m -> assertThat(m).contains("only by title LIKE with a leading wildcard, status <>:"))
+        .anySatisfy(m -> assertThat(m).contains("only by meta @>:"))
+        .anySatisfy(m -> assertThat(m).contains("only by tsv @@:"));
+    assertThat(found).hasSize(4).allSatisfy(f -> {
+      assertThat(f.table()).isEqualTo("docs");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    });
+  }
+
+  @Test
+  void aFilterAnIndexServesBesideItOrALightStatementIsNoFinding() {
+    // The owner's rows are found by an index on owner_id; the ILIKE is checked on each of them.
+    assertThat(RuleFixture.of(DOCS, "SELECT id FROM docs WHERE owner_id = $1 AND title ILIKE $2",
+        "SELECT id FROM docs WHERE status IS NOT NULL").run(new UnindexableFilterRule())).isEmpty();
+    // Under 1% of the logged time: 1 statement of 101 of equal time.
+    List<String> statements = new ArrayList<>(List.of("SELECT id FROM docs WHERE title ILIKE $1"));
+    for (int i = 0; i < 100; i++) {
+      statements.add("SELECT id AS a" + i + " FROM docs WHERE id = $1");
+    }
+    assertThat(RuleFixture.of(DOCS, statements.toArray(String[]::new)).run(new UnindexableFilterRule())).isEmpty();
+  }
+}
