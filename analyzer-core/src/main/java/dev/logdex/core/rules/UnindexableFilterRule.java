@@ -102,8 +102,9 @@ public final class UnindexableFilterRule implements Rule {
 
   /**
    * What a filtering use no index serves is, said as SQL would ({@code ILIKE}, {@code <>}, {@code @>}), or
-   * {@code ""} for a use that is no such filter: a NOT NULL test keeps most rows whatever the index, and an
-   * expression named by a function may be a sort or grouping key, not a filter.
+   * {@code ""} for a use that is no such filter or whose reason is not sure: a NOT NULL test keeps most rows
+   * whatever the index, an expression named by a function may be a sort or grouping key, not a filter, and a
+   * comparison of two columns may be a join logdex could not resolve.
    */
   private static String condition(ColumnUse u) {
     String d = u.detail();
@@ -118,7 +119,8 @@ public final class UnindexableFilterRule implements Rule {
         case "under OR" -> "under an OR";
         case "<>", "ne" -> "<>";
         case "ILIKE", "LIKE with a bound pattern" -> head;
-        default -> head.startsWith("char(n)") ? "of type char(n) compared with text" : "in a comparison";
+        // Not a comparison of two columns, or with one logdex could not resolve: said only where the reason is sure.
+        default -> head.startsWith("char(n)") ? "of type char(n) compared with text" : "";
       };
     }
     if (u.kind() == UseKind.EXPRESSION && !d.isEmpty() && d.chars().noneMatch(Character::isLetterOrDigit)) {
