@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A LIKE prefix on PostgreSQL gets an index with the pattern operator class of its column's type: under the
  * database's collation (C.UTF-8 here, en_US.UTF-8 on most servers) the planner cannot use a plain index for it,
- * and reads the whole table beside one. The index logdex proposes builds, and the planner uses it; an existing
- * pattern index is seen as serving the query already; an ILIKE gets no B-tree index at all. On quoted mixed-case
- * names in a schema of their own, and a column named by a reserved word.
+ * and reads the whole table beside one. The index logdex proposes, on a column or on lower() of one, builds and
+ * the planner uses it; an existing pattern index is seen as serving the query already; an ILIKE gets no B-tree
+ * index at all. On quoted mixed-case names in a schema of their own, and a column named by a reserved word.
  */
 class LikePrefixIndexIT {
 
@@ -28,6 +28,8 @@ class LikePrefixIndexIT {
   private static final String TITLE = "SELECT id FROM \"Lib\".\"Book\" WHERE \"Title\" LIKE 'Ab1234%'";
   private static final String ORDER = "SELECT id FROM \"Lib\".\"Book\" WHERE shelf = 7 AND \"order\" LIKE 'x1234%'";
   private static final String ISBN = "SELECT id FROM \"Lib\".\"Book\" WHERE isbn LIKE '97800000123%'";
+  private static final String LOWER = "SELECT id FROM \"Lib\".\"Book\" WHERE lower(\"order\") LIKE 'x2345%'";
+  private static final String LOWER_ISBN = "SELECT id FROM \"Lib\".\"Book\" WHERE lower(isbn) LIKE '97800000234%'";
   private static final String ILIKE = "SELECT id FROM \"Lib\".\"Book\" WHERE \"Title\" ILIKE 'ab1234%'";
 
   @Test
@@ -42,12 +44,13 @@ class LikePrefixIndexIT {
             + " FROM generate_series(1, 200000) i");
         s.execute("CREATE INDEX book_title ON \"Lib\".\"Book\" (\"Title\")"); // plain: no use to a LIKE here
         s.execute("CREATE INDEX book_isbn ON \"Lib\".\"Book\" (isbn bpchar_pattern_ops)");
+        s.execute("CREATE INDEX book_lower_isbn ON \"Lib\".\"Book\" (lower(isbn) text_pattern_ops)");
         s.execute("ANALYZE \"Lib\".\"Book\"");
         assertThat(plan(s, TITLE)).as("the plain index serves no LIKE under this collation").contains("Seq Scan");
       }
       StringBuilder log = new StringBuilder();
       int pid = 100;
-      for (String q : List.of(TITLE, ORDER, ISBN, ILIKE)) {
+      for (String q : List.of(TITLE, ORDER, ISBN, LOWER, LOWER_ISBN, ILIKE)) {
         for (int i = 0; i < 3; i++) {
           log.append(String.format("2026-11-28 10:00:%02d.000 UTC [%d] LOG:  duration: 40.000 ms  statement: %s%n",
               i, pid++, q));
@@ -67,7 +70,7 @@ class LikePrefixIndexIT {
         List<String> columns = new ArrayList<>();
         recs.forEach(r -> columns.add(r.get("columns").toString()));
         assertThat(columns).as(planner).containsExactlyInAnyOrder("[\"Title varchar_pattern_ops\"]",
-            "[\"shelf\",\"order text_pattern_ops\"]");
+            "[\"shelf\",\"order text_pattern_ops\"]", "[\"lower(order) text_pattern_ops\"]");
 
         try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
           for (JsonNode r : recs) {
@@ -80,6 +83,9 @@ class LikePrefixIndexIT {
           assertThat(plan(s, ORDER)).contains(recs.get(columns.indexOf("[\"shelf\",\"order text_pattern_ops\"]"))
               .get("name").asText());
           assertThat(plan(s, ISBN)).contains("book_isbn");
+          assertThat(plan(s, LOWER_ISBN)).contains("book_lower_isbn");
+          assertThat(plan(s, LOWER)).contains(recs.get(columns.indexOf("[\"lower(order) text_pattern_ops\"]"))
+              .get("name").asText());
           for (JsonNode r : recs) {
             s.execute("DROP INDEX \"Lib\"." + Identifier.quote(r.get("name").asText()));
           }

@@ -122,8 +122,27 @@ public record ExpressionKey(String function, String argument, String column) {
     return VARYING_KEY.matcher(key).matches();
   }
 
-  /** The key of a column use's {@link #detail()} on {@code column}, if it is one. */
+  /**
+   * What a range use's detail ends with when the range is a LIKE prefix ({@code lower(email) LIKE 'ab%'}): on
+   * PostgreSQL its index needs a pattern operator class (see {@link PatternKey}).
+   */
+  public static final String LIKE = " LIKE";
+
+  /** The detail of a LIKE prefix on the expression {@code detail} names. */
+  public static String likeDetail(String detail) {
+    return detail + LIKE;
+  }
+
+  /** Whether {@code detail} is one {@link #likeDetail} wrote. */
+  public static boolean isLikeDetail(String detail) {
+    return detail.endsWith(LIKE);
+  }
+
+  /** The key of a column use's {@link #detail()} (or {@link #likeDetail}) on {@code column}, if it is one. */
   public static Optional<ExpressionKey> ofDetail(String detail, String column) {
+    if (isLikeDetail(detail)) {
+      detail = detail.substring(0, detail.length() - LIKE.length());
+    }
     int colon = detail.indexOf(':');
     String function = colon < 0 ? detail : detail.substring(0, colon);
     String argument = colon < 0 ? "" : detail.substring(colon + 1);

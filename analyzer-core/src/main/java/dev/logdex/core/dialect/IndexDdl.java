@@ -37,17 +37,19 @@ public final class IndexDdl {
   }
 
   private static String key(Dialect dialect, String k) {
-    java.util.Optional<ExpressionKey> e = ExpressionKey.parse(k);
+    java.util.Optional<String> opclass = dialect == Dialect.POSTGRESQL ? PatternKey.opclass(k)
+        : java.util.Optional.empty();
+    String pattern = opclass.map(c -> " " + c).orElse("");
+    java.util.Optional<ExpressionKey> e = ExpressionKey.parse(opclass.isPresent() ? PatternKey.column(k) : k);
     if (e.isPresent()) {
       // MySQL 8.0.13+ would take a functional key part, MariaDB only a generated column: the generated column runs
       // on both, so the key is that column (see generatedColumns).
-      return dialect == Dialect.MYSQL ? Identifiers.quote(dialect, generatedColumn(e.get())) : e.get().sql(dialect);
+      return dialect == Dialect.MYSQL ? Identifiers.quote(dialect, generatedColumn(e.get()))
+          : e.get().sql(dialect) + pattern;
     }
     boolean desc = k.endsWith(" DESC");
-    java.util.Optional<String> opclass = dialect == Dialect.POSTGRESQL ? PatternKey.opclass(k)
-        : java.util.Optional.empty();
     String column = opclass.isPresent() ? PatternKey.column(k) : desc ? k.substring(0, k.length() - 5) : k;
-    return Identifiers.quote(dialect, column) + opclass.map(c -> " " + c).orElse("") + (desc ? " DESC" : "");
+    return Identifiers.quote(dialect, column) + pattern + (desc ? " DESC" : "");
   }
 
   /**

@@ -327,7 +327,7 @@ public final class Recommender {
   private Optional<String> unbuildable(IndexCandidate c) {
     Optional<Table> table = schema.table(c.table());
     for (String k : c.keys()) {
-      Optional<ExpressionKey> e = ExpressionKey.parse(k);
+      Optional<ExpressionKey> e = ExpressionKey.parse(PatternKey.column(k));
       if (e.isPresent()) {
         String type = table.flatMap(t -> t.column(e.get().column())).map(dev.logdex.core.schema.Column::type)
             .orElse("");
@@ -440,6 +440,7 @@ public final class Recommender {
           nonEquality = true;
           if (range == null) {
             range = expressionKey(u).orElse(null);
+            rangeIsLike = ExpressionKey.isLikeDetail(u.detail());
           }
         }
         case IS_NULL -> isNull.add(col);
@@ -515,8 +516,9 @@ public final class Recommender {
       if (rangeIsLike && dialect == Dialect.POSTGRESQL) {
         // Under any collation but C, PostgreSQL turns a LIKE prefix into a range only of a pattern class's index.
         String column = range;
-        range = PatternKey.of(column, schema.table(a.table()).flatMap(t -> t.column(column))
-            .map(dev.logdex.core.schema.Column::type).orElse("text"));
+        range = PatternKey.of(column, ExpressionKey.parse(column).isPresent() ? "text" // what lower() and ->> give
+            : schema.table(a.table()).flatMap(t -> t.column(column)).map(dev.logdex.core.schema.Column::type)
+                .orElse("text"));
         why.append(" (LIKE prefix: ").append(PatternKey.opclass(range).orElseThrow()).append(", as PostgreSQL needs "
             + "under any collation but C)");
       }

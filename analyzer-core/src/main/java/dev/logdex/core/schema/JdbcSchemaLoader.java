@@ -132,7 +132,7 @@ public final class JdbcSchemaLoader {
           boolean plain = rs.getBoolean(9);
           String key = plain ? unquote(def) : "(" + def + ")";
           String opclass = rs.getString(11);
-          if (plain && opclass != null && dev.logdex.core.dialect.PatternKey.CLASSES.contains(opclass)) {
+          if (opclass != null && dev.logdex.core.dialect.PatternKey.CLASSES.contains(opclass)) {
             key += " " + opclass; // it serves LIKE prefixes, not ORDER BY: not the plain column's index
           }
           keys.add(plain && rs.getBoolean(10) ? key + " DESC" : key);

@@ -579,6 +579,7 @@ public final class UsageExtractor {
     }
     String detail = indexableForm(c.left()).orElseThrow();
     UseKind kind;
+    boolean like = false;
     switch (c.op()) {
       case EQ, IN -> kind = UseKind.EXPRESSION_EQUALITY;
       case LT, LE, GT, GE, BETWEEN -> kind = UseKind.EXPRESSION_RANGE;
@@ -587,12 +588,13 @@ public final class UsageExtractor {
           return false;
         }
         kind = UseKind.EXPRESSION_RANGE;
+        like = true;
       }
       default -> {
         return false;
       }
     }
-    use(base.get(), kind, detail);
+    use(base.get(), kind, like ? ExpressionKey.likeDetail(detail) : detail);
     c.right().forEach(e -> touchAll(e, scope));
     return true;
   }

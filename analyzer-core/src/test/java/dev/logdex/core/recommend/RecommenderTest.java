@@ -131,6 +131,13 @@ class RecommenderTest {
         + "idx_books_title_varchar_pattern_ops ON books (title varchar_pattern_ops);");
     assertThat(r.recommendations().get(1).reason()).startsWith("equality on shelf; range on notes (LIKE prefix: "
         + "text_pattern_ops");
+    // On an expression too; an existing pattern index on it, as pg_dump writes it, serves its LIKE.
+    Recommender.Result lower = run(ddl + "CREATE INDEX books_lower_notes ON books USING btree (lower(notes) "
+        + "text_pattern_ops);", Dialect.POSTGRESQL,
+        "SELECT id FROM books WHERE lower(title) LIKE 'ab%'", 300,
+        "SELECT id FROM books WHERE lower(notes) LIKE 'x%'", 200);
+    assertThat(keys(lower.recommendations())).containsExactly(List.of("lower(title) text_pattern_ops"));
+    assertThat(lower.recommendations().get(0).ddl()).endsWith("ON books (lower(title) text_pattern_ops);");
     // MySQL and MariaDB compare a LIKE prefix through the plain index, whatever the collation.
     assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT id FROM books WHERE notes LIKE 'x%'", 100)))
         .containsExactly(List.of("notes"));
