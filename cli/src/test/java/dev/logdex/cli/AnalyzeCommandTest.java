@@ -108,8 +108,8 @@ class AnalyzeCommandTest {
     JsonNode root = new ObjectMapper().readTree(out.toString());
     assertThat(root.get("logdex").asText()).isNotBlank();
     assertThat(root.at("/inputs/0/format").asText()).isEqualTo("pg_stat_statements");
-    assertThat(root.at("/inputs/0/events").asLong()).isEqualTo(19);
-    assertThat(root.at("/summary/fingerprints").asLong()).isEqualTo(19);
+    assertThat(root.at("/inputs/0/events").asLong()).isEqualTo(18);
+    assertThat(root.at("/summary/fingerprints").asLong()).isEqualTo(18);
     assertThat(root.at("/summary/unparsed").asLong()).isZero();
     JsonNode recs = root.get("recommendations");
     assertThat(recs).hasSize(3);

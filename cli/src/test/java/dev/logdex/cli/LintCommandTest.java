@@ -31,11 +31,31 @@ class LintCommandTest {
     JsonNode findings = new ObjectMapper().readTree(out.toString()).get("findings");
     Set<String> rules = new HashSet<>();
     findings.forEach(f -> rules.add(f.get("rule").asText()));
-    // unused-index and low-selectivity-index need a live database's statistics (LintLiveIT); every other rule shows
-    // in the sample.
+    // unused-index and low-selectivity-index need a live database's statistics (LintLiveIT), unindexable-filter a
+    // statement the sample's app does not send (UnindexableFilterRuleTest, unindexableFilterNeedsNoSchema below);
+    // every other rule shows in the sample.
     assertThat(rules).containsExactlyInAnyOrderElementsOf(
         Rules.builtIn().stream().map(r -> r.id()).filter(id -> !id.equals("unused-index")
-            && !id.equals("low-selectivity-index")).toList());
+            && !id.equals("low-selectivity-index") && !id.equals("unindexable-filter")).toList());
+  }
+
+  @Test
+  void unindexableFilterNeedsNoSchema(@TempDir Path dir) throws Exception {
+    // The sample's first line (its header) and a product search by ILIKE, in the sample's own export format.
+    String header = Files.readAllLines(Path.of(LOG)).get(0);
+    Path log = Files.writeString(dir.resolve("pgss.csv"), header + "\n"
+        + "10,16799,t,1,\"SELECT id, slug FROM categories WHERE name ILIKE $1 ORDER BY name LIMIT $2\","
+        + "0,0,0,0,0,0,412,1236.8,1.0,9.8,3.0,1.1,2060" + ",0".repeat(25) + "\n"
+        + "10,16799,t,2,\"SELECT id FROM categories WHERE id = $1\",0,0,0,0,0,0,900,90.0,0.1,0.2,0.1,0.01,900"
+        + ",0".repeat(25) + "\n");
+    assertThat(run("lint", "--format", "json", "--schema", SCHEMA, log.toString())).as(err.toString()).isZero();
+    JsonNode findings = new ObjectMapper().readTree(out.toString()).get("findings");
+    assertThat(findings).anySatisfy(f -> {
+      assertThat(f.get("rule").asText()).isEqualTo("unindexable-filter");
+      assertThat(f.get("table").asText()).isEqualTo("categories");
+      assertThat(f.get("message").asText()).contains("filters categories only by name ILIKE")
+          .contains("93% of the logged time");
+    });
   }
 
   @Test

@@ -31,7 +31,7 @@ class PgStatStatementsReaderTest {
   void readsAPostgres15ExportByColumnName() throws Exception {
     SkipAccount skips = new SkipAccount("sample");
     List<QueryEvent> events = read(SAMPLE.toString(), skips);
-    assertThat(events).hasSize(19);
+    assertThat(events).hasSize(18);
     assertThat(skips.skipped()).isZero();
     assertThat(events).allSatisfy(e -> {
       assertThat(e.calls()).isPositive();
@@ -63,7 +63,7 @@ class PgStatStatementsReaderTest {
     Files.write(gz, bytes.toByteArray());
     assertThat(FormatDetector.detect(gz.toString())).get().extracting(LogReader::format)
         .isEqualTo("pg_stat_statements");
-    assertThat(read(gz.toString(), new SkipAccount("gz"))).hasSize(19);
+    assertThat(read(gz.toString(), new SkipAccount("gz"))).hasSize(18);
   }
 
   @Test
