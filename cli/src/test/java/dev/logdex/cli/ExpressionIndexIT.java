@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +75,7 @@ class ExpressionIndexIT {
         }
         s.execute("ANALYZE \"Ops\".\"Events\"");
         for (String q : QUERIES.keySet()) {
-          String plan = plan(s, q);
+          String plan = LiveDb.plan(s, q);
           assertThat(ddl.keySet()).as(q + " uses one of the new indexes:\n" + plan).anyMatch(plan::contains);
         }
       }
@@ -110,20 +109,10 @@ class ExpressionIndexIT {
       try (Connection c = LiveDb.connect(url, "postgres"); Statement s = c.createStatement()) {
         s.execute(rec.get("ddl").asText());
         s.execute("ANALYZE \"Jobs\"");
-        String plan = plan(s, "SELECT id FROM \"Jobs\" WHERE \"Status\" = 'pending' AND queue = 'q3' ORDER BY"
+        String plan = LiveDb.plan(s, "SELECT id FROM \"Jobs\" WHERE \"Status\" = 'pending' AND queue = 'q3' ORDER BY"
             + " created_at LIMIT 10");
         assertThat(plan).contains(rec.get("name").asText());
       }
     });
-  }
-
-  private static String plan(Statement s, String query) throws Exception {
-    StringBuilder plan = new StringBuilder();
-    try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
-      while (rs.next()) {
-        plan.append(rs.getString(1)).append('\n');
-      }
-    }
-    return plan.toString();
   }
 }

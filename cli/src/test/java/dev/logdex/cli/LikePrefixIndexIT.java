@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.model.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ class LikePrefixIndexIT {
         s.execute("CREATE INDEX book_isbn ON \"Lib\".\"Book\" (isbn bpchar_pattern_ops)");
         s.execute("CREATE INDEX book_lower_isbn ON \"Lib\".\"Book\" (lower(isbn) text_pattern_ops)");
         s.execute("ANALYZE \"Lib\".\"Book\"");
-        assertThat(plan(s, TITLE)).as("the plain index serves no LIKE under this collation").contains("Seq Scan");
+        assertThat(LiveDb.plan(s, TITLE)).as("the plain index serves no LIKE under this collation")
+            .contains("Seq Scan");
       }
       StringBuilder log = new StringBuilder();
       int pid = 100;
@@ -78,36 +80,18 @@ class LikePrefixIndexIT {
             s.execute(r.get("ddl").asText()); // IF NOT EXISTS: a migration run twice
           }
           s.execute("ANALYZE \"Lib\".\"Book\"");
-          assertThat(plan(s, TITLE)).contains(recs.get(columns.indexOf("[\"Title varchar_pattern_ops\"]"))
-              .get("name").asText());
-          assertThat(plan(s, ORDER)).contains(recs.get(columns.indexOf("[\"shelf\",\"order text_pattern_ops\"]"))
-              .get("name").asText());
-          assertThat(plan(s, ISBN)).contains("book_isbn");
-          assertThat(plan(s, LOWER_ISBN)).contains("book_lower_isbn");
-          assertThat(plan(s, LOWER)).contains(recs.get(columns.indexOf("[\"lower(order) text_pattern_ops\"]"))
-              .get("name").asText());
+          java.util.function.Function<String, String> name = cols -> recs.get(columns.indexOf(cols)).get("name")
+              .asText();
+          assertThat(LiveDb.plan(s, TITLE)).contains(name.apply("[\"Title varchar_pattern_ops\"]"));
+          assertThat(LiveDb.plan(s, ORDER)).contains(name.apply("[\"shelf\",\"order text_pattern_ops\"]"));
+          assertThat(LiveDb.plan(s, ISBN)).contains("book_isbn");
+          assertThat(LiveDb.plan(s, LOWER_ISBN)).contains("book_lower_isbn");
+          assertThat(LiveDb.plan(s, LOWER)).contains(name.apply("[\"lower(order) text_pattern_ops\"]"));
           for (JsonNode r : recs) {
-            s.execute("DROP INDEX \"Lib\"." + Identifier.quote(r.get("name").asText()));
+            s.execute("DROP INDEX \"Lib\"." + Identifiers.quote(Dialect.POSTGRESQL, r.get("name").asText()));
           }
         }
       }
     });
-  }
-
-  private static String plan(Statement s, String query) throws Exception {
-    StringBuilder plan = new StringBuilder();
-    try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
-      while (rs.next()) {
-        plan.append(rs.getString(1)).append('\n');
-      }
-    }
-    return plan.toString();
-  }
-
-  /** A name as PostgreSQL reads it back exactly. */
-  private static final class Identifier {
-    static String quote(String name) {
-      return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
   }
 }

@@ -24,6 +24,17 @@ final class LiveDb {
     }
   }
 
+  /** The database's plan for {@code query} (EXPLAIN), a line of it per line. */
+  static String plan(Statement s, String query) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (java.sql.ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+
   /** A fresh scratch database name, so that runs can go side by side. */
   static String scratch() {
     return "logdex_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
