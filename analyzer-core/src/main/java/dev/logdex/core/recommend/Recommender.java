@@ -687,7 +687,7 @@ public final class Recommender {
     in.forEach(c -> all.add(c.toLowerCase(Locale.ROOT)));
     for (Index ix : t.get().indexes()) {
       if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
-          && ix.keys().stream().allMatch(k -> all.contains(k.toLowerCase(Locale.ROOT)))) {
+          && ix.keys().stream().allMatch(k -> all.contains(PatternKey.column(k).toLowerCase(Locale.ROOT)))) {
         return true;
       }
     }
@@ -766,8 +766,7 @@ public final class Recommender {
     c.keys().subList(0, c.equalityPrefix()).forEach(k -> equalities.add(k.toLowerCase(Locale.ROOT)));
     for (Index ix : t.get().indexes()) {
       if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
-          && ix.keys().stream().allMatch(k -> equalities.contains(
-              dev.logdex.core.dialect.PatternKey.column(k).toLowerCase(Locale.ROOT)))) {
+          && ix.keys().stream().allMatch(k -> equalities.contains(PatternKey.column(k).toLowerCase(Locale.ROOT)))) {
         return Optional.of("adds nothing: its equality columns hold " + (ix.primary() ? "the primary key" : "unique "
             + "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + "), which finds the one row already");
       }
