@@ -78,9 +78,10 @@ public final class UnindexableFilterRule implements Rule {
         }
         Set<String> conditions = new LinkedHashSet<>();
         Set<String> columns = new LinkedHashSet<>();
+        List<String> otherKinds = otherKindsOfIndex(schema, a.table());
         for (ColumnUse u : a.uses()) {
           String what = condition(u);
-          if (!what.isEmpty()) {
+          if (!what.isEmpty() && !mentions(otherKinds, u.column().column())) {
             conditions.add(u.column().column() + " " + what);
             columns.add(u.column().column());
           }
@@ -98,6 +99,28 @@ public final class UnindexableFilterRule implements Rule {
       }
     }
     return out;
+  }
+
+  /**
+   * The keys, in lower case, of the table's indexes of other kinds than B-tree (GIN, GiST, hash, BRIN): one of them
+   * may serve what no B-tree does ({@code USING gin (title gin_trgm_ops)} an ILIKE), so a condition on a column they
+   * name is not reported.
+   */
+  private static List<String> otherKindsOfIndex(Schema schema, String table) {
+    List<String> keys = new ArrayList<>();
+    schema.table(table).ifPresent(t -> t.indexes().stream().filter(ix -> !ix.isBtree())
+        .forEach(ix -> ix.keys().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)))));
+    return keys;
+  }
+
+  /** Whether one of {@code keys} names {@code column}, alone or inside an expression. */
+  private static boolean mentions(List<String> keys, String column) {
+    if (keys.isEmpty()) {
+      return false;
+    }
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile("(^|[^a-z0-9_$])\"?"
+        + java.util.regex.Pattern.quote(column.toLowerCase(Locale.ROOT)) + "\"?($|[^a-z0-9_$])");
+    return keys.stream().anyMatch(k -> word.matcher(k).find());
   }
 
   /**

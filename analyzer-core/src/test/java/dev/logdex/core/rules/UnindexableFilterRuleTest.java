@@ -43,5 +43,12 @@ class UnindexableFilterRuleTest {
       statements.add("SELECT id AS a" + i + " FROM docs WHERE id = $1");
     }
     assertThat(RuleFixture.of(DOCS, statements.toArray(String[]::new)).run(new UnindexableFilterRule())).isEmpty();
+    // An index of another kind may serve it: a trigram GIN index an ILIKE, a GIN index on to_tsvector() a search.
+    assertThat(RuleFixture.of(DOCS + """
+        CREATE INDEX docs_title_trgm ON docs USING gin (title gin_trgm_ops);
+        CREATE INDEX docs_search ON docs USING gin (to_tsvector('english'::regconfig, status));
+        """, "SELECT id FROM docs WHERE title ILIKE $1",
+        "SELECT id FROM docs WHERE to_tsvector('english', status) @@ plainto_tsquery($1)")
+        .run(new UnindexableFilterRule())).isEmpty();
   }
 }
