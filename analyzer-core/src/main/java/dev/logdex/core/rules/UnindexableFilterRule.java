@@ -48,11 +48,13 @@ public final class UnindexableFilterRule implements Rule {
     return "A statement that takes 1% or more of the logged time and filters a table only with conditions no B-tree"
         + " index serves: ILIKE, a LIKE with a leading wildcard or a bound pattern, <>, an OR of conditions that"
         + " are not all simple, a char(n) column compared with text, or an operator such as PostgreSQL's @>, ?,"
-        + " @@, && or ~. Each call reads the whole table, and logdex proposes no index for it. Fix: make the"
-        + " filter one an index serves (a LIKE prefix, lower(col) = lower($1) with an index on lower(col), the"
-        + " value cast to the column's type), or, on PostgreSQL, an index of another kind, which logdex does not"
-        + " propose: a GIN index with pg_trgm's gin_trgm_ops for ILIKE and LIKE '%x%', a GIN index on a jsonb,"
-        + " array or tsvector column for @>, ?, && and @@.";
+        + " @@, && or ~, or a function of the column logdex has no index on the expression for (DATE(created_at) ="
+        + " '2025-01-01', YEAR(created_at) = 2025). Each call reads the whole table, and logdex proposes no index"
+        + " for it. Fix: make the filter one an index serves (a LIKE prefix, a range on the column itself:"
+        + " created_at >= '2025-01-01' AND created_at < '2025-01-02', lower(col) = lower($1) with an index on"
+        + " lower(col), the value cast to the column's type), or, on PostgreSQL, an index of another kind, which"
+        + " logdex does not propose: a GIN index with pg_trgm's gin_trgm_ops for ILIKE and LIKE '%x%', a GIN"
+        + " index on a jsonb, array or tsvector column for @>, ?, && and @@.";
   }
 
   @Override
@@ -101,6 +103,10 @@ public final class UnindexableFilterRule implements Rule {
     return out;
   }
 
+  /** Aggregates, which a HAVING applies to the rows already found: no filter of the table's. */
+  private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
+      "every", "string_agg", "array_agg", "group_concat", "json_agg", "jsonb_agg", "stddev", "variance");
+
   /**
    * The keys, in lower case, of the table's indexes of other kinds than B-tree (GIN, GiST, hash, BRIN): one of them
    * may serve what no B-tree does ({@code USING gin (title gin_trgm_ops)} an ILIKE), so a condition on a column they
@@ -126,8 +132,8 @@ public final class UnindexableFilterRule implements Rule {
   /**
    * What a filtering use no index serves is, said as SQL would ({@code ILIKE}, {@code <>}, {@code @>}), or
    * {@code ""} for a use that is no such filter or whose reason is not sure: a NOT NULL test keeps most rows
-   * whatever the index, an expression named by a function may be a sort or grouping key, not a filter, and a
-   * comparison of two columns may be a join logdex could not resolve.
+   * whatever the index, a sort or grouping key's expression says so ({@code ORDER BY date}) and is no filter, an
+   * aggregate is a HAVING's, and a comparison of two columns may be a join logdex could not resolve.
    */
   private static String condition(ColumnUse u) {
     String d = u.detail();
@@ -147,7 +153,12 @@ public final class UnindexableFilterRule implements Rule {
       };
     }
     if (u.kind() == UseKind.EXPRESSION && !d.isEmpty() && d.chars().noneMatch(Character::isLetterOrDigit)) {
-      return d; // an operator: @>, ?, @@, &&, ~
+      // an operator: @>, ?, @@, &&, ~ test the column; arithmetic and || compute from it
+      return Set.of("+", "-", "*", "/", "%", "||").contains(d) ? "under " + d : d;
+    }
+    if (u.kind() == UseKind.EXPRESSION && d.matches("[A-Za-z_][A-Za-z0-9_]*") // a sort key's says ORDER BY
+        && !AGGREGATES.contains(d.toLowerCase(Locale.ROOT))) {
+      return "under " + d + "()"; // DATE(created_at) = '2025-01-01', YEAR(created_at) = 2025
     }
     return "";
   }

@@ -420,7 +420,8 @@ public final class UsageExtractor {
     } else if (e instanceof Expr.Column c) {
       resolveOrRecord(c, scope); // an alias or computed column: nothing to index, but it must resolve
     } else {
-      expressionUses(e, scope, "");
+      // ORDER BY date(created_at): said so, so that no one takes the function for a filter's
+      expressionUses(e, scope, "", kind == UseKind.ORDER_BY ? "ORDER BY " : "GROUP BY ");
     }
   }
 
@@ -780,7 +781,12 @@ public final class UsageExtractor {
 
   /** Records every column inside {@code e} as an expression use, and analyses its subqueries. */
   private void expressionUses(Expr e, Scope scope, String why) {
-    String fn = e instanceof Expr.Call call ? indexableForm(e).orElse(call.name()) : why;
+    expressionUses(e, scope, why, "");
+  }
+
+  /** The same, each use's detail starting with {@code key} ({@code "ORDER BY "}) for a sort or grouping key. */
+  private void expressionUses(Expr e, Scope scope, String why, String key) {
+    String fn = key + (e instanceof Expr.Call call ? indexableForm(e).orElse(call.name()) : why);
     forEachColumn(e, scope, col -> {
       Resolution r = resolveOrRecord(col, scope);
       if (r instanceof Resolution.Base base) {

@@ -2,6 +2,7 @@ package dev.logdex.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logdex.core.model.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,20 @@ class UnindexableFilterRuleTest {
       assertThat(f.table()).isEqualTo("docs");
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
     });
+  }
+
+  @Test
+  void aFunctionOfTheColumnIsAFilterOnlyWhereNoSortOrGroupingCouldHaveIt() {
+    String orders = "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamp, total int);";
+    List<Finding> found = RuleFixture.of(Dialect.MYSQL, orders,
+        "SELECT id FROM orders WHERE DATE(created_at) = '2025-01-01'",
+        "SELECT id FROM orders WHERE total + 0 = 5",
+        "SELECT id FROM orders ORDER BY DATE(created_at) DESC",
+        "SELECT COUNT(*) FROM orders GROUP BY YEAR(created_at) HAVING SUM(total) > 10").run(new UnindexableFilterRule());
+    assertThat(found).extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).contains("filters orders only by created_at under date():"))
+        .anySatisfy(m -> assertThat(m).contains("filters orders only by total under +:"))
+        .hasSize(2);
   }
 
   @Test
