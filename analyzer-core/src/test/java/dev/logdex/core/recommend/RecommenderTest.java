@@ -138,6 +138,11 @@ class RecommenderTest {
         "SELECT id FROM books WHERE lower(notes) LIKE 'x%'", 200);
     assertThat(keys(lower.recommendations())).containsExactly(List.of("lower(title) text_pattern_ops"));
     assertThat(lower.recommendations().get(0).ddl()).endsWith("ON books (lower(title) text_pattern_ops);");
+    // A pattern index serves an equality on its column, not a sort on it.
+    Recommender.Result eq = run(ddl, Dialect.POSTGRESQL,
+        "SELECT id FROM books WHERE isbn = $1", 300,
+        "SELECT id FROM books WHERE shelf = $1 ORDER BY isbn LIMIT 20", 200);
+    assertThat(keys(eq.recommendations())).containsExactly(List.of("shelf", "isbn"));
     // MySQL and MariaDB compare a LIKE prefix through the plain index, whatever the collation.
     assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT id FROM books WHERE notes LIKE 'x%'", 100)))
         .containsExactly(List.of("notes"));
