@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * A statement that spends a good share of the logged time and filters a table only with conditions no B-tree index
  * serves ({@code title ILIKE $1}, {@code body LIKE '%x%'}, {@code meta @> $1}, {@code status <> 'done'}): each call
- * reads the whole table, and logdex proposes no index for it. Said so, rather than left for the user to notice that
+ * scans the table, and logdex proposes no index for it. Said so, rather than left for the user to notice that
  * the heaviest query has no recommendation.
  */
 public final class UnindexableFilterRule implements Rule {
@@ -49,8 +49,8 @@ public final class UnindexableFilterRule implements Rule {
         + " index serves: ILIKE, a LIKE with a leading wildcard or a bound pattern, <>, an OR of conditions that"
         + " are not all simple, a char(n) column compared with text, or an operator such as PostgreSQL's @>, ?,"
         + " @@, && or ~, or a function of the column logdex has no index on the expression for (DATE(created_at) ="
-        + " '2025-01-01', YEAR(created_at) = 2025). Each call reads the whole table, and logdex proposes no index"
-        + " for it. Fix: make the filter one an index serves (a LIKE prefix, a range on the column itself:"
+        + " '2025-01-01', YEAR(created_at) = 2025). Each call scans the table, and logdex proposes no index for"
+        + " it. Fix: make the filter one an index serves (a LIKE prefix, a range on the column itself:"
         + " created_at >= '2025-01-01' AND created_at < '2025-01-02', lower(col) = lower($1) with an index on"
         + " lower(col), the value cast to the column's type), or, on PostgreSQL, an index of another kind, which"
         + " logdex does not propose: a GIN index with pg_trgm's gin_trgm_ops for ILIKE and LIKE '%x%', a GIN"
@@ -92,8 +92,8 @@ public final class UnindexableFilterRule implements Rule {
           continue;
         }
         String message = String.format(Locale.ROOT, "query %s (%s, %,.1f ms, %.0f%% of the logged time) filters %s "
-            + "only by %s: no B-tree index serves that, so each call reads the whole table, and logdex proposes no "
-            + "index for it", p.stats().fingerprint().id().substring(0, 8), Workloads.calls(p.stats().calls()),
+            + "only by %s: no B-tree index serves that, so each call scans the table, and logdex proposes no index "
+            + "for it", p.stats().fingerprint().id().substring(0, 8), Workloads.calls(p.stats().calls()),
             p.stats().totalMillis(), 100 * p.stats().totalMillis() / total, a.table(),
             String.join(", ", conditions));
         out.add(new Finding(id(), defaultSeverity(), a.table(), List.copyOf(columns), message,
@@ -144,7 +144,7 @@ public final class UnindexableFilterRule implements Rule {
       int colon = d.indexOf(':');
       String head = colon > 0 ? d.substring(0, colon) : d;
       return switch (head) {
-        case "LIKE" -> "LIKE with a leading wildcard";
+        case "LIKE" -> "NOT LIKE or LIKE with a leading wildcard";
         case "under OR" -> "under an OR";
         case "<>", "ne" -> "<>";
         case "ILIKE", "LIKE with a bound pattern" -> head;
