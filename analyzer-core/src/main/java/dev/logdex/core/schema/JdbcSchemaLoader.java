@@ -191,6 +191,34 @@ public final class JdbcSchemaLoader {
     return b.build(false);
   }
 
+  /**
+   * MariaDB's engine-independent statistics, where {@code ANALYZE TABLE ... PERSISTENT FOR ...} collected them: for
+   * any column, indexed or not, the average number of rows that share a value, and the share of NULLs. From them,
+   * the column's distinct values and the fraction of rows an equality matches, which without them are known only
+   * for an index's first column (its cardinality). None are collected by default, MySQL has no such table, and a
+   * login may not read it: then there are none, and nothing is said.
+   */
+  private static void columnStatistics(Connection c, SchemaBuilder b, String db) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, avg_frequency,"
+        + " COALESCE(nulls_ratio, 0) FROM mysql.column_stats WHERE db_name = ? AND avg_frequency > 0")) {
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          SchemaBuilder.TableBuilder t = b.exact(rs.getString(1));
+          if (t != null && t.rows > 0) {
+            double perValue = rs.getDouble(3); // rows per value, among the rows that are not NULL
+            double nonNull = 1 - rs.getDouble(4);
+            double distinct = Math.max(1, t.rows * nonNull / perValue);
+            // a value drawn as the rows' are: NULL (matching nothing) as often as the rows are NULL
+            withStatistics(b, rs.getString(1), rs.getString(2), distinct, Math.min(1, nonNull * perValue / t.rows));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // no mysql.column_stats (MySQL), or no right to read it: the indexes' cardinalities are all there is
+    }
+  }
+
   private static void withStatistics(SchemaBuilder b, String table, String column, double distinct, double match) {
     List<Column> cols = columns(b, table);
     if (cols == null) {
@@ -298,6 +326,7 @@ public final class JdbcSchemaLoader {
         }
       }
     }
+    columnStatistics(c, b, db);
     try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE,"
         + " COLUMN_NAME, COLLATION FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
         + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {

@@ -85,6 +85,54 @@ class JdbcSchemaLoaderIT {
   }
 
   @Test
+  void mariadbsEngineIndependentStatisticsOrderTheIndexColumnsWhereTheyWereCollected() throws Exception {
+    String db = scratch();
+    try (Connection admin = connect(MARIADB, "root"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + db);
+      try {
+        try (Connection c = connect(MARIADB + db, "root"); Statement s = c.createStatement()) {
+          // few: 4 values; many: 5,000; half: NULL in half the rows, 50 values in the rest. No index on any.
+          s.execute("CREATE TABLE `T` (id int PRIMARY KEY, few int NOT NULL, many int NOT NULL, half int NULL)");
+          s.execute("INSERT INTO `T` SELECT seq, seq % 4, seq % 5000, IF(seq % 2 = 0, NULL, seq % 100)"
+              + " FROM seq_1_to_20000");
+          s.execute("ANALYZE TABLE `T`");
+        }
+        String query = "SELECT id FROM `T` WHERE few = 1 AND many = 2";
+        assertThat(firstKeys(load(MARIADB + db), query)).as("no statistics: the statement's order")
+            .containsExactly("few", "many");
+        try (Connection c = connect(MARIADB + db, "root"); Statement s = c.createStatement()) {
+          s.execute("ANALYZE TABLE `T` PERSISTENT FOR ALL");
+        }
+        Schema live = load(MARIADB + db);
+        Table t = live.table("T").orElseThrow();
+        assertThat(t.column("many").orElseThrow().distinct()).isBetween(4000.0, 6000.0);
+        assertThat(t.column("few").orElseThrow().equalityMatch()).isBetween(0.2, 0.3);
+        assertThat(t.column("half").orElseThrow().distinct()).isBetween(40.0, 60.0);
+        assertThat(t.column("half").orElseThrow().equalityMatch()).isBetween(0.004, 0.006);
+        assertThat(firstKeys(live, query)).containsExactly("many", "few");
+      } finally {
+        st.execute("DROP DATABASE IF EXISTS " + db);
+      }
+    }
+  }
+
+  private static Schema load(String url) throws SQLException {
+    try (Connection c = connect(url, "root")) {
+      JdbcSchemaLoader.prepare(c, 30);
+      return JdbcSchemaLoader.load(c);
+    }
+  }
+
+  /** The keys of the first index logdex recommends for {@code query}, against {@code schema}. */
+  private static java.util.List<String> firstKeys(Schema schema, String query) {
+    var reg = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    var b = new dev.logdex.core.workload.WorkloadBuilder(dev.logdex.core.fingerprint.Fingerprinter.mysql(),
+        new dev.logdex.core.sql.StatementAnalyzer(schema, reg), reg);
+    b.accept(new dev.logdex.core.model.QueryEvent("t", 1, "", "", 10, 100, -1, query));
+    return new dev.logdex.core.recommend.Recommender(schema).recommend(b.build()).get(0).index().keys();
+  }
+
+  @Test
   void postgresCatalogMatchesTheDdlThatMadeIt() throws Exception {
     String ddl = Files.readString(Path.of("../sample-logs/shop/make/schema.sql"));
     String db = scratch();
