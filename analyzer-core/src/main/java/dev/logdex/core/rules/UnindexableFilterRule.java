@@ -54,7 +54,8 @@ public final class UnindexableFilterRule implements Rule {
         + " created_at >= '2025-01-01' AND created_at < '2025-01-02', lower(col) = lower($1) with an index on"
         + " lower(col), the value cast to the column's type), or, on PostgreSQL, an index of another kind, which"
         + " logdex does not propose: a GIN index with pg_trgm's gin_trgm_ops for ILIKE and LIKE '%x%', a GIN"
-        + " index on a jsonb, array or tsvector column for @>, ?, && and @@.";
+        + " index on a jsonb, array or tsvector column for @>, ?, && and @@; on MySQL and MariaDB, for a search of"
+        + " words, a FULLTEXT index queried with MATCH ... AGAINST.";
   }
 
   @Override
