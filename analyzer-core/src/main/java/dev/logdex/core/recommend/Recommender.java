@@ -682,14 +682,10 @@ public final class Recommender {
     if (t.isEmpty()) {
       return false;
     }
-    Set<String> all = new java.util.HashSet<>();
-    eq.forEach(c -> all.add(c.toLowerCase(Locale.ROOT)));
-    in.forEach(c -> all.add(c.toLowerCase(Locale.ROOT)));
-    for (Index ix : t.get().indexes()) {
-      if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
-          && ix.keys().stream().allMatch(k -> all.contains(PatternKey.column(k).toLowerCase(Locale.ROOT)))) {
-        return true;
-      }
+    Set<String> all = new LinkedHashSet<>(eq);
+    all.addAll(in);
+    if (t.get().uniqueKeyAmong(all).isPresent()) {
+      return true;
     }
     if (t.get().rows().isEmpty()) {
       return false;
@@ -762,14 +758,11 @@ public final class Recommender {
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> equalities = new java.util.HashSet<>();
-    c.keys().subList(0, c.equalityPrefix()).forEach(k -> equalities.add(k.toLowerCase(Locale.ROOT)));
-    for (Index ix : t.get().indexes()) {
-      if ((ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
-          && ix.keys().stream().allMatch(k -> equalities.contains(PatternKey.column(k).toLowerCase(Locale.ROOT)))) {
-        return Optional.of("adds nothing: its equality columns hold " + (ix.primary() ? "the primary key" : "unique "
-            + "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + "), which finds the one row already");
-      }
+    Optional<Index> unique = t.get().uniqueKeyAmong(c.keys().subList(0, c.equalityPrefix()));
+    if (unique.isPresent()) {
+      Index ix = unique.get();
+      return Optional.of("adds nothing: its equality columns hold " + (ix.primary() ? "the primary key" : "unique "
+          + "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + "), which finds the one row already");
     }
     long rows = t.get().rowEstimate();
     if (rows >= 0 && rows < SMALL_TABLE_ROWS && !t.get().isPartitioned()) {

@@ -119,6 +119,20 @@ public record Table(
   }
 
   /**
+   * The primary key, or a unique index that is not partial, all of whose columns are among {@code cols} (any case):
+   * then a lookup by equalities on {@code cols} finds one row at most through it. A key's pattern operator class
+   * ({@code code text_pattern_ops}) serves equality too.
+   */
+  public Optional<Index> uniqueKeyAmong(java.util.Collection<String> cols) {
+    java.util.Set<String> lower = new java.util.HashSet<>();
+    cols.forEach(c -> lower.add(c.toLowerCase(java.util.Locale.ROOT)));
+    return indexes.stream().filter(ix -> (ix.unique() || ix.primary()) && !ix.isPartial() && !ix.keys().isEmpty()
+        && ix.keys().stream().allMatch(k -> lower.contains(
+            dev.logdex.core.dialect.PatternKey.column(k).toLowerCase(java.util.Locale.ROOT))))
+        .findFirst();
+  }
+
+  /**
    * Whether a B-tree index (or the primary key) that is not partial starts with these columns, in any order: then
    * lookups by them, and the checks a foreign key needs, use an index. The one answer to "is this foreign key
    * indexed" that the recommender, the rules and the migrations all ask.

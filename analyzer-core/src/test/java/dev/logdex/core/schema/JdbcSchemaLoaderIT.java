@@ -59,24 +59,15 @@ class JdbcSchemaLoaderIT {
               + " FROM generate_series(1, 100000) g");
           s.execute("ANALYZE t");
         }
-        Schema live;
-        try (Connection c = connect(PG + db, "postgres")) {
-          JdbcSchemaLoader.prepare(c, 30);
-          live = JdbcSchemaLoader.load(c);
-        }
+        Schema live = load(PG + db, "postgres");
         Table t = live.table("t").orElseThrow();
         assertThat(t.column("skewed").orElseThrow().distinct()).isGreaterThan(1000); // sampled, so below 10,000
         assertThat(t.column("skewed").orElseThrow().equalityMatch()).isBetween(0.75, 0.9); // 0.9 squared
         assertThat(t.column("uniform").orElseThrow().equalityMatch()).isBetween(0.008, 0.012);
         assertThat(t.column("half_null").orElseThrow().equalityMatch()).isBetween(0.0001, 0.0008);
 
-        var reg = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        var b = new dev.logdex.core.workload.WorkloadBuilder(dev.logdex.core.fingerprint.Fingerprinter.standard(),
-            new dev.logdex.core.sql.StatementAnalyzer(live, reg), reg);
-        b.accept(new dev.logdex.core.model.QueryEvent("t", 1, "", "", 10, 100, -1,
-            "SELECT id FROM t WHERE skewed = $1 AND uniform = $2"));
         // By distinct values alone, skewed (10,000) would lead; by what an equality leaves, uniform does.
-        assertThat(new dev.logdex.core.recommend.Recommender(live).recommend(b.build()).get(0).index().keys())
+        assertThat(firstKeys(live, "SELECT id FROM t WHERE skewed = $1 AND uniform = $2"))
             .containsExactly("uniform", "skewed");
       } finally {
         st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -98,12 +89,12 @@ class JdbcSchemaLoaderIT {
           s.execute("ANALYZE TABLE `T`");
         }
         String query = "SELECT id FROM `T` WHERE few = 1 AND many = 2";
-        assertThat(firstKeys(load(MARIADB + db), query)).as("no statistics: the statement's order")
+        assertThat(firstKeys(load(MARIADB + db, "root"), query)).as("no statistics: the statement's order")
             .containsExactly("few", "many");
         try (Connection c = connect(MARIADB + db, "root"); Statement s = c.createStatement()) {
           s.execute("ANALYZE TABLE `T` PERSISTENT FOR ALL");
         }
-        Schema live = load(MARIADB + db);
+        Schema live = load(MARIADB + db, "root");
         Table t = live.table("T").orElseThrow();
         assertThat(t.column("many").orElseThrow().distinct()).isBetween(4000.0, 6000.0);
         assertThat(t.column("few").orElseThrow().equalityMatch()).isBetween(0.2, 0.3);
@@ -116,8 +107,9 @@ class JdbcSchemaLoaderIT {
     }
   }
 
-  private static Schema load(String url) throws SQLException {
-    try (Connection c = connect(url, "root")) {
+  /** The catalog of the database at {@code url}, as logdex reads it (read-only, with a timeout). */
+  private static Schema load(String url, String user) throws SQLException {
+    try (Connection c = connect(url, user)) {
       JdbcSchemaLoader.prepare(c, 30);
       return JdbcSchemaLoader.load(c);
     }
@@ -126,7 +118,8 @@ class JdbcSchemaLoaderIT {
   /** The keys of the first index logdex recommends for {@code query}, against {@code schema}. */
   private static java.util.List<String> firstKeys(Schema schema, String query) {
     var reg = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-    var b = new dev.logdex.core.workload.WorkloadBuilder(dev.logdex.core.fingerprint.Fingerprinter.mysql(),
+    var b = new dev.logdex.core.workload.WorkloadBuilder(schema.dialect() == Dialect.MYSQL
+        ? dev.logdex.core.fingerprint.Fingerprinter.mysql() : dev.logdex.core.fingerprint.Fingerprinter.standard(),
         new dev.logdex.core.sql.StatementAnalyzer(schema, reg), reg);
     b.accept(new dev.logdex.core.model.QueryEvent("t", 1, "", "", 10, 100, -1, query));
     return new dev.logdex.core.recommend.Recommender(schema).recommend(b.build()).get(0).index().keys();
@@ -142,11 +135,7 @@ class JdbcSchemaLoaderIT {
         try (Connection c = connect(PG + db, "postgres"); Statement s = c.createStatement()) {
           s.execute(ddl);
         }
-        Schema live;
-        try (Connection c = connect(PG + db, "postgres")) {
-          JdbcSchemaLoader.prepare(c, 30);
-          live = JdbcSchemaLoader.load(c);
-        }
+        Schema live = load(PG + db, "postgres");
         Schema fromDdl = new DdlSchemaLoader(Optional.of(Dialect.POSTGRESQL)).load(ddl, "schema.sql").schema();
         assertThat(live.dialect()).isEqualTo(Dialect.POSTGRESQL);
         assertThat(live.isWholeDatabase()).isTrue();
@@ -226,11 +215,7 @@ class JdbcSchemaLoaderIT {
             Statement s = c.createStatement()) {
           s.execute(ddl);
         }
-        Schema live;
-        try (Connection c = connect(MARIADB + db, "root")) {
-          JdbcSchemaLoader.prepare(c, 30);
-          live = JdbcSchemaLoader.load(c);
-        }
+        Schema live = load(MARIADB + db, "root");
         Schema fromDdl = new DdlSchemaLoader(Optional.of(Dialect.MYSQL)).load(ddl, "schema.sql").schema();
         assertThat(live.dialect()).isEqualTo(Dialect.MYSQL);
         assertSameShape(live, fromDdl);
@@ -257,11 +242,7 @@ class JdbcSchemaLoaderIT {
         try (Connection c = connect(PG + db, "postgres"); Statement s = c.createStatement()) {
           s.execute(ddl);
         }
-        Schema live;
-        try (Connection c = connect(PG + db, "postgres")) {
-          JdbcSchemaLoader.prepare(c, 30);
-          live = JdbcSchemaLoader.load(c);
-        }
+        Schema live = load(PG + db, "postgres");
         Schema fromDdl = new DdlSchemaLoader(Optional.of(Dialect.POSTGRESQL)).load(ddl, "schema.sql").schema();
         for (Schema schema : List.of(live, fromDdl)) {
           assertThat(schema.tables()).extracting(Table::qualifiedName)
