@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A LIKE prefix on PostgreSQL gets an index with the pattern operator class of its column's type: under the
  * database's collation (C.UTF-8 here, en_US.UTF-8 on most servers) the planner cannot use a plain index for it,
  * and reads the whole table beside one. The index logdex proposes, on a column or on lower() of one, builds and
- * the planner uses it; an existing pattern index is seen as serving the query already; an ILIKE gets no B-tree
+ * the planner uses it, for an equality on the same columns as well (no plain twin is proposed); an existing pattern index is seen as serving the query already; an ILIKE gets no B-tree
  * index at all. On quoted mixed-case names in a schema of their own, and a column named by a reserved word.
  */
 class LikePrefixIndexIT {
@@ -31,6 +31,7 @@ class LikePrefixIndexIT {
   private static final String ISBN = "SELECT id FROM \"Lib\".\"Book\" WHERE isbn LIKE '97800000123%'";
   private static final String LOWER = "SELECT id FROM \"Lib\".\"Book\" WHERE lower(\"order\") LIKE 'x2345%'";
   private static final String LOWER_ISBN = "SELECT id FROM \"Lib\".\"Book\" WHERE lower(isbn) LIKE '97800000234%'";
+  private static final String EQ_ORDER = "SELECT id FROM \"Lib\".\"Book\" WHERE shelf = 21 AND \"order\" = 'x4321'";
   private static final String ILIKE = "SELECT id FROM \"Lib\".\"Book\" WHERE \"Title\" ILIKE 'ab1234%'";
 
   @Test
@@ -52,7 +53,7 @@ class LikePrefixIndexIT {
       }
       StringBuilder log = new StringBuilder();
       int pid = 100;
-      for (String q : List.of(TITLE, ORDER, ISBN, LOWER, LOWER_ISBN, ILIKE)) {
+      for (String q : List.of(TITLE, ORDER, ISBN, LOWER, LOWER_ISBN, ILIKE, EQ_ORDER)) {
         for (int i = 0; i < 3; i++) {
           log.append(String.format("2026-11-28 10:00:%02d.000 UTC [%d] LOG:  duration: 40.000 ms  statement: %s%n",
               i, pid++, q));
@@ -84,6 +85,8 @@ class LikePrefixIndexIT {
               .asText();
           assertThat(LiveDb.plan(s, TITLE)).contains(name.apply("[\"Title varchar_pattern_ops\"]"));
           assertThat(LiveDb.plan(s, ORDER)).contains(name.apply("[\"shelf\",\"order text_pattern_ops\"]"));
+          assertThat(LiveDb.plan(s, EQ_ORDER)).as("the pattern index serves the equality too: no second index")
+              .contains(name.apply("[\"shelf\",\"order text_pattern_ops\"]"));
           assertThat(LiveDb.plan(s, ISBN)).contains("book_isbn");
           assertThat(LiveDb.plan(s, LOWER_ISBN)).contains("book_lower_isbn");
           assertThat(LiveDb.plan(s, LOWER)).contains(name.apply("[\"lower(order) text_pattern_ops\"]"));

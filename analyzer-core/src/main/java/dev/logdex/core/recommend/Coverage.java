@@ -23,11 +23,25 @@ final class Coverage {
     return keysCover(ix.keys(), c);
   }
 
-  /** A longer candidate {@code big} serves everything {@code small} would. */
+  /**
+   * A longer candidate {@code big} serves everything {@code small} would. Where {@code big} goes on after its
+   * equality columns with a LIKE prefix's pattern key ({@code notes text_pattern_ops}), that key serves an equality
+   * on its column as well: one index serves {@code notes LIKE 'x%'} and {@code notes = $1}.
+   */
   static boolean covers(IndexCandidate big, IndexCandidate small) {
     return big != small && big.table().equals(small.table()) && big.where().equals(small.where())
-        && big.keys().size() >= small.keys().size() && big.equalityPrefix() >= small.equalityPrefix()
+        && big.keys().size() >= small.keys().size() && equalitiesServed(big, small.equalityPrefix())
         && keysCover(big.keys(), small);
+  }
+
+  /** Whether {@code big}'s first {@code eq} keys are its equality columns or pattern keys. */
+  private static boolean equalitiesServed(IndexCandidate big, int eq) {
+    for (int i = big.equalityPrefix(); i < eq; i++) {
+      if (dev.logdex.core.dialect.PatternKey.opclass(big.keys().get(i)).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -143,6 +143,18 @@ class RecommenderTest {
         "SELECT id FROM books WHERE isbn = $1", 300,
         "SELECT id FROM books WHERE shelf = $1 ORDER BY isbn LIMIT 20", 200);
     assertThat(keys(eq.recommendations())).containsExactly(List.of("shelf", "isbn"));
+    // A pattern index serves an equality as well: one index for a LIKE prefix and a lookup on the same column.
+    Recommender.Result both = run(ddl, Dialect.POSTGRESQL,
+        "SELECT id FROM books WHERE notes LIKE 'x%'", 300,
+        "SELECT id FROM books WHERE notes = $1", 200,
+        "SELECT id FROM books WHERE shelf = $1 AND notes LIKE 'y%'", 100,
+        "SELECT id FROM books WHERE shelf = $1 AND notes = $2", 50);
+    assertThat(both.recommendations()).extracting(x -> x.index().keys() + "=" + x.benefit())
+        .containsExactly("[notes text_pattern_ops]=500.0", "[shelf, notes text_pattern_ops]=150.0");
+    assertThat(both.rejections()).anySatisfy(x -> {
+      assertThat(x.candidate().keys()).containsExactly("notes");
+      assertThat(x.reason()).startsWith("adds nothing to books (notes text_pattern_ops)");
+    });
     // MySQL and MariaDB compare a LIKE prefix through the plain index, whatever the collation.
     assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT id FROM books WHERE notes LIKE 'x%'", 100)))
         .containsExactly(List.of("notes"));
