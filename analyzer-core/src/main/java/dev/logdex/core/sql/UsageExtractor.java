@@ -632,7 +632,25 @@ public final class UsageExtractor {
       return Optional.empty();
     }
     Expr.Call call = (Expr.Call) e;
-    return plainBase(call.name().equals("date_trunc") ? call.args().get(1) : call.args().get(0), scope);
+    return plainBase(withoutTextCast(call.name().equals("date_trunc") ? call.args().get(1) : call.args().get(0)),
+        scope);
+  }
+
+  /**
+   * {@code col} for {@code col::text} (or {@code varchar}) of a column, else {@code e}: Django writes a
+   * case-insensitive lookup as {@code UPPER("auth_user"."email"::text) = UPPER($1)}, and PostgreSQL stores an index
+   * on {@code upper(email)} of a character column as {@code upper((email)::text)}, the same expression. For
+   * {@code lower} and {@code upper} only, whose argument is text either way.
+   */
+  private static Expr withoutTextCast(Expr e) {
+    if (e instanceof Expr.Call c && c.name().equalsIgnoreCase("cast") && c.args().size() == 2
+        && c.args().get(0) instanceof Expr.Column && c.args().get(1) instanceof Expr.TypeName t) {
+      String type = t.name().toLowerCase(Locale.ROOT);
+      if (type.equals("text") || type.startsWith("varchar") || type.startsWith("character varying")) {
+        return c.args().get(0);
+      }
+    }
+    return e;
   }
 
   /**
@@ -650,7 +668,7 @@ public final class UsageExtractor {
     Expr column = null;
     if ((fn.equals("lower") || fn.equals("upper")) && args.size() == 1) {
       argument = "";
-      column = args.get(0);
+      column = withoutTextCast(args.get(0));
     } else if (fn.equals("date_trunc") && args.size() == 2
         && args.get(0) instanceof Expr.Value v && v.kind() == Expr.Value.Kind.STRING) {
       argument = v.text();

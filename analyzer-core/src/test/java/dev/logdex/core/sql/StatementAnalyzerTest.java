@@ -196,6 +196,20 @@ class StatementAnalyzerTest {
   }
 
   @Test
+  void djangosCaseInsensitiveLookupCastsTheColumnToTextAndIsTheSameExpressionEquality() {
+    // Django's iexact: UPPER("t"."c"::text) = UPPER(%s). An index on upper(c) of a character column is stored as
+    // upper((c)::text): the same expression, which the planner matches.
+    StatementProfile p = profile("SELECT \"users\".\"id\" FROM \"users\" WHERE UPPER(\"users\".\"email\"::text)"
+        + " = UPPER($1) LIMIT 21");
+    assertThat(p.uses()).filteredOn(u -> u.kind() != UseKind.SELECT)
+        .extracting(u -> u.kind() + " " + u.detail() + "(" + u.column().column() + ")")
+        .containsExactly("EXPRESSION_EQUALITY upper(email)");
+    // A cast to another type is another expression: no index on upper(c) serves it.
+    assertThat(profile("SELECT id FROM users WHERE upper(id::char(8)) = $1").uses())
+        .noneMatch(u -> u.kind() == UseKind.EXPRESSION_EQUALITY);
+  }
+
+  @Test
   void aLookupOnAnIndexableExpressionOfAColumnRecordsTheExpressionWithItsLiteral() {
     // Calcite reads the first four, JSqlParser the JSON operator Calcite has no grammar for.
     String[][] cases = {
