@@ -92,17 +92,24 @@ public final class UnindexableFilterRule implements Rule {
         if (conditions.isEmpty()) {
           continue;
         }
+        boolean jsonOnly = conditions.stream().allMatch(c -> c.endsWith(JSON_FIELD));
         String message = String.format(Locale.ROOT, "query %s (%s, %,.1f ms, %.0f%% of the logged time) filters %s "
-            + "only by %s: no B-tree index serves that, so each call scans the table, and logdex proposes no index "
-            + "for it", p.stats().fingerprint().id().substring(0, 8), Workloads.calls(p.stats().calls()),
+            + "only by %s: %s, so each call scans the table, and logdex proposes no index for it",
+            p.stats().fingerprint().id().substring(0, 8), Workloads.calls(p.stats().calls()),
             p.stats().totalMillis(), 100 * p.stats().totalMillis() / total, a.table(),
-            String.join(", ", conditions));
+            String.join(", ", conditions), jsonOnly ? "an index on that field's expression would serve it, but "
+                + "logdex cannot name the field (its key is a parameter, as pg_stat_statements writes every "
+                + "constant, or a path of several keys; a server log with the values names it)"
+                : "no B-tree index serves that");
         out.add(new Finding(id(), defaultSeverity(), a.table(), List.copyOf(columns), message,
             "-- make the filter one an index serves, or see: logdex rules " + id()));
       }
     }
     return out;
   }
+
+  /** What a JSON field's condition ends with, said: {@code metadata ->> (a JSON field)}. */
+  private static final String JSON_FIELD = " (a JSON field)";
 
   /** Aggregates, which a HAVING applies to the rows already found: no filter of the table's. */
   private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
@@ -152,6 +159,9 @@ public final class UnindexableFilterRule implements Rule {
         // Not a comparison of two columns, or with one logdex could not resolve: said only where the reason is sure.
         default -> head.startsWith("char(n)") ? "of type char(n) compared with text" : "";
       };
+    }
+    if (u.kind() == UseKind.EXPRESSION && Set.of("->>", "->", "#>>", "#>").contains(d)) {
+      return d + JSON_FIELD;
     }
     if (u.kind() == UseKind.EXPRESSION && !d.isEmpty() && d.chars().noneMatch(Character::isLetterOrDigit)) {
       // an operator: @>, ?, @@, &&, ~ test the column; arithmetic and || compute from it

@@ -34,6 +34,18 @@ class UnindexableFilterRuleTest {
   }
 
   @Test
+  void aJsonFieldWhoseKeyIsAParameterIsSaidToBeOneLogdexCannotNameNotOneNoIndexServes() {
+    // pg_stat_statements writes ->> 'external_id' as ->> $2: an expression index on the field serves the query,
+    // but which field is not in the log.
+    List<Finding> found = RuleFixture.of(DOCS, "SELECT id FROM docs WHERE (meta ->> $2) = ($3 || $1) LIMIT $4")
+        .run(new UnindexableFilterRule());
+    assertThat(found).singleElement().extracting(Finding::message).asString()
+        .contains("filters docs only by meta ->> (a JSON field): an index on that field's expression would serve "
+            + "it, but logdex cannot name the field (its key is a parameter")
+        .doesNotContain("no B-tree index serves that");
+  }
+
+  @Test
   void aFunctionOfTheColumnIsAFilterOnlyWhereNoSortOrGroupingCouldHaveIt() {
     String orders = "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamp, total int);";
     List<Finding> found = RuleFixture.of(Dialect.MYSQL, orders,
