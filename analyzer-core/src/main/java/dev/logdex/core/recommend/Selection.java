@@ -751,14 +751,19 @@ final class Selection {
       return gain;
     }
 
-    /** The chosen index on {@code table} that serves most of {@code e}'s queries' time, or null. */
+    /**
+     * The chosen index on {@code table} that serves most of {@code e}'s queries' time, by its evidence or in part by
+     * its leading keys ({@link PartialService}), or null.
+     */
     IndexCandidate bestServing(String table, Evidence e) {
       IndexCandidate by = null;
       double most = 0;
       for (IndexCandidate c : onTable(table)) {
         double served = 0;
         for (Map.Entry<String, QueryStats> q : e.queries().entrySet()) {
-          served += Math.min(indexes.get(c).weight(q.getKey()), e.weight(q.getKey())) * (1 + q.getValue().calls());
+          Slot slot = slot(q.getKey(), table);
+          double w = Math.max(indexes.get(c).weight(q.getKey()), slot != null && slot.partBy == c ? slot.part : 0);
+          served += Math.min(w, e.weight(q.getKey())) * (1 + q.getValue().calls());
         }
         if (served > most) {
           most = served;

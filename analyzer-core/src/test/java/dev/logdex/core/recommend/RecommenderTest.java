@@ -339,12 +339,19 @@ class RecommenderTest {
 
   /** A table "big" of a million rows, its primary key id, and {@code columns}. */
   private static Schema bigTable(dev.logdex.core.schema.Column... columns) {
+    return bigTable(List.of(), columns);
+  }
+
+  /** A table "big" of a million rows, its primary key id, B-tree indexes on {@code indexed}, and {@code columns}. */
+  private static Schema bigTable(List<List<String>> indexed, dev.logdex.core.schema.Column... columns) {
     List<dev.logdex.core.schema.Column> all = new java.util.ArrayList<>();
     all.add(new dev.logdex.core.schema.Column("id", "bigint", false));
     all.addAll(List.of(columns));
-    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", all,
-        List.of(new dev.logdex.core.schema.Index("big_pkey", "big", List.of("id"), true, true, "btree", "", false)),
-        List.of(), 1_000_000);
+    List<dev.logdex.core.schema.Index> indexes = new java.util.ArrayList<>();
+    indexes.add(new dev.logdex.core.schema.Index("big_pkey", "big", List.of("id"), true, true, "btree", "", false));
+    indexed.forEach(keys -> indexes.add(new dev.logdex.core.schema.Index("big_" + String.join("_", keys), "big", keys,
+        false, false, "btree", "", false)));
+    dev.logdex.core.schema.Table big = new dev.logdex.core.schema.Table("", "big", all, indexes, List.of(), 1_000_000);
     return new Schema(Dialect.POSTGRESQL, List.of(big));
   }
 
@@ -513,6 +520,56 @@ class RecommenderTest {
         .containsExactly("[status, created_at]=500.0", "[status, paid_at]=300.0");
     assertThat(withStatuses.apply(5_000).recommendations()).extracting(r -> r.index().keys() + "=" + r.benefit())
         .containsExactly("[status, created_at]=500.0", "[status, paid_at]=150.0");
+  }
+
+  @Test
+  void withStatisticsAnIndexWhoseLeadFindsAFewRowsServesAnothersQueryOnThatLeadAlmostWhole() {
+    // Found on a logistics app on MariaDB: (shipment_id, occurred_at) was chosen for a shipment's history, and
+    // (shipment_id, status) for a lookup on both was still proposed, worth 862 ms by a split of the keys (174 ms by
+    // the logarithm of what each leaves). A shipment has about 5 events: reading 5 rows instead of 1 saved nothing
+    // measurable when that index was dropped. Counted in rows read, the chosen index serves all but a trace of it.
+    java.util.function.BiFunction<Integer, Integer, Recommender.Result> withDistinct = (n, statuses) -> run(bigTable(
+            new dev.logdex.core.schema.Column("shipment_id", "bigint", false, n),
+            new dev.logdex.core.schema.Column("status", "text", false, statuses),
+            new dev.logdex.core.schema.Column("occurred_at", "timestamptz", false, 900_000)),
+        "SELECT * FROM big WHERE shipment_id = $1 ORDER BY occurred_at DESC LIMIT 20", 1000,
+        "SELECT 1 FROM big WHERE shipment_id = $1 AND status = $2", 800,
+        "INSERT INTO big (id, shipment_id, status, occurred_at) VALUES ($1, $2, $3, $4)", 100);
+    // MariaDB has the cardinality of shipment_id's foreign-key index and, unless ANALYZE TABLE ... PERSISTENT
+    // collected them, no statistics of status (-1): what the lead leaves bounds the share all the same.
+    for (int statuses : new int[] {5, -1}) {
+      Recommender.Result fewRows = withDistinct.apply(200_000, statuses);
+      assertThat(fewRows.recommendations()).extracting(r -> r.index().keys().toString())
+          .as("status's distinct values: %d", statuses).containsExactly("[shipment_id, occurred_at]");
+      assertThat(fewRows.rejections()).anySatisfy(x -> {
+        assertThat(x.candidate().keys()).containsExactly("shipment_id", "status");
+        assertThat(x.reason()).startsWith("adds nothing to big (shipment_id, occurred_at)");
+      });
+    }
+    // Where an index on shipment_id exists (InnoDB makes one for the foreign key), the lookup reads a shipment's
+    // 5 events already, and its own index reads 1: the chosen one adds nothing to that, so the lookup's index keeps
+    // its worth (measured on MariaDB, 51 probes a query: 1.0 ms against 0.2 ms with it).
+    Recommender.Result probed = run(bigTable(List.of(List.of("shipment_id")),
+            new dev.logdex.core.schema.Column("shipment_id", "bigint", false, 200_000),
+            new dev.logdex.core.schema.Column("status", "text", false, 5),
+            new dev.logdex.core.schema.Column("occurred_at", "timestamptz", false, 900_000)),
+        "SELECT * FROM big WHERE shipment_id = $1 ORDER BY occurred_at DESC LIMIT 20", 1000,
+        "SELECT 1 FROM big WHERE shipment_id = $1 AND status = $2", 800,
+        "INSERT INTO big (id, shipment_id, status, occurred_at) VALUES ($1, $2, $3, $4)", 100);
+    // The history's own index would sort 5 rows in the index instead of after reading them: no faster (measured).
+    assertThat(probed.recommendations()).extracting(r -> r.index().keys() + "=" + r.benefit())
+        .containsExactly("[shipment_id, status]=790.0");
+    assertThat(probed.rejections()).anySatisfy(x -> {
+      assertThat(x.candidate().keys()).containsExactly("shipment_id", "occurred_at");
+      assertThat(x.reason()).isEqualTo("adds nothing: index big_shipment_id (shipment_id) finds about 5 rows a "
+          + "lookup by shipment_id, which its other keys would sort or filter no faster (at most 20)");
+    });
+    // A lead that leaves 2% of the table (50 values) still has 20,000 rows to read: the second key saves most of
+    // that, so the lookup's own index is proposed, worth the part of its 800 ms the chosen one does not serve.
+    Recommender.Result manyRows = withDistinct.apply(50, 5);
+    assertThat(manyRows.recommendations()).extracting(r -> r.index().keys().toString())
+        .containsExactly("[shipment_id, occurred_at]", "[shipment_id, status]");
+    assertThat(manyRows.recommendations().get(1).benefit()).isBetween(100.0, 200.0);
   }
 
   @Test
