@@ -94,4 +94,40 @@ final class Parameters {
     }
     return out.append(sql, copied, sql.length()).toString();
   }
+
+  private static final java.util.regex.Pattern QUALIFIED_OPERATOR = java.util.regex.Pattern.compile(
+      "(?i)OPERATOR\\s*\\(\\s*(?:\"?pg_catalog\"?\\s*\\.\\s*)?(<>|<=|>=|=|<|>)\\s*\\)");
+
+  /**
+   * PostgreSQL's {@code OPERATOR(pg_catalog.=)} written as {@code =}: its own foreign-key checks, which
+   * pg_stat_statements records ({@code SELECT 1 FROM ONLY "public"."users" x WHERE "id" OPERATOR(pg_catalog.=) $1
+   * FOR KEY SHARE OF x}), and pg_dump's views write comparisons so; neither parser reads the form. Only the
+   * comparison operators, only outside quotes and comments.
+   */
+  static String unqualifiedOperators(String sql, dev.logdex.core.lex.SqlScanner scanner) {
+    if (sql.indexOf("OPERATOR") < 0 && sql.indexOf("operator") < 0) {
+      return sql;
+    }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
+    try {
+      tokens = scanner.tokens(sql);
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
+      return sql;
+    }
+    StringBuilder out = new StringBuilder(sql.length());
+    int copied = 0;
+    java.util.regex.Matcher m = QUALIFIED_OPERATOR.matcher(sql);
+    for (dev.logdex.core.lex.SqlScanner.Token t : tokens) {
+      if (t.start() < copied || t.kind() != dev.logdex.core.lex.SqlScanner.Kind.WORD
+          || !sql.regionMatches(true, t.start(), "OPERATOR", 0, 8) || t.end() - t.start() != 8) {
+        continue;
+      }
+      m.region(t.start(), sql.length());
+      if (m.lookingAt()) {
+        out.append(sql, copied, t.start()).append(' ').append(m.group(1)).append(' ');
+        copied = m.end();
+      }
+    }
+    return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
+  }
 }

@@ -184,6 +184,8 @@ public final class StatementAnalyzer {
     String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample), scanner);
     if (mysql) {
       sql = Parameters.mysqlDoubleQuotedStrings(sql);
+    } else {
+      sql = Parameters.unqualifiedOperators(sql, scanner);
     }
     String first = firstKeyword(sql, scanner);
     if (!ANALYSED_KEYWORDS.contains(first)) {

@@ -24,4 +24,15 @@ class ParametersTest {
     assertThat(Parameters.mysqlDoubleQuotedStrings("SELECT \"it's\", `a\"b` FROM t WHERE c = \"x\\\"y\""))
         .isEqualTo("SELECT 'it''s', `a\"b` FROM t WHERE c = 'x\"y'");
   }
+
+  @Test
+  void postgresQualifiedComparisonOperatorsBecomePlainOnesOutsideText() {
+    // PostgreSQL's own foreign-key check, as pg_stat_statements records it.
+    assertThat(Parameters.unqualifiedOperators("SELECT $2 FROM ONLY \"public\".\"users\" x WHERE \"id\" "
+        + "OPERATOR(pg_catalog.=) $1 FOR KEY SHARE OF x", SqlScanner.postgres()))
+        .isEqualTo("SELECT $2 FROM ONLY \"public\".\"users\" x WHERE \"id\"  =  $1 FOR KEY SHARE OF x");
+    assertThat(Parameters.unqualifiedOperators("SELECT 'OPERATOR(pg_catalog.=)' FROM t WHERE a operator(<>) 1"
+        + " AND b OPERATOR(myschema.===) 2", SqlScanner.postgres()))
+        .isEqualTo("SELECT 'OPERATOR(pg_catalog.=)' FROM t WHERE a  <>  1 AND b OPERATOR(myschema.===) 2");
+  }
 }

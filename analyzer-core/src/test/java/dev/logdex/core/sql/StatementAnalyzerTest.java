@@ -196,6 +196,15 @@ class StatementAnalyzerTest {
   }
 
   @Test
+  void postgresOwnForeignKeyCheckIsReadAsALookupOnTheParentsKey() {
+    // pg_stat_statements records the checks PostgreSQL runs for a foreign key; both parsers refused them.
+    StatementProfile p = profile("SELECT $2 FROM ONLY \"public\".\"users\" x WHERE \"id\" OPERATOR(pg_catalog.=) $1"
+        + " FOR KEY SHARE OF x");
+    assertThat(p.uses()).filteredOn(u -> u.kind() == UseKind.EQUALITY)
+        .extracting(u -> u.column().column()).containsExactly("id");
+  }
+
+  @Test
   void djangosCaseInsensitiveLookupCastsTheColumnToTextAndIsTheSameExpressionEquality() {
     // Django's iexact: UPPER("t"."c"::text) = UPPER(%s). An index on upper(c) of a character column is stored as
     // upper((c)::text): the same expression, which the planner matches.
