@@ -14,7 +14,7 @@
 #
 # Usage: benchmarks/apps/run.sh APP [--scale S] [--top N] [--capture SECONDS] [--measure SECONDS] [--keep]
 #          [--rehearse]
-#   APP is a folder next to this script (marketplace, helpdesk). The database logdex_app_APP is dropped at the end
+#   APP is a folder next to this script (marketplace, helpdesk, projects). The database logdex_app_APP is dropped at the end
 #   unless --keep. Needs psql and pgbench on PATH, pg_stat_statements preloaded, and a built cli/target/logdex.jar.
 #   PGHOST, PGPORT and PGUSER default to 127.0.0.1, 5432 and postgres; LOGDEX_JAR to cli/target/logdex.jar.
 set -euo pipefail

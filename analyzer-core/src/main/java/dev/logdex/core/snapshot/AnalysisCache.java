@@ -36,9 +36,10 @@ public final class AnalysisCache {
    * cache made before is rebuilt. 2: tables named with their schema (app.users), system catalog statements. 3:
    * PostgreSQL's {@code ::} bound to the value, a char(n) column compared with text no index key, a partition's
    * name its table's. 4: {@code IN ($1)} an equality, {@code = ANY($1)} an IN. 5: ILIKE no range. 6: a LIKE prefix
-   * on an expression said to be one. 7: a sort or grouping key's expression says so.
+   * on an expression said to be one. 7: a sort or grouping key's expression says so. 8: lower() and upper() of
+   * {@code col::text} an expression of col; {@code OPERATOR(pg_catalog.=)} read as {@code =}.
    */
-  static final int ANALYSIS_FORMAT = 7;
+  static final int ANALYSIS_FORMAT = 8;
 
   /**
    * The key for analyses made by logdex {@code version} against {@code schema}: its dialect, the names of its
