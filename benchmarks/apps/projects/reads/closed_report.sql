@@ -1,0 +1,2 @@
+\set org random_exponential(1, 2000 * :scale, 5)
+SELECT "projects_task"."assignee_id", COUNT("projects_task"."id") AS "closed" FROM "projects_task" INNER JOIN "projects_project" ON ("projects_task"."project_id" = "projects_project"."id") WHERE ("projects_project"."organization_id" = :org AND "projects_task"."completed_at" >= (CURRENT_DATE - 7) AND "projects_task"."completed_at" < CURRENT_DATE) GROUP BY "projects_task"."assignee_id";

@@ -1,0 +1,2 @@
+\set org random_exponential(1, 2000 * :scale, 5)
+SELECT "projects_task"."id", "projects_task"."title", "projects_task"."due_date", "projects_task"."assignee_id" FROM "projects_task" WHERE ("projects_task"."project_id" IN (SELECT U0."id" FROM "projects_project" U0 WHERE (U0."organization_id" = :org AND NOT U0."archived")) AND "projects_task"."due_date" < CURRENT_DATE AND "projects_task"."completed_at" IS NULL AND "projects_task"."deleted_at" IS NULL) ORDER BY "projects_task"."due_date" ASC LIMIT 100;
