@@ -21,8 +21,9 @@ public final class Planned {
 
   /**
    * {@code report} with the indexes PostgreSQL's planner chooses among logdex's candidates (see
-   * {@link PlannerSelection}) in place of logdex's own choice. Candidates none of whose queries could be planned keep
-   * logdex's verdict, after the planner's choices and saying so.
+   * {@link PlannerSelection}) in place of logdex's own choice. Candidates the planner could not judge (no query on
+   * their table could be planned) keep logdex's verdict, saying so, ranked by logdex's estimate among the planner's
+   * choices: both benefits are milliseconds of logged time saved.
    *
    * @param budgetBytes the storage budget, or 0
    * @throws SQLException HypoPG or the catalog could not be used
@@ -47,10 +48,20 @@ public final class Planned {
     o.unjudged().forEach(r -> unjudged.add(r.index()));
     for (Recommendation r : report.recommendations()) {
       if (unjudged.contains(r.index())) {
-        chosen.add(r.reranked(chosen.size() + 1, r.reason() + "; not judged by the planner (none of its queries "
+        // Both benefits are milliseconds of logged time saved (the planner's in proportion to the plans' cost),
+        // so one the planner could not judge goes where its estimate puts it, not after every planner pick: a
+        // --top N would otherwise cut the workload's largest wins when their queries could not be planned.
+        int at = 0;
+        while (at < chosen.size() && chosen.get(at).benefit() >= r.benefit()) {
+          at++;
+        }
+        chosen.add(at, r.reranked(0, r.reason() + "; not judged by the planner (none of its queries "
             + "could be planned, its search stopped first, or it is a partial index on a partitioned table, which "
             + "HypoPG cannot plan): logdex's estimate"));
       }
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      chosen.set(i, chosen.get(i).reranked(i + 1, chosen.get(i).reason()));
     }
     List<Recommender.Rejection> rejections = new ArrayList<>(pool.rejections());
     rejections.addAll(o.rejections());
