@@ -75,6 +75,17 @@ final class Evidence {
     return e;
   }
 
+  /**
+   * A copy whose weight for every query is multiplied by {@code factor}, with {@code why} said right after the
+   * first reason (the reason's head shows two).
+   */
+  Evidence discounted(double factor, String why) {
+    Evidence e = scaled(q -> factor);
+    e.whys.remove(why);
+    e.whys.add(Math.min(1, e.whys.size()), why);
+    return e;
+  }
+
   /** The queries, by fingerprint id. */
   Map<String, QueryStats> queries() {
     if (queries == null) {

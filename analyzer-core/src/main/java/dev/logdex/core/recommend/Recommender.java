@@ -261,6 +261,7 @@ public final class Recommender {
         return why.isPresent();
       });
     }
+    candidates.replaceAll((c, e) -> alreadyNarrowed(c).map(n -> e.discounted(n.factor(), n.why())).orElse(e));
     if (!schema.isGiven()) {
       LikelyKeys keys = LikelyKeys.of(workload);
       candidates.keySet().removeIf(c -> {
@@ -671,7 +672,14 @@ public final class Recommender {
    * or its columns have no statistics.
    */
   private static double existingFractionLeft(Table t, IndexCandidate c) {
-    double best = 1;
+    return bestExisting(t, c).map(Narrowing::left).orElse(1.0);
+  }
+
+  /** An existing index that finds a candidate's rows by {@code keys} of its equality columns, leaving {@code left}. */
+  private record Narrowing(Index index, int keys, double left) {}
+
+  private static Optional<Narrowing> bestExisting(Table t, IndexCandidate c) {
+    Narrowing best = null;
     for (Index ix : t.indexes()) {
       if (!ix.isBtree() || ix.isPartial()) {
         continue;
@@ -679,12 +687,48 @@ public final class Recommender {
       int k = Math.min(Coverage.servedKeys(ix.keys(), c), c.equalityPrefix());
       if (k > 0) {
         double f = fractionLeft(t, ix.keys().subList(0, k));
-        if (f >= 0) {
-          best = Math.min(best, f);
+        if (f >= 0 && f < 1 && (best == null || f < best.left())) {
+          best = new Narrowing(ix, k, f);
         }
       }
     }
-    return best;
+    return Optional.ofNullable(best);
+  }
+
+  /** How much of its queries' time a candidate is worth, and why, where an existing index does part of its work. */
+  private record Discount(double factor, String why) {}
+
+  /**
+   * Where an existing index already finds a lookup's rows by some of its equality columns, the logged time is that
+   * of reading what the index leaves, and the candidate saves only the part of those reads its other equality
+   * columns take away ({@link #partialShare}'s rows read): beside {@code (tenant_id)}, {@code (tenant_id, kind)} (40
+   * kinds) reads a 40th as many rows and is worth almost all of its queries' time; {@code (tenant_id,
+   * is_active)}, 95% active, reads 90% as many and is worth a tenth (measured on PostgreSQL: 1.04 ms a query
+   * without it, 1.08 ms with it; 0.86 and 0.087 ms for the other). For lookups by equality alone; range and sort
+   * keys save what no statistic here says.
+   */
+  private Optional<Discount> alreadyNarrowed(IndexCandidate c) {
+    int eq = c.equalityPrefix();
+    Optional<Table> t = schema.table(c.table());
+    if (eq == 0 || c.keys().size() != eq || t.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Narrowing> by = bestExisting(t.get(), c);
+    double all = fractionLeft(t.get(), c.keys());
+    if (by.isEmpty() || by.get().keys() >= eq || all < 0) {
+      return Optional.empty();
+    }
+    double now = readCost(by.get().left());
+    double after = readCost(all);
+    double factor = Math.max(0, (now - after) / now);
+    if (factor >= 0.99) {
+      return Optional.empty();
+    }
+    Index ix = by.get().index();
+    return Optional.of(new Discount(factor, String.format(Locale.ROOT, "%s (%s) already finds these rows by %s: "
+        + "this one reads about %.0f%% as many, so it is counted at %.0f%% of its queries' time",
+        ix.primary() ? "the primary key" : "index " + ix.name(), String.join(", ", ix.keys()),
+        String.join(", ", ix.keys().subList(0, by.get().keys())), 100 * after / now, 100 * factor)));
   }
 
   /** The fraction of the rows that equalities on index keys {@code keys} leave, or -1 if unknown. */
