@@ -234,8 +234,7 @@ public final class Recommender {
     ForeignKeyCandidates.add(schema, workload, candidates);
     candidates.keySet().removeIf(c -> {
       Optional<Index> by = coveringIndex(c);
-      by.ifPresent(ix -> rejections.add(new Rejection(c, "already covered by "
-          + (ix.primary() ? "the primary key" : "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + ")")));
+      by.ifPresent(ix -> rejections.add(new Rejection(c, "already covered by " + named(ix))));
       return by.isPresent();
     });
     candidates.keySet().removeIf(c -> {
@@ -687,7 +686,8 @@ public final class Recommender {
       int k = Math.min(Coverage.servedKeys(ix.keys(), c), c.equalityPrefix());
       if (k > 0) {
         double f = fractionLeft(t, ix.keys().subList(0, k));
-        if (f >= 0 && f < 1 && (best == null || f < best.left())) {
+        // On a tie, the one that leads with more of them (a column of one value leaves all rows).
+        if (f >= 0 && f < 1 && (best == null || f < best.left() || f == best.left() && k > best.keys())) {
           best = new Narrowing(ix, k, f);
         }
       }
@@ -725,9 +725,8 @@ public final class Recommender {
       return Optional.empty();
     }
     Index ix = by.get().index();
-    return Optional.of(new Discount(factor, String.format(Locale.ROOT, "%s (%s) already finds these rows by %s: "
-        + "this one reads about %.0f%% as many, so it is counted at %.0f%% of its queries' time",
-        ix.primary() ? "the primary key" : "index " + ix.name(), String.join(", ", ix.keys()),
+    return Optional.of(new Discount(factor, String.format(Locale.ROOT, "%s already finds these rows by %s: "
+        + "this one reads about %.0f%% as many, so it is counted at %.0f%% of its queries' time", named(ix),
         String.join(", ", ix.keys().subList(0, by.get().keys())), 100 * after / now, 100 * factor)));
   }
 
@@ -892,19 +891,15 @@ public final class Recommender {
     if (eq == 0 || c.keys().size() == eq) {
       return Optional.empty();
     }
-    for (Index ix : t.indexes()) {
-      if (!ix.isBtree() || ix.isPartial() || Coverage.servedKeys(ix.keys(), c) < eq) {
-        continue;
-      }
-      double left = fractionLeft(t, ix.keys().subList(0, eq)) * rows;
-      if (left >= 0 && left <= FEW_ROWS) {
-        return Optional.of(String.format(Locale.ROOT, "adds nothing: %s (%s) finds about %,d rows a lookup by %s, "
-            + "which its other keys would sort or filter no faster (at most %d)",
-            ix.primary() ? "the primary key" : "index " + ix.name(), String.join(", ", ix.keys()),
-            Math.max(1, Math.round(left)), String.join(", ", ix.keys().subList(0, eq)), (int) FEW_ROWS));
-      }
-    }
-    return Optional.empty();
+    return bestExisting(t, c).filter(n -> n.keys() == eq && n.left() * rows <= FEW_ROWS).map(n -> String.format(
+        Locale.ROOT, "adds nothing: %s finds about %,d rows a lookup by %s, which its other keys would sort or "
+            + "filter no faster (at most %d)", named(n.index()), Math.max(1, Math.round(n.left() * rows)),
+        String.join(", ", n.index().keys().subList(0, eq)), (int) FEW_ROWS));
+  }
+
+  /** An existing index as reasons name it, with its keys: {@code the primary key (id)}, {@code index ix (a, b)}. */
+  private static String named(Index ix) {
+    return (ix.primary() ? "the primary key" : "index " + ix.name()) + " (" + String.join(", ", ix.keys()) + ")";
   }
 
   private Optional<Index> coveringIndex(IndexCandidate c) {
