@@ -89,6 +89,18 @@ public final class IndexDdl {
   }
 
   /**
+   * Whether MySQL and MariaDB can make a column of {@code type} (as the schema declares it) a key only by a prefix
+   * whose length the DBA chooses, or only in a SPATIAL index: TEXT, BLOB, JSON and the spatial types. MySQL
+   * refuses such a key ("BLOB/TEXT column used in key specification without a key length"), MariaDB takes it whole
+   * and fails past 3072 bytes.
+   */
+  public static boolean mysqlKeysOnlyByPrefix(String type) {
+    String x = type.toLowerCase(java.util.Locale.ROOT).strip();
+    return x.matches("(tiny|medium|long)?(text|blob)\\b.*|json\\b.*|long( varchar| varbinary)?\\b.*"
+        + "|(multi)?(point|linestring|polygon)\\b.*|geometry(collection)?\\b.*");
+  }
+
+  /**
    * The same; on a PostgreSQL partitioned table whose partitions are given in {@code onPartitions}, the statements
    * that build it without blocking writes, as PostgreSQL's manual describes: the index made on the parent alone
    * ({@code ON ONLY}, not valid yet), each partition's built {@code CONCURRENTLY} and attached to it (a partition

@@ -2,6 +2,7 @@ package dev.logdex.core.recommend;
 
 import dev.logdex.core.dialect.ExpressionKey;
 import dev.logdex.core.dialect.Identifiers;
+import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.dialect.PatternKey;
 import dev.logdex.core.dialect.FixSql;
 import dev.logdex.core.model.Fix;
@@ -248,6 +249,7 @@ public final class Recommender {
       return why.isPresent();
     });
     if (dialect == Dialect.MYSQL) {
+      candidates = withoutUnkeyableColumns(candidates, rejections);
       candidates.keySet().removeIf(c -> {
         Optional<String> why = unbuildableOnMysql(c);
         why.ifPresent(w -> rejections.add(new Rejection(c, w)));
@@ -261,6 +263,9 @@ public final class Recommender {
       });
     }
     candidates.replaceAll((c, e) -> alreadyNarrowed(c).map(n -> e.discounted(n.factor(), n.why())).orElse(e));
+    if (dialect == Dialect.MYSQL) {
+      candidates = coveringOnMysql(candidates); // after the discount, which is for a lookup by equalities alone
+    }
     if (!schema.isGiven()) {
       LikelyKeys keys = LikelyKeys.of(workload);
       candidates.keySet().removeIf(c -> {
@@ -272,6 +277,119 @@ public final class Recommender {
       });
     }
     return candidates;
+  }
+
+  /**
+   * The candidates with no TEXT, BLOB, JSON or spatial column among their keys: MySQL and MariaDB index such a
+   * column only by a prefix whose length the DBA chooses (MySQL: "BLOB/TEXT column used in key specification
+   * without a key length"; MariaDB: "max key length is 3072 bytes"), and logdex does not choose one. Such an
+   * equality column is left out and a range or sort key on one ends the keys; the candidate keeps what its other
+   * columns serve, counted in proportion to the keys it keeps (as without statistics), or is rejected when none is
+   * left. Either way the reason names the column.
+   */
+  private Map<IndexCandidate, Evidence> withoutUnkeyableColumns(Map<IndexCandidate, Evidence> candidates,
+      List<Rejection> rejections) {
+    Map<IndexCandidate, Evidence> out = new LinkedHashMap<>();
+    candidates.forEach((c, e) -> {
+      Optional<Table> t = schema.table(c.table());
+      List<String> keys = new ArrayList<>();
+      List<String> dropped = new ArrayList<>();
+      int eq = 0;
+      for (int i = 0; i < c.keys().size(); i++) {
+        String name = c.column(i);
+        Optional<dev.logdex.core.schema.Column> col = t.flatMap(x -> x.column(name));
+        if (col.isPresent() && IndexDdl.mysqlKeysOnlyByPrefix(col.get().type())) {
+          dropped.add(col.get().name() + " (" + col.get().type() + ")");
+          if (i >= c.equalityPrefix()) {
+            break; // the keys after a range or sort key serve only behind it
+          }
+          continue;
+        }
+        keys.add(c.keys().get(i));
+        eq += i < c.equalityPrefix() ? 1 : 0;
+      }
+      if (dropped.isEmpty()) {
+        out.merge(c, e, Recommender::absorbed);
+        return;
+      }
+      String why = "MySQL and MariaDB index " + String.join(" and ", dropped) + " only by a prefix, whose length "
+          + "logdex does not choose";
+      if (keys.isEmpty()) {
+        rejections.add(new Rejection(c, why + " (index a prefix, or a generated column of its hash, by hand)"));
+        return;
+      }
+      IndexCandidate kept = new IndexCandidate(c.table(), keys, eq, c.where(), c.include());
+      rejections.add(new Rejection(c, why + ": (" + String.join(", ", keys) + ") is proposed in its place"));
+      out.merge(kept, e.discounted((double) keys.size() / c.keys().size(), why + ", so it is left out"),
+          Recommender::absorbed);
+    });
+    return out;
+  }
+
+  /**
+   * On MySQL and MariaDB, each candidate that reads many rows for queries that read only a few other columns of its
+   * table, with those columns as its last keys: InnoDB finds each row an index entry points to by a second lookup
+   * in the table's primary key, and an index that holds every column a query reads answers it alone. Measured on
+   * MariaDB (2 M reservations, a table larger than its buffer pool): a day's count by status, {@code created_at
+   * BETWEEN ... GROUP BY status}, took 390 ms through {@code (created_at)}, no faster than the scan it replaced, and
+   * 3 ms through {@code (created_at, status)}.
+   *
+   * <p>Only where the candidate reads many rows: a range or sort key and a query that returns every row it finds
+   * (no LIMIT), or equalities the statistics say leave more than {@link #FEW_ROWS}; a lookup of a few rows saves a
+   * few lookups. Only columns that can be keys (no TEXT or BLOB), at most {@link #MAX_INCLUDE}, never the primary
+   * key's (InnoDB stores them in every index already), and never where a query writes the table. MySQL has no
+   * INCLUDE: they are keys. PostgreSQL's planner weighs INCLUDE columns itself ({@link #candidates}).
+   */
+  private Map<IndexCandidate, Evidence> coveringOnMysql(Map<IndexCandidate, Evidence> candidates) {
+    Map<IndexCandidate, Evidence> out = new LinkedHashMap<>();
+    candidates.forEach((c, e) -> {
+      Optional<List<String>> extra = c.include().isEmpty() && c.where().isEmpty() && readsManyRows(c, e)
+          ? coveringColumns(c, e).flatMap(cols -> keyableBesidePrimaryKey(c.table(), cols)) : Optional.empty();
+      if (extra.isEmpty()) {
+        out.merge(c, e, Recommender::absorbed);
+        return;
+      }
+      List<String> keys = new ArrayList<>(c.keys());
+      keys.addAll(extra.get());
+      Evidence covering = e.discounted(1, "holds " + String.join(", ", extra.get())
+          + " too: its queries read the index alone");
+      out.merge(new IndexCandidate(c.table(), keys, c.equalityPrefix(), c.where()), covering, Recommender::absorbed);
+    });
+    return out;
+  }
+
+  /** Whether {@code c} reads many rows for one of its queries at least (see {@link #coveringOnMysql}). */
+  private boolean readsManyRows(IndexCandidate c, Evidence e) {
+    if (c.keys().size() > c.equalityPrefix()) {
+      return e.queries().values().stream().anyMatch(q -> q.profile().stream()
+          .flatMap(p -> p.accesses().stream()).anyMatch(a -> a.table().equals(c.table()) && !a.limited()));
+    }
+    Optional<Table> t = schema.table(c.table());
+    double left = t.map(x -> fractionLeft(x, c.keys())).orElse(-1.0);
+    return left >= 0 && left * t.get().rowEstimate() > FEW_ROWS;
+  }
+
+  /** {@code cols} less the primary key's, if every one can be a key and some are left. */
+  private Optional<List<String>> keyableBesidePrimaryKey(String table, List<String> cols) {
+    Optional<Table> t = schema.table(table);
+    List<String> primary = t.flatMap(Table::primaryKey).map(Index::keys).orElse(List.of());
+    List<String> out = new ArrayList<>();
+    for (String col : cols) {
+      Optional<dev.logdex.core.schema.Column> column = t.flatMap(x -> x.column(col));
+      if (column.isEmpty() || column.get().type().isEmpty() || IndexDdl.mysqlKeysOnlyByPrefix(column.get().type())) {
+        return Optional.empty();
+      }
+      if (primary.stream().noneMatch(k -> k.equalsIgnoreCase(col))) {
+        out.add(col);
+      }
+    }
+    return out.isEmpty() ? Optional.empty() : Optional.of(out);
+  }
+
+  private static Evidence absorbed(Evidence a, Evidence b) {
+    Evidence e = a.copy();
+    e.absorb(b);
+    return e;
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.logdex.core.rules;
 
+import dev.logdex.core.dialect.IndexDdl;
 import dev.logdex.core.model.ColumnUse;
+import dev.logdex.core.model.Dialect;
 import dev.logdex.core.model.TableAccess;
 import dev.logdex.core.model.UseKind;
+import dev.logdex.core.schema.Column;
 import dev.logdex.core.schema.Schema;
 import dev.logdex.core.workload.Workload;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,14 +52,16 @@ public final class UnindexableFilterRule implements Rule {
     return "A statement that takes 1% or more of the logged time and filters a table only with conditions no B-tree"
         + " index serves: ILIKE, a LIKE with a leading wildcard or a bound pattern, <>, an OR of conditions that"
         + " are not all simple, a char(n) column compared with text, or an operator such as PostgreSQL's @>, ?,"
-        + " @@, && or ~, or a function of the column logdex has no index on the expression for (DATE(created_at) ="
-        + " '2025-01-01', YEAR(created_at) = 2025). Each call scans the table, and logdex proposes no index for"
+        + " @@, && or ~, a function of the column logdex has no index on the expression for (DATE(created_at) ="
+        + " '2025-01-01', YEAR(created_at) = 2025), or, on MySQL and MariaDB, a TEXT, BLOB or JSON column, which"
+        + " they key only by a prefix. Each call scans the table, and logdex proposes no index for"
         + " it. Fix: make the filter one an index serves (a LIKE prefix, a range on the column itself:"
         + " created_at >= '2025-01-01' AND created_at < '2025-01-02', lower(col) = lower($1) with an index on"
         + " lower(col), the value cast to the column's type), or, on PostgreSQL, an index of another kind, which"
         + " logdex does not propose: a GIN index with pg_trgm's gin_trgm_ops for ILIKE and LIKE '%x%', a GIN"
         + " index on a jsonb, array or tsvector column for @>, ?, && and @@; on MySQL and MariaDB, for a search of"
-        + " words, a FULLTEXT index queried with MATCH ... AGAINST.";
+        + " words, a FULLTEXT index queried with MATCH ... AGAINST, and for a TEXT column an index on a prefix of"
+        + " it, col(N), or on a generated column of its hash.";
   }
 
   @Override
@@ -76,14 +82,18 @@ public final class UnindexableFilterRule implements Rule {
     for (Workloads.Profiled p : heavy) {
       Set<String> seen = new LinkedHashSet<>();
       for (TableAccess a : p.profile().accesses()) {
-        if (!seen.add(a.table()) || a.uses().stream().anyMatch(u -> INDEXABLE.contains(u.kind()))) {
+        if (!seen.add(a.table())
+            || a.uses().stream().anyMatch(u -> INDEXABLE.contains(u.kind()) && prefixOnlyType(schema, a, u).isEmpty())) {
           continue;
         }
         Set<String> conditions = new LinkedHashSet<>();
         Set<String> columns = new LinkedHashSet<>();
         List<String> otherKinds = otherKindsOfIndex(schema, a.table());
+        Set<String> prefixOnly = new LinkedHashSet<>(); // on columns MySQL keys only by a prefix
         for (ColumnUse u : a.uses()) {
-          String what = condition(u);
+          Optional<String> type = prefixOnlyType(schema, a, u);
+          String what = type.map(t -> "of type " + t).orElseGet(() -> condition(u));
+          type.ifPresent(t -> prefixOnly.add(u.column().column() + " " + what));
           if (!what.isEmpty() && !mentions(otherKinds, u.column().column())) {
             conditions.add(u.column().column() + " " + what);
             columns.add(u.column().column());
@@ -93,6 +103,9 @@ public final class UnindexableFilterRule implements Rule {
           continue;
         }
         boolean jsonOnly = conditions.stream().allMatch(c -> c.endsWith(JSON_FIELD));
+        String why = prefixOnly.containsAll(conditions) ? "MySQL and MariaDB index such a column only by a prefix, "
+            + "whose length logdex does not choose (an index on a prefix, col(N), or on a generated column of its "
+            + "hash would serve an equality)" : "no B-tree index serves that";
         String message = String.format(Locale.ROOT, "query %s (%s, %,.1f ms, %.0f%% of the logged time) filters %s "
             + "only by %s: %s, so each call scans the table, and logdex proposes no index for it",
             p.stats().fingerprint().id().substring(0, 8), Workloads.calls(p.stats().calls()),
@@ -100,12 +113,24 @@ public final class UnindexableFilterRule implements Rule {
             String.join(", ", conditions), jsonOnly ? "an index on that field's expression would serve it, but "
                 + "logdex cannot name the field (its key is a parameter, as pg_stat_statements writes every "
                 + "constant, or a path of several keys; a server log with the values names it)"
-                : "no B-tree index serves that");
+                : why);
         out.add(new Finding(id(), defaultSeverity(), a.table(), List.copyOf(columns), message,
             "-- make the filter one an index serves, or see: logdex rules " + id()));
       }
     }
     return out;
+  }
+
+  /**
+   * The declared type of the column {@code u} filters by equality, IN or a range, where it is one that MySQL and
+   * MariaDB key only by a prefix (TEXT, BLOB, JSON): an index logdex proposes does not serve that filter there.
+   */
+  private static Optional<String> prefixOnlyType(Schema schema, TableAccess a, ColumnUse u) {
+    if (schema.dialect() != Dialect.MYSQL || !(u.kind().isEqualityLike() || u.kind() == UseKind.RANGE)) {
+      return Optional.empty();
+    }
+    return schema.table(a.table()).flatMap(t -> t.column(u.column().column())).map(Column::type)
+        .filter(IndexDdl::mysqlKeysOnlyByPrefix);
   }
 
   /** What a JSON field's condition ends with, said: {@code metadata ->> (a JSON field)}. */

@@ -46,6 +46,25 @@ class UnindexableFilterRuleTest {
   }
 
   @Test
+  void onMysqlAnEqualityOnATextColumnIsOneLogdexProposesNoIndexFor() {
+    // MySQL and MariaDB key a TEXT column only by a prefix, whose length logdex does not choose.
+    String notes = "CREATE TABLE notes (id bigint PRIMARY KEY, body text, tag varchar(20), owner int);";
+    List<Finding> found = RuleFixture.of(Dialect.MYSQL, notes,
+        "SELECT id FROM notes WHERE body = 'x'",
+        "SELECT id FROM notes WHERE body = 'x' AND tag <> 'y'",
+        "SELECT id FROM notes WHERE body = 'x' AND owner = 3",
+        "SELECT id FROM notes WHERE tag = 'x'").run(new UnindexableFilterRule());
+    assertThat(found).extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).contains("filters notes only by body of type text: MySQL and MariaDB index "
+            + "such a column only by a prefix, whose length logdex does not choose"))
+        .anySatisfy(m -> assertThat(m).contains("only by body of type text, tag <>: no B-tree index serves that"))
+        .hasSize(2);
+    // PostgreSQL indexes text whole.
+    assertThat(RuleFixture.of(notes, "SELECT id FROM notes WHERE body = 'x'").run(new UnindexableFilterRule()))
+        .isEmpty();
+  }
+
+  @Test
   void aFunctionOfTheColumnIsAFilterOnlyWhereNoSortOrGroupingCouldHaveIt() {
     String orders = "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamp, total int);";
     List<Finding> found = RuleFixture.of(Dialect.MYSQL, orders,

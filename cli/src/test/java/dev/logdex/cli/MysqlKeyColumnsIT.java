@@ -1,0 +1,80 @@
+package dev.logdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logdex.core.lex.SqlScript;
+import dev.logdex.core.model.Dialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On MariaDB the keys logdex proposes are ones the server can build and use: a TEXT column, which it keys only by a
+ * prefix, is left out of an index (the statement it wrote before failed: "max key length is 3072 bytes"), and a
+ * range that reads many rows for a count by a reserved-word column holds that column too, so the plan reads the
+ * index alone ("Using index"). Run on the real server against a mixed-case table.
+ */
+class MysqlKeyColumnsIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void theProposedIndexesBuildOnMariadbAndTheRangeIsAnsweredFromTheIndexAlone() throws Exception {
+    LiveDb.inScratchMariadb((db, url) -> {
+      try (Connection c = LiveDb.connect(url, "root"); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE `Bookings` (id bigint PRIMARY KEY, party_size int NOT NULL, `key` varchar(20) NOT"
+            + " NULL, notes text, created_at datetime NOT NULL)");
+        s.execute("INSERT INTO `Bookings` SELECT seq, 1 + seq % 8, ELT(1 + seq % 3, 'done', 'open', 'gone'),"
+            + " IF(seq % 9 = 0, 'window seat', NULL), '2026-01-01' + INTERVAL seq MINUTE FROM seq_1_to_60000");
+        s.execute("ANALYZE TABLE `Bookings`");
+      }
+      String report = "SELECT `key`, COUNT(*) FROM `Bookings` WHERE created_at BETWEEN '2026-01-10' AND "
+          + "'2026-01-11' GROUP BY `key`";
+      String[] queries = {report, "SELECT id FROM `Bookings` WHERE notes = 'window seat' AND party_size = 3"};
+      StringBuilder log = new StringBuilder();
+      int second = 0;
+      for (String q : queries) {
+        for (int i = 0; i < 3; i++) {
+          log.append(String.format("# Time: 261128 10:00:%02d%n# User@Host: app[app] @ localhost []%n"
+              + "# Query_time: 0.050  Lock_time: 0.000 Rows_sent: 3  Rows_examined: 60000%n"
+              + "use %s;%nSET timestamp=1795860000;%n%s;%n", second++, db, q));
+        }
+      }
+      Path file = Files.writeString(dir.resolve("slow.log"), log.toString());
+
+      CliRun run = new CliRun();
+      assertThat(run.run("analyze", "-q", "--db", url, "--db-user", "root", "--format", "json", file.toString()))
+          .as(run.err()).isZero();
+      JsonNode recs = new ObjectMapper().readTree(run.out()).get("recommendations");
+      List<String> keys = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      recs.forEach(r -> {
+        keys.add(r.get("table").asText() + " " + r.get("columns"));
+        names.add(r.get("name").asText());
+      });
+      assertThat(keys).containsExactlyInAnyOrder("Bookings [\"created_at\",\"key\"]", "Bookings [\"party_size\"]");
+
+      try (Connection c = LiveDb.connect(url, "root"); Statement s = c.createStatement()) {
+        for (JsonNode r : recs) {
+          for (SqlScript.Statement st : SqlScript.split(r.get("ddl").asText(), Dialect.MYSQL)) {
+            s.execute(st.text()); // each statement logdex printed runs as printed
+          }
+        }
+        s.execute("ANALYZE TABLE `Bookings`");
+        try (ResultSet rs = s.executeQuery("EXPLAIN " + report)) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString("key")).isEqualTo(names.get(keys.indexOf("Bookings [\"created_at\",\"key\"]")));
+          assertThat(rs.getString("Extra")).contains("Using index");
+        }
+      }
+    });
+  }
+}
