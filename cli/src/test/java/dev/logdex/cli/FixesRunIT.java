@@ -95,6 +95,7 @@ class FixesRunIT {
       CREATE TABLE `select` (`from` int NOT NULL, `to` int NOT NULL, `where` int, PRIMARY KEY (`from`, `to`))
         ENGINE=InnoDB;
       CREATE TABLE posts (id int, body text) ENGINE=InnoDB;
+      CREATE TABLE `Legacy` (id bigint PRIMARY KEY, `Parent_id` int(11)) ENGINE=InnoDB;
       """;
 
   @Test
@@ -110,10 +111,20 @@ class FixesRunIT {
           # Query_time: 2.500000  Lock_time: 0.000100 Rows_sent: 1  Rows_examined: 500000
           SET timestamp=1714557600;
           SELECT f.`order` FROM `Foo` f JOIN `Parent` p ON p.`Id` = f.`Parent_id` WHERE p.name = 'x';
+          # Time: 2024-05-01T10:00:01.000000Z
+          # Query_time: 1.500000  Lock_time: 0.000100 Rows_sent: 1  Rows_examined: 500000
+          SET timestamp=1714557601;
+          SELECT l.id FROM `Legacy` l JOIN `Parent` p ON p.`Id` = l.`Parent_id` WHERE p.name = 'x';
           """);
       JsonNode before = lint(url, "root", log);
       assertThat(rules(before)).contains("duplicate-index", "redundant-index", "missing-primary-key",
           "missing-foreign-key");
+      // An int column joined to a bigint key: MariaDB refuses that foreign key (errno 150), so it is advice.
+      assertThat(before.path("findings")).anySatisfy(f -> {
+        assertThat(f.path("table").asText()).isEqualTo("Legacy");
+        assertThat(f.path("fix").asText()).startsWith("-- MySQL and MariaDB refuse this foreign key until "
+            + "Legacy.Parent_id has the type of Parent.Id (bigint)");
+      });
       List<String> fixed = runFixes(url, "root", before, Dialect.MYSQL);
       JsonNode after = lint(url, "root", log);
       for (String f : fixed) {

@@ -115,6 +115,17 @@ public final class MissingForeignKeyRule implements Rule {
             schema.dialect()));
         continue;
       }
+      Optional<String> refused = schema.dialect() == dev.logdex.core.model.Dialect.MYSQL
+          ? innodbRefuses(type(schema, child), type(schema, parent)) : Optional.empty();
+      if (refused.isPresent()) {
+        // errno 150, "Foreign key constraint is incorrectly formed": say what to change rather than print it.
+        out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()), message + "; "
+            + refused.get(), new Fix.Review("-- MySQL and MariaDB refuse this foreign key until " + child
+            + " has the type of " + parent + " (" + type(schema, parent) + "): change the column first (on a large"
+            + " table a copy that blocks writes; an online schema change tool avoids that), then add the foreign"
+            + " key"), schema.dialect()));
+        continue;
+      }
       out.add(Finding.of(id(), defaultSeverity(), child.table(), List.of(child.column()), message,
           new Fix.AddForeignKey(schemaOf(schema, child.table()), nameOf(schema, child.table()),
               List.of(child.column()), schemaOf(schema, parent.table()), nameOf(schema, parent.table()),
@@ -122,6 +133,68 @@ public final class MissingForeignKeyRule implements Rule {
           schema.dialect()));
     }
     return out;
+  }
+
+  /** The column's declared type, reduced to what InnoDB compares (see {@link #innodbRefuses}), or {@code ""}. */
+  private static String type(Schema schema, ColumnRef c) {
+    return schema.table(c.table()).flatMap(t -> t.column(c.column())).map(col -> comparedType(col.type()))
+        .orElse("");
+  }
+
+  /**
+   * A MySQL or MariaDB type as InnoDB compares a foreign key's columns: lower case, without an integer's display
+   * width ({@code int(11)}) or ZEROFILL, {@code integer} as {@code int}, {@code numeric} as {@code decimal} with
+   * its default precision; {@code ""} for anything else than a plain word and its size, which is not compared (and
+   * never printed: a catalog's type can hold an ENUM's values).
+   */
+  static String comparedType(String declared) {
+    String t = declared.toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ").replace(" zerofill", "");
+    if (!t.matches("[a-z]+(\\([0-9]+(,[0-9]+)?\\))?( unsigned| signed)?")) {
+      return "";
+    }
+    t = t.replace(" signed", "").replaceFirst("^integer", "int").replaceFirst("^numeric", "decimal");
+    if (t.matches("(tinyint|smallint|mediumint|int|bigint)\\([0-9]+\\).*")) {
+      t = t.replaceFirst("\\([0-9]+\\)", "");
+    }
+    if (t.matches("decimal( unsigned)?")) {
+      t = t.replaceFirst("decimal", "decimal(10,0)");
+    } else if (t.matches("decimal\\([0-9]+\\).*")) {
+      t = t.replaceFirst("\\)", ",0)");
+    }
+    return t;
+  }
+
+  /**
+   * Why InnoDB would refuse a foreign key from a column of type {@code child} to one of type {@code parent}, if
+   * it would: integers of another size or sign, decimals of another precision or scale, a number and a string
+   * (the MySQL manual: "the size and sign of fixed precision types such as INTEGER and DECIMAL must be the same").
+   * Nothing is said where a type is unknown or not a plain one.
+   */
+  static Optional<String> innodbRefuses(String child, String parent) {
+    if (child.isEmpty() || parent.isEmpty() || child.equals(parent)) {
+      return Optional.empty();
+    }
+    boolean integers = isInteger(child) && isInteger(parent);
+    boolean decimals = child.startsWith("decimal") && parent.startsWith("decimal");
+    boolean numbers = isNumber(child) || isNumber(parent);
+    if (!integers && !decimals && !numbers) {
+      return Optional.empty(); // strings of other lengths are allowed
+    }
+    return Optional.of("its type, " + child + ", is not " + parent + ", as MySQL and MariaDB require of a foreign "
+        + "key" + (integers && width(child) < width(parent) ? " (and " + parent + " values past the "
+        + child + " range would not fit in it)" : ""));
+  }
+
+  private static boolean isInteger(String t) {
+    return t.matches("(tinyint|smallint|mediumint|int|bigint)( unsigned)?");
+  }
+
+  private static boolean isNumber(String t) {
+    return isInteger(t) || t.startsWith("decimal") || t.matches("(float|double|real|bit)\\b.*");
+  }
+
+  private static int width(String integer) {
+    return List.of("tinyint", "smallint", "mediumint", "int", "bigint").indexOf(integer.replace(" unsigned", ""));
   }
 
   private static Optional<ColumnRef> parse(String detail) {

@@ -2,6 +2,7 @@ package dev.logdex.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logdex.core.model.Dialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,42 @@ class MissingForeignKeyRuleTest {
       assertThat(f.table()).isEqualTo("notes");
       assertThat(f.message()).contains("notes.author_id is joined to users.id");
     });
+  }
+
+  @Test
+  void onMysqlAColumnOfAnotherIntegerTypeThanItsKeyGetsAdviceNotAStatementInnodbRefuses() {
+    // A legacy table's int user_id joined to a bigint id: MariaDB refuses the constraint (errno 150).
+    String ddl = """
+        CREATE TABLE users (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(40));
+        CREATE TABLE favorites (id bigint PRIMARY KEY, user_id int(11) NOT NULL, owner_id bigint(20),
+          signed_id bigint unsigned, handle varchar(20));
+        CREATE TABLE handles (handle varchar(40) PRIMARY KEY);
+        """;
+    List<Finding> found = RuleFixture.of(Dialect.MYSQL, ddl,
+        "SELECT * FROM favorites f JOIN users u ON u.id = f.user_id",
+        "SELECT * FROM favorites f JOIN users u ON u.id = f.owner_id",
+        "SELECT * FROM favorites f JOIN users u ON u.id = f.signed_id",
+        "SELECT * FROM favorites f JOIN handles h ON h.handle = f.handle").run(new MissingForeignKeyRule());
+    assertThat(found).hasSize(4).anySatisfy(f -> {
+      assertThat(f.columns()).containsExactly("user_id");
+      assertThat(f.message()).endsWith("; its type, int, is not bigint, as MySQL and MariaDB require of a foreign key"
+          + " (and bigint values past the int range would not fit in it)");
+      assertThat(f.fix()).startsWith("-- MySQL and MariaDB refuse this foreign key until favorites.user_id has the"
+          + " type of users.id (bigint)").doesNotContain("ALTER TABLE");
+    }).anySatisfy(f -> {
+      assertThat(f.columns()).containsExactly("signed_id");
+      assertThat(f.message()).contains("its type, bigint unsigned, is not bigint");
+      assertThat(f.fix()).doesNotContain("ALTER TABLE");
+    }).anySatisfy(f -> {
+      assertThat(f.columns()).as("bigint(20) is bigint").containsExactly("owner_id");
+      assertThat(f.fix()).contains("ALTER TABLE favorites ADD CONSTRAINT");
+    }).anySatisfy(f -> {
+      assertThat(f.columns()).as("strings of other lengths are allowed").containsExactly("handle");
+      assertThat(f.fix()).contains("ALTER TABLE favorites ADD CONSTRAINT");
+    });
+    // PostgreSQL takes an integer foreign key to a bigint key.
+    assertThat(RuleFixture.of(ddl.replace(" AUTO_INCREMENT", "").replace("int(11)", "int").replace("bigint(20)",
+        "bigint").replace(" unsigned", ""), "SELECT * FROM favorites f JOIN users u ON u.id = f.user_id")
+        .run(new MissingForeignKeyRule())).singleElement().satisfies(f -> assertThat(f.fix()).contains("NOT VALID"));
   }
 }
