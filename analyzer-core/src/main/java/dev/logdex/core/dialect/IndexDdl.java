@@ -88,6 +88,36 @@ public final class IndexDdl {
     return create(dialect, schema, table, name, keys, where, partitioned, include, generatedTypes, List.of());
   }
 
+  /** The longest key InnoDB builds (DYNAMIC and COMPRESSED rows, the default since MySQL 5.7 and MariaDB 10.2). */
+  public static final int MYSQL_MAX_KEY_BYTES = 3072;
+
+  /**
+   * The most bytes InnoDB may need for a key on columns of {@code types} (as declared), a string's characters at
+   * 4 bytes (utf8mb4, the default character set; logdex does not read a column's), a type it does not know at none.
+   */
+  public static long mysqlKeyBytes(List<String> types) {
+    return types.stream().mapToLong(IndexDdl::mysqlTypeBytes).sum();
+  }
+
+  private static int mysqlTypeBytes(String type) {
+    String t = type.toLowerCase(java.util.Locale.ROOT).strip();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(var)?(char|binary)\\s*\\((\\d+)\\).*").matcher(t);
+    if (m.matches()) {
+      int n = Integer.parseInt(m.group(3));
+      return (m.group(2).equals("char") ? 4 * n : n) + (m.group(1) != null ? 2 : 0);
+    }
+    if (t.startsWith("bigint") || t.startsWith("double") || t.startsWith("datetime") || t.startsWith("set")) {
+      return 8;
+    }
+    if (t.startsWith("decimal") || t.startsWith("numeric")) {
+      return 16;
+    }
+    if (t.startsWith("uuid")) {
+      return 16;
+    }
+    return t.isEmpty() ? 0 : 4; // int, float, date, time, timestamp, enum and smaller
+  }
+
   /**
    * Whether MySQL and MariaDB can make a column of {@code type} (as the schema declares it) a key only by a prefix
    * whose length the DBA chooses, or only in a SPATIAL index: TEXT, BLOB, JSON and the spatial types. MySQL

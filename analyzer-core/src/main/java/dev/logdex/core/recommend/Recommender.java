@@ -308,12 +308,21 @@ public final class Recommender {
         keys.add(c.keys().get(i));
         eq += i < c.equalityPrefix() ? 1 : 0;
       }
-      if (dropped.isEmpty()) {
+      String why = dropped.isEmpty() ? "" : "MySQL and MariaDB index " + String.join(" and ", dropped)
+          + " only by a prefix, whose length logdex does not choose";
+      long bytes = t.map(x -> keyBytes(x, keys)).orElse(0L);
+      if (bytes > IndexDdl.MYSQL_MAX_KEY_BYTES) {
+        // The last keys serve least: cut them until the rest fit.
+        while (!keys.isEmpty() && keyBytes(t.get(), keys) > IndexDdl.MYSQL_MAX_KEY_BYTES) {
+          keys.remove(keys.size() - 1);
+        }
+        eq = Math.min(eq, keys.size());
+        why = (why.isEmpty() ? "" : why + "; ") + String.format(Locale.ROOT, "an InnoDB key is at most %,d bytes, "
+            + "and these keys take up to %,d (4 bytes a character)", IndexDdl.MYSQL_MAX_KEY_BYTES, bytes);
+      } else if (dropped.isEmpty()) {
         out.merge(c, e, Recommender::absorbed);
         return;
       }
-      String why = "MySQL and MariaDB index " + String.join(" and ", dropped) + " only by a prefix, whose length "
-          + "logdex does not choose";
       if (keys.isEmpty()) {
         rejections.add(new Rejection(c, why + " (index a prefix, or a generated column of its hash, by hand)"));
         return;
@@ -351,6 +360,11 @@ public final class Recommender {
       }
       List<String> keys = new ArrayList<>(c.keys());
       keys.addAll(extra.get());
+      if (schema.table(c.table()).map(t -> keyBytes(t, keys)).orElse(0L)
+          > IndexDdl.MYSQL_MAX_KEY_BYTES) {
+        out.merge(c, e, Recommender::absorbed); // too long a key to hold them
+        return;
+      }
       Evidence covering = e.discounted(1, "holds " + String.join(", ", extra.get())
           + " too: its queries read the index alone");
       out.merge(new IndexCandidate(c.table(), keys, c.equalityPrefix(), c.where()), covering, Recommender::absorbed);
@@ -384,6 +398,16 @@ public final class Recommender {
       }
     }
     return out.isEmpty() ? Optional.empty() : Optional.of(out);
+  }
+
+  /** The most bytes a MySQL key on {@code keys} of {@code t} may take ({@link IndexDdl#mysqlKeyBytes}). */
+  private static long keyBytes(Table t, List<String> keys) {
+    List<String> types = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      String bare = k.endsWith(" DESC") ? k.substring(0, k.length() - 5) : k;
+      t.column(PatternKey.column(bare)).ifPresent(c -> types.add(c.type()));
+    }
+    return IndexDdl.mysqlKeyBytes(types);
   }
 
   private static Evidence absorbed(Evidence a, Evidence b) {

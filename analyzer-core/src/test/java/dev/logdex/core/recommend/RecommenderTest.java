@@ -820,6 +820,23 @@ class RecommenderTest {
   }
 
   @Test
+  void onMysqlAKeyLongerThanInnodbBuildsLosesItsLastColumns() {
+    // Four varchar(255) columns take up to 4 x 1,022 bytes in utf8mb4; InnoDB builds keys of 3,072 at most
+    // (MariaDB: "Specified key was too long; max key length is 3072 bytes").
+    String ddl = "CREATE TABLE people (id bigint PRIMARY KEY, first varchar(255), last varchar(255), city "
+        + "varchar(255), street varchar(255), born date);";
+    Recommendation r = recommend(ddl, Dialect.MYSQL, "SELECT id FROM people WHERE first = 'a' AND last = 'b' AND "
+        + "city = 'c' AND street = 'd'", 100).get(0);
+    assertThat(r.index().keys()).containsExactly("first", "last", "city");
+    assertThat(r.reason()).contains("an InnoDB key is at most 3,072 bytes, and these keys take up to 4,088");
+    // Nor does an index that reads many rows hold columns past the limit.
+    assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT first, last, city FROM people WHERE street > 'x'", 100)))
+        .containsExactly(List.of("street"));
+    assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT first, last FROM people WHERE street > 'x'", 100)))
+        .containsExactly(List.of("street", "first", "last"));
+  }
+
+  @Test
   void onMysqlAnIndexThatReadsManyRowsHoldsTheFewOtherColumnsItsQueriesRead() {
     String ddl = "CREATE TABLE reservations (id bigint PRIMARY KEY, status varchar(20), party_size int, "
         + "created_at datetime, notes text);";
