@@ -88,6 +88,16 @@ public final class IndexDdl {
     return create(dialect, schema, table, name, keys, where, partitioned, include, generatedTypes, List.of());
   }
 
+  /**
+   * The name of a declared type alone, in lower case ({@code text}, {@code longblob}), to say in a message: a type
+   * as a schema file or catalog writes it can carry more (an ENUM's values, a collation), which is not repeated.
+   */
+  public static String typeName(String type) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[a-z]+").matcher(type.toLowerCase(Locale.ROOT)
+        .strip());
+    return m.find() ? m.group() : "?";
+  }
+
   /** The longest key InnoDB builds (DYNAMIC and COMPRESSED rows, the default since MySQL 5.7 and MariaDB 10.2). */
   public static final int MYSQL_MAX_KEY_BYTES = 3072;
 

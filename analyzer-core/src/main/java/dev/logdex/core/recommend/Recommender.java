@@ -299,7 +299,7 @@ public final class Recommender {
         String name = c.column(i);
         Optional<dev.logdex.core.schema.Column> col = t.flatMap(x -> x.column(name));
         if (col.isPresent() && IndexDdl.mysqlKeysOnlyByPrefix(col.get().type())) {
-          dropped.add(col.get().name() + " (" + col.get().type() + ")");
+          dropped.add(col.get().name() + " (" + IndexDdl.typeName(col.get().type()) + ")");
           if (i >= c.equalityPrefix()) {
             break; // the keys after a range or sort key serve only behind it
           }

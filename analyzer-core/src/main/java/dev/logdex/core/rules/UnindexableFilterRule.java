@@ -130,7 +130,7 @@ public final class UnindexableFilterRule implements Rule {
       return Optional.empty();
     }
     return schema.table(a.table()).flatMap(t -> t.column(u.column().column())).map(Column::type)
-        .filter(IndexDdl::mysqlKeysOnlyByPrefix);
+        .filter(IndexDdl::mysqlKeysOnlyByPrefix).map(IndexDdl::typeName);
   }
 
   /** What a JSON field's condition ends with, said: {@code metadata ->> (a JSON field)}. */
