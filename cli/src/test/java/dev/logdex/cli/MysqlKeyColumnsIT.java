@@ -34,7 +34,8 @@ class MysqlKeyColumnsIT {
         s.execute("CREATE TABLE `Bookings` (id bigint PRIMARY KEY, party_size int NOT NULL, `key` varchar(20) NOT"
             + " NULL, notes text, created_at datetime NOT NULL, first_name varchar(255), last_name varchar(255),"
             + " city varchar(255), street varchar(255)) DEFAULT CHARSET=utf8mb4");
-        s.execute("INSERT INTO `Bookings` (id, party_size, `key`, notes, created_at) SELECT seq, 1 + seq % 8, ELT(1 + seq % 3, 'done', 'open', 'gone'),"
+        s.execute("INSERT INTO `Bookings` (id, party_size, `key`, notes, created_at)"
+            + " SELECT seq, 1 + seq % 8, ELT(1 + seq % 3, 'done', 'open', 'gone'),"
             + " IF(seq % 9 = 0, 'window seat', NULL), '2026-01-01' + INTERVAL seq MINUTE FROM seq_1_to_60000");
         s.execute("ANALYZE TABLE `Bookings`");
       }

@@ -82,8 +82,8 @@ public final class UnindexableFilterRule implements Rule {
     for (Workloads.Profiled p : heavy) {
       Set<String> seen = new LinkedHashSet<>();
       for (TableAccess a : p.profile().accesses()) {
-        if (!seen.add(a.table())
-            || a.uses().stream().anyMatch(u -> INDEXABLE.contains(u.kind()) && prefixOnlyType(schema, a, u).isEmpty())) {
+        if (!seen.add(a.table()) || a.uses().stream()
+            .anyMatch(u -> INDEXABLE.contains(u.kind()) && prefixOnlyType(schema, a, u).isEmpty())) {
           continue;
         }
         Set<String> conditions = new LinkedHashSet<>();
