@@ -95,6 +95,39 @@ final class Parameters {
     return out.append(sql, copied, sql.length()).toString();
   }
 
+  /**
+   * MySQL's older shared lock, {@code SELECT ... LOCK IN SHARE MODE}, written as the {@code FOR SHARE} MySQL 8 and
+   * MariaDB 10.6+ also read: neither parser reads the older form, and the lock changes no column's use. Only as
+   * four words outside quotes and comments.
+   */
+  static String mysqlShareLock(String sql, dev.logdex.core.lex.SqlScanner scanner) {
+    if (!sql.toUpperCase(java.util.Locale.ROOT).contains("SHARE")) {
+      return sql;
+    }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
+    try {
+      tokens = scanner.tokens(sql);
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
+      return sql;
+    }
+    String[] words = {"LOCK", "IN", "SHARE", "MODE"};
+    StringBuilder out = new StringBuilder(sql.length());
+    int copied = 0;
+    for (int i = 0; i + words.length <= tokens.size(); i++) {
+      boolean match = true;
+      for (int j = 0; j < words.length && match; j++) {
+        dev.logdex.core.lex.SqlScanner.Token t = tokens.get(i + j);
+        match = t.kind() == dev.logdex.core.lex.SqlScanner.Kind.WORD && t.text(sql).equalsIgnoreCase(words[j]);
+      }
+      if (match) {
+        out.append(sql, copied, tokens.get(i).start()).append("FOR SHARE");
+        copied = tokens.get(i + words.length - 1).end();
+        i += words.length - 1;
+      }
+    }
+    return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
+  }
+
   private static final java.util.regex.Pattern QUALIFIED_OPERATOR = java.util.regex.Pattern.compile(
       "(?i)OPERATOR\\s*\\(\\s*(?:\"?pg_catalog\"?\\s*\\.\\s*)?(<>|<=|>=|=|<|>)\\s*\\)");
 

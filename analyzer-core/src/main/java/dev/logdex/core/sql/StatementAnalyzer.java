@@ -183,7 +183,7 @@ public final class StatementAnalyzer {
     }
     String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample), scanner);
     if (mysql) {
-      sql = Parameters.mysqlDoubleQuotedStrings(sql);
+      sql = Parameters.mysqlShareLock(Parameters.mysqlDoubleQuotedStrings(sql), scanner);
     } else {
       sql = Parameters.unqualifiedOperators(sql, scanner);
     }

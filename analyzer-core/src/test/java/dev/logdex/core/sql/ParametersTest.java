@@ -35,4 +35,12 @@ class ParametersTest {
         + " AND b OPERATOR(myschema.===) 2", SqlScanner.postgres()))
         .isEqualTo("SELECT 'OPERATOR(pg_catalog.=)' FROM t WHERE a  <>  1 AND b OPERATOR(myschema.===) 2");
   }
+
+  @Test
+  void mysqlsLockInShareModeIsWrittenForShareOutsideText() {
+    assertThat(Parameters.mysqlShareLock("SELECT 'LOCK IN SHARE MODE' FROM t WHERE a = 1 LOCK IN SHARE MODE",
+        SqlScanner.mysql())).isEqualTo("SELECT 'LOCK IN SHARE MODE' FROM t WHERE a = 1 FOR SHARE");
+    assertThat(Parameters.mysqlShareLock("SELECT `lock`, `share` FROM t /* lock in share mode */",
+        SqlScanner.mysql())).isEqualTo("SELECT `lock`, `share` FROM t /* lock in share mode */");
+  }
 }
