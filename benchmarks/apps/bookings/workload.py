@@ -3,6 +3,7 @@
 
     workload.py day SEED N     N statements of every shape, reads and writes by weight (the captured day)
     workload.py reads SEED N   N statements of the read shapes only (what run-mariadb.sh times)
+    workload.py shapes SEED 1  one statement of each shape, one per line (shapes.sql, which the parser tests read)
 
 Values are drawn as the data is skewed (data.sql): a few venues and users are much busier than the rest.
 Scale comes from SCALE in the environment (default 1)."""
@@ -193,11 +194,17 @@ WRITES = {"new_reservation": 6, "cancel": 3, "mark_read": 5, "notify": 6, "reser
 
 def main():
     mode, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    weights = dict(READS, **WRITES) if mode == "day" else READS if mode == "reads" else None
+    weights = dict(READS, **WRITES) if mode in ("day", "shapes") else READS if mode == "reads" else None
     if weights is None:
-        sys.exit("workload.py: day or reads")
+        sys.exit("workload.py: day, reads or shapes")
     rnd = random.Random(seed)
     shapes, names = Shapes(rnd), list(weights)
+    if mode == "shapes":
+        for name in names:
+            for statement in getattr(shapes, name)().split(";\n"):
+                if statement not in ("BEGIN", "COMMIT"):
+                    print(statement.replace("\n", " ") + ";")
+        return
     for name in rnd.choices(names, [weights[n] for n in names], k=count):
         print(getattr(shapes, name)() + ";")
 

@@ -108,7 +108,10 @@ class CoreGrammarAgreesWithBabelTest {
     return out;
   }
 
-  /** The statements of the benchmark apps' pgbench scripts ({@code :name} is a parameter; {@code \} lines are not SQL). */
+  /**
+   * The statements of the benchmark apps' pgbench scripts ({@code :name} is a parameter; {@code \} lines are not
+   * SQL), and of the MariaDB apps' {@code shapes.sql} (one statement of each shape, as their workload.py writes it).
+   */
   private static List<Statement> benchmarkApps() throws Exception {
     List<Statement> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("../benchmarks/apps"))) {
@@ -118,6 +121,15 @@ class CoreGrammarAgreesWithBabelTest {
           String sql = line.replace(" \\gset", "").strip();
           if (!sql.isEmpty() && !sql.startsWith("\\") && !sql.equals("BEGIN;") && !sql.equals("COMMIT;")) {
             out.add(new Statement(p.getFileName().toString(), sql, Dialect.POSTGRESQL));
+          }
+        }
+      }
+    }
+    try (Stream<Path> files = Files.walk(Path.of("../benchmarks/apps"))) {
+      for (Path p : files.filter(f -> f.getFileName().toString().equals("shapes.sql")).sorted().toList()) {
+        for (String line : Files.readAllLines(p)) {
+          if (!line.isBlank()) {
+            out.add(new Statement(p.getParent().getFileName() + "/shapes.sql", line.strip(), Dialect.MYSQL));
           }
         }
       }
