@@ -38,21 +38,12 @@ class MysqlExpressionIndexIT {
             + " seq % 5000), '2026-01-01' + INTERVAL seq MINUTE, 'x' FROM seq_1_to_60000");
         s.execute("ANALYZE TABLE `Accounts`");
       }
-      StringBuilder log = new StringBuilder();
       String[] queries = {
           "SELECT id FROM `Accounts` WHERE lower(`Email`) = 'user5@example.org'",
           "SELECT id FROM `Accounts` WHERE coalesce(`key`, 0) = 17",
           "SELECT id FROM `Accounts` WHERE CAST(created AS date) = '2026-01-09'",
           "SELECT id FROM `Accounts` WHERE date_trunc('day', created) = '2026-01-09'"};
-      int second = 0;
-      for (String q : queries) {
-        for (int i = 0; i < 3; i++) {
-          log.append(String.format("# Time: 261128 10:00:%02d%n# User@Host: app[app] @ localhost []%n"
-              + "# Query_time: 0.050  Lock_time: 0.000 Rows_sent: 1  Rows_examined: 60000%n"
-              + "use %s;%nSET timestamp=1795860000;%n%s;%n", second++, db, q));
-        }
-      }
-      Path file = Files.writeString(dir.resolve("slow.log"), log.toString());
+      Path file = Files.writeString(dir.resolve("slow.log"), SlowLogs.threeCallsEach(db, queries));
 
       CliRun run = new CliRun();
       assertThat(run.run("analyze", "-q", "--db", url, "--db-user", "root", "--format", "json",

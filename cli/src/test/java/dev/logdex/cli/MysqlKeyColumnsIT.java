@@ -43,16 +43,7 @@ class MysqlKeyColumnsIT {
           + "'2026-01-11' GROUP BY `key`";
       String[] queries = {report, "SELECT id FROM `Bookings` WHERE notes = 'window seat' AND party_size = 3",
           "SELECT id FROM `Bookings` WHERE first_name = 'a' AND last_name = 'b' AND city = 'c' AND street = 'd'"};
-      StringBuilder log = new StringBuilder();
-      int second = 0;
-      for (String q : queries) {
-        for (int i = 0; i < 3; i++) {
-          log.append(String.format("# Time: 261128 10:00:%02d%n# User@Host: app[app] @ localhost []%n"
-              + "# Query_time: 0.050  Lock_time: 0.000 Rows_sent: 3  Rows_examined: 60000%n"
-              + "use %s;%nSET timestamp=1795860000;%n%s;%n", second++, db, q));
-        }
-      }
-      Path file = Files.writeString(dir.resolve("slow.log"), log.toString());
+      Path file = Files.writeString(dir.resolve("slow.log"), SlowLogs.threeCallsEach(db, queries));
 
       CliRun run = new CliRun();
       assertThat(run.run("analyze", "-q", "--db", url, "--db-user", "root", "--format", "json", file.toString()))

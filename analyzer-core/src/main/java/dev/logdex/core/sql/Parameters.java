@@ -22,12 +22,7 @@ final class Parameters {
    * slice. Text the lexer cannot read to its end comes back as it was.
    */
   static String toQuestionMarks(String sql, dev.logdex.core.lex.SqlScanner scanner) {
-    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
-    try {
-      tokens = scanner.tokens(sql);
-    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
-      return sql;
-    }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens = tokensOrNone(sql, scanner);
     StringBuilder out = null;
     int copied = 0;
     for (int i = 0; i < tokens.size(); i++) {
@@ -75,12 +70,8 @@ final class Parameters {
     if (sql.indexOf('"') < 0) {
       return sql;
     }
-    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
-    try {
-      tokens = dev.logdex.core.lex.SqlScanner.mysql().tokens(sql);
-    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
-      return sql;
-    }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens = tokensOrNone(sql,
+        dev.logdex.core.lex.SqlScanner.mysql());
     StringBuilder out = new StringBuilder(sql.length() + 8);
     int copied = 0;
     for (dev.logdex.core.lex.SqlScanner.Token t : tokens) {
@@ -104,12 +95,7 @@ final class Parameters {
     if (!sql.toUpperCase(java.util.Locale.ROOT).contains("SHARE")) {
       return sql;
     }
-    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
-    try {
-      tokens = scanner.tokens(sql);
-    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
-      return sql;
-    }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens = tokensOrNone(sql, scanner);
     String[] words = {"LOCK", "IN", "SHARE", "MODE"};
     StringBuilder out = new StringBuilder(sql.length());
     int copied = 0;
@@ -141,12 +127,7 @@ final class Parameters {
     if (sql.indexOf("OPERATOR") < 0 && sql.indexOf("operator") < 0) {
       return sql;
     }
-    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens;
-    try {
-      tokens = scanner.tokens(sql);
-    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
-      return sql;
-    }
+    java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens = tokensOrNone(sql, scanner);
     StringBuilder out = new StringBuilder(sql.length());
     int copied = 0;
     java.util.regex.Matcher m = QUALIFIED_OPERATOR.matcher(sql);
@@ -162,5 +143,18 @@ final class Parameters {
       }
     }
     return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
+  }
+
+  /**
+   * The tokens of {@code sql}, or none where a quote or comment is left open: then nothing in it is rewritten, and
+   * the parsers say what they make of it.
+   */
+  private static java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokensOrNone(String sql,
+      dev.logdex.core.lex.SqlScanner scanner) {
+    try {
+      return scanner.tokens(sql);
+    } catch (dev.logdex.core.lex.SqlScanner.UnterminatedException e) {
+      return java.util.List.of();
+    }
   }
 }
