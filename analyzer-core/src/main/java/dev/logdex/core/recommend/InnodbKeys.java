@@ -54,17 +54,23 @@ final class InnodbKeys {
         keys.add(c.keys().get(i));
         eq += i < c.equalityPrefix() ? 1 : 0;
       }
-      String why = dropped.isEmpty() ? "" : "MySQL and MariaDB index " + String.join(" and ", dropped)
-          + " only by a prefix, whose length logdex does not choose";
+      String prefixOnly = "MySQL and MariaDB index " + String.join(" and ", dropped) + " only by a prefix, whose "
+          + "length logdex does not choose";
+      String why = dropped.isEmpty() ? "" : prefixOnly;
+      String kept = dropped.isEmpty() ? "" : prefixOnly + (dropped.size() == 1 ? ", so it is" : ", so they are")
+          + " left out";
       long bytes = t.map(x -> keyBytes(x, keys)).orElse(0L);
       if (bytes > IndexDdl.MYSQL_MAX_KEY_BYTES) {
         // The last keys serve least: cut them until the rest fit.
+        List<String> cut = new ArrayList<>();
         while (!keys.isEmpty() && keyBytes(t.get(), keys) > IndexDdl.MYSQL_MAX_KEY_BYTES) {
-          keys.remove(keys.size() - 1);
+          cut.add(0, keys.remove(keys.size() - 1));
         }
         eq = Math.min(eq, keys.size());
-        why = (why.isEmpty() ? "" : why + "; ") + String.format(Locale.ROOT, "an InnoDB key is at most %,d bytes, "
-            + "and these keys take up to %,d (4 bytes a character)", IndexDdl.MYSQL_MAX_KEY_BYTES, bytes);
+        String tooLong = String.format(Locale.ROOT, "an InnoDB key is at most %,d bytes, and these keys take up to "
+            + "%,d (4 bytes a character), without %s", IndexDdl.MYSQL_MAX_KEY_BYTES, bytes, String.join(", ", cut));
+        why = (why.isEmpty() ? "" : why + "; ") + tooLong;
+        kept = (kept.isEmpty() ? "" : kept + "; ") + tooLong;
       } else if (dropped.isEmpty()) {
         out.merge(c, e, InnodbKeys::absorbed);
         return;
@@ -74,11 +80,10 @@ final class InnodbKeys {
             + " (index a prefix, or a generated column of its hash, by hand)"));
         return;
       }
-      IndexCandidate kept = new IndexCandidate(c.table(), keys, eq, c.where(), c.include());
       rejections.add(new Recommender.Rejection(c, why + ": (" + String.join(", ", keys)
           + ") is proposed in its place"));
-      out.merge(kept, e.discounted((double) keys.size() / c.keys().size(), why + ", so it is left out"),
-          InnodbKeys::absorbed);
+      out.merge(new IndexCandidate(c.table(), keys, eq, c.where(), c.include()),
+          e.discounted((double) keys.size() / c.keys().size(), kept), InnodbKeys::absorbed);
     });
     return out;
   }
@@ -95,8 +100,8 @@ final class InnodbKeys {
    * (no LIMIT), or equalities the statistics say leave more than {@link Recommender#FEW_ROWS}; a lookup of a few
    * rows saves a few lookups. Only columns that can be keys (no TEXT or BLOB), at most {@link
    * Recommender#MAX_INCLUDE}, never the primary key's (InnoDB stores them in every index already), and never where
-   * a query writes the table. MySQL has no
-   * INCLUDE: they are keys. PostgreSQL's planner weighs INCLUDE columns itself ({@link Recommender#candidates}).
+   * a query writes the table. MySQL has no INCLUDE: they are keys. PostgreSQL's planner weighs INCLUDE columns
+   * itself ({@link Recommender#candidates}).
    */
   Map<IndexCandidate, Evidence> covering(Map<IndexCandidate, Evidence> candidates,
       BiFunction<IndexCandidate, Evidence, Optional<List<String>>> coveringColumns) {

@@ -808,7 +808,7 @@ class RecommenderTest {
       assertThat(x.index().keys()).containsExactly("party_size");
       assertThat(x.benefit()).as("one of its two keys, as without statistics").isEqualTo(50.0);
       assertThat(x.reason()).contains("MySQL and MariaDB index notes (text) only by a prefix, whose length logdex "
-          + "does not choose, so it is left out");
+          + "does not choose, so it is left out (1 query");
     });
     assertThat(r.rejections()).anySatisfy(x -> {
       assertThat(x.candidate().keys()).containsExactly("notes", "party_size");
@@ -832,7 +832,8 @@ class RecommenderTest {
     Recommendation r = recommend(ddl, Dialect.MYSQL, "SELECT id FROM people WHERE first = 'a' AND last = 'b' AND "
         + "city = 'c' AND street = 'd'", 100).get(0);
     assertThat(r.index().keys()).containsExactly("first", "last", "city");
-    assertThat(r.reason()).contains("an InnoDB key is at most 3,072 bytes, and these keys take up to 4,088");
+    assertThat(r.reason()).contains("an InnoDB key is at most 3,072 bytes, and these keys take up to 4,088 (4 bytes"
+        + " a character), without street");
     // Nor does an index that reads many rows hold columns past the limit.
     assertThat(keys(recommend(ddl, Dialect.MYSQL, "SELECT first, last, city FROM people WHERE street > 'x'", 100)))
         .containsExactly(List.of("street"));
