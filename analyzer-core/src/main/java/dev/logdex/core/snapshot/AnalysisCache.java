@@ -38,9 +38,9 @@ public final class AnalysisCache {
    * name its table's. 4: {@code IN ($1)} an equality, {@code = ANY($1)} an IN. 5: ILIKE no range. 6: a LIKE prefix
    * on an expression said to be one. 7: a sort or grouping key's expression says so. 8: lower() and upper() of
    * {@code col::text} an expression of col; {@code OPERATOR(pg_catalog.=)} read as {@code =}. 9: MySQL's
-   * {@code LOCK IN SHARE MODE} read.
+   * {@code LOCK IN SHARE MODE} read. 10: MySQL's {@code SELECT ... INTO @v} read.
    */
-  static final int ANALYSIS_FORMAT = 9;
+  static final int ANALYSIS_FORMAT = 10;
 
   /**
    * The key for analyses made by logdex {@code version} against {@code schema}: its dialect, the names of its

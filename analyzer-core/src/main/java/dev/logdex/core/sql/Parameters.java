@@ -114,6 +114,35 @@ final class Parameters {
     return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
   }
 
+  private static final java.util.regex.Pattern INTO_USER_VARIABLES = java.util.regex.Pattern.compile(
+      "\\s+@[A-Za-z0-9_$.]+(?:\\s*,\\s*@[A-Za-z0-9_$.]+)*");
+
+  /**
+   * MySQL's {@code SELECT ... INTO @a, @b}, before FROM or at the end, without its {@code INTO} clause: neither
+   * parser reads user variables there, and where the row goes changes no column's use. Only an {@code INTO} word
+   * outside quotes and comments followed by {@code @} names ({@code INSERT INTO t} is left alone).
+   */
+  static String mysqlWithoutIntoVariables(String sql, dev.logdex.core.lex.SqlScanner scanner) {
+    if (sql.indexOf('@') < 0) {
+      return sql;
+    }
+    StringBuilder out = new StringBuilder(sql.length());
+    int copied = 0;
+    java.util.regex.Matcher m = INTO_USER_VARIABLES.matcher(sql);
+    for (dev.logdex.core.lex.SqlScanner.Token t : tokensOrNone(sql, scanner)) {
+      if (t.start() < copied || t.kind() != dev.logdex.core.lex.SqlScanner.Kind.WORD || t.end() - t.start() != 4
+          || !sql.regionMatches(true, t.start(), "INTO", 0, 4)) {
+        continue;
+      }
+      m.region(t.end(), sql.length());
+      if (m.lookingAt()) {
+        out.append(sql, copied, t.start()).append(' ');
+        copied = m.end();
+      }
+    }
+    return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
+  }
+
   private static final java.util.regex.Pattern QUALIFIED_OPERATOR = java.util.regex.Pattern.compile(
       "(?i)OPERATOR\\s*\\(\\s*(?:\"?pg_catalog\"?\\s*\\.\\s*)?(<>|<=|>=|=|<|>)\\s*\\)");
 

@@ -183,7 +183,8 @@ public final class StatementAnalyzer {
     }
     String sql = Parameters.toQuestionMarks(stripTrailingTerminator(sample), scanner);
     if (mysql) {
-      sql = Parameters.mysqlShareLock(Parameters.mysqlDoubleQuotedStrings(sql), scanner);
+      sql = Parameters.mysqlWithoutIntoVariables(Parameters.mysqlShareLock(Parameters.mysqlDoubleQuotedStrings(sql),
+          scanner), scanner);
     } else {
       sql = Parameters.unqualifiedOperators(sql, scanner);
     }

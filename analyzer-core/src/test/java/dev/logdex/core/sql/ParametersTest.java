@@ -43,4 +43,16 @@ class ParametersTest {
     assertThat(Parameters.mysqlShareLock("SELECT `lock`, `share` FROM t /* lock in share mode */",
         SqlScanner.mysql())).isEqualTo("SELECT `lock`, `share` FROM t /* lock in share mode */");
   }
+
+  @Test
+  void mysqlsSelectIntoUserVariablesLosesItsIntoClauseOutsideText() {
+    assertThat(Parameters.mysqlWithoutIntoVariables("SELECT a, b INTO @x, @y FROM t WHERE c = '@z' LIMIT 1",
+        SqlScanner.mysql())).isEqualTo("SELECT a, b   FROM t WHERE c = '@z' LIMIT 1");
+    assertThat(Parameters.mysqlWithoutIntoVariables("SELECT a FROM t WHERE c = 1 into @x", SqlScanner.mysql()))
+        .isEqualTo("SELECT a FROM t WHERE c = 1  ");
+    assertThat(Parameters.mysqlWithoutIntoVariables("INSERT INTO t (a) VALUES (@x)", SqlScanner.mysql()))
+        .isEqualTo("INSERT INTO t (a) VALUES (@x)");
+    assertThat(Parameters.mysqlWithoutIntoVariables("SELECT 'INTO @x' FROM t", SqlScanner.mysql()))
+        .isEqualTo("SELECT 'INTO @x' FROM t");
+  }
 }

@@ -447,12 +447,15 @@ class StatementAnalyzerTest {
   }
 
   @Test
-  void mysqlsOlderSharedLockIsReadAsFilteringLikeAnyOtherSelect() {
+  void mysqlsOlderSharedLockAndIntoUserVariablesAreReadAsFilteringLikeAnyOtherSelect() {
     // SELECT ... LOCK IN SHARE MODE (MySQL 5.x, Rails' lock("LOCK IN SHARE MODE")): neither parser read it.
     StatementAnalyzer mysql = new StatementAnalyzer(dev.logdex.core.schema.Schema.none(
         dev.logdex.core.model.Dialect.MYSQL), new SimpleMeterRegistry());
     for (String sql : List.of("SELECT id FROM jobs WHERE queue = 'a' AND run_at < NOW() LOCK IN SHARE MODE",
-        "SELECT id FROM jobs WHERE queue = 'a' AND run_at < NOW() lock  in share\nmode")) {
+        "SELECT id FROM jobs WHERE queue = 'a' AND run_at < NOW() lock  in share\nmode",
+        // and a stored procedure's SELECT ... INTO user variables, which MariaDB's slow log records as well
+        "SELECT id INTO @id FROM jobs WHERE queue = 'a' AND run_at < NOW() LIMIT 1",
+        "SELECT id FROM jobs WHERE queue = 'a' AND run_at < NOW() LIMIT 1 INTO @id")) {
       StatementAnalysis a = mysql.analyze(Fingerprinter.mysql().fingerprint(sql), sql);
       assertThat(a).as(sql).isInstanceOf(StatementAnalysis.Parsed.class);
       assertThat(uses(((StatementAnalysis.Parsed) a).profile())).containsExactly("jobs.queue:EQUALITY",
