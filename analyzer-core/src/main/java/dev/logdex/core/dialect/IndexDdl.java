@@ -93,10 +93,16 @@ public final class IndexDdl {
    * as a schema file or catalog writes it can carry more (an ENUM's values, a collation), which is not repeated.
    */
   public static String typeName(String type) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[a-z]+").matcher(type.toLowerCase(Locale.ROOT)
-        .strip());
+    java.util.regex.Matcher m = TYPE_NAME.matcher(type.toLowerCase(Locale.ROOT).strip());
     return m.find() ? m.group() : "?";
   }
+
+  private static final Pattern TYPE_NAME = Pattern.compile("^[a-z]+");
+  private static final Pattern SIZED_STRING = Pattern.compile("(var)?(char|binary)\\s*\\((\\d+)\\).*");
+  /** Compiled once: asked of every key of every candidate on MySQL. */
+  private static final Pattern KEYED_ONLY_BY_PREFIX = Pattern.compile("(tiny|medium|long)?(text|blob)\\b.*"
+      + "|json\\b.*|long( varchar| varbinary)?\\b.*|(multi)?(point|linestring|polygon)\\b.*"
+      + "|geometry(collection)?\\b.*");
 
   /** The longest key InnoDB builds (DYNAMIC and COMPRESSED rows, the default since MySQL 5.7 and MariaDB 10.2). */
   public static final int MYSQL_MAX_KEY_BYTES = 3072;
@@ -110,8 +116,8 @@ public final class IndexDdl {
   }
 
   private static int mysqlTypeBytes(String type) {
-    String t = type.toLowerCase(java.util.Locale.ROOT).strip();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(var)?(char|binary)\\s*\\((\\d+)\\).*").matcher(t);
+    String t = type.toLowerCase(Locale.ROOT).strip();
+    java.util.regex.Matcher m = SIZED_STRING.matcher(t);
     if (m.matches()) {
       int n = Integer.parseInt(m.group(3));
       return (m.group(2).equals("char") ? 4 * n : n) + (m.group(1) != null ? 2 : 0);
@@ -135,9 +141,7 @@ public final class IndexDdl {
    * and fails past 3072 bytes.
    */
   public static boolean mysqlKeysOnlyByPrefix(String type) {
-    String x = type.toLowerCase(java.util.Locale.ROOT).strip();
-    return x.matches("(tiny|medium|long)?(text|blob)\\b.*|json\\b.*|long( varchar| varbinary)?\\b.*"
-        + "|(multi)?(point|linestring|polygon)\\b.*|geometry(collection)?\\b.*");
+    return KEYED_ONLY_BY_PREFIX.matcher(type.toLowerCase(Locale.ROOT).strip()).matches();
   }
 
   /**

@@ -159,8 +159,7 @@ final class InnodbKeys {
   private static long keyBytes(Table t, List<String> keys) {
     List<String> types = new ArrayList<>(keys.size());
     for (String k : keys) {
-      String bare = k.endsWith(" DESC") ? k.substring(0, k.length() - 5) : k;
-      t.column(PatternKey.column(bare)).ifPresent(c -> types.add(c.type()));
+      t.column(PatternKey.column(k)).ifPresent(c -> types.add(c.type()));
     }
     return IndexDdl.mysqlKeyBytes(types);
   }

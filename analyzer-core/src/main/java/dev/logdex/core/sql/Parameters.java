@@ -92,8 +92,8 @@ final class Parameters {
    * four words outside quotes and comments.
    */
   static String mysqlShareLock(String sql, dev.logdex.core.lex.SqlScanner scanner) {
-    if (!sql.toUpperCase(java.util.Locale.ROOT).contains("SHARE")) {
-      return sql;
+    if (!SHARE.matcher(sql).find()) {
+      return sql; // most statements: no copy of the text made to find out
     }
     java.util.List<dev.logdex.core.lex.SqlScanner.Token> tokens = tokensOrNone(sql, scanner);
     String[] words = {"LOCK", "IN", "SHARE", "MODE"};
@@ -113,6 +113,8 @@ final class Parameters {
     }
     return copied == 0 ? sql : out.append(sql, copied, sql.length()).toString();
   }
+
+  private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("(?i)share");
 
   private static final java.util.regex.Pattern INTO_USER_VARIABLES = java.util.regex.Pattern.compile(
       "\\s+@[A-Za-z0-9_$.]+(?:\\s*,\\s*@[A-Za-z0-9_$.]+)*");
